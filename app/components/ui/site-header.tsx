@@ -1,0 +1,69 @@
+import { Form, NavLink, useLocation } from '@remix-run/react'
+import type { RootLoaderData } from '~/root'
+import { useT, type Translate } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+
+function roleLabel(t: Translate, role: string): string {
+  return t(`role.${role}` as MessageKey)
+}
+
+export function SiteHeader({ data }: { data: RootLoaderData | null }) {
+  const t = useT()
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  const user = data?.user ?? null
+  return (
+    <>
+      <a className="skip-link" href="#innehall">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__top">
+          <a className="site-header__brand" href="/">
+            <span className="site-header__municipality">{data?.municipalityName ?? ''}</span>
+            <span className="site-header__name">{t('app.name')}</span>
+          </a>
+          <div className="site-header__tools">
+            {user ? (
+              <p className="site-header__user">
+                {t('app.signedInAs', { name: user.name })}
+                {user.nav.memberships.length > 0 ? (
+                  <span className="site-header__orgs">
+                    {user.nav.memberships.map((m) => `${m.organisationName} (${roleLabel(t, m.role)})`).join(', ')}
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            <Form method="post" action="/sprak" className="inline-form">
+              <input type="hidden" name="redirectTo" value={here} />
+              <input type="hidden" name="locale" value={data?.locale === 'en' ? 'sv' : 'en'} />
+              <button type="submit" className="button button--quiet" lang={data?.locale === 'en' ? 'sv' : 'en'}>
+                {t('app.languageSwitch')}
+              </button>
+            </Form>
+            {user ? (
+              <Form method="post" action="/logga-ut" className="inline-form">
+                <button type="submit" className="button button--quiet">
+                  {t('nav.signOut')}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {user ? (
+          <nav aria-label={t('app.mainNav')} className="site-nav">
+            <ul>
+              {user.nav.items.map((item) => (
+                <li key={item.key}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(`nav.${item.key}` as MessageKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+    </>
+  )
+}

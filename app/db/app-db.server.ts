@@ -1,0 +1,35 @@
+import { getEnv } from '~/config/env.server'
+import { openDatabase, type Database, type DatabaseHandle } from './client.server'
+
+// One handle per process. Kept on globalThis so Vite's dev reloads reuse it
+// instead of opening the PGlite folder twice.
+const globalForDb = globalThis as unknown as { __appDb?: Promise<DatabaseHandle> }
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (!globalForDb.__appDb) {
+    const env = getEnv()
+    const opening = (async () => {
+      const handle = env.DATABASE_URL
+        ? await openDatabase({ driver: 'postgres', url: env.DATABASE_URL })
+        : await openDatabase({ driver: 'pglite', dataDir: env.PGLITE_DIR })
+      await handle.migrate()
+      return handle
+    })()
+    // A failed start is not cached: the next request tries again.
+    opening.catch(() => {
+      if (globalForDb.__appDb === opening) globalForDb.__appDb = undefined
+    })
+    globalForDb.__appDb = opening
+  }
+  return globalForDb.__appDb
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db
+}
+
+export async function closeAppDatabase(): Promise<void> {
+  const opening = globalForDb.__appDb
+  globalForDb.__appDb = undefined
+  if (opening) await (await opening).close()
+}

@@ -1,0 +1,100 @@
+import { PassThrough } from 'node:stream'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import type { Logger } from 'pino'
+import { getEnv } from '~/config/env.server'
+import { closeAppDatabase, getDatabaseHandle } from '~/db/app-db.server'
+import { NonceContext } from '~/components/ui/nonce'
+import { seedDemo } from '~/modules/seed/seed.server'
+
+export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
+
+const ABORT_DELAY = 5_000
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    cspNonce: string
+    requestId: string
+    clientIp: string
+  }
+}
+
+let log: Pick<Logger, 'info' | 'error'> = console
+
+/**
+ * Called once by server.js before it listens: checks the environment, opens
+ * and migrates the database, and loads the demo network into an empty one.
+ */
+export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> }) {
+  log = options.logger
+  const env = getEnv()
+  const handle = await getDatabaseHandle()
+  log.info({ driver: handle.driver }, 'database ready')
+  if (env.SEED_DEMO) {
+    const result = await seedDemo(handle.db, { password: process.env.DEMO_PASSWORD || undefined })
+    if (result.seeded) {
+      console.log(
+        [
+          '',
+          'Demonätverket är inläst. Logga in som samordnare:',
+          `  E-post:   ${result.coordinatorEmail}`,
+          `  Lösenord: ${result.password}`,
+          'Samma lösenord gäller alla demoanvändare (se README). Det visas bara nu.',
+          '',
+        ].join('\n'),
+      )
+    }
+  }
+  return {
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+  }
+}
+
+export async function shutdown() {
+  await closeAppDatabase()
+}
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return
+  log.error({ err: error, path: new URL(request.url).pathname }, 'unhandled error')
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce ?? ''
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  return new Promise((resolve, reject) => {
+    let shellRendered = false
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true
+          const body = new PassThrough()
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+          pipe(body)
+        },
+        onShellError(error: unknown) {
+          reject(error)
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500
+          if (shellRendered) log.error({ err: error }, 'render error')
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY + 1_000)
+  })
+}

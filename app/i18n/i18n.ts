@@ -1,0 +1,48 @@
+import { createContext, useContext } from 'react'
+import { en } from './en'
+import { sv, type MessageKey } from './sv'
+
+export const locales = ['sv', 'en'] as const
+export type Locale = (typeof locales)[number]
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en }
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale]
+  return (key, vars) => {
+    const text = messages[key] ?? sv[key] ?? key
+    if (!vars) return text
+    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in vars ? String(vars[name]) : match,
+    )
+  }
+}
+
+/** Translates a validation message that is an i18n key, and passes other text through. */
+export function translateMessage(t: Translate, message: string): string {
+  return isMessageKey(message) ? t(message) : message
+}
+
+export const LocaleContext = createContext<Locale>('sv')
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext)
+}
+
+export function useT(): Translate {
+  return translator(useLocale())
+}
+
+export function formatDateTime(locale: Locale, date: Date | string): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(date))
+}

@@ -1,0 +1,67 @@
+import type { Role } from '~/db/enums'
+
+/**
+ * The one place that decides who may do what. Every loader and action asks
+ * `can` (through the require… helpers in guards.server.ts). "Own" always
+ * means the user's own organisation.
+ */
+export interface MembershipRef {
+  organisationId: string
+  role: Role
+}
+
+export interface Actor {
+  memberships: MembershipRef[]
+}
+
+export type Action =
+  | 'network.read'
+  | 'organisation.create'
+  | 'organisation.update'
+  | 'organisation.members.read'
+  | 'user.invite'
+  | 'user.manage'
+  | 'audit.read'
+  | 'outbox.read'
+
+export interface Resource {
+  organisationId?: string
+}
+
+const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+
+export function isCoordinator(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === 'coordinator')
+}
+
+function hasRole(actor: Actor, roles: readonly Role[], organisationId?: string): boolean {
+  return actor.memberships.some(
+    (m) => roles.includes(m.role) && (organisationId === undefined || m.organisationId === organisationId),
+  )
+}
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (isCoordinator(actor)) return true
+  switch (action) {
+    case 'network.read':
+      return hasRole(actor, networkReaders)
+    case 'organisation.update':
+      return resource.organisationId !== undefined && hasRole(actor, ['partner_editor'], resource.organisationId)
+    case 'organisation.members.read':
+      return (
+        resource.organisationId !== undefined &&
+        hasRole(actor, networkReaders, resource.organisationId)
+      )
+    case 'organisation.create':
+    case 'user.invite':
+    case 'user.manage':
+    case 'audit.read':
+    case 'outbox.read':
+      return false
+  }
+}
+
+/** The organisations whose data this actor may edit. */
+export function editableOrganisationIds(actor: Actor): string[] {
+  return actor.memberships.filter((m) => m.role === 'partner_editor').map((m) => m.organisationId)
+}

@@ -1,0 +1,84 @@
+export interface RequestFacts {
+  method: string
+  origin: string | null
+  secFetchSite: string | null
+  contentLength: string | null
+  transferEncoding: string | null
+  ownOrigin: string
+  publicOrigin: string | null
+  maxBodyBytes: number
+}
+
+export type Verdict = { ok: true } | { ok: false; status: 403 | 411 | 413 }
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Cross-site request forgery and oversized bodies, decided before any route
+ * runs. A browser always sends Origin or Sec-Fetch-Site with a non-GET request;
+ * a request carrying neither is refused too.
+ */
+export function checkRequest(facts: RequestFacts): Verdict {
+  if (safeMethods.has(facts.method.toUpperCase())) return { ok: true }
+  if (!isSameOrigin(facts)) return { ok: false, status: 403 }
+  if (facts.contentLength !== null) {
+    const length = Number(facts.contentLength)
+    if (!Number.isFinite(length) || length < 0) return { ok: false, status: 413 }
+    if (length > facts.maxBodyBytes) return { ok: false, status: 413 }
+  } else if (facts.transferEncoding) {
+    // A chunked body could be of any size; browsers always send a length.
+    return { ok: false, status: 411 }
+  }
+  return { ok: true }
+}
+
+function isSameOrigin(facts: RequestFacts): boolean {
+  if (facts.origin !== null) {
+    return facts.origin === facts.ownOrigin || (facts.publicOrigin !== null && facts.origin === facts.publicOrigin)
+  }
+  if (facts.secFetchSite !== null) return facts.secFetchSite === 'same-origin' || facts.secFetchSite === 'none'
+  return false
+}
+
+export function securityHeaders(options: { nonce: string; production: boolean; tileOrigins?: string[] }): Record<string, string> {
+  const images = ["'self'", 'data:', ...(options.tileOrigins ?? [])].join(' ')
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'`,
+    // React renders style attributes and Leaflet positions with inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${images}`,
+    "font-src 'self'",
+    options.production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ]
+  const headers: Record<string, string> = {
+    // Vite's dev server injects scripts without our nonce: report only in development.
+    [options.production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only']: directives.join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), payment=(), geolocation=(self)',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  }
+  if (options.production) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
+  return headers
+}
+
+/** Secrets travel in some paths (invitation and reset links); logs get the shape only. */
+export function redactPath(path: string): string {
+  return path.replace(/^\/(inbjudan|aterstall)\/[^/]+/, '/$1/[token]')
+}
+
+export function plainErrorPage(status: number): string {
+  const text: Record<number, [string, string]> = {
+    403: ['Begäran nekades', 'Formuläret skickades inte från portalen själv och togs därför inte emot. Ladda om sidan och försök igen.'],
+    411: ['Längd saknas', 'Begäran saknade uppgift om sin storlek.'],
+    413: ['För mycket data', 'Det du skickade var större än portalen tar emot.'],
+  }
+  const [title, body] = text[status] ?? ['Fel', 'Begäran kunde inte tas emot.']
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} – Områdesansvarsportalen</title></head><body><main><h1>${title}</h1><p>${body}</p><p><a href="/">Till startsidan</a></p></main></body></html>`
+}

@@ -1,0 +1,60 @@
+import { count } from 'drizzle-orm'
+import type { Database } from '~/db/client.server'
+import { organisations } from '~/db/schema/organisations'
+import { memberships, users } from '~/db/schema/users'
+import { recordAudit } from '~/modules/audit/audit.server'
+import { hashPassword } from '~/modules/auth/password.server'
+import { generateToken } from '~/modules/auth/tokens.server'
+import { demoOrganisations, demoUsers } from './demo-network'
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [organisationCount] = await db.select({ n: count() }).from(organisations)
+  const [userCount] = await db.select({ n: count() }).from(users)
+  return organisationCount!.n + userCount!.n === 0
+}
+
+export type SeedResult =
+  | { seeded: false; reason: 'notEmpty' }
+  | { seeded: true; coordinatorEmail: string; password: string; organisations: number; users: number }
+
+/**
+ * Loads the demo network. Refuses a database that already holds data unless
+ * `force` is set, so a real installation is never mixed with demo data.
+ */
+export async function seedDemo(db: Database, options: { password?: string; force?: boolean } = {}): Promise<SeedResult> {
+  if (!options.force && !(await isDatabaseEmpty(db))) return { seeded: false, reason: 'notEmpty' }
+  const password = options.password ?? generateToken().slice(0, 16)
+  const passwordHash = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>()
+    for (const organisation of demoOrganisations) {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: organisation.name, kind: organisation.kind, description: organisation.description })
+        .returning({ id: organisations.id })
+      ids.set(organisation.key, row!.id)
+    }
+    for (const demo of demoUsers) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: demo.email, name: demo.name, passwordHash })
+        .returning({ id: users.id })
+      await tx.insert(memberships).values({ userId: user!.id, organisationId: ids.get(demo.organisation)!, role: demo.role })
+    }
+    await recordAudit(tx, {
+      userId: null,
+      organisationId: null,
+      entity: 'seed',
+      entityId: 'demo',
+      action: 'create',
+      changes: { organisations: { before: 0, after: demoOrganisations.length }, users: { before: 0, after: demoUsers.length } },
+    })
+  })
+  return {
+    seeded: true,
+    coordinatorEmail: demoUsers.find((u) => u.role === 'coordinator')!.email,
+    password,
+    organisations: demoOrganisations.length,
+    users: demoUsers.length,
+  }
+}

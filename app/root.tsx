@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ErrorPage } from '~/components/ui/error-page'
+import { SiteHeader } from '~/components/ui/site-header'
+import { useNonce } from '~/components/ui/nonce'
+import { getEnv } from '~/config/env.server'
+import { LocaleContext, translator, type Locale } from '~/i18n/i18n'
+import { getLocale } from '~/i18n/locale.server'
+import { getDb } from '~/db/app-db.server'
+import { getOptionalUser } from '~/modules/auth/guards.server'
+import { navigationFor } from '~/modules/auth/navigation.server'
+import stylesUrl from '~/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request)
+  const user = await getOptionalUser(request)
+  const env = getEnv()
+  return {
+    locale,
+    municipalityName: env.MUNICIPALITY_NAME,
+    user: user ? { name: user.name, nav: await navigationFor(await getDb(), user, Boolean(env.SMTP_URL)) } : null,
+  }
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale: Locale = data?.locale ?? 'sv'
+  const nonce = useNonce()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <LocaleContext.Provider value={locale}>
+          <SiteHeader data={data ?? null} />
+          <main id="innehall" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{translator(locale)('app.footer')}</p>
+          </footer>
+        </LocaleContext.Provider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export const meta: MetaFunction = () => [{ title: 'Områdesansvarsportalen' }]
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} />
+}

@@ -1,0 +1,21 @@
+import type { MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/ui/error-page'
+
+// Unknown URLs get a real 404 status, not a 200 with an error text.
+export async function loader() {
+  throw new Response('Sidan finns inte', { status: 404 })
+}
+
+export async function action() {
+  throw new Response('Sidan finns inte', { status: 404 })
+}
+
+export default function NotFound() {
+  return <ErrorPage status={404} />
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={404} />
+}
+
+export const meta: MetaFunction = () => [{ title: 'Sidan finns inte – Områdesansvarsportalen' }]

@@ -1,0 +1,209 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { Field, FormMessage } from '~/components/forms/field'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { roles } from '~/db/enums'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitations.server'
+import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { siteOrigin } from '~/modules/auth/sign-in.server'
+import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
+import { getMailer } from '~/modules/mail/mailer.server'
+import { listOrganisations } from '~/modules/organisations/organisations.server'
+
+const InviteSchema = z.object({
+  intent: z.literal('invite'),
+  email: emailField,
+  organisationId: uuidField,
+  role: enumField(roles),
+})
+
+const SetActiveSchema = z.object({
+  intent: z.enum(['deactivate', 'activate']),
+  userId: uuidField,
+  version: versionField,
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'user.manage')
+  const db = await getDb()
+  const [users, pending, organisations] = await Promise.all([
+    listUsersWithMemberships(db),
+    listPendingInvitations(db),
+    listOrganisations(db),
+  ])
+  return { users, pending, organisations: organisations.map(({ id, name }) => ({ id, name })) }
+}
+
+type ActionResult = {
+  form: 'invite' | 'status'
+  errors: Record<string, string>
+  values: Record<string, string>
+  notice: { kind: 'success' | 'error' | 'info'; key: MessageKey; vars: Record<string, string> } | null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const db = await getDb()
+  if (formData.get('intent') === 'invite') {
+    const user = await requirePermission(request, 'user.invite')
+    const parsed = parseForm(InviteSchema, formData)
+    if (!parsed.ok) return data<ActionResult>({ form: 'invite', errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 })
+    const result = await inviteUser(db, getMailer(), {
+      actorId: user.id,
+      ...parsed.data,
+      origin: siteOrigin(request, getEnv().PUBLIC_URL),
+    })
+    if (!result.ok) {
+      const errors: Record<string, string> = result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
+      return data<ActionResult>({ form: 'invite', errors, values: parsed.values, notice: null }, { status: 400 })
+    }
+    const key: MessageKey =
+      result.delivery === 'smtp' ? 'users.invited' : result.delivery === 'outbox' ? 'users.invitedOutbox' : 'users.inviteFailed'
+    return data<ActionResult>({
+      form: 'invite',
+      errors: {},
+      values: {},
+      notice: { kind: result.delivery === 'failed' ? 'error' : 'success', key, vars: { email: parsed.data.email } },
+    })
+  }
+  const user = await requirePermission(request, 'user.manage')
+  const parsed = parseForm(SetActiveSchema, formData)
+  if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
+  const active = parsed.data.intent === 'activate'
+  const result = await setUserActive(db, { actorId: user.id, userId: parsed.data.userId, active, version: parsed.data.version })
+  const name = String(formData.get('name') ?? '')
+  if (result.ok) {
+    return data<ActionResult>({
+      form: 'status',
+      errors: {},
+      values: {},
+      notice: { kind: 'success', key: active ? 'users.activated' : 'users.deactivated', vars: { name } },
+    })
+  }
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  const key: MessageKey = result.error === 'self' ? 'users.self' : 'users.conflict'
+  return data<ActionResult>({ form: 'status', errors: {}, values: {}, notice: { kind: 'error', key, vars: {} } }, { status: 409 })
+}
+
+export default function UsersPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { users, pending, organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const inviteResult = actionData?.form === 'invite' ? actionData : null
+  const errors = inviteResult?.errors ?? {}
+  const values = inviteResult?.values ?? {}
+  const invitedOk = inviteResult?.notice?.kind === 'success'
+  return (
+    <div className="page">
+      <h1>{t('users.title')}</h1>
+      {actionData?.notice ? (
+        <FormMessage kind={actionData.notice.kind}>{t(actionData.notice.key, actionData.notice.vars)}</FormMessage>
+      ) : null}
+      <section aria-labelledby="invite" className="panel">
+        <h2 id="invite">{t('users.invite')}</h2>
+        <Form method="post" className="stack" noValidate key={invitedOk ? 'sent' : 'form'}>
+          <input type="hidden" name="intent" value="invite" />
+          <Field label={t('field.email')} name="email" error={errors.email}>
+            {(props) => <input {...props} type="email" autoComplete="off" defaultValue={values.email ?? ''} required />}
+          </Field>
+          <Field label={t('field.organisation')} name="organisationId" error={errors.organisationId}>
+            {(props) => (
+              <select {...props} defaultValue={values.organisationId ?? ''} required>
+                <option value="" disabled>
+                  –
+                </option>
+                {organisations.map((organisation) => (
+                  <option key={organisation.id} value={organisation.id}>
+                    {organisation.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.role')} name="role" error={errors.role}>
+            {(props) => (
+              <select {...props} defaultValue={values.role ?? 'partner_editor'}>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+            {t('users.inviteSubmit')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="pending">
+        <h2 id="pending">{t('users.pending')}</h2>
+        {pending.length === 0 ? (
+          <p>{t('users.noPending')}</p>
+        ) : (
+          <ul className="link-list">
+            {pending.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email} – {invitation.organisationName}, {t(`role.${invitation.role}` as MessageKey)}.{' '}
+                {t('users.expires')} {formatDateTime(locale, invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="all-users">
+        <h2 id="all-users">{t('users.all')}</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('users.all')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('users.memberships')}</th>
+                <th scope="col">{t('users.status')}</th>
+                <th scope="col">{t('users.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    {user.name}
+                    <div className="muted">{user.email}</div>
+                  </td>
+                  <td>
+                    {user.memberships.map((m) => `${m.organisationName} (${t(`role.${m.role}` as MessageKey)})`).join(', ')}
+                  </td>
+                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="version" value={user.version} />
+                      <input type="hidden" name="name" value={user.name} />
+                      <button type="submit" className="button button--small button--secondary">
+                        {user.active ? t('users.deactivate', { name: user.name }) : t('users.activate', { name: user.name })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Användare – Områdesansvarsportalen' }]

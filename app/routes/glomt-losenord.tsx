@@ -1,0 +1,53 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { z } from 'zod'
+import { Field, FormMessage } from '~/components/forms/field'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requestPasswordReset } from '~/modules/accounts/passwords.server'
+import { siteOrigin } from '~/modules/auth/sign-in.server'
+import { emailField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
+import { getMailer } from '~/modules/mail/mailer.server'
+
+const ForgotSchema = z.object({ email: emailField })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseForm(ForgotSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 })
+  await requestPasswordReset(await getDb(), getMailer(), {
+    email: parsed.data.email,
+    origin: siteOrigin(request, getEnv().PUBLIC_URL),
+  })
+  return { errors: {}, values: {}, sent: true }
+}
+
+export default function ForgotPasswordPage() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  const values: Record<string, string> = actionData?.values ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('forgot.title')}</h1>
+      {actionData?.sent ? (
+        <FormMessage kind="success">{t('forgot.sent')}</FormMessage>
+      ) : (
+        <>
+          <p>{t('forgot.intro')}</p>
+          <Form method="post" className="stack" noValidate>
+            <Field label={t('field.email')} name="email" error={errors.email}>
+              {(props) => <input {...props} type="email" autoComplete="email" defaultValue={values.email ?? ''} required />}
+            </Field>
+            <button type="submit" className="button">
+              {t('forgot.submit')}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Glömt lösenordet – Områdesansvarsportalen' }]

@@ -1,0 +1,67 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { Field, FormMessage } from '~/components/forms/field'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { changePassword } from '~/modules/accounts/passwords.server'
+import { requireUser } from '~/modules/auth/guards.server'
+import { PasswordSchema } from '~/modules/auth/password-policy'
+import { signInAndRedirect } from '~/modules/auth/sign-in.server'
+import { parseForm } from '~/modules/forms/parse-form'
+
+const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'password.required').max(1024, 'password.tooLong'),
+  newPassword: PasswordSchema,
+})
+
+// Every signed-in person may manage their own account.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { name: user.name, email: user.email }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const parsed = parseForm(ChangePasswordSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
+  const db = await getDb()
+  const result = await changePassword(db, { userId: user.id, ...parsed.data })
+  if (!result.ok) return data({ errors: { currentPassword: 'account.wrongCurrent' } }, { status: 400 })
+  return signInAndRedirect(db, user.id, '/konto?bytt=1')
+}
+
+export default function AccountPage() {
+  const t = useT()
+  const account = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('account.title')}</h1>
+      <dl className="facts">
+        <dt>{t('field.name')}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t('field.email')}</dt>
+        <dd>{account.email}</dd>
+      </dl>
+      <h2>{t('account.changePassword')}</h2>
+      {searchParams.get('bytt') ? <FormMessage kind="success">{t('account.changed')}</FormMessage> : null}
+      <Form method="post" className="stack" noValidate>
+        <input type="text" name="username" autoComplete="username" defaultValue={account.email} hidden readOnly />
+        <Field label={t('field.currentPassword')} name="currentPassword" error={errors.currentPassword}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" required />}
+        </Field>
+        <Field label={t('field.newPassword')} name="newPassword" error={errors.newPassword} hint={t('password.hint')}>
+          {(props) => <input {...props} type="password" autoComplete="new-password" required minLength={8} maxLength={128} />}
+        </Field>
+        <button type="submit" className="button">
+          {t('account.changePassword')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Mitt konto – Områdesansvarsportalen' }]

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { AuditTable } from '~/components/audit/audit-table'
+import { FormMessage } from '~/components/forms/field'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { listAuditEntries } from '~/modules/audit/audit.server'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { requireFound, requireUuid } from '~/modules/http/responses'
+import { getOrganisation, listMembers } from '~/modules/organisations/organisations.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requirePermission(request, 'network.read', { organisationId: id })
+  const db = await getDb()
+  const organisation = requireFound(await getOrganisation(db, id))
+  const seesMembers = can(user, 'organisation.members.read', { organisationId: id })
+  return {
+    organisation: { id, name: organisation.name, kind: organisation.kind, description: organisation.description },
+    members: seesMembers ? await listMembers(db, id) : null,
+    history: await listAuditEntries(db, { entity: 'organisation', entityId: id, limit: 20 }),
+    canEdit: can(user, 'organisation.update', { organisationId: id }),
+  }
+}
+
+export default function OrganisationPage() {
+  const t = useT()
+  const { organisation, members, history, canEdit } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  return (
+    <div className="page">
+      <div className="page__heading">
+        <h1>{organisation.name}</h1>
+        {canEdit ? (
+          <Link className="button" to={`/organisationer/${organisation.id}/redigera`}>
+            {t('organisations.edit')}
+          </Link>
+        ) : null}
+      </div>
+      {searchParams.get('sparad') ? <FormMessage kind="success">{t('organisations.saved')}</FormMessage> : null}
+      <p className="tag">{t(`kind.${organisation.kind}` as MessageKey)}</p>
+      <p className="prewrap">{organisation.description || t('organisations.noDescription')}</p>
+      {members ? (
+        <section aria-labelledby="members">
+          <h2 id="members">{t('organisations.members')}</h2>
+          {members.length === 0 ? (
+            <p>{t('organisations.noMembers')}</p>
+          ) : (
+            <ul className="link-list">
+              {members.map((member) => (
+                <li key={member.id}>
+                  {member.name} – {t(`role.${member.role}` as MessageKey)}
+                  {member.active ? '' : ` (${t('users.inactive')})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="history">
+        <h2 id="history">{t('organisations.history')}</h2>
+        <AuditTable rows={history} caption={t('organisations.history')} />
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? 'Organisation'} – Områdesansvarsportalen` },
+]

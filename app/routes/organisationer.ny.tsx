@@ -1,0 +1,47 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { OrganisationFields } from '~/components/organisations/organisation-fields'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import { OrganisationSchema } from '~/modules/organisations/organisation-form'
+import { createOrganisation } from '~/modules/organisations/organisations.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'organisation.create')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'organisation.create')
+  const parsed = parseForm(OrganisationSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const created = await createOrganisation(await getDb(), { actorId: user.id, ...parsed.data })
+  throw redirect(`/organisationer/${created.id}?sparad=1`)
+}
+
+export default function NewOrganisationPage() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('organisations.create')}</h1>
+      {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+      <Form method="post" className="stack" noValidate>
+        <OrganisationFields
+          values={{ name: values.name ?? '', kind: values.kind ?? 'company', description: values.description ?? '' }}
+          errors={errors}
+        />
+        <button type="submit" className="button">
+          {t('organisations.save')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Ny organisation – Områdesansvarsportalen' }]
