@@ -33,3 +33,11 @@ export async function closeAppDatabase(): Promise<void> {
   globalForDb.__appDb = undefined
   if (opening) await (await opening).close()
 }
+
+/**
+ * Hands the app an already open database: integration tests call loaders and
+ * actions directly against their own isolated database this way.
+ */
+export function provideDatabase(handle: DatabaseHandle | null): void {
+  globalForDb.__appDb = handle ? Promise.resolve(handle) : undefined
+}
