@@ -19,3 +19,57 @@ export type OrganisationKind = (typeof organisationKinds)[number]
 
 export const roles = ['coordinator', 'partner_editor', 'council_member', 'informant', 'viewer'] as const
 export type Role = (typeof roles)[number]
+
+// MCF's (formerly MSB's) societal sectors: the fixed list for a critical service.
+export const sectors = [
+  'energy',
+  'financial',
+  'trade_industry',
+  'health_care',
+  'information_communication',
+  'municipal_technical',
+  'food',
+  'public_administration',
+  'protection_safety',
+  'social_insurance',
+  'transport',
+] as const
+export type Sector = (typeof sectors)[number]
+
+export const siteKinds = ['plant', 'office', 'school', 'care_home', 'reservoir', 'depot', 'station', 'meeting_point', 'other'] as const
+export type SiteKind = (typeof siteKinds)[number]
+
+export const resources = [
+  'electricity',
+  'drinking_water',
+  'district_heating',
+  'fuel',
+  'telecom_it',
+  'transport',
+  'special_staff',
+  'food',
+  'other',
+] as const
+export type Resource = (typeof resources)[number]
+
+export const contactFunctions = [
+  'duty_officer',
+  'isk',
+  'switchboard',
+  'security_coordinator',
+  'crisis_management',
+  'communications',
+  'ceo',
+  'other',
+] as const
+export type ContactFunction = (typeof contactFunctions)[number]
+
+export const contactChannels = ['phone', 'mobile', 'email', 'rakel', 'satellite_phone', 'radio', 'meeting_point'] as const
+export type ContactChannel = (typeof contactChannels)[number]
+
+export const availabilities = ['always', 'office_hours', 'on_activation'] as const
+export type Availability = (typeof availabilities)[number]
+
+/** Personal or sensitive routes are never shown network-wide. */
+export const visibilities = ['network', 'restricted'] as const
+export type Visibility = (typeof visibilities)[number]

@@ -1,6 +1,12 @@
-import type { MessageKey } from './sv'
+import * as contacts from './areas/contacts'
+import * as directory from './areas/directory'
+import * as map from './areas/map'
+import * as registryTerms from './areas/registry-terms'
+import * as sites from './areas/sites'
+import * as staleness from './areas/staleness'
+import type { coreSv, MessageKey } from './sv'
 
-export const en: Record<MessageKey, string> = {
+const core: Record<keyof typeof coreSv, string> = {
   'app.name': 'Area Responsibility Portal',
   'app.skipToContent': 'Skip to content',
   'app.mainNav': 'Main menu',
@@ -174,4 +180,14 @@ export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.yes': 'Yes',
   'common.no': 'No',
+}
+
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...registryTerms.en,
+  ...contacts.en,
+  ...sites.en,
+  ...map.en,
+  ...directory.en,
+  ...staleness.en,
 }

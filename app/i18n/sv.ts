@@ -1,5 +1,15 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
-export const sv = {
+// Areas keep their own messages in areas/*.ts, merged here.
+import * as contacts from './areas/contacts'
+import * as directory from './areas/directory'
+import * as map from './areas/map'
+import * as registryTerms from './areas/registry-terms'
+import * as sites from './areas/sites'
+import * as staleness from './areas/staleness'
+
+export const areas = [registryTerms, contacts, sites, map, directory, staleness] as const
+
+const core = {
   'app.name': 'Områdesansvarsportalen',
   'app.skipToContent': 'Hoppa till innehållet',
   'app.mainNav': 'Huvudmeny',
@@ -174,5 +184,17 @@ export const sv = {
   'common.yes': 'Ja',
   'common.no': 'Nej',
 } as const
+
+export const coreSv = core
+
+export const sv = {
+  ...core,
+  ...registryTerms.sv,
+  ...contacts.sv,
+  ...sites.sv,
+  ...map.sv,
+  ...directory.sv,
+  ...staleness.sv,
+}
 
 export type MessageKey = keyof typeof sv

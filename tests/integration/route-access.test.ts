@@ -103,6 +103,11 @@ type RouteModule = {
   action?: (args: unknown) => Promise<unknown>
 }
 
+function importRoute(route: string): Promise<RouteModule> {
+  const file = fs.existsSync(path.join(routesDir, `${route}.tsx`)) ? `${route}.tsx` : `${route}.ts`
+  return import(/* @vite-ignore */ path.join(routesDir, file)) as Promise<RouteModule>
+}
+
 async function outcomeOf(run: () => Promise<unknown>): Promise<{ outcome: Outcome; status: number }> {
   try {
     const result = await run()
@@ -163,9 +168,7 @@ describe('route access matrix', () => {
     for (const who of everyone) {
       const expected: Outcome = probe.allowed.includes(who) ? 'allow' : 'deny'
       it(`${probe.method} ${probe.url} as ${who}: ${expected}`, async () => {
-        const module = (await import(`../../app/routes/${probe.route}.tsx`).catch(
-          () => import(`../../app/routes/${probe.route}.ts`),
-        )) as RouteModule
+        const module = await importRoute(probe.route)
         const handler = probe.method === 'GET' ? module.loader : module.action
         expect(handler, `${probe.route} has no ${probe.method === 'GET' ? 'loader' : 'action'}`).toBeTypeOf('function')
         const url = resolve(probe.url)
@@ -183,7 +186,7 @@ describe('route access matrix', () => {
   }
 
   it("a partner editor's valid edit of another organisation is refused and changes nothing", async () => {
-    const module = (await import('../../app/routes/organisationer.$id_.redigera.tsx')) as RouteModule
+    const module = await importRoute('organisationer.$id_.redigera')
     const request = formRequest(`/organisationer/${ids.other}/redigera`, validOrganisation, cookies.get('partner_editor'))
     const { outcome, status } = await outcomeOf(() =>
       module.action!({ request, params: { id: ids.other }, context: { clientIp: '10.0.1.1', cspNonce: '', requestId: 't' } }),

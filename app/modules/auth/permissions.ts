@@ -23,6 +23,10 @@ export type Action =
   | 'user.manage'
   | 'audit.read'
   | 'outbox.read'
+  /** Restricted contact routes (personal mobiles …) of an organisation. */
+  | 'contact.restricted.read'
+  /** Networks, the staleness dashboard, reminders and imports. */
+  | 'registry.oversee'
 
 export interface Resource {
   organisationId?: string
@@ -52,13 +56,25 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
         resource.organisationId !== undefined &&
         hasRole(actor, networkReaders, resource.organisationId)
       )
+    case 'contact.restricted.read':
+      return resource.organisationId !== undefined && actor.memberships.some((m) => m.organisationId === resource.organisationId)
     case 'organisation.create':
+    case 'registry.oversee':
     case 'user.invite':
     case 'user.manage':
     case 'audit.read':
     case 'outbox.read':
       return false
   }
+}
+
+/**
+ * Organisations whose restricted contact routes the actor may read; null
+ * means all of them (the coordinator).
+ */
+export function restrictedRouteScope(actor: Actor): string[] | null {
+  if (isCoordinator(actor)) return null
+  return [...new Set(actor.memberships.map((m) => m.organisationId))]
 }
 
 /** The organisations whose data this actor may edit. */

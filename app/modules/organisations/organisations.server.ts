@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { organisations, type Organisation, type OrganisationKind } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
+import { updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 
 export interface OrganisationFields {
   name: string
@@ -51,43 +52,67 @@ export async function createOrganisation(
   })
 }
 
-export type UpdateResult =
-  | { ok: true; organisation: Organisation }
-  | { ok: false; error: 'notFound' }
-  | { ok: false; error: 'conflict'; current: Organisation }
+export type UpdateResult = SaveResult<Organisation>
 
 /**
  * Saves only over the version the form was loaded with; a newer version in
  * the database is a conflict, returned with the current record so the form
  * can show both.
  */
-export async function updateOrganisation(
+export function updateOrganisation(
   db: Database,
   input: { actorId: string; id: string; version: number } & OrganisationFields,
 ): Promise<UpdateResult> {
+  return updateVersioned(db, {
+    expectedVersion: input.version,
+    load: async (tx) => (await tx.select().from(organisations).where(eq(organisations.id, input.id)).for('update'))[0],
+    write: async (tx) =>
+      (
+        await tx
+          .update(organisations)
+          .set({
+            name: input.name,
+            kind: input.kind,
+            description: input.description,
+            updatedAt: new Date(),
+            version: sql`${organisations.version} + 1`,
+          })
+          .where(eq(organisations.id, input.id))
+          .returning()
+      )[0]!,
+    audit: (before, after) => ({
+      userId: input.actorId,
+      organisationId: input.id,
+      entity: 'organisation',
+      entityId: input.id,
+      action: 'update',
+      changes: diffFields(before, after, auditedFields),
+    }),
+  })
+}
+
+/** "Bekräfta uppgifter": a person of the organisation vouches that all its data is current. */
+export async function confirmOrganisationData(
+  db: Database,
+  input: { actorId: string; id: string },
+  now = new Date(),
+): Promise<Organisation | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, input.id)).for('update')
-    if (!before) return { ok: false as const, error: 'notFound' as const }
-    if (before.version !== input.version) return { ok: false as const, error: 'conflict' as const, current: before }
+    if (!before) return null
     const [after] = await tx
       .update(organisations)
-      .set({
-        name: input.name,
-        kind: input.kind,
-        description: input.description,
-        updatedAt: new Date(),
-        version: sql`${organisations.version} + 1`,
-      })
-      .where(and(eq(organisations.id, input.id), eq(organisations.version, input.version)))
+      .set({ confirmedAt: now, confirmedBy: input.actorId })
+      .where(eq(organisations.id, input.id))
       .returning()
     await recordAudit(tx, {
       userId: input.actorId,
       organisationId: input.id,
       entity: 'organisation',
       entityId: input.id,
-      action: 'update',
-      changes: diffFields(before, after!, auditedFields),
+      action: 'confirm',
+      changes: diffFields(before, after!, ['confirmedAt']),
     })
-    return { ok: true as const, organisation: after! }
+    return after!
   })
 }
