@@ -1,0 +1,54 @@
+// npm run bench: builds the county-scale data set in a scratch PostgreSQL
+// database, runs every benchmark and prints one line per figure:
+//   BENCH <name> <value> <unit>
+// then writes the same as a table to bench/results.md. Uses BENCH_DATABASE_URL,
+// else DATABASE_URL, else the local server (postgres://postgres@127.0.0.1:5432/postgres).
+import fs from 'node:fs'
+import postgres from 'postgres'
+import { openDatabase, type Database } from '../app/db/client.server'
+import { countyScale, generateCounty } from './county'
+import { round, type Figure } from './measure'
+import { registryBenchmarks } from './registry'
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const name = `bench_${Date.now().toString(36)}`
+const url = new URL(adminUrl)
+url.pathname = `/${name}`
+
+const figures: Figure[] = []
+function report(figure: Figure) {
+  figures.push(figure)
+  console.log(`BENCH ${figure.name} ${figure.value} ${figure.unit}`)
+}
+
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+await admin.unsafe(`create database "${name}"`)
+const handle = await openDatabase({ driver: 'postgres', url: url.toString() })
+try {
+  await handle.migrate()
+  const started = performance.now()
+  await generateCounty(handle.db, countyScale)
+  report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
+  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks]
+  for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
+} finally {
+  await handle.close()
+  await admin.unsafe(`drop database if exists "${name}" with (force)`)
+  await admin.end()
+}
+
+const table = [
+  '# Benchmark results',
+  '',
+  `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, county scale: ` +
+    Object.entries(countyScale)
+      .map(([key, value]) => `${value.toLocaleString('en')} ${key}`)
+      .join(', ') +
+    '.',
+  '',
+  '| figure | value | unit |',
+  '| --- | ---: | --- |',
+  ...figures.map((f) => `| ${f.name} | ${f.value} | ${f.unit} |`),
+  '',
+]
+fs.writeFileSync(new URL('./results.md', import.meta.url), table.join('\n'))
