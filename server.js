@@ -58,7 +58,7 @@ app.use((req, res, next) => {
 })
 
 app.use((req, res, next) => {
-  for (const [name, value] of Object.entries(portal.securityHeaders({ nonce: res.locals.cspNonce, production }))) {
+  for (const [name, value] of Object.entries(portal.securityHeaders({ nonce: res.locals.cspNonce, production, tileOrigins: settings.tileOrigins }))) {
     res.setHeader(name, value)
   }
   next()

@@ -14,4 +14,6 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   server: { host: '127.0.0.1' },
   build: { target: 'es2022' },
+  // Lazily imported by the map: pre-bundled up front, or the first visit in dev re-optimises and the chunk 404s.
+  optimizeDeps: { include: ['leaflet', 'react-leaflet', 'supercluster'] },
 })

@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import { getEnv } from '~/config/env.server'
 import { closeAppDatabase, getDatabaseHandle } from '~/db/app-db.server'
 import { NonceContext } from '~/components/ui/nonce'
+import { tileSources } from '~/modules/http/request-safety'
 import { seedDemo } from '~/modules/seed/seed.server'
 
 export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
@@ -50,6 +51,7 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
   return {
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    tileOrigins: tileSources(env.MAP_TILE_URL),
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/ui/error-page'
+import { OfflineSupport } from '~/components/ui/offline-support'
 import { SiteHeader } from '~/components/ui/site-header'
 import { useNonce } from '~/components/ui/nonce'
 import { getEnv } from '~/config/env.server'
@@ -61,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{translator(locale)('app.footer')}</p>
           </footer>
         </LocaleContext.Provider>
+        {data?.user?.nav.items.some((item) => item.key === 'organisations') ? <OfflineSupport /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

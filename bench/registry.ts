@@ -1,13 +1,32 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../app/db/client.server'
 import { listVisibleContactRoutes } from '../app/modules/registry/contact-routes.server'
+import { searchDirectory } from '../app/modules/registry/directory.server'
 import { p95, round, type Figure } from './measure'
 
 const viewer = { memberships: [{ organisationId: '00000000-0000-0000-0000-000000000001', role: 'viewer' as const }] }
+
+// Directory searches as people type them: a name without å/ä/ö, the same misspelt,
+// a function or a sector with a place, a Rakel talk group, an address, and one
+// place name alone, which matches thousands of rows.
+const directoryQueries = [
+  'vargarda bostader',
+  'vargrda bostder',
+  'TiB Alingsås',
+  'energi borås',
+  'Räddningstjänst Herrljunga',
+  'VGR Kris 18',
+  'Gata 12 Trollhättan',
+  'Vårgårda',
+]
 
 export async function registryBenchmarks(db: Database): Promise<Figure[]> {
   const ids = (await db.execute(sql`select id from organisations order by id limit 200`)) as unknown as { id: string }[]
   const orgIds = ('rows' in ids ? (ids as unknown as { rows: { id: string }[] }).rows : ids).map((row) => row.id)
   const contactRoutes = await p95((i) => listVisibleContactRoutes(db, viewer, [orgIds[i % orgIds.length]!]))
-  return [{ name: 'registry_org_contact_routes_p95_ms', value: round(contactRoutes), unit: 'ms' }]
+  const search = await p95((i) => searchDirectory(db, viewer, { q: directoryQueries[i % directoryQueries.length]! }), 120)
+  return [
+    { name: 'registry_org_contact_routes_p95_ms', value: round(contactRoutes), unit: 'ms' },
+    { name: 'registry_search_p95_ms', value: round(search), unit: 'ms' },
+  ]
 }

@@ -1,8 +1,18 @@
 import { z } from 'zod'
+import { tileSources } from '~/modules/http/request-safety'
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
+
+function isTileTemplate(value: string): boolean {
+  try {
+    tileSources(value)
+    return true
+  } catch {
+    return false
+  }
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -24,8 +34,20 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: booleanFromString.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  // An organisation whose data was last confirmed longer ago is listed on the staleness dashboard.
+  STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   SEED_DEMO: booleanFromString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Any XYZ tile service: OpenStreetMap by default, Lantmäteriet's open topographic map with a key, a local server …
+  MAP_TILE_URL: z
+    .string()
+    .refine(isTileTemplate, 'måste vara en adress med {z}, {x} och {y}, som https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  // HTML shown in the map's corner, as the tile service's terms require.
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .min(1)
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -1,6 +1,8 @@
 import * as contacts from './areas/contacts'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
+import * as networks from './areas/networks'
+import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
 import * as sites from './areas/sites'
 import * as staleness from './areas/staleness'
@@ -17,9 +19,13 @@ const core: Record<keyof typeof coreSv, string> = {
 
   'nav.start': 'Home',
   'nav.organisations': 'Organisations',
+  'nav.map': 'Map',
+  'nav.directory': 'Directory',
+  'nav.networks': 'Networks',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Audit log',
+  'nav.staleness': 'Data currency',
   'nav.account': 'My account',
   'nav.signOut': 'Sign out',
   'nav.signIn': 'Sign in',
@@ -135,6 +141,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'users.deactivate': 'Deactivate {name}',
   'users.activate': 'Activate {name}',
   'users.deactivated': '{name} has been deactivated and all their sessions have been ended.',
+  'users.confirmDeactivate': 'Deactivate {name}? All of their sessions end at once.',
   'users.activated': '{name} has been activated again.',
   'users.conflict': 'The user was changed by someone else. The page now shows the current state.',
   'users.self': 'You cannot deactivate your own account.',
@@ -158,6 +165,29 @@ const core: Record<keyof typeof coreSv, string> = {
   'audit.changes': 'Changes',
   'audit.empty': 'No events match the filter.',
   'audit.system': 'The system',
+  'audit.entity.organisation': 'Organisation',
+  'audit.entity.contact_route': 'Contact route',
+  'audit.entity.contact_check': 'Test call',
+  'audit.entity.site': 'Site',
+  'audit.entity.critical_service': 'Critical service',
+  'audit.entity.dependency': 'Dependency',
+  'audit.entity.network': 'Network',
+  'audit.entity.network_member': 'Network member',
+  'audit.entity.invitation': 'Invitation',
+  'audit.entity.membership': 'Membership',
+  'audit.entity.user': 'User',
+  'audit.entity.password_reset': 'Password reset',
+  'audit.entity.import': 'Import',
+  'audit.entity.seed': 'Demo data',
+  'audit.action.create': 'created',
+  'audit.action.update': 'changed',
+  'audit.action.delete': 'removed',
+  'audit.action.confirm': 'confirmed',
+  'audit.action.activate': 'activated',
+  'audit.action.deactivate': 'deactivated',
+  'audit.action.password_reset': 'password reset',
+  'audit.action.password_change': 'password changed',
+  'audit.action.reminder': 'reminder sent',
 
   'account.title': 'My account',
   'account.changePassword': 'Change password',
@@ -188,6 +218,8 @@ export const en: Record<MessageKey, string> = {
   ...contacts.en,
   ...sites.en,
   ...map.en,
+  ...networks.en,
+  ...offline.en,
   ...directory.en,
   ...staleness.en,
 }

@@ -3,11 +3,13 @@
 import * as contacts from './areas/contacts'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
+import * as networks from './areas/networks'
+import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
 import * as sites from './areas/sites'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, directory, staleness] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -20,9 +22,13 @@ const core = {
 
   'nav.start': 'Start',
   'nav.organisations': 'Organisationer',
+  'nav.map': 'Karta',
+  'nav.directory': 'Katalog',
+  'nav.networks': 'Nätverk',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
   'nav.audit': 'Händelselogg',
+  'nav.staleness': 'Aktualitet',
   'nav.account': 'Mitt konto',
   'nav.signOut': 'Logga ut',
   'nav.signIn': 'Logga in',
@@ -138,6 +144,7 @@ const core = {
   'users.deactivate': 'Stäng av {name}',
   'users.activate': 'Aktivera {name}',
   'users.deactivated': '{name} är avstängd och alla inloggningar är avslutade.',
+  'users.confirmDeactivate': 'Stäng av {name}? Alla personens inloggningar avslutas direkt.',
   'users.activated': '{name} är aktiverad igen.',
   'users.conflict': 'Användaren ändrades av någon annan. Sidan visar nu det aktuella läget.',
   'users.self': 'Du kan inte stänga av ditt eget konto.',
@@ -161,6 +168,29 @@ const core = {
   'audit.changes': 'Ändringar',
   'audit.empty': 'Inga händelser matchar filtret.',
   'audit.system': 'Systemet',
+  'audit.entity.organisation': 'Organisation',
+  'audit.entity.contact_route': 'Kontaktväg',
+  'audit.entity.contact_check': 'Provsamtal',
+  'audit.entity.site': 'Plats',
+  'audit.entity.critical_service': 'Samhällsviktig verksamhet',
+  'audit.entity.dependency': 'Beroende',
+  'audit.entity.network': 'Nätverk',
+  'audit.entity.network_member': 'Nätverksmedlem',
+  'audit.entity.invitation': 'Inbjudan',
+  'audit.entity.membership': 'Medlemskap',
+  'audit.entity.user': 'Användare',
+  'audit.entity.password_reset': 'Lösenordsåterställning',
+  'audit.entity.import': 'Import',
+  'audit.entity.seed': 'Demodata',
+  'audit.action.create': 'skapad',
+  'audit.action.update': 'ändrad',
+  'audit.action.delete': 'borttagen',
+  'audit.action.confirm': 'bekräftad',
+  'audit.action.activate': 'aktiverad',
+  'audit.action.deactivate': 'avstängd',
+  'audit.action.password_reset': 'lösenord återställt',
+  'audit.action.password_change': 'lösenord bytt',
+  'audit.action.reminder': 'påminnelse skickad',
 
   'account.title': 'Mitt konto',
   'account.changePassword': 'Byt lösenord',
@@ -193,6 +223,8 @@ export const sv = {
   ...contacts.sv,
   ...sites.sv,
   ...map.sv,
+  ...networks.sv,
+  ...offline.sv,
   ...directory.sv,
   ...staleness.sv,
 }

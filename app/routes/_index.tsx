@@ -6,16 +6,19 @@ import { organisations } from '~/db/schema/organisations'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
+import { namedMemberships } from '~/modules/auth/navigation.server'
 import { can } from '~/modules/auth/permissions'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  const db = await getDb()
   const readsNetwork = can(user, 'network.read')
-  const [row] = readsNetwork ? await (await getDb()).select({ n: count() }).from(organisations) : [{ n: 0 }]
+  const [row] = readsNetwork ? await db.select({ n: count() }).from(organisations) : [{ n: 0 }]
   return {
     name: user.name,
-    memberships: user.memberships,
+    memberships: await namedMemberships(db, user),
     networkSize: readsNetwork ? row!.n : null,
+    readsNetwork,
     coordinator: can(user, 'user.manage'),
   }
 }
@@ -26,10 +29,31 @@ export default function StartPage() {
   return (
     <div className="page">
       <h1>{t('start.welcome', { name: start.name })}</h1>
+      <section aria-labelledby="own-organisations">
+        <h2 id="own-organisations">{t('start.yourOrganisations')}</h2>
+        {start.memberships.length === 0 ? (
+          <p>{t('start.noMemberships')}</p>
+        ) : (
+          <ul className="link-list">
+            {start.memberships.map((m) => (
+              <li key={m.organisationId}>
+                {start.readsNetwork ? <Link to={`/organisationer/${m.organisationId}`}>{m.organisationName}</Link> : m.organisationName}
+                {' – '}
+                {t(`role.${m.role}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {start.networkSize !== null ? (
-        <p>
-          <Link to="/organisationer">{t('start.network', { count: start.networkSize })}</Link>
-        </p>
+        <ul className="link-list">
+          <li>
+            <Link to="/organisationer">{t('start.network', { count: start.networkSize })}</Link>
+          </li>
+          <li>
+            <Link to="/kontaktlista">{t('offline.title')}</Link>
+          </li>
+        </ul>
       ) : null}
       {start.coordinator ? (
         <section aria-labelledby="tools">
@@ -39,15 +63,20 @@ export default function StartPage() {
               <Link to="/admin/anvandare">{t('users.invite')}</Link>
             </li>
             <li>
+              <Link to="/natverk">{t('networks.title')}</Link>
+            </li>
+            <li>
+              <Link to="/admin/aktualitet">{t('staleness.title')}</Link>
+            </li>
+            <li>
+              <Link to="/admin/import">{t('import.title')}</Link>
+            </li>
+            <li>
               <Link to="/admin/logg">{t('audit.title')}</Link>
             </li>
           </ul>
         </section>
       ) : null}
-      {start.memberships.length === 0 ? <p>{t('start.noMemberships')}</p> : null}
-      <p className="muted">
-        {start.memberships.map((m) => t(`role.${m.role}` as MessageKey)).join(', ')}
-      </p>
     </div>
   )
 }

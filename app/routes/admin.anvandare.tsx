@@ -30,14 +30,14 @@ const SetActiveSchema = z.object({
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'user.manage')
+  const actor = await requirePermission(request, 'user.manage')
   const db = await getDb()
   const [users, pending, organisations] = await Promise.all([
     listUsersWithMemberships(db),
     listPendingInvitations(db),
     listOrganisations(db),
   ])
-  return { users, pending, organisations: organisations.map(({ id, name }) => ({ id, name })) }
+  return { users, pending, organisations: organisations.map(({ id, name }) => ({ id, name })), actorId: actor.id }
 }
 
 type ActionResult = {
@@ -53,18 +53,27 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'invite') {
     const user = await requirePermission(request, 'user.invite')
     const parsed = parseForm(InviteSchema, formData)
-    if (!parsed.ok) return data<ActionResult>({ form: 'invite', errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 })
+    if (!parsed.ok)
+      return data<ActionResult>(
+        { form: 'invite', errors: parsed.errors, values: parsed.values, notice: null },
+        { status: 400 },
+      )
     const result = await inviteUser(db, getMailer(), {
       actorId: user.id,
       ...parsed.data,
       origin: siteOrigin(request, getEnv().PUBLIC_URL),
     })
     if (!result.ok) {
-      const errors: Record<string, string> = result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
+      const errors: Record<string, string> =
+        result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
       return data<ActionResult>({ form: 'invite', errors, values: parsed.values, notice: null }, { status: 400 })
     }
     const key: MessageKey =
-      result.delivery === 'smtp' ? 'users.invited' : result.delivery === 'outbox' ? 'users.invitedOutbox' : 'users.inviteFailed'
+      result.delivery === 'smtp'
+        ? 'users.invited'
+        : result.delivery === 'outbox'
+          ? 'users.invitedOutbox'
+          : 'users.inviteFailed'
     return data<ActionResult>({
       form: 'invite',
       errors: {},
@@ -76,7 +85,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(SetActiveSchema, formData)
   if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
   const active = parsed.data.intent === 'activate'
-  const result = await setUserActive(db, { actorId: user.id, userId: parsed.data.userId, active, version: parsed.data.version })
+  const result = await setUserActive(db, {
+    actorId: user.id,
+    userId: parsed.data.userId,
+    active,
+    version: parsed.data.version,
+  })
   const name = String(formData.get('name') ?? '')
   if (result.ok) {
     return data<ActionResult>({
@@ -88,13 +102,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
   const key: MessageKey = result.error === 'self' ? 'users.self' : 'users.conflict'
-  return data<ActionResult>({ form: 'status', errors: {}, values: {}, notice: { kind: 'error', key, vars: {} } }, { status: 409 })
+  return data<ActionResult>(
+    { form: 'status', errors: {}, values: {}, notice: { kind: 'error', key, vars: {} } },
+    { status: 409 },
+  )
 }
 
 export default function UsersPage() {
   const t = useT()
   const locale = useLocale()
-  const { users, pending, organisations } = useLoaderData<typeof loader>()
+  const { users, pending, organisations, actorId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const inviteResult = actionData?.form === 'invite' ? actionData : null
@@ -182,19 +199,32 @@ export default function UsersPage() {
                     <div className="muted">{user.email}</div>
                   </td>
                   <td>
-                    {user.memberships.map((m) => `${m.organisationName} (${t(`role.${m.role}` as MessageKey)})`).join(', ')}
+                    {user.memberships
+                      .map((m) => `${m.organisationName} (${t(`role.${m.role}` as MessageKey)})`)
+                      .join(', ')}
                   </td>
                   <td>{user.active ? t('users.active') : t('users.inactive')}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="version" value={user.version} />
-                      <input type="hidden" name="name" value={user.name} />
-                      <button type="submit" className="button button--small button--secondary">
-                        {user.active ? t('users.deactivate', { name: user.name }) : t('users.activate', { name: user.name })}
-                      </button>
-                    </Form>
+                    {user.id === actorId ? null : (
+                      <Form
+                        method="post"
+                        className="inline-form"
+                        onSubmit={(event) => {
+                          if (user.active && !window.confirm(t('users.confirmDeactivate', { name: user.name })))
+                            event.preventDefault()
+                        }}
+                      >
+                        <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <input type="hidden" name="version" value={user.version} />
+                        <input type="hidden" name="name" value={user.name} />
+                        <button type="submit" className="button button--small button--secondary">
+                          {user.active
+                            ? t('users.deactivate', { name: user.name })
+                            : t('users.activate', { name: user.name })}
+                        </button>
+                      </Form>
+                    )}
                   </td>
                 </tr>
               ))}

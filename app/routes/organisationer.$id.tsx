@@ -1,15 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuditTable } from '~/components/audit/audit-table'
+import { ContactRoutesSection } from '~/components/contacts/contact-routes-section'
+import { ServicesSection } from '~/components/registry/service-list'
+import { SitesSection } from '~/components/registry/site-list'
 import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { listAuditEntries } from '~/modules/audit/audit.server'
+import { listOrganisationHistory } from '~/modules/audit/audit.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation, listMembers } from '~/modules/organisations/organisations.server'
+import { loadContactOverview } from '~/modules/registry/contact-pages.server'
+import { getOrganisationRegistry } from '~/modules/registry/organisation-registry.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -19,15 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seesMembers = can(user, 'organisation.members.read', { organisationId: id })
   return {
     organisation: { id, name: organisation.name, kind: organisation.kind, description: organisation.description },
+    contacts: await loadContactOverview(db, user, organisation),
+    registry: await getOrganisationRegistry(db, id),
     members: seesMembers ? await listMembers(db, id) : null,
-    history: await listAuditEntries(db, { entity: 'organisation', entityId: id, limit: 20 }),
+    history: await listOrganisationHistory(db, id, {
+      showContactValues: can(user, 'contact.restricted.read', { organisationId: id }),
+    }),
     canEdit: can(user, 'organisation.update', { organisationId: id }),
   }
 }
 
 export default function OrganisationPage() {
   const t = useT()
-  const { organisation, members, history, canEdit } = useLoaderData<typeof loader>()
+  const { organisation, contacts, registry, members, history, canEdit } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
     <div className="page">
@@ -41,7 +50,10 @@ export default function OrganisationPage() {
       </div>
       {searchParams.get('sparad') ? <FormMessage kind="success">{t('organisations.saved')}</FormMessage> : null}
       <p className="tag">{t(`kind.${organisation.kind}` as MessageKey)}</p>
+      <ContactRoutesSection organisationId={organisation.id} contacts={contacts} canEdit={canEdit} />
       <p className="prewrap">{organisation.description || t('organisations.noDescription')}</p>
+      <SitesSection organisationId={organisation.id} sites={registry.sites} canEdit={canEdit} />
+      <ServicesSection organisationId={organisation.id} services={registry.services} canEdit={canEdit} />
       {members ? (
         <section aria-labelledby="members">
           <h2 id="members">{t('organisations.members')}</h2>

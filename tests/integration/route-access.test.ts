@@ -5,7 +5,18 @@ import type { DatabaseHandle } from '../../app/db/client.server'
 import { provideDatabase } from '../../app/db/app-db.server'
 import type { Role } from '../../app/db/enums'
 import { getOrganisation } from '../../app/modules/organisations/organisations.server'
-import { formRequest, getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { createNetwork } from '../../app/modules/registry/networks.server'
+import {
+  formRequest,
+  getRequest,
+  makeContactRoute,
+  makeDependency,
+  makeOrganisation,
+  makeService,
+  makeSite,
+  makeUser,
+  signedIn,
+} from '../support/factories'
 import { createTestDatabase } from '../support/test-db'
 
 /**
@@ -32,6 +43,10 @@ interface Probe {
 
 const OWN = ':own'
 const OTHER = ':other'
+// Contact routes of the own and the other organisation.
+const OWN_ROUTE = ':routeOfOwn'
+const OTHER_ROUTE = ':routeOfOther'
+const NETWORK = ':network'
 
 const validOrganisation = { name: 'Ändrat namn', kind: 'company', description: 'x', version: '1' }
 
@@ -90,7 +105,138 @@ const probes: Probe[] = [
   { route: 'admin.anvandare', method: 'POST', url: '/admin/anvandare', body: { intent: 'deactivate' }, allowed: ['coordinator'] },
   { route: 'admin.utkorg', method: 'GET', url: '/admin/utkorg', allowed: ['coordinator'] },
   { route: 'admin.logg', method: 'GET', url: '/admin/logg', allowed: ['coordinator'] },
+  { route: 'admin.aktualitet', method: 'GET', url: '/admin/aktualitet', allowed: ['coordinator'] },
+  { route: 'admin.aktualitet', method: 'POST', url: '/admin/aktualitet', body: { organisationId: OTHER }, allowed: ['coordinator'] },
+  { route: 'admin.import', method: 'GET', url: '/admin/import', allowed: ['coordinator'] },
+  { route: 'admin.import', method: 'POST', url: '/admin/import', body: { intent: 'preview', text: 'organisation;typ\nNy;Kommun' }, allowed: ['coordinator'] },
+  {
+    route: 'admin.import',
+    method: 'POST',
+    url: '/admin/import',
+    body: { intent: 'confirm', batchId: '00000000-0000-4000-8000-000000000000' },
+    allowed: ['coordinator'],
+  },
+  { route: 'admin.import_.mall', method: 'GET', url: '/admin/import/mall', allowed: ['coordinator'] },
+  { route: 'karta._index', method: 'GET', url: '/karta', allowed: networkReaders },
+  { route: 'karta._index', method: 'GET', url: '/karta?sector=energy&no247=1&sort=styrel-desc&page=2', allowed: networkReaders },
+  { route: 'karta.platser', method: 'GET', url: '/karta/platser?stale=1', allowed: networkReaders },
+  { route: 'karta.plats.$id', method: 'GET', url: '/karta/plats/:siteOfOwn', params: { id: ':siteOfOwn' }, allowed: networkReaders },
+  { route: 'karta.plats.$id', method: 'GET', url: '/karta/plats/:siteOfOther', params: { id: ':siteOfOther' }, allowed: networkReaders },
+  ...contactRouteProbes(),
+  ...registryProbes(),
+  { route: 'kontaktlista', method: 'GET', url: '/kontaktlista', allowed: networkReaders },
+  { route: 'katalog._index', method: 'GET', url: '/katalog', allowed: networkReaders },
+  { route: 'katalog._index', method: 'GET', url: '/katalog?q=vargarda&kind=energy&sector=energy', allowed: networkReaders },
+  { route: 'katalog.utskrift', method: 'GET', url: '/katalog/utskrift?q=vargarda', allowed: networkReaders },
+  { route: 'katalog.export[.csv]', method: 'GET', url: '/katalog/export.csv?kind=company', allowed: networkReaders },
+  { route: 'katalog.export[.vcf]', method: 'GET', url: '/katalog/export.vcf?q=organisation', allowed: networkReaders },
+  { route: 'organisationer.$id_.vcard[.vcf]', method: 'GET', url: `/organisationer/${OWN}/vcard.vcf`, params: { id: OWN }, allowed: networkReaders },
+  { route: 'organisationer.$id_.vcard[.vcf]', method: 'GET', url: `/organisationer/${OTHER}/vcard.vcf`, params: { id: OTHER }, allowed: networkReaders },
+  { route: 'natverk._index', method: 'GET', url: '/natverk', allowed: networkReaders },
+  { route: 'natverk._index', method: 'POST', url: '/natverk', body: {}, allowed: ['coordinator'] },
+  { route: 'natverk.$id', method: 'GET', url: `/natverk/${NETWORK}`, params: { id: NETWORK }, allowed: networkReaders },
+  {
+    route: 'natverk.$id',
+    method: 'POST',
+    url: `/natverk/${NETWORK}`,
+    params: { id: NETWORK },
+    body: { intent: 'add' },
+    allowed: ['coordinator'],
+  },
+  {
+    route: 'natverk.$id',
+    method: 'POST',
+    url: `/natverk/${NETWORK}`,
+    params: { id: NETWORK },
+    body: { intent: 'update' },
+    allowed: ['coordinator'],
+  },
 ]
+
+/** New, edit, remove, test call and "Bekräfta uppgifter": own organisation for its editors, every one for the coordinator. */
+function contactRouteProbes(): Probe[] {
+  const editors: Who[] = ['coordinator', 'partner_editor']
+  const probes: Probe[] = []
+  for (const [organisation, route, allowed] of [
+    [OWN, OWN_ROUTE, editors],
+    [OTHER, OTHER_ROUTE, ['coordinator']],
+  ] as const) {
+    const base = `/organisationer/${organisation}`
+    const routeParams = { id: organisation, routeId: route }
+    probes.push(
+      { route: 'organisationer.$id_.kontaktvagar.ny', method: 'GET', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, allowed: [...allowed] },
+      { route: 'organisationer.$id_.kontaktvagar.ny', method: 'POST', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, body: {}, allowed: [...allowed] },
+      { route: 'organisationer.$id_.kontaktvagar.$routeId', method: 'GET', url: `${base}/kontaktvagar/${route}`, params: routeParams, allowed: [...allowed] },
+      { route: 'organisationer.$id_.kontaktvagar.$routeId', method: 'POST', url: `${base}/kontaktvagar/${route}`, params: routeParams, body: {}, allowed: [...allowed] },
+      {
+        route: 'organisationer.$id_.kontaktvagar.$routeId',
+        method: 'POST',
+        url: `${base}/kontaktvagar/${route}`,
+        params: routeParams,
+        body: { intent: 'delete' },
+        allowed: [...allowed],
+      },
+      {
+        route: 'organisationer.$id_.kontaktvagar.$routeId_.provsamtal',
+        method: 'GET',
+        url: `${base}/kontaktvagar/${route}/provsamtal`,
+        params: routeParams,
+        allowed: [...allowed],
+      },
+      {
+        route: 'organisationer.$id_.kontaktvagar.$routeId_.provsamtal',
+        method: 'POST',
+        url: `${base}/kontaktvagar/${route}/provsamtal`,
+        params: routeParams,
+        body: {},
+        allowed: [...allowed],
+      },
+      { route: 'organisationer.$id_.bekrafta', method: 'POST', url: `${base}/bekrafta`, params: { id: organisation }, allowed: [...allowed] },
+    )
+  }
+  return probes
+}
+
+// Sites, services and dependencies of the own and the other organisation.
+const registryIds: Record<string, string> = { ':siteOfOwn': '', ':siteOfOther': '', ':serviceOfOwn': '', ':serviceOfOther': '', ':dependencyOfOwn': '', ':dependencyOfOther': '' }
+const resolveRegistry = (value: string) => Object.entries(registryIds).reduce((text, [placeholder, id]) => text.split(placeholder).join(id), value)
+
+/** Sites, critical services and their dependencies: own organisation for its editors, every one for the coordinator. */
+function registryProbes(): Probe[] {
+  const probes: Probe[] = []
+  for (const [organisation, of, allowed] of [
+    [OWN, 'Own', ['coordinator', 'partner_editor']],
+    [OTHER, 'Other', ['coordinator']],
+  ] as const) {
+    const base = `/organisationer/${organisation}`
+    const site = { id: organisation, siteId: `:siteOf${of}` }
+    const service = { id: organisation, serviceId: `:serviceOf${of}` }
+    const dependencyId = `:dependencyOf${of}`
+    const probe = (route: string, method: 'GET' | 'POST', url: string, params: Record<string, string>, body?: Record<string, string>): Probe => ({
+      route,
+      method,
+      url,
+      params,
+      ...(method === 'POST' ? { body: body ?? {} } : {}),
+      allowed: [...allowed],
+    })
+    probes.push(
+      probe('organisationer.$id_.platser.ny', 'GET', `${base}/platser/ny`, { id: organisation }),
+      probe('organisationer.$id_.platser.ny', 'POST', `${base}/platser/ny`, { id: organisation }),
+      probe('organisationer.$id_.platser.$siteId', 'GET', `${base}/platser/${site.siteId}`, site),
+      probe('organisationer.$id_.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'save' }),
+      probe('organisationer.$id_.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'delete' }),
+      probe('organisationer.$id_.verksamheter.ny', 'GET', `${base}/verksamheter/ny`, { id: organisation }),
+      probe('organisationer.$id_.verksamheter.ny', 'POST', `${base}/verksamheter/ny`, { id: organisation }),
+      probe('organisationer.$id_.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}`, service),
+      probe('organisationer.$id_.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}?beroende=${dependencyId}`, service),
+      ...['save', 'delete', 'addDependency', 'updateDependency', 'deleteDependency'].map((intent) =>
+        probe('organisationer.$id_.verksamheter.$serviceId', 'POST', `${base}/verksamheter/${service.serviceId}`, service, { intent, dependencyId }),
+      ),
+    )
+  }
+  return probes
+}
 
 const routesDir = path.resolve('app/routes')
 const routeFiles = fs
@@ -134,7 +280,7 @@ describe('route access matrix', () => {
   let handle: DatabaseHandle
   const cookies = new Map<Who, string | undefined>()
   const userIds = new Map<Who, string>()
-  const ids = { own: '', other: '' }
+  const ids = { own: '', other: '', network: '', ownRoute: '', otherRoute: '' }
 
   beforeAll(async () => {
     handle = await createTestDatabase()
@@ -144,6 +290,15 @@ describe('route access matrix', () => {
     const other = await makeOrganisation(db, { name: 'Annan organisation' })
     ids.own = own.id
     ids.other = other.id
+    ids.ownRoute = (await makeContactRoute(db, { organisationId: own.id })).id
+    ids.otherRoute = (await makeContactRoute(db, { organisationId: other.id })).id
+    ids.network = (await createNetwork(db, { actorId: null, name: 'Nätverk', description: '', coordinatorOrganisationId: null })).id
+    for (const [of, organisationId] of [['Own', own.id], ['Other', other.id]] as const) {
+      registryIds[`:siteOf${of}`] = (await makeSite(db, { organisationId })).id
+      const service = await makeService(db, { organisationId })
+      registryIds[`:serviceOf${of}`] = service.id
+      registryIds[`:dependencyOf${of}`] = (await makeDependency(db, { serviceId: service.id })).id
+    }
     cookies.set('anonymous', undefined)
     for (const role of signedInRoles as Role[]) {
       const user = await makeUser(db, { role, organisationId: own.id })
@@ -162,7 +317,8 @@ describe('route access matrix', () => {
     expect(routeFiles.filter((route) => !probed.has(route))).toEqual([])
   })
 
-  const resolve = (value: string) => value.replace(OWN, ids.own).replace(OTHER, ids.other)
+  const resolve = (value: string) =>
+    resolveRegistry(value).replace(OWN_ROUTE, ids.ownRoute).replace(OTHER_ROUTE, ids.otherRoute).replace(OWN, ids.own).replace(OTHER, ids.other).replace(NETWORK, ids.network)
 
   for (const probe of probes) {
     for (const who of everyone) {
@@ -175,7 +331,7 @@ describe('route access matrix', () => {
         const userId = userIds.get(who)
         const cookie = probe.ownSession && userId ? (await signedIn(handle.db, userId)).cookie : cookies.get(who)
         const request =
-          probe.method === 'GET' ? getRequest(url, cookie) : formRequest(url, probe.body ?? {}, cookie)
+          probe.method === 'GET' ? getRequest(url, cookie) : formRequest(url, Object.fromEntries(Object.entries(probe.body ?? {}).map(([key, value]) => [key, resolve(value)])), cookie)
         const params = Object.fromEntries(Object.entries(probe.params ?? {}).map(([key, value]) => [key, resolve(value)]))
         const { outcome } = await outcomeOf(() =>
           handler!({ request, params, context: { clientIp: `10.0.0.${everyone.indexOf(who)}`, cspNonce: '', requestId: 'test' } }),

@@ -1,6 +1,18 @@
 import type { Database } from '../../app/db/client.server'
 import type { OrganisationKind, Role } from '../../app/db/enums'
 import { organisations } from '../../app/db/schema/organisations'
+import {
+  contactChecks,
+  contactRoutes,
+  criticalServices,
+  dependencies,
+  serviceSites,
+  sites,
+  type ContactRoute,
+  type CriticalService,
+  type Dependency,
+  type Site,
+} from '../../app/db/schema/registry'
 import { memberships, users } from '../../app/db/schema/users'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { createSession } from '../../app/modules/auth/sessions.server'
@@ -63,4 +75,72 @@ export function formRequest(url: string, fields: Record<string, string>, cookie?
 
 export function getRequest(url: string, cookie?: string): Request {
   return new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+/** The secret at the end of a link such as `${origin}/inbjudan/<token>` in a message text. */
+export function tokenFromLink(text: string, origin: string, path: string): string {
+  const escaped = `${origin}/${path}/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const match = new RegExp(`${escaped}([a-z2-7]+)`).exec(text)
+  if (!match) throw new Error(`No ${path} link in:\n${text}`)
+  return match[1]!
+}
+
+/** A contact route, written directly (not audited): a phone route shared with the network unless told otherwise. */
+export async function makeContactRoute(
+  db: Database,
+  fields: { organisationId: string } & Partial<Omit<typeof contactRoutes.$inferInsert, 'organisationId'>>,
+): Promise<ContactRoute> {
+  const [row] = await db
+    .insert(contactRoutes)
+    .values({ function: 'switchboard', channel: 'phone', value: '031-390 06 99', availability: 'office_hours', ...fields })
+    .returning()
+  return row!
+}
+
+/** A test call of a contact route, written directly (not audited): reached unless told otherwise. */
+export async function makeContactCheck(
+  db: Database,
+  fields: { routeId: string } & Partial<Omit<typeof contactChecks.$inferInsert, 'routeId'>>,
+) {
+  const [row] = await db.insert(contactChecks).values({ reached: true, ...fields }).returning()
+  return row!
+}
+
+/** A site near Vårgårda, written directly (not audited). */
+export async function makeSite(
+  db: Database,
+  fields: { organisationId: string } & Partial<Omit<typeof sites.$inferInsert, 'organisationId'>>,
+): Promise<Site> {
+  const [row] = await db
+    .insert(sites)
+    .values({ name: `Plats ${next()}`, kind: 'plant', lat: 58.034, lng: 12.808, ...fields })
+    .returning()
+  return row!
+}
+
+/** A critical service, written directly (not audited), optionally run at the given sites. */
+export async function makeService(
+  db: Database,
+  fields: { organisationId: string; siteIds?: string[] } & Partial<Omit<typeof criticalServices.$inferInsert, 'organisationId'>>,
+): Promise<CriticalService> {
+  const { siteIds = [], ...values } = fields
+  const [row] = await db
+    .insert(criticalServices)
+    .values({ name: `Verksamhet ${next()}`, sector: 'municipal_technical', acceptableOutageHours: 12, ...values })
+    .returning()
+  if (siteIds.length > 0) await db.insert(serviceSites).values(siteIds.map((siteId) => ({ serviceId: row!.id, siteId })))
+  return row!
+}
+
+/** A dependency, written directly (not audited): on electricity unless told otherwise. */
+export async function makeDependency(
+  db: Database,
+  fields: { serviceId: string } & Partial<Omit<typeof dependencies.$inferInsert, 'serviceId'>>,
+): Promise<Dependency> {
+  const target = fields.dependsOnServiceId ? {} : { resource: 'electricity' as const }
+  const [row] = await db
+    .insert(dependencies)
+    .values({ copesHours: 2, ...target, ...fields })
+    .returning()
+  return row!
 }

@@ -1,4 +1,4 @@
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime, isMessageKey, useLocale, useT, type Translate } from '~/i18n/i18n'
 
 export interface AuditRow {
   id: string
@@ -9,6 +9,13 @@ export interface AuditRow {
   entityId: string
   action: string
   changes: Record<string, { before: unknown; after: unknown }>
+}
+
+/** "Kontaktväg ändrad"; unknown codes are shown as they are. */
+function describe(t: Translate, entity: string, action: string): string {
+  const entityKey = `audit.entity.${entity}`
+  const actionKey = `audit.action.${action}`
+  return `${isMessageKey(entityKey) ? t(entityKey) : entity} ${isMessageKey(actionKey) ? t(actionKey) : action}`
 }
 
 function show(value: unknown): string {
@@ -39,7 +46,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
               <td>{formatDateTime(locale, row.at)}</td>
               <td>{row.userName ?? t('audit.system')}</td>
               <td>
-                {row.entity} · {row.action}
+                {describe(t, row.entity, row.action)}
                 {row.organisationName ? <div className="muted">{row.organisationName}</div> : null}
               </td>
               <td>

@@ -6,6 +6,8 @@ interface FieldProps {
   name: string
   error?: string
   hint?: string
+  /** After a conflict: the value someone else saved meanwhile, read out with the field. */
+  current?: string
   children: (props: {
     id: string
     name: string
@@ -15,12 +17,13 @@ interface FieldProps {
 }
 
 /** Label, hint and error message tied to the control, so screen readers read them together. */
-export function Field({ label, name, error, hint, children }: FieldProps) {
+export function Field({ label, name, error, hint, current, children }: FieldProps) {
   const t = useT()
   const id = useId()
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  const currentId = current !== undefined ? `${id}-current` : undefined
+  const describedBy = [hintId, errorId, currentId].filter(Boolean).join(' ') || undefined
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -35,6 +38,11 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
         </p>
       ) : null}
       {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {current !== undefined ? (
+        <p className="field__current" id={currentId}>
+          {t('organisations.currentValue', { value: current || '–' })}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -21,17 +21,19 @@ export function OrganisationFields({
   current?: OrganisationValues
 }) {
   const t = useT()
-  const now = (field: keyof OrganisationValues, shown: string) =>
-    current && current[field] !== values[field] ? (
-      <p className="field__current">{t('organisations.currentValue', { value: shown || '–' })}</p>
-    ) : null
+  const differing = (field: keyof OrganisationValues, shown?: string) =>
+    current && current[field] !== values[field] ? (shown ?? current[field]) : undefined
   return (
     <>
-      <Field label={t('field.name')} name="name" error={errors.name}>
+      <Field label={t('field.name')} name="name" error={errors.name} current={differing('name')}>
         {(props) => <input {...props} type="text" defaultValue={values.name} required maxLength={200} />}
       </Field>
-      {now('name', current?.name ?? '')}
-      <Field label={t('field.kind')} name="kind" error={errors.kind}>
+      <Field
+        label={t('field.kind')}
+        name="kind"
+        error={errors.kind}
+        current={differing('kind', current ? t(`kind.${current.kind}` as MessageKey) : undefined)}
+      >
         {(props) => (
           <select {...props} defaultValue={values.kind}>
             {organisationKinds.map((kind) => (
@@ -42,11 +44,9 @@ export function OrganisationFields({
           </select>
         )}
       </Field>
-      {now('kind', current ? t(`kind.${current.kind}` as MessageKey) : '')}
-      <Field label={t('field.description')} name="description" error={errors.description}>
+      <Field label={t('field.description')} name="description" error={errors.description} current={differing('description')}>
         {(props) => <textarea {...props} rows={5} defaultValue={values.description} maxLength={4000} />}
       </Field>
-      {now('description', current?.description ?? '')}
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
+import { clearOfflineData } from './offline-support'
 import type { RootLoaderData } from '~/root'
 import { useT, type Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
@@ -42,7 +43,20 @@ export function SiteHeader({ data }: { data: RootLoaderData | null }) {
               </button>
             </Form>
             {user ? (
-              <Form method="post" action="/logga-ut" className="inline-form">
+              <Form
+                method="post"
+                action="/logga-ut"
+                className="inline-form"
+                reloadDocument
+                onSubmit={(event) => {
+                  // The saved contact list and its service worker go before the session ends; a full page
+                  // load follows so nothing runs on under the old worker. Without JS the server's
+                  // Clear-Site-Data header does the clearing.
+                  event.preventDefault()
+                  const form = event.currentTarget
+                  clearOfflineData().finally(() => form.submit())
+                }}
+              >
                 <button type="submit" className="button button--quiet">
                   {t('nav.signOut')}
                 </button>

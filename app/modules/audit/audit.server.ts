@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm'
 import type { Executor, Transaction } from '~/db/client.server'
 import { auditLog, type FieldChanges } from '~/db/schema/audit'
 import { organisations } from '~/db/schema/organisations'
@@ -16,6 +16,13 @@ export interface AuditInput {
 /** Written inside the same transaction as the change it records. */
 export async function recordAudit(tx: Transaction, input: AuditInput): Promise<void> {
   await tx.insert(auditLog).values({ ...input, changes: input.changes ?? {} })
+}
+
+/** Many entries of one bulk write (an import), in chunks that stay under the bind-parameter limit. */
+export async function recordAudits(tx: Transaction, inputs: AuditInput[]): Promise<void> {
+  for (let start = 0; start < inputs.length; start += 1000) {
+    await tx.insert(auditLog).values(inputs.slice(start, start + 1000).map((input) => ({ ...input, changes: input.changes ?? {} })))
+  }
 }
 
 /** Field-by-field difference of the named fields; unchanged fields are left out. */
@@ -46,6 +53,7 @@ export interface AuditFilter {
   to?: Date
   entity?: string
   entityId?: string
+  entities?: readonly string[]
   limit?: number
 }
 
@@ -57,6 +65,7 @@ export async function listAuditEntries(db: Executor, filter: AuditFilter) {
   if (filter.to) conditions.push(lt(auditLog.at, filter.to))
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity))
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId))
+  if (filter.entities) conditions.push(inArray(auditLog.entity, [...filter.entities]))
   return db
     .select({
       id: auditLog.id,
@@ -76,4 +85,30 @@ export async function listAuditEntries(db: Executor, filter: AuditFilter) {
     .where(and(...conditions))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(filter.limit ?? 200)
+}
+
+/** What an organisation's page shows of its history: its registry data, not its people or accounts. */
+const registryEntities = [
+  'organisation',
+  'contact_route',
+  'contact_check',
+  'site',
+  'critical_service',
+  'dependency',
+  'network_member',
+] as const
+
+// A contact route's audit entry holds its value, which may be a restricted
+// personal number: readers who may not see restricted routes get the entry
+// without its values.
+const entitiesWithContactValues = new Set(['contact_route', 'contact_check'])
+
+export async function listOrganisationHistory(
+  db: Executor,
+  organisationId: string,
+  options: { showContactValues: boolean; limit?: number },
+) {
+  const entries = await listAuditEntries(db, { organisationId, entities: registryEntities, limit: options.limit ?? 30 })
+  if (options.showContactValues) return entries
+  return entries.map((entry) => (entitiesWithContactValues.has(entry.entity) ? { ...entry, changes: {} } : entry))
 }

@@ -4,28 +4,37 @@ import { organisations } from '~/db/schema/organisations'
 import { can } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'users' | 'outbox' | 'audit' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
   items: { key: NavKey; to: string }[]
 }
 
-/** The menu shows only what the permission module allows this user. */
-export async function navigationFor(db: Executor, user: SessionUser, smtpConfigured: boolean): Promise<Navigation> {
+/** The user's memberships with their organisations' names. */
+export async function namedMemberships(db: Executor, user: SessionUser): Promise<Navigation['memberships']> {
   const ids = user.memberships.map((m) => m.organisationId)
   const names = ids.length
     ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids))
     : []
   const nameOf = new Map(names.map((row) => [row.id, row.name]))
+  return user.memberships.map((m) => ({ ...m, organisationName: nameOf.get(m.organisationId) ?? '' }))
+}
+
+/** The menu shows only what the permission module allows this user. */
+export async function navigationFor(db: Executor, user: SessionUser, smtpConfigured: boolean): Promise<Navigation> {
   const items: Navigation['items'] = [{ key: 'start', to: '/' }]
   if (can(user, 'network.read')) items.push({ key: 'organisations', to: '/organisationer' })
+  if (can(user, 'network.read')) items.push({ key: 'map', to: '/karta' })
+  if (can(user, 'network.read')) items.push({ key: 'directory', to: '/katalog' })
+  if (can(user, 'network.read')) items.push({ key: 'networks', to: '/natverk' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })
   if (can(user, 'outbox.read') && !smtpConfigured) items.push({ key: 'outbox', to: '/admin/utkorg' })
+  if (can(user, 'registry.oversee')) items.push({ key: 'staleness', to: '/admin/aktualitet' })
   if (can(user, 'audit.read')) items.push({ key: 'audit', to: '/admin/logg' })
   items.push({ key: 'account', to: '/konto' })
   return {
-    memberships: user.memberships.map((m) => ({ ...m, organisationName: nameOf.get(m.organisationId) ?? '' })),
+    memberships: await namedMemberships(db, user),
     items,
   }
 }

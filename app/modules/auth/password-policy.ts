@@ -6,5 +6,5 @@ export const PASSWORD_MAX = 128
 
 export const PasswordSchema = z
   .string({ required_error: 'password.required' })
-  .refine((value) => [...value].length >= PASSWORD_MIN, 'password.tooShort')
-  .refine((value) => [...value].length <= PASSWORD_MAX, 'password.tooLong')
+  .refine((value) => [...value.normalize('NFC')].length >= PASSWORD_MIN, 'password.tooShort')
+  .refine((value) => [...value.normalize('NFC')].length <= PASSWORD_MAX, 'password.tooLong')

@@ -9,13 +9,17 @@ const options = {
   parallelism: 1,
 } as const
 
+// The same password typed on another device may arrive decomposed ("å" as
+// "a" + ring): normalise before hashing and checking, as NIST 800-63B advises.
+const normalise = (password: string) => password.normalize('NFC')
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, options)
+  return hash(normalise(password), options)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password)
+    return await verify(passwordHash, normalise(password))
   } catch {
     return false
   }

@@ -9,8 +9,11 @@ export async function signInAndRedirect(db: Executor, userId: string, to: string
   return redirect(to, { headers: { 'Set-Cookie': serializeSessionCookie(token, session.expiresAt) } })
 }
 
+/** Also tells the browser to drop the offline contact list and the service worker. */
 export function signedOutRedirect(to: string): Response {
-  return redirect(to, { headers: { 'Set-Cookie': serializeClearedSessionCookie() } })
+  return redirect(to, {
+    headers: { 'Set-Cookie': serializeClearedSessionCookie(), 'Clear-Site-Data': '"cache", "storage"' },
+  })
 }
 
 export function siteOrigin(request: Request, publicUrl?: string): string {

@@ -30,20 +30,23 @@ export async function lockedUntil(db: Executor, keys: string[], now = new Date()
 
 /** One atomic upsert per key, so concurrent failures from several processes all count. */
 export async function recordFailure(db: Executor, key: string, rule: ThrottleRule, now = new Date()) {
-  const windowStart = new Date(now.getTime() - rule.windowMs)
-  const lockUntil = new Date(now.getTime() + rule.lockMs)
+  // Raw SQL skips drizzle's column mapping, and postgres.js (as drizzle sets it
+  // up) cannot bind a Date: pass ISO strings and cast them.
+  const at = now.toISOString()
+  const windowStart = new Date(now.getTime() - rule.windowMs).toISOString()
+  const lockUntil = new Date(now.getTime() + rule.lockMs).toISOString()
   await db.execute(sql`
     insert into login_throttle (key, failures, window_started_at, locked_until)
-    values (${key}, 1, ${now}, ${rule.maxFailures <= 1 ? lockUntil : null})
+    values (${key}, 1, ${at}::timestamptz, ${rule.maxFailures <= 1 ? lockUntil : null}::timestamptz)
     on conflict (key) do update set
-      failures = case when login_throttle.window_started_at < ${windowStart}
+      failures = case when login_throttle.window_started_at < ${windowStart}::timestamptz
                       then 1 else login_throttle.failures + 1 end,
-      window_started_at = case when login_throttle.window_started_at < ${windowStart}
-                               then ${now} else login_throttle.window_started_at end,
+      window_started_at = case when login_throttle.window_started_at < ${windowStart}::timestamptz
+                               then ${at}::timestamptz else login_throttle.window_started_at end,
       locked_until = case
-        when login_throttle.window_started_at >= ${windowStart}
+        when login_throttle.window_started_at >= ${windowStart}::timestamptz
              and login_throttle.failures + 1 >= ${rule.maxFailures}
-        then ${lockUntil}
+        then ${lockUntil}::timestamptz
         else login_throttle.locked_until end
   `)
 }

@@ -40,6 +40,25 @@ function isSameOrigin(facts: RequestFacts): boolean {
   return false
 }
 
+/**
+ * Where the browser may load map tiles from, for the CSP's img-src: the origin
+ * of the tile URL template, with `*.` for a `{s}` subdomain; nothing for tiles
+ * served by the portal itself. Throws on a template it cannot express.
+ */
+export function tileSources(template: string): string[] {
+  if (!/\{z\}/.test(template) || !/\{x\}/.test(template) || !/\{y\}/.test(template)) {
+    throw new Error('the tile URL needs {z}, {x} and {y}')
+  }
+  if (template.startsWith('/') && !template.startsWith('//')) return []
+  const marker = 'tile-subdomain-marker'
+  const url = new URL(template.replace(/\{s\}/g, marker).replace(/\{[a-z]+\}/gi, '0'))
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('the tile URL must use https or http')
+  const [first, ...rest] = url.host.split('.')
+  if (rest.some((label) => label.includes(marker))) throw new Error('{s} may only stand in the first part of the host')
+  const host = first!.includes(marker) ? ['*', ...rest].join('.') : url.host
+  return [`${url.protocol}//${host}`]
+}
+
 export function securityHeaders(options: { nonce: string; production: boolean; tileOrigins?: string[] }): Record<string, string> {
   const images = ["'self'", 'data:', ...(options.tileOrigins ?? [])].join(' ')
   const directives = [
@@ -50,6 +69,8 @@ export function securityHeaders(options: { nonce: string; production: boolean; t
     `img-src ${images}`,
     "font-src 'self'",
     options.production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
+    // The offline contact list's service worker, from this origin only.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -5,7 +5,10 @@ import { memberships, users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword } from '~/modules/auth/password.server'
 import { generateToken } from '~/modules/auth/tokens.server'
+import { insertDemoContacts } from './demo-contacts'
 import { demoOrganisations, demoUsers } from './demo-network'
+import { seedDemoRegistry } from './demo-registry'
+import { insertDemoNetworks } from './seed-networks.server'
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [organisationCount] = await db.select({ n: count() }).from(organisations)
@@ -41,6 +44,9 @@ export async function seedDemo(db: Database, options: { password?: string; force
         .returning({ id: users.id })
       await tx.insert(memberships).values({ userId: user!.id, organisationId: ids.get(demo.organisation)!, role: demo.role })
     }
+    await insertDemoNetworks(tx, ids)
+    await insertDemoContacts(tx, ids)
+    await seedDemoRegistry(tx, ids)
     await recordAudit(tx, {
       userId: null,
       organisationId: null,

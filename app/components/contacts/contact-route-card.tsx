@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react'
+import { useLocale, useT, type Locale } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { isPhoneChannel, telHref } from '~/modules/registry/contact-route-values'
+import type { ContactChannel } from '~/db/enums'
+
+export interface ContactRouteCardData {
+  id: string
+  function: string
+  channel: string
+  value: string
+  label: string
+  availability: string
+  callOrder: number
+  visibility: string
+  lastCheck: { checkedAt: string; reached: boolean } | null
+}
+
+export function formatDate(locale: Locale, date: string | Date): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(date))
+}
+
+/** A phone number that dials, an address that mails, anything else as text. */
+export function ContactValue({ channel, value }: { channel: string; value: string }) {
+  if (isPhoneChannel(channel as ContactChannel)) return <a href={telHref(value)}>{value}</a>
+  if (channel === 'email') return <a href={`mailto:${value}`}>{value}</a>
+  return <span className="prewrap">{value}</span>
+}
+
+/** One contact route: function, channel, value, label, availability, order, visibility and last test call. */
+export function ContactRouteCard({
+  route,
+  crisis = false,
+  actions,
+}: {
+  route: ContactRouteCardData
+  crisis?: boolean
+  actions?: ReactNode
+}) {
+  const t = useT()
+  const locale = useLocale()
+  const check = route.lastCheck
+  return (
+    <div className={crisis ? 'contact-route contact-route--crisis' : 'contact-route'}>
+      <p className="contact-route__function">
+        <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
+        {route.visibility === 'restricted' ? (
+          <span className="tag tag--restricted">{t('contacts.restricted')}</span>
+        ) : null}
+      </p>
+      <p className="contact-route__value">
+        <span className="contact-route__channel">{t(`contactChannel.${route.channel}` as MessageKey)}: </span>
+        <ContactValue channel={route.channel} value={route.value} />
+      </p>
+      {route.label ? <p className="contact-route__label prewrap">{route.label}</p> : null}
+      <p className="contact-route__meta">
+        {t(`availability.${route.availability}` as MessageKey)} · {t('contacts.callOrder', { order: route.callOrder })}
+      </p>
+      <p
+        className={
+          check && !check.reached ? 'contact-route__check contact-route__check--failed' : 'contact-route__check'
+        }
+      >
+        {check
+          ? t(check.reached ? 'contacts.lastCheckReached' : 'contacts.lastCheckFailed', {
+              date: formatDate(locale, check.checkedAt),
+            })
+          : t('contacts.noCheck')}
+      </p>
+      {actions ? <p className="contact-route__actions">{actions}</p> : null}
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+// Messages of the networks pages, in both languages.
+export const sv = {
+  'networks.title': 'Nätverk',
+  'networks.intro': 'Nätverken som kommunen samverkar i: delregional krissamverkan, lokalt BRÅ, Posom och andra.',
+  'networks.members': 'Medlemmar',
+  'networks.memberCount': '{count} medlemmar',
+  'networks.noMembers': 'Nätverket har inga medlemmar ännu.',
+  'networks.coordinator': 'Samordnande organisation',
+  'networks.noCoordinator': 'Ingen vald',
+  'networks.create': 'Nytt nätverk',
+  'networks.created': 'Nätverket är skapat.',
+  'networks.edit': 'Ändra nätverkets uppgifter',
+  'networks.saved': 'Nätverkets uppgifter är sparade.',
+  'networks.conflict':
+    'Någon annan har ändrat nätverket medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret; de nuvarande värdena visas vid fälten. Spara igen om du vill skriva över dem.',
+  'networks.addMember': 'Lägg till medlem',
+  'networks.add': 'Lägg till',
+  'networks.remove': 'Ta bort {name} ur nätverket',
+  'networks.memberAdded': '{name} är tillagd i nätverket.',
+  'networks.memberRemoved': '{name} är borttagen ur nätverket.',
+  'networks.partOf': 'Ingår i nätverk',
+  'networks.none': 'Inga nätverk ännu.',
+} as const
+
+export const en: Record<keyof typeof sv, string> = {
+  'networks.title': 'Networks',
+  'networks.intro': 'The networks the municipality takes part in: sub-regional crisis cooperation, the local crime-prevention council, Posom and others.',
+  'networks.members': 'Members',
+  'networks.memberCount': '{count} members',
+  'networks.noMembers': 'The network has no members yet.',
+  'networks.coordinator': 'Coordinating organisation',
+  'networks.noCoordinator': 'None chosen',
+  'networks.create': 'New network',
+  'networks.created': 'The network has been created.',
+  'networks.edit': "Edit the network's details",
+  'networks.saved': "The network's details have been saved.",
+  'networks.conflict':
+    'Someone else changed the network while you were editing. Your changes were not saved but are kept in the form; the current values are shown by the fields. Save again to overwrite them.',
+  'networks.addMember': 'Add member',
+  'networks.add': 'Add',
+  'networks.remove': 'Remove {name} from the network',
+  'networks.memberAdded': '{name} has been added to the network.',
+  'networks.memberRemoved': '{name} has been removed from the network.',
+  'networks.partOf': 'Member of networks',
+  'networks.none': 'No networks yet.',
+}

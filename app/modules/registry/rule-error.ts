@@ -1,0 +1,15 @@
+/**
+ * A domain rule the submitted data breaks (a site of another organisation, a
+ * dependency on the own organisation's service …). Thrown inside the write's
+ * transaction so nothing is written; routes show `message` (an i18n key) next
+ * to `field`, like any other validation error.
+ */
+export class RegistryRuleError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RegistryRuleError'
+  }
+}

@@ -1,0 +1,191 @@
+import type { Database } from '~/db/client.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
+import { versionField } from '~/modules/forms/fields'
+import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
+import { requireUuid } from '~/modules/http/responses'
+import { createDependency, deleteDependency, updateDependency } from './dependencies.server'
+import { DependencySchema, DependencyUpdateSchema } from './dependency-rules'
+import { dependencyFormValues, serviceFormValues, type FormValues } from './form-values'
+import { requireEditableDependency } from './record-access.server'
+import { RegistryRuleError } from './rule-error'
+import { parseServiceForm, ServiceUpdateSchema } from './service-form'
+import { deleteService, updateService, type ServiceWithSites } from './services.server'
+import { listSites } from './sites.server'
+
+// The writes of the page that edits a service and its dependencies. The
+// route has already checked that the user may edit the service; each
+// dependency is checked again by its own stored organisation.
+
+type Outcome<B> = { redirect: string } | { status: 400 | 409; body: B }
+
+interface Context {
+  user: SessionUser
+  service: ServiceWithSites
+  intent: string
+  formData: FormData
+}
+
+const pagePath = (service: ServiceWithSites) => `/organisationer/${service.organisationId}/verksamheter/${service.id}`
+
+export type ServiceFormBody =
+  | {
+      form: 'service'
+      errors: FieldErrors
+      values: FormValues
+      siteIds: string[]
+      current: (FormValues & { siteNames: string }) | null
+    }
+  | { form: 'deleteService'; errors: { _form: string } }
+
+export async function serviceAction(
+  db: Database,
+  { user, service, intent, formData }: Context,
+): Promise<Outcome<ServiceFormBody>> {
+  if (intent === 'delete') {
+    const version = versionField.safeParse(formData.get('version'))
+    if (!version.success)
+      return { status: 400, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
+    try {
+      const result = await deleteService(db, { actorId: user.id, id: service.id, version: version.data })
+      if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamheter` }
+      if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+      return { status: 409, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
+    } catch (error) {
+      if (!(error instanceof RegistryRuleError)) throw error
+      return { status: 409, body: { form: 'deleteService', errors: { _form: error.message } } }
+    }
+  }
+
+  const parsed = parseServiceForm(ServiceUpdateSchema, formData)
+  if (!parsed.ok) {
+    return {
+      status: 400,
+      body: { form: 'service', errors: parsed.errors, values: parsed.values, siteIds: parsed.siteIds, current: null },
+    }
+  }
+  let result
+  try {
+    result = await updateService(db, { actorId: user.id, id: service.id, ...parsed.data })
+  } catch (error) {
+    if (!(error instanceof RegistryRuleError)) throw error
+    return {
+      status: 400,
+      body: {
+        form: 'service',
+        errors: { [error.field]: error.message },
+        values: parsed.values,
+        siteIds: parsed.siteIds,
+        current: null,
+      },
+    }
+  }
+  if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamhet-${service.id}` }
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  const current = result.current
+  const siteNames = new Map((await listSites(db, service.organisationId)).map((site) => [site.id, site.name]))
+  return {
+    status: 409,
+    body: {
+      form: 'service',
+      errors: { _form: 'services.conflict' },
+      values: { ...parsed.values, version: String(current.version) },
+      siteIds: parsed.siteIds,
+      current: {
+        ...serviceFormValues(current),
+        siteNames: current.siteIds.map((id) => siteNames.get(id) ?? '').join(', '),
+      },
+    },
+  }
+}
+
+export type DependencyFormBody =
+  | {
+      form: 'dependency'
+      dependencyId: string | null
+      errors: FieldErrors
+      values: FormValues
+      current: FormValues | null
+    }
+  | { form: 'deleteDependency'; errors: { _form: string } }
+
+export async function dependencyAction(
+  db: Database,
+  { user, service, intent, formData }: Context,
+): Promise<Outcome<DependencyFormBody>> {
+  const saved = (query: string) => ({ redirect: `${pagePath(service)}?${query}#beroenden` })
+
+  if (intent === 'addDependency') {
+    const parsed = parseForm(DependencySchema, formData)
+    if (!parsed.ok)
+      return {
+        status: 400,
+        body: { form: 'dependency', dependencyId: null, errors: parsed.errors, values: parsed.values, current: null },
+      }
+    try {
+      await createDependency(db, { actorId: user.id, serviceId: service.id, ...parsed.data })
+    } catch (error) {
+      if (!(error instanceof RegistryRuleError)) throw error
+      return {
+        status: 400,
+        body: {
+          form: 'dependency',
+          dependencyId: null,
+          errors: { [error.field]: error.message },
+          values: parsed.values,
+          current: null,
+        },
+      }
+    }
+    return saved('sparad=beroende')
+  }
+
+  if (intent !== 'updateDependency' && intent !== 'deleteDependency')
+    throw new Response('Okänd åtgärd', { status: 400 })
+  const dependencyId = requireUuid(String(formData.get('dependencyId') ?? ''))
+  await requireEditableDependency(db, user, service.id, dependencyId)
+
+  if (intent === 'deleteDependency') {
+    const version = versionField.safeParse(formData.get('version'))
+    if (!version.success)
+      return { status: 400, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
+    const result = await deleteDependency(db, { actorId: user.id, id: dependencyId, version: version.data })
+    if (result.ok) return saved('borttaget=beroende')
+    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    return { status: 409, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
+  }
+
+  const parsed = parseForm(DependencyUpdateSchema, formData)
+  if (!parsed.ok)
+    return {
+      status: 400,
+      body: { form: 'dependency', dependencyId, errors: parsed.errors, values: parsed.values, current: null },
+    }
+  let result
+  try {
+    result = await updateDependency(db, { actorId: user.id, id: dependencyId, ...parsed.data })
+  } catch (error) {
+    if (!(error instanceof RegistryRuleError)) throw error
+    return {
+      status: 400,
+      body: {
+        form: 'dependency',
+        dependencyId,
+        errors: { [error.field]: error.message },
+        values: parsed.values,
+        current: null,
+      },
+    }
+  }
+  if (result.ok) return saved('sparad=beroende')
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  return {
+    status: 409,
+    body: {
+      form: 'dependency',
+      dependencyId,
+      errors: { _form: 'deps.conflict' },
+      values: { ...parsed.values, version: String(result.current.version) },
+      current: dependencyFormValues(result.current),
+    },
+  }
+}

@@ -1,0 +1,84 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { formatSize, ImportFormat } from '~/components/import/import-format'
+import { ImportPreview } from '~/components/import/import-preview'
+import { UploadForm } from '~/components/import/upload-form'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useLocale, useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { readImportSubmission, type ImportSubmissionError } from '~/modules/import/import-request.server'
+import { MAX_IMPORT_ROWS } from '~/modules/import/import-rows'
+import { confirmImport, previewImport, type ConfirmResult, type ImportPreview as Preview } from '~/modules/import/import.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'registry.oversee')
+  return { maxBytes: getEnv().MAX_BODY_BYTES, maxRows: MAX_IMPORT_ROWS }
+}
+
+type ActionResult =
+  | { step: 'upload'; error: ImportSubmissionError; text: string }
+  | { step: 'preview'; preview: Preview; text: string }
+  | { step: 'confirmed'; result: ConfirmResult }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'registry.oversee')
+  const submission = await readImportSubmission(request, getEnv().MAX_BODY_BYTES)
+  if (submission.intent === 'invalid') {
+    return data<ActionResult>({ step: 'upload', error: submission.error, text: '' }, { status: submission.status })
+  }
+  const db = await getDb()
+  if (submission.intent === 'confirm') {
+    const result = await confirmImport(db, { actorId: user.id, batchId: submission.batchId })
+    return data<ActionResult>({ step: 'confirmed', result }, { status: result.ok ? 200 : 409 })
+  }
+  const preview = await previewImport(db, { actorId: user.id, text: submission.text, fileName: submission.fileName })
+  const clean = preview.ok && preview.batch !== null
+  return data<ActionResult>({ step: 'preview', preview, text: submission.pasted }, { status: clean ? 200 : 400 })
+}
+
+export default function ImportPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { maxBytes, maxRows } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const confirmed = actionData?.step === 'confirmed' ? actionData.result : null
+  return (
+    <div className="page">
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.intro')}</p>
+      {confirmed?.ok ? (
+        <FormMessage kind="success">
+          <p>{t('import.done', { organisations: confirmed.totals.newOrganisations, routes: confirmed.totals.newRoutes })}</p>
+          {confirmed.createdOrganisations.length > 0 ? (
+            <>
+              <p>{t('import.created')}:</p>
+              <ul>
+                {confirmed.createdOrganisations.map((organisation) => (
+                  <li key={organisation.id}>
+                    <Link to={`/organisationer/${organisation.id}`}>{organisation.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </FormMessage>
+      ) : null}
+      {confirmed && !confirmed.ok ? <FormMessage kind="error">{t(confirmed.error === 'gone' ? 'import.gone' : 'import.changed')}</FormMessage> : null}
+      {actionData?.step === 'preview' ? <ImportPreview preview={actionData.preview} /> : null}
+      <section aria-labelledby="upload">
+        <h2 id="upload">{t('import.uploadHeading')}</h2>
+        <UploadForm
+          maxBytes={maxBytes}
+          maxRows={maxRows}
+          error={actionData?.step === 'upload' ? actionData.error : undefined}
+          text={actionData?.step === 'preview' || actionData?.step === 'upload' ? actionData.text : ''}
+        />
+      </section>
+      <ImportFormat maxRows={maxRows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')} maxSize={formatSize(maxBytes, locale)} />
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Importera – Områdesansvarsportalen' }]

@@ -1,0 +1,63 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import leafletStyles from 'leaflet/dist/leaflet.css?url'
+import { MapFilterForm } from '~/components/map/map-filter-form'
+import { MapLegend } from '~/components/map/map-legend'
+import { MapPanel } from '~/components/map/map-panel'
+import { MapTable } from '~/components/map/map-table'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { MAP_PAGE_SIZE, mapFilterParams, staleBefore } from '~/modules/registry/map-filters'
+import { parseMapSearch } from '~/modules/registry/map-filters.server'
+import { getMapListPage } from '~/modules/registry/map.server'
+import { listNetworks } from '~/modules/registry/networks.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: leafletStyles }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'network.read')
+  const query = parseMapSearch(new URL(request.url).searchParams)
+  const db = await getDb()
+  const env = getEnv()
+  const [list, networks] = await Promise.all([
+    getMapListPage(db, user, { ...query, pageSize: MAP_PAGE_SIZE }, { staleBefore: staleBefore(new Date()) }),
+    listNetworks(db),
+  ])
+  return {
+    query,
+    list,
+    pageSize: MAP_PAGE_SIZE,
+    networks: networks.map(({ id, name }) => ({ id, name })),
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export default function MapPage() {
+  const t = useT()
+  const { query, list, pageSize, networks, tiles } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  const filterSearch = mapFilterParams(query.filters).toString()
+  return (
+    <div className="page map-page">
+      <h1>{t('map.title')}</h1>
+      <p>{t('map.intro')}</p>
+      <MapFilterForm key={location.search} filters={query.filters} sort={query.sort} networks={networks} />
+      <div className="map-layout">
+        <MapPanel dataUrl={`/karta/platser${filterSearch ? `?${filterSearch}` : ''}`} tiles={tiles} />
+        <MapLegend />
+      </div>
+      <MapTable
+        rows={list.rows}
+        total={list.total}
+        page={query.page}
+        pageSize={pageSize}
+        sort={query.sort}
+        search={location.search}
+      />
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Karta – Områdesansvarsportalen' }]

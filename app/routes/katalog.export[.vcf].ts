@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getDb } from '~/db/app-db.server'
+import { translator } from '~/i18n/i18n'
+import { getLocale } from '~/i18n/locale.server'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { attachment, loadContactDirectory } from '~/modules/registry/directory-export.server'
+import { swedishDate } from '~/modules/registry/directory-filters'
+import { parseDirectorySearch } from '~/modules/registry/directory.server'
+import { contactDirectoryVcards } from '~/modules/registry/export-vcard'
+
+/** The contact directory as vCards, one per organisation, with the directory's search and filters. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'network.read')
+  const { filters } = parseDirectorySearch(new URL(request.url).searchParams)
+  const directory = await loadContactDirectory(await getDb(), user, filters)
+  return attachment(contactDirectoryVcards(translator(getLocale(request)), directory.organisations), {
+    contentType: 'text/vcard; charset=utf-8',
+    filename: `kontaktlista-${swedishDate(new Date())}.vcf`,
+  })
+}

@@ -1,0 +1,71 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { getDb } from '~/db/app-db.server'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { listOfflineContacts } from '~/modules/registry/offline-contacts.server'
+
+// The service worker (public/sw.js) keeps the latest copy of this page for use
+// without a network; the browser's HTTP cache must not keep a second one.
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'network.read')
+  return { organisations: await listOfflineContacts(await getDb()), fetchedAt: new Date().toISOString() }
+}
+
+function href(channel: string, value: string): string | null {
+  if (channel === 'phone' || channel === 'mobile' || channel === 'satellite_phone') return `tel:${value.replace(/[^\d+]/g, '')}`
+  if (channel === 'email') return `mailto:${value}`
+  return null
+}
+
+export default function OfflineContactList() {
+  const t = useT()
+  const locale = useLocale()
+  const { organisations, fetchedAt } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <h1>{t('offline.title')}</h1>
+      {/* public/sw.js removes `hidden` when it serves this page from its cache. */}
+      <div className="notice notice--error" data-offline-notice="" hidden role="status">
+        {t('offline.offlineNotice')}
+      </div>
+      <p>{t('offline.intro')}</p>
+      <p>
+        <strong>{t('offline.savedAt', { time: formatDateTime(locale, fetchedAt) })}</strong>
+      </p>
+      {organisations.length === 0 ? <p>{t('offline.empty')}</p> : null}
+      {organisations.map((organisation) => (
+        <section key={organisation.id} aria-labelledby={`org-${organisation.id}`} className="panel">
+          <h2 id={`org-${organisation.id}`} className="h3">
+            {organisation.name}
+          </h2>
+          <p className="muted">
+            {organisation.confirmedAt
+              ? t('offline.lastConfirmed', { date: formatDateTime(locale, organisation.confirmedAt) })
+              : t('offline.neverConfirmed')}
+          </p>
+          <ul className="link-list">
+            {organisation.routes.map((route) => {
+              const link = href(route.channel, route.value)
+              return (
+                <li key={route.id}>
+                  <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
+                  {' · '}
+                  {t(`contactChannel.${route.channel}` as MessageKey)}: {link ? <a href={link}>{route.value}</a> : route.value}
+                  {route.label ? ` (${route.label})` : ''}
+                  {' · '}
+                  {t(`availability.${route.availability}` as MessageKey)}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Kontaktlista – Områdesansvarsportalen' }]

@@ -1,0 +1,181 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { Field } from '~/components/forms/field'
+import { NetworkFields, type NetworkValues } from '~/components/registry/network-fields'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { parseForm } from '~/modules/forms/parse-form'
+import { requireFound, requireUuid } from '~/modules/http/responses'
+import { getOrganisation, listOrganisations } from '~/modules/organisations/organisations.server'
+import { MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
+import { getNetwork, listNetworkMembers, setNetworkMember, updateNetwork } from '~/modules/registry/networks.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requirePermission(request, 'network.read')
+  const db = await getDb()
+  const network = requireFound(await getNetwork(db, id))
+  const mayEdit = can(user, 'registry.oversee')
+  const organisations = (await listOrganisations(db)).map(({ id, name }) => ({ id, name }))
+  return {
+    network: {
+      id,
+      name: network.name,
+      description: network.description,
+      coordinatorOrganisationId: network.coordinatorOrganisationId ?? '',
+      version: network.version,
+    },
+    coordinatorName: organisations.find((o) => o.id === network.coordinatorOrganisationId)?.name ?? null,
+    members: await listNetworkMembers(db, id),
+    organisations: mayEdit ? organisations : [],
+    mayEdit,
+  }
+}
+
+type Notice = { kind: 'success' | 'error'; key: MessageKey; vars: Record<string, string> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requirePermission(request, 'registry.oversee')
+  const db = await getDb()
+  requireFound(await getNetwork(db, id))
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'add' || intent === 'remove') {
+    const parsed = parseForm(MemberSchema, formData)
+    const organisation = parsed.ok ? await getOrganisation(db, parsed.data.organisationId) : null
+    if (!parsed.ok || !organisation) {
+      return data({ errors: { organisationId: 'validation.choose' }, values: {}, current: null, notice: null }, { status: 400 })
+    }
+    await setNetworkMember(db, { actorId: user.id, networkId: id, organisationId: organisation.id, member: intent === 'add' })
+    const notice: Notice = {
+      kind: 'success',
+      key: intent === 'add' ? 'networks.memberAdded' : 'networks.memberRemoved',
+      vars: { name: organisation.name },
+    }
+    return { errors: {}, values: {}, current: null, notice }
+  }
+  const parsed = parseForm(NetworkUpdateSchema, formData)
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, current: null, notice: null }, { status: 400 })
+  const result = await updateNetwork(db, { actorId: user.id, id, ...parsed.data })
+  if (result.ok) {
+    const notice: Notice = { kind: 'success', key: 'networks.saved', vars: {} }
+    return { errors: {}, values: {}, current: null, notice }
+  }
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  const { name, description, coordinatorOrganisationId, version } = result.current
+  return data(
+    {
+      errors: { _form: 'networks.conflict' },
+      values: { ...parsed.values, version: String(version) },
+      current: { name, description, coordinatorOrganisationId: coordinatorOrganisationId ?? '' },
+      notice: null,
+    },
+    { status: 409 },
+  )
+}
+
+export default function NetworkPage() {
+  const t = useT()
+  const { network, coordinatorName, members, organisations, mayEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  // Kept input: after a conflict or a validation error the form shows what the user typed.
+  const submitted: Record<string, string> = actionData?.values ?? {}
+  const values: NetworkValues = 'name' in submitted
+    ? {
+        name: submitted.name ?? '',
+        description: submitted.description ?? '',
+        coordinatorOrganisationId: submitted.coordinatorOrganisationId ?? '',
+      }
+    : network
+  const version = submitted.version ?? String(network.version)
+  const memberIds = new Set(members.map((m) => m.id))
+  return (
+    <div className="page">
+      <h1>{network.name}</h1>
+      {searchParams.get('skapad') ? <FormMessage kind="success">{t('networks.created')}</FormMessage> : null}
+      {actionData?.notice ? (
+        <FormMessage kind={actionData.notice.kind}>{t(actionData.notice.key, actionData.notice.vars)}</FormMessage>
+      ) : null}
+      <p className="prewrap">{network.description || t('organisations.noDescription')}</p>
+      <dl className="facts">
+        <dt>{t('networks.coordinator')}</dt>
+        <dd>{coordinatorName ?? t('networks.noCoordinator')}</dd>
+      </dl>
+      <section aria-labelledby="members">
+        <h2 id="members">{t('networks.members')}</h2>
+        {members.length === 0 ? <p>{t('networks.noMembers')}</p> : null}
+        <ul className="link-list">
+          {members.map((member) => (
+            <li key={member.id} className="row-with-action">
+              <Link to={`/organisationer/${member.id}`}>{member.name}</Link>{' '}
+              <span className="tag">{t(`kind.${member.kind}` as MessageKey)}</span>
+              {mayEdit ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="organisationId" value={member.id} />
+                  <button type="submit" className="button button--small button--secondary">
+                    {t('networks.remove', { name: member.name })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {mayEdit ? (
+          <Form method="post" className="stack panel" noValidate>
+            <input type="hidden" name="intent" value="add" />
+            <Field label={t('networks.addMember')} name="organisationId" error={errors.organisationId}>
+              {(props) => (
+                <select {...props} defaultValue="">
+                  <option value="" disabled>
+                    –
+                  </option>
+                  {organisations
+                    .filter((o) => !memberIds.has(o.id))
+                    .map((organisation) => (
+                      <option key={organisation.id} value={organisation.id}>
+                        {organisation.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="button">
+              {t('networks.add')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      {mayEdit ? (
+        <section aria-labelledby="edit-network" className="panel">
+          <h2 id="edit-network">{t('networks.edit')}</h2>
+          {errors._form ? <FormMessage kind="error">{t('networks.conflict')}</FormMessage> : null}
+          <Form method="post" className="stack" noValidate key={version}>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={version} />
+            <NetworkFields
+              values={values}
+              errors={errors}
+              organisations={organisations}
+              current={actionData?.current ?? undefined}
+            />
+            <button type="submit" className="button">
+              {t('common.save')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.network.name ?? 'Nätverk'} – Områdesansvarsportalen` },
+]

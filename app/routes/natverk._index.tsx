@@ -1,0 +1,75 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { NetworkFields } from '~/components/registry/network-fields'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { parseForm } from '~/modules/forms/parse-form'
+import { listOrganisations } from '~/modules/organisations/organisations.server'
+import { NetworkSchema } from '~/modules/registry/network-form'
+import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'network.read')
+  const db = await getDb()
+  const mayCreate = can(user, 'registry.oversee')
+  return {
+    networks: await listNetworks(db),
+    organisations: mayCreate ? (await listOrganisations(db)).map(({ id, name }) => ({ id, name })) : [],
+    mayCreate,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'registry.oversee')
+  const parsed = parseForm(NetworkSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const created = await createNetwork(await getDb(), { actorId: user.id, ...parsed.data })
+  throw redirect(`/natverk/${created.id}?skapad=1`)
+}
+
+export default function NetworksPage() {
+  const t = useT()
+  const { networks, organisations, mayCreate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const values = actionData?.values ?? {}
+  return (
+    <div className="page">
+      <h1>{t('networks.title')}</h1>
+      <p>{t('networks.intro')}</p>
+      {networks.length === 0 ? <p>{t('networks.none')}</p> : null}
+      <ul className="card-list">
+        {networks.map((network) => (
+          <li key={network.id} className="card">
+            <Link to={`/natverk/${network.id}`}>{network.name}</Link>
+            <span className="muted">{t('networks.memberCount', { count: network.members })}</span>
+          </li>
+        ))}
+      </ul>
+      {mayCreate ? (
+        <section aria-labelledby="new-network" className="panel">
+          <h2 id="new-network">{t('networks.create')}</h2>
+          {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+          <Form method="post" className="stack" noValidate>
+            <NetworkFields
+              values={{
+                name: values.name ?? '',
+                description: values.description ?? '',
+                coordinatorOrganisationId: values.coordinatorOrganisationId ?? '',
+              }}
+              errors={actionData?.errors ?? {}}
+              organisations={organisations}
+            />
+            <button type="submit" className="button">
+              {t('networks.create')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Nätverk – Områdesansvarsportalen' }]

@@ -1,0 +1,137 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ContactRouteFields } from '~/components/contacts/contact-route-fields'
+import { FormMessage } from '~/components/forms/field'
+import { getDb } from '~/db/app-db.server'
+import { translator, useT } from '~/i18n/i18n'
+import { getLocale } from '~/i18n/locale.server'
+import type { MessageKey } from '~/i18n/sv'
+import { parseForm } from '~/modules/forms/parse-form'
+import { requireEditableContactRoute } from '~/modules/registry/contact-pages.server'
+import {
+  ContactRouteDeleteSchema,
+  ContactRouteUpdateSchema,
+  parseContactRouteForm,
+} from '~/modules/registry/contact-route-form'
+import {
+  contactRouteValues,
+  submittedContactRouteValues,
+  type ContactRouteValues,
+} from '~/modules/registry/contact-route-values'
+import { deleteContactRoute, updateContactRoute } from '~/modules/registry/contact-routes.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { route, organisation } = await requireEditableContactRoute(request, params)
+  const t = translator(getLocale(request))
+  return {
+    organisation: { id: organisation.id, name: organisation.name },
+    routeId: route.id,
+    values: contactRouteValues(route),
+    version: String(route.version),
+    title: `${t('contacts.meta.edit', { name: organisation.name })} – ${t('app.name')}`,
+  }
+}
+
+interface EditResult {
+  errors: Record<string, string>
+  values: ContactRouteValues
+  /** After a conflict on save: what is stored now, shown beside the kept input. */
+  current: ContactRouteValues | null
+  version: string
+  notice: MessageKey | null
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, route, organisation } = await requireEditableContactRoute(request, params)
+  const db = await getDb()
+  const formData = await request.formData()
+  const back = `/organisationer/${organisation.id}`
+  if (formData.get('intent') === 'delete') {
+    const parsed = parseForm(ContactRouteDeleteSchema, formData)
+    if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
+    const result = await deleteContactRoute(db, { actorId: user.id, id: route.id, version: parsed.data.version })
+    if (result.ok) throw redirect(`${back}?kontaktvagar=borttagen`)
+    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    return data<EditResult>(
+      {
+        errors: {},
+        values: contactRouteValues(result.current),
+        current: null,
+        version: String(result.current.version),
+        notice: 'contacts.deleteConflict',
+      },
+      { status: 409 },
+    )
+  }
+  const parsed = parseContactRouteForm(ContactRouteUpdateSchema, formData)
+  if (!parsed.ok) {
+    return data<EditResult>(
+      {
+        errors: parsed.errors,
+        values: submittedContactRouteValues(parsed.values, contactRouteValues(route)),
+        current: null,
+        version: parsed.values.version ?? '',
+        notice: null,
+      },
+      { status: 400 },
+    )
+  }
+  const { version, ...fields } = parsed.data
+  const result = await updateContactRoute(db, { actorId: user.id, id: route.id, version, ...fields })
+  if (result.ok) throw redirect(`${back}?kontaktvagar=sparad`)
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  // The user's input stays; the new version lets them save over the current values knowingly.
+  return data<EditResult>(
+    {
+      errors: {},
+      values: contactRouteValues(fields),
+      current: contactRouteValues(result.current),
+      version: String(result.current.version),
+      notice: 'contacts.conflict',
+    },
+    { status: 409 },
+  )
+}
+
+export default function EditContactRoutePage() {
+  const t = useT()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? loaded.values
+  const version = actionData?.version ?? loaded.version
+  const back = `/organisationer/${loaded.organisation.id}`
+  return (
+    <div className="page page--narrow">
+      <h1>{t('contacts.editTitle', { name: loaded.organisation.name })}</h1>
+      {actionData?.notice ? <FormMessage kind="error">{t(actionData.notice)}</FormMessage> : null}
+      {Object.keys(errors).length > 0 ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+      {/* The key remounts the fields when a conflict brings a new version, so they show the right values. */}
+      <Form method="post" className="stack" noValidate key={`edit-${version}-${actionData?.notice ?? ''}`}>
+        <input type="hidden" name="version" value={version} />
+        <ContactRouteFields values={values} errors={errors} current={actionData?.current ?? undefined} />
+        <div className="actions">
+          <button type="submit" name="intent" value="save" className="button">
+            {t('contacts.save')}
+          </button>
+          <Link to={back}>{t('common.cancel')}</Link>
+        </div>
+      </Form>
+      <section aria-labelledby="ta-bort" className="panel">
+        <h2 id="ta-bort">{t('contacts.deleteHeading')}</h2>
+        <p>{t('contacts.deleteHint')}</p>
+        <Form method="post">
+          <input type="hidden" name="version" value={version} />
+          <button type="submit" name="intent" value="delete" className="button button--secondary">
+            {t('contacts.delete')}
+          </button>
+        </Form>
+      </section>
+      <p>
+        <Link to={`${back}/kontaktvagar/${loaded.routeId}/provsamtal`}>{t('contacts.check')}</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]

@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useId } from 'react'
+import { ContactCheckTable } from '~/components/contacts/contact-check-table'
+import { ContactRouteCard } from '~/components/contacts/contact-route-card'
+import { Field, FormMessage } from '~/components/forms/field'
+import { getDb } from '~/db/app-db.server'
+import { translateMessage, translator, useT } from '~/i18n/i18n'
+import { getLocale } from '~/i18n/locale.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import {
+  contactRouteView,
+  listContactChecks,
+  requireEditableContactRoute,
+} from '~/modules/registry/contact-pages.server'
+import { ContactCheckSchema } from '~/modules/registry/contact-route-form'
+import { recordContactCheck } from '~/modules/registry/contact-routes.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { route, organisation } = await requireEditableContactRoute(request, params)
+  const checks = await listContactChecks(await getDb(), route.id)
+  const t = translator(getLocale(request))
+  return {
+    organisation: { id: organisation.id, name: organisation.name },
+    route: contactRouteView(route, checks[0]),
+    checks: checks.map((check) => ({ ...check, checkedAt: check.checkedAt.toISOString() })),
+    title: `${t('contacts.meta.check', { name: organisation.name })} – ${t('app.name')}`,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, route, organisation } = await requireEditableContactRoute(request, params)
+  const parsed = parseForm(ContactCheckSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  await recordContactCheck(await getDb(), {
+    actorId: user.id,
+    route,
+    reached: parsed.data.reached === 'yes',
+    note: parsed.data.note,
+  })
+  throw redirect(`/organisationer/${organisation.id}?kontaktvagar=provsamtal`)
+}
+
+export default function ContactCheckPage() {
+  const t = useT()
+  const reachedId = useId()
+  const { organisation, route, checks } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  const values: Record<string, string> = actionData?.values ?? {}
+  const back = `/organisationer/${organisation.id}`
+  return (
+    <div className="page page--narrow">
+      <h1>{t('contacts.checkTitle', { name: organisation.name })}</h1>
+      <ContactRouteCard route={route} />
+      {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+      <Form method="post" className="stack" noValidate>
+        <fieldset
+          className={errors.reached ? 'choices field--error' : 'choices'}
+          aria-describedby={errors.reached ? `${reachedId}-error` : undefined}
+        >
+          <legend>{t('contacts.field.reached')}</legend>
+          {errors.reached ? (
+            <p className="field__error" id={`${reachedId}-error`}>
+              {translateMessage(t, errors.reached)}
+            </p>
+          ) : null}
+          {(['yes', 'no'] as const).map((answer) => (
+            <label key={answer} className="choice">
+              <input type="radio" name="reached" value={answer} defaultChecked={values.reached === answer} />
+              {t(`contacts.reached.${answer}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('contacts.field.note')} name="note" error={errors.note}>
+          {(props) => <textarea {...props} rows={3} maxLength={1000} defaultValue={values.note ?? ''} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('contacts.checkSave')}
+          </button>
+          <Link to={back}>{t('common.cancel')}</Link>
+        </div>
+      </Form>
+      <section aria-labelledby="tidigare">
+        <h2 id="tidigare">{t('contacts.checkHistory')}</h2>
+        <ContactCheckTable checks={checks} caption={t('contacts.checkHistory')} />
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]

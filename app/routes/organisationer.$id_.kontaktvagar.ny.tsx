@@ -1,0 +1,62 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ContactRouteFields } from '~/components/contacts/contact-route-fields'
+import { FormMessage } from '~/components/forms/field'
+import { getDb } from '~/db/app-db.server'
+import { translator, useT } from '~/i18n/i18n'
+import { getLocale } from '~/i18n/locale.server'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { requireFound, requireUuid } from '~/modules/http/responses'
+import { getOrganisation } from '~/modules/organisations/organisations.server'
+import { ContactRouteSchema, parseContactRouteForm } from '~/modules/registry/contact-route-form'
+import { newContactRouteValues, submittedContactRouteValues } from '~/modules/registry/contact-route-values'
+import { createContactRoute } from '~/modules/registry/contact-routes.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  await requirePermission(request, 'organisation.update', { organisationId: id })
+  const organisation = requireFound(await getOrganisation(await getDb(), id))
+  const t = translator(getLocale(request))
+  return {
+    organisation: { id, name: organisation.name },
+    title: `${t('contacts.meta.new', { name: organisation.name })} – ${t('app.name')}`,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requirePermission(request, 'organisation.update', { organisationId: id })
+  const db = await getDb()
+  requireFound(await getOrganisation(db, id))
+  const parsed = parseContactRouteForm(ContactRouteSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  await createContactRoute(db, { actorId: user.id, organisationId: id, ...parsed.data })
+  throw redirect(`/organisationer/${id}?kontaktvagar=ny`)
+}
+
+export default function NewContactRoutePage() {
+  const t = useT()
+  const { organisation } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  const values = actionData
+    ? submittedContactRouteValues(actionData.values, newContactRouteValues)
+    : newContactRouteValues
+  return (
+    <div className="page page--narrow">
+      <h1>{t('contacts.newTitle', { name: organisation.name })}</h1>
+      {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+      <Form method="post" className="stack" noValidate>
+        <ContactRouteFields values={values} errors={errors} />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('contacts.save')}
+          </button>
+          <Link to={`/organisationer/${organisation.id}`}>{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]

@@ -1,0 +1,70 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { ServiceFields } from '~/components/registry/service-fields'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requireUuid } from '~/modules/http/responses'
+import { requireEditableOrganisation } from '~/modules/registry/record-access.server'
+import { RegistryRuleError } from '~/modules/registry/rule-error'
+import { parseServiceForm, ServiceSchema } from '~/modules/registry/service-form'
+import { createService } from '~/modules/registry/services.server'
+import { listSites } from '~/modules/registry/sites.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const db = await getDb()
+  const { organisation } = await requireEditableOrganisation(request, db, id)
+  const sites = await listSites(db, id)
+  return { organisation: { id, name: organisation.name }, sites: sites.map(({ id, name }) => ({ id, name })) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const db = await getDb()
+  const { user } = await requireEditableOrganisation(request, db, id)
+  const parsed = parseServiceForm(ServiceSchema, await request.formData())
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, siteIds: parsed.siteIds }, { status: 400 })
+  let serviceId: string
+  try {
+    serviceId = (await createService(db, { actorId: user.id, organisationId: id, ...parsed.data })).id
+  } catch (error) {
+    if (!(error instanceof RegistryRuleError)) throw error
+    return data(
+      { errors: { [error.field]: error.message }, values: parsed.values, siteIds: parsed.siteIds },
+      { status: 400 },
+    )
+  }
+  throw redirect(`/organisationer/${id}?sparad=1#verksamhet-${serviceId}`)
+}
+
+export default function NewServicePage() {
+  const t = useT()
+  const { organisation, sites } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page page--narrow">
+      <h1>{t('services.newTitle', { organisation: organisation.name })}</h1>
+      {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+      <Form method="post" className="stack" noValidate>
+        <ServiceFields
+          values={actionData?.values ?? {}}
+          siteIds={actionData?.siteIds ?? []}
+          sites={sites}
+          errors={actionData?.errors ?? {}}
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('services.save')}
+          </button>
+          <Link to={`/organisationer/${organisation.id}#verksamheter`}>{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Ny verksamhet – ${data?.organisation.name ?? 'Organisation'} – Områdesansvarsportalen` },
+]

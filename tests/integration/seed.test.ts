@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { roles } from '../../app/db/enums'
+import { auditLog } from '../../app/db/schema/audit'
+import { organisations } from '../../app/db/schema/organisations'
+import { memberships, users } from '../../app/db/schema/users'
+import { verifyPassword } from '../../app/modules/auth/password.server'
+import { demoOrganisations, demoUsers } from '../../app/modules/seed/demo-network'
+import { isDatabaseEmpty, seedDemo } from '../../app/modules/seed/seed.server'
+import { makeOrganisation, makeUser } from '../support/factories'
+import { useTestDatabase } from '../support/test-db'
+
+describe('seedDemo', () => {
+  const db = useTestDatabase()
+
+  const snapshot = async () => ({
+    organisations: await db().select().from(organisations),
+    users: await db().select().from(users),
+    memberships: await db().select().from(memberships),
+    audit: await db().select().from(auditLog),
+  })
+
+  it('loads the demo network into an empty database, one fictional user per role, and then refuses to run again', async () => {
+    expect(await isDatabaseEmpty(db())).toBe(true)
+
+    const result = await seedDemo(db(), { password: 'demo-lösenord-123' })
+    expect(result).toEqual({
+      seeded: true,
+      coordinatorEmail: 'karin.ek@example.org',
+      password: 'demo-lösenord-123',
+      organisations: demoOrganisations.length,
+      users: demoUsers.length,
+    })
+    expect(await isDatabaseEmpty(db())).toBe(false)
+
+    const names = (await db().select().from(organisations)).map((row) => row.name)
+    expect(names.sort()).toEqual(demoOrganisations.map((organisation) => organisation.name).sort())
+    expect(names).toContain('Vårgårda kommun')
+    expect(names).toContain('Krissamverkan Sjuhärad')
+
+    const people = await db()
+      .select({
+        email: users.email,
+        role: memberships.role,
+        organisation: organisations.name,
+        hash: users.passwordHash,
+      })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    expect(people).toHaveLength(demoUsers.length)
+    expect(new Set(people.map((person) => person.role))).toEqual(new Set(roles))
+    for (const person of people) expect(person.email).toMatch(/^[a-z.]+@example\.org$/)
+    expect(people.find((person) => person.role === 'coordinator')).toMatchObject({
+      email: 'karin.ek@example.org',
+      organisation: 'Vårgårda kommun',
+    })
+    expect(await verifyPassword(people[0]!.hash!, 'demo-lösenord-123')).toBe(true)
+
+    expect(await db().select().from(auditLog).where(eq(auditLog.entity, 'seed'))).toMatchObject([
+      { userId: null, entityId: 'demo', action: 'create' },
+    ])
+
+    const before = await snapshot()
+    expect(await seedDemo(db(), { password: 'ett-annat-lösen' })).toEqual({ seeded: false, reason: 'notEmpty' })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('generates a password when none is given', async () => {
+    const result = await seedDemo(db())
+    expect(result.seeded).toBe(true)
+    if (!result.seeded) return
+    expect(result.password).toMatch(/^[a-z2-7]{16}$/)
+    const [coordinator] = await db().select().from(users).where(eq(users.email, result.coordinatorEmail))
+    expect(await verifyPassword(coordinator!.passwordHash!, result.password)).toBe(true)
+  })
+
+  it('treats a database with only a user or only an organisation as not empty', async () => {
+    const user = await makeUser(db())
+    expect(await isDatabaseEmpty(db())).toBe(false)
+    expect(await seedDemo(db())).toEqual({ seeded: false, reason: 'notEmpty' })
+    expect(await db().select().from(organisations)).toEqual([])
+
+    await db().delete(users).where(eq(users.id, user.id))
+    expect(await isDatabaseEmpty(db())).toBe(true)
+    await makeOrganisation(db(), { name: 'Befintlig kommun' })
+    expect(await isDatabaseEmpty(db())).toBe(false)
+    expect(await seedDemo(db())).toEqual({ seeded: false, reason: 'notEmpty' })
+    expect(await db().select().from(users)).toEqual([])
+  })
+})

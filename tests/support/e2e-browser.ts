@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright'
+import { chromium, type Browser, type Page, type Response } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, inject } from 'vitest'
+import { DEMO_PASSWORD } from './e2e-constants'
+
+const CHROMIUM = '/usr/bin/chromium'
+// Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export const desktop = { width: 1280, height: 900 }
+export const phone = { width: 360, height: 740 }
+
+export function baseUrl(): string {
+  return inject('baseUrl')
+}
+
+export function url(path: string): string {
+  return new URL(path, baseUrl()).toString()
+}
+
+/** Playwright adds its own fresh user-data dir; the browser is never downloaded. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+}
+
+interface Collector {
+  errors: string[]
+  allowed: RegExp[]
+}
+
+const collectors = new WeakMap<Page, Collector>()
+
+/**
+ * A page in a new context (axe needs one; a context is also a separate
+ * browser profile with its own cookies), watched for console and page errors.
+ */
+export async function newPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? desktop,
+    locale: options.locale ?? 'sv-SE',
+    baseURL: baseUrl(),
+  })
+  const page = await context.newPage()
+  watchErrors(page)
+  return page
+}
+
+export function watchErrors(page: Page): void {
+  const collector: Collector = { errors: [], allowed: [] }
+  collectors.set(page, collector)
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const where = message.location().url ? ` (${message.location().url})` : ''
+    collector.errors.push(`console.error: ${message.text()}${where}`)
+  })
+  page.on('pageerror', (error) => {
+    collector.errors.push(`page error: ${error.stack ?? error.message}`)
+  })
+}
+
+/**
+ * The test expects this console error, e.g. Chromium's "Failed to load
+ * resource: … status of 403" when it opens a page it may not see.
+ */
+export function expectConsoleError(page: Page, pattern: RegExp): void {
+  collectors.get(page)?.allowed.push(pattern)
+}
+
+/** Chromium logs every 4xx document or fetch as a console error; tests of 4xx pages expect it. */
+export function expectHttpErrorInConsole(page: Page, status: number): void {
+  expectConsoleError(page, new RegExp(`Failed to load resource: the server responded with a status of ${status}\\b`))
+}
+
+export function unexpectedErrors(page: Page): string[] {
+  const collector = collectors.get(page)
+  if (!collector) return []
+  return collector.errors.filter((error) => !collector.allowed.some((pattern) => pattern.test(error)))
+}
+
+export function assertNoBrowserErrors(page: Page): void {
+  const errors = unexpectedErrors(page)
+  if (errors.length > 0) {
+    throw new Error(`The browser reported ${errors.length} unexpected error(s) on ${page.url()}:\n${errors.join('\n')}`)
+  }
+}
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** Fails with one readable line per violation and affected element. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze()
+  if (results.violations.length === 0) return
+  const lines = results.violations.flatMap((violation) => [
+    `- ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}`,
+    `  ${violation.helpUrl}`,
+    ...violation.nodes.map(
+      (node) =>
+        `    at ${node.target.join(' ')}: ${node.html.slice(0, 200)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+    ),
+  ])
+  throw new Error(
+    `axe found ${results.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`,
+  )
+}
+
+/** Opens a path and checks the page with axe; returns the response for status checks. */
+export async function visit(page: Page, path: string, options: { axe?: boolean } = {}): Promise<Response> {
+  const response = await page.goto(path, { waitUntil: 'load' })
+  if (!response) throw new Error(`No response for ${path}`)
+  if (options.axe !== false) await expectNoAxeViolations(page)
+  return response
+}
+
+/** Signs in through the real form, as a person would, and waits to leave the sign-in page. */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await visit(page, '/logga-in')
+  await page.getByLabel('E-postadress', { exact: true }).fill(email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(password)
+  await Promise.all([
+    page.waitForURL((address) => address.pathname !== '/logga-in'),
+    page.getByRole('button', { name: 'Logga in', exact: true }).click(),
+  ])
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForURL((address) => address.pathname === '/logga-in'),
+    page.getByRole('button', { name: 'Logga ut', exact: true }).click(),
+  ])
+}
+
+/**
+ * Per test file: one browser; every page from `open` is closed after its test,
+ * and a test fails when one of its pages logged an error it did not expect.
+ */
+export function setupBrowser() {
+  let browser: Browser | undefined
+  let pages: Page[] = []
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+
+  afterEach(async () => {
+    const opened = pages
+    pages = []
+    const problems = opened.flatMap((page) => unexpectedErrors(page).map((error) => `${page.url()}: ${error}`))
+    await Promise.all(opened.map((page) => page.context().close()))
+    if (problems.length > 0) {
+      throw new Error(`The browser reported unexpected error(s):\n${problems.join('\n')}`)
+    }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  return {
+    async open(options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
+      if (!browser)
+        throw new Error('The browser is not running (setupBrowser() must be called at the top of a test file)')
+      const page = await newPage(browser, options)
+      pages.push(page)
+      return page
+    },
+  }
+}
+
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}

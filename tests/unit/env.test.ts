@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { cookiesAreSecure, EnvError, parseEnv } from '../../app/config/env.server'
+
+function parseError(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source)
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError)
+    return error as EnvError
+  }
+  throw new Error('parseEnv accepted the environment')
+}
+
+describe('parseEnv', () => {
+  it('fills in the defaults for an empty environment', () => {
+    const env = parseEnv({})
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PGLITE_DIR: './data/pglite',
+      MAIL_FROM: 'Områdesansvarsportalen <noreply@example.org>',
+      MUNICIPALITY_NAME: 'Vårgårda kommun',
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      MAX_BODY_BYTES: 1024 * 1024,
+      SEED_DEMO: true,
+      LOG_LEVEL: 'info',
+    })
+    expect(env.DATABASE_URL).toBeUndefined()
+    expect(env.PUBLIC_URL).toBeUndefined()
+    expect(env.SMTP_URL).toBeUndefined()
+    expect(env.COOKIE_SECURE).toBeUndefined()
+  })
+
+  it('treats empty strings as unset', () => {
+    const env = parseEnv({ DATABASE_URL: '', SESSION_IDLE_MINUTES: '', SMTP_URL: '' })
+    expect(env.DATABASE_URL).toBeUndefined()
+    expect(env.SESSION_IDLE_MINUTES).toBe(30)
+  })
+
+  it('reads numbers, booleans and URLs', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://portal@db.example.org:5432/portal',
+      PUBLIC_URL: 'https://portal.example.org',
+      SMTP_URL: 'smtps://user:pass@mail.example.org:465',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_ABSOLUTE_HOURS: '8',
+      MAX_BODY_BYTES: '2048',
+      SEED_DEMO: '0',
+      COOKIE_SECURE: 'false',
+    })
+    expect(env).toMatchObject({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://portal@db.example.org:5432/portal',
+      SESSION_IDLE_MINUTES: 15,
+      SESSION_ABSOLUTE_HOURS: 8,
+      MAX_BODY_BYTES: 2048,
+      SEED_DEMO: false,
+      COOKIE_SECURE: false,
+    })
+  })
+
+  it.each([
+    ['DATABASE_URL', 'inte en url'],
+    ['DATABASE_URL', 'mysql://user@localhost/db'],
+    ['SESSION_IDLE_MINUTES', 'abc'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_ABSOLUTE_HOURS', '1.5'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['PUBLIC_URL', 'portal.example.org'],
+    ['MAX_BODY_BYTES', '10'],
+    ['SEED_DEMO', 'yes'],
+    ['NODE_ENV', 'staging'],
+    ['MAP_TILE_URL', 'https://tile.example.org/tiles.png'],
+    ['MAP_TILE_URL', 'ftp://tile.example.org/{z}/{x}/{y}.png'],
+  ])('throws an EnvError naming %s for %j', (variable, value) => {
+    const error = parseError({ [variable]: value })
+    expect(error.message).toContain(`${variable}:`)
+  })
+
+  it('names every wrong variable at once, and only those', () => {
+    const error = parseError({ DATABASE_URL: 'inte en url', SESSION_IDLE_MINUTES: 'abc', PGLITE_DIR: './data/x' })
+    expect(error.message).toContain('DATABASE_URL')
+    expect(error.message).toContain('SESSION_IDLE_MINUTES')
+    expect(error.message).not.toContain('PGLITE_DIR')
+  })
+})
+
+describe('map tiles', () => {
+  it('defaults to OpenStreetMap with its attribution', () => {
+    const env = parseEnv({})
+    expect(env.MAP_TILE_URL).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    expect(env.MAP_TILE_ATTRIBUTION).toContain('OpenStreetMap')
+    expect(env.MAP_TILE_ATTRIBUTION).toContain('href="https://www.openstreetmap.org/copyright"')
+  })
+
+  it('takes another tile service and its attribution', () => {
+    const env = parseEnv({
+      MAP_TILE_URL: 'https://maps.example.org/topowebb/{z}/{y}/{x}.png?key=abc',
+      MAP_TILE_ATTRIBUTION: '&copy; Lantmäteriet',
+    })
+    expect(env.MAP_TILE_URL).toBe('https://maps.example.org/topowebb/{z}/{y}/{x}.png?key=abc')
+    expect(env.MAP_TILE_ATTRIBUTION).toBe('&copy; Lantmäteriet')
+  })
+})
+
+describe('cookiesAreSecure', () => {
+  it('is on in production behind an https PUBLIC_URL', () => {
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org' }))).toBe(true)
+  })
+
+  it('is off over plain http, without PUBLIC_URL, or outside production', () => {
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://portal.example.org' }))).toBe(false)
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'production' }))).toBe(false)
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'development', PUBLIC_URL: 'https://portal.example.org' }))).toBe(
+      false,
+    )
+  })
+
+  it('follows COOKIE_SECURE when it is set', () => {
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'development', COOKIE_SECURE: 'true' }))).toBe(true)
+    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'development', COOKIE_SECURE: '1' }))).toBe(true)
+    expect(
+      cookiesAreSecure(
+        parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org', COOKIE_SECURE: 'false' }),
+      ),
+    ).toBe(false)
+  })
+})

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+import { roles, type Role } from '../../app/db/enums'
+import {
+  can,
+  editableOrganisationIds,
+  isCoordinator,
+  restrictedRouteScope,
+  type Action,
+  type Actor,
+} from '../../app/modules/auth/permissions'
+
+const OWN = '11111111-1111-4111-8111-111111111111'
+const OTHER = '22222222-2222-4222-8222-222222222222'
+
+type Target = 'own' | 'other' | 'none'
+
+/**
+ * What each role other than coordinator may do on its own organisation,
+ * another's, and with no organisation named. Typed as a full record, so a new
+ * Action does not compile until it has a row here.
+ */
+const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = {
+  partner_editor: {
+    'network.read': ['own', 'other', 'none'],
+    'organisation.create': [],
+    'organisation.update': ['own'],
+    'organisation.members.read': ['own'],
+    'contact.restricted.read': ['own'],
+    'registry.oversee': [],
+    'user.invite': [],
+    'user.manage': [],
+    'audit.read': [],
+    'outbox.read': [],
+  },
+  council_member: {
+    'network.read': ['own', 'other', 'none'],
+    'organisation.create': [],
+    'organisation.update': [],
+    'organisation.members.read': ['own'],
+    'contact.restricted.read': ['own'],
+    'registry.oversee': [],
+    'user.invite': [],
+    'user.manage': [],
+    'audit.read': [],
+    'outbox.read': [],
+  },
+  informant: {
+    'network.read': [],
+    'organisation.create': [],
+    'organisation.update': [],
+    'organisation.members.read': [],
+    'contact.restricted.read': ['own'],
+    'registry.oversee': [],
+    'user.invite': [],
+    'user.manage': [],
+    'audit.read': [],
+    'outbox.read': [],
+  },
+  viewer: {
+    'network.read': ['own', 'other', 'none'],
+    'organisation.create': [],
+    'organisation.update': [],
+    'organisation.members.read': ['own'],
+    'contact.restricted.read': ['own'],
+    'registry.oversee': [],
+    'user.invite': [],
+    'user.manage': [],
+    'audit.read': [],
+    'outbox.read': [],
+  },
+}
+
+const actions = Object.keys(limited.viewer) as Action[]
+
+const expected: Record<Role, Record<Action, Target[]>> = {
+  coordinator: Object.fromEntries(actions.map((action) => [action, ['own', 'other', 'none']])) as Record<
+    Action,
+    Target[]
+  >,
+  ...limited,
+}
+
+const targets: { target: Target; resource: { organisationId?: string } | undefined }[] = [
+  { target: 'own', resource: { organisationId: OWN } },
+  { target: 'other', resource: { organisationId: OTHER } },
+  { target: 'none', resource: undefined },
+]
+
+const cases = roles.flatMap((role) =>
+  actions.flatMap((action) =>
+    targets.map(({ target, resource }) => ({
+      role,
+      action,
+      target,
+      resource,
+      allowed: expected[role][action].includes(target),
+    })),
+  ),
+)
+
+describe('can', () => {
+  it('covers every role and every action', () => {
+    expect(cases).toHaveLength(roles.length * actions.length * targets.length)
+    expect(Object.keys(expected).sort()).toEqual([...roles].sort())
+  })
+
+  it.each(cases)('$role: $action on $target organisation → $allowed', ({ role, action, resource, allowed }) => {
+    const actor: Actor = { memberships: [{ organisationId: OWN, role }] }
+    expect(can(actor, action, resource)).toBe(allowed)
+  })
+
+  it('denies everything to a user without memberships', () => {
+    const actor: Actor = { memberships: [] }
+    for (const action of actions) {
+      expect(can(actor, action)).toBe(false)
+      expect(can(actor, action, { organisationId: OWN })).toBe(false)
+    }
+    expect(isCoordinator(actor)).toBe(false)
+    expect(restrictedRouteScope(actor)).toEqual([])
+  })
+
+  describe('a user with several memberships', () => {
+    const A = OWN
+    const B = OTHER
+    const C = '33333333-3333-4333-8333-333333333333'
+
+    it('edits only the organisation where the role is partner_editor', () => {
+      const actor: Actor = {
+        memberships: [
+          { organisationId: A, role: 'partner_editor' },
+          { organisationId: B, role: 'viewer' },
+        ],
+      }
+      expect(can(actor, 'organisation.update', { organisationId: A })).toBe(true)
+      expect(can(actor, 'organisation.update', { organisationId: B })).toBe(false)
+      expect(can(actor, 'organisation.update', { organisationId: C })).toBe(false)
+      expect(can(actor, 'organisation.members.read', { organisationId: A })).toBe(true)
+      expect(can(actor, 'organisation.members.read', { organisationId: B })).toBe(true)
+      expect(can(actor, 'organisation.members.read', { organisationId: C })).toBe(false)
+      expect(can(actor, 'user.manage')).toBe(false)
+      expect(can(actor, 'contact.restricted.read', { organisationId: B })).toBe(true)
+      expect(can(actor, 'contact.restricted.read', { organisationId: C })).toBe(false)
+      expect(editableOrganisationIds(actor)).toEqual([A])
+      expect(restrictedRouteScope(actor)?.sort()).toEqual([A, B].sort())
+    })
+
+    it('reads the network through any reading role, even alongside informant', () => {
+      const actor: Actor = {
+        memberships: [
+          { organisationId: A, role: 'informant' },
+          { organisationId: B, role: 'council_member' },
+        ],
+      }
+      expect(can(actor, 'network.read')).toBe(true)
+      expect(can(actor, 'organisation.members.read', { organisationId: A })).toBe(false)
+      expect(can(actor, 'organisation.members.read', { organisationId: B })).toBe(true)
+      expect(can(actor, 'organisation.update', { organisationId: A })).toBe(false)
+      expect(editableOrganisationIds(actor)).toEqual([])
+    })
+
+    it('is a coordinator everywhere when coordinator in one organisation', () => {
+      const actor: Actor = {
+        memberships: [
+          { organisationId: A, role: 'informant' },
+          { organisationId: B, role: 'coordinator' },
+        ],
+      }
+      expect(isCoordinator(actor)).toBe(true)
+      expect(restrictedRouteScope(actor)).toBeNull()
+      for (const action of actions) {
+        expect(can(actor, action, { organisationId: A })).toBe(true)
+        expect(can(actor, action, { organisationId: C })).toBe(true)
+      }
+    })
+
+    it('lists every organisation the user edits', () => {
+      const actor: Actor = {
+        memberships: [
+          { organisationId: A, role: 'partner_editor' },
+          { organisationId: B, role: 'partner_editor' },
+          { organisationId: C, role: 'viewer' },
+        ],
+      }
+      expect(editableOrganisationIds(actor).sort()).toEqual([A, B].sort())
+      expect(can(actor, 'organisation.update', { organisationId: B })).toBe(true)
+      expect(can(actor, 'organisation.update', { organisationId: C })).toBe(false)
+    })
+  })
+})
