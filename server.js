@@ -58,7 +58,8 @@ app.use((req, res, next) => {
 })
 
 app.use((req, res, next) => {
-  for (const [name, value] of Object.entries(portal.securityHeaders({ nonce: res.locals.cspNonce, production, tileOrigins: settings.tileOrigins }))) {
+  const headers = portal.securityHeaders({ nonce: res.locals.cspNonce, production, tileOrigins: settings.tileOrigins })
+  for (const [name, value] of Object.entries(headers)) {
     res.setHeader(name, value)
   }
   next()

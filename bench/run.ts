@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../app/db/client.server'
 import { countyScale, generateCounty } from './county'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
+import { stalenessBenchmarks } from './staleness'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const name = `bench_${Date.now().toString(36)}`
@@ -29,7 +30,8 @@ try {
   const started = performance.now()
   await generateCounty(handle.db, countyScale)
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
-  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks]
+  // The staleness suite adds test calls and editors: it runs last.
+  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, stalenessBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
 } finally {
   await handle.close()

@@ -70,6 +70,7 @@ export default function ImportPage() {
       <section aria-labelledby="upload">
         <h2 id="upload">{t('import.uploadHeading')}</h2>
         <UploadForm
+          key={confirmed?.ok ? 'imported' : 'upload'}
           maxBytes={maxBytes}
           maxRows={maxRows}
           error={actionData?.step === 'upload' ? actionData.error : undefined}

@@ -9,10 +9,11 @@ import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { MAP_PAGE_SIZE, mapFilterParams, staleBefore } from '~/modules/registry/map-filters'
+import { MAP_PAGE_SIZE, mapFilterParams } from '~/modules/registry/map-filters'
 import { parseMapSearch } from '~/modules/registry/map-filters.server'
 import { getMapListPage } from '~/modules/registry/map.server'
 import { listNetworks } from '~/modules/registry/networks.server'
+import { staleBefore } from '~/modules/staleness/staleness'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: leafletStyles }]
 
@@ -22,13 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const env = getEnv()
   const [list, networks] = await Promise.all([
-    getMapListPage(db, user, { ...query, pageSize: MAP_PAGE_SIZE }, { staleBefore: staleBefore(new Date()) }),
+    getMapListPage(
+      db,
+      user,
+      { ...query, pageSize: MAP_PAGE_SIZE },
+      { staleBefore: staleBefore(new Date(), env.STALE_AFTER_MONTHS) },
+    ),
     listNetworks(db),
   ])
   return {
     query,
     list,
     pageSize: MAP_PAGE_SIZE,
+    staleMonths: env.STALE_AFTER_MONTHS,
     networks: networks.map(({ id, name }) => ({ id, name })),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
   }
@@ -36,14 +43,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MapPage() {
   const t = useT()
-  const { query, list, pageSize, networks, tiles } = useLoaderData<typeof loader>()
+  const { query, list, pageSize, staleMonths, networks, tiles } = useLoaderData<typeof loader>()
   const location = useLocation()
   const filterSearch = mapFilterParams(query.filters).toString()
   return (
     <div className="page map-page">
       <h1>{t('map.title')}</h1>
       <p>{t('map.intro')}</p>
-      <MapFilterForm key={location.search} filters={query.filters} sort={query.sort} networks={networks} />
+      <MapFilterForm
+        key={location.search}
+        filters={query.filters}
+        sort={query.sort}
+        networks={networks}
+        staleMonths={staleMonths}
+      />
       <div className="map-layout">
         <MapPanel dataUrl={`/karta/platser${filterSearch ? `?${filterSearch}` : ''}`} tiles={tiles} />
         <MapLegend />

@@ -61,9 +61,7 @@ export default function ContactListPrintPage() {
       </div>
       <h1>{t('export.printTitle')}</h1>
       <p className="contact-print__date">{t('export.printedAt', { date: formatDateTime(locale, printedAt) })}</p>
-      <p>
-        {t('export.selection')}: {selection.length > 0 ? selection.join(' · ') : t('export.selectionAll')}
-      </p>
+      <p>{t('export.selection', { selection: selection.length > 0 ? selection.join(' · ') : t('export.selectionAll') })}</p>
       {organisations.length < total ? (
         <p className="notice">{t('export.truncated', { shown: organisations.length, total })}</p>
       ) : (

@@ -50,6 +50,11 @@ export default function OrganisationPage() {
       </div>
       {searchParams.get('sparad') ? <FormMessage kind="success">{t('organisations.saved')}</FormMessage> : null}
       <p className="tag">{t(`kind.${organisation.kind}` as MessageKey)}</p>
+      <p>
+        <a href={`/organisationer/${organisation.id}/vcard.vcf`} download>
+          {t('directory.organisationVcard', { organisation: organisation.name })}
+        </a>
+      </p>
       <ContactRoutesSection organisationId={organisation.id} contacts={contacts} canEdit={canEdit} />
       <p className="prewrap">{organisation.description || t('organisations.noDescription')}</p>
       <SitesSection organisationId={organisation.id} sites={registry.sites} canEdit={canEdit} />

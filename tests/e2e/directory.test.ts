@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { expectNoAxeViolations, phone, setupBrowser, signIn, visit } from '../support/e2e-browser'
+import { parseVcards } from '../support/vcard'
 
 const browser = setupBrowser()
 
@@ -37,6 +38,14 @@ describe('the directory', () => {
     const hit = organisations.getByRole('link', { name: demoOrganisations.bostader, exact: true })
     await Promise.all([page.waitForURL((address) => /^\/organisationer\/[0-9a-f-]{36}$/.test(address.pathname)), hit.click()])
     await page.getByRole('heading', { level: 1, name: demoOrganisations.bostader }).waitFor()
+    const [card] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Kontaktkort (vCard) för ${demoOrganisations.bostader}` }).click(),
+    ])
+    expect(card.suggestedFilename()).toBe('vargarda-bostader-ab.vcf')
+    const cards = parseVcards(await readFile(await card.path(), 'utf8'))
+    expect(cards.map((entry) => entry.fn)).toEqual([demoOrganisations.bostader])
+    expect(cards[0]!.tels.length).toBeGreaterThan(0)
 
     await page.goBack()
     await page.getByRole('heading', { level: 2, name: 'Träffar för ”vargarda bostader”' }).waitFor()

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoUsers } from '../support/e2e-constants'
-import {
-  expectConsoleError,
-  expectNoAxeViolations,
-  phone,
-  setupBrowser,
-  signIn,
-  visit,
-} from '../support/e2e-browser'
+import { expectConsoleError, expectNoAxeViolations, phone, setupBrowser, signIn, visit } from '../support/e2e-browser'
 
 const browser = setupBrowser()
 

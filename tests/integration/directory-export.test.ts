@@ -14,7 +14,6 @@ import { getRequest, makeContactRoute, makeOrganisation, makeService, makeUser, 
 import { useTestDatabase } from '../support/test-db'
 import { parseVcards } from '../support/vcard'
 
-const getDb = useTestDatabase()
 const context = { clientIp: '10.0.3.1', cspNonce: '', requestId: 'directory' }
 
 async function seed(db: Database) {
@@ -41,6 +40,7 @@ async function seed(db: Database) {
 type Loader = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
 
 describe('contact directory exports', () => {
+  const getDb = useTestDatabase()
   let data: Awaited<ReturnType<typeof seed>>
   const cookies = new Map<string, string>()
 

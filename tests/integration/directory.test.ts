@@ -10,7 +10,6 @@ import * as directoryPage from '../../app/routes/katalog._index'
 import { getRequest, makeContactRoute, makeOrganisation, makeService, makeSite, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 
-const getDb = useTestDatabase()
 const context = { clientIp: '10.0.3.1', cspNonce: '', requestId: 'directory' }
 
 /** A small network: a housing company and an energy company in Vårgårda, the police in Alingsås. */
@@ -54,6 +53,7 @@ async function seedDirectory(db: Database) {
 const as = (role: Role, organisationId: string): Actor => ({ memberships: [{ organisationId, role }] })
 
 describe('directory search', () => {
+  const getDb = useTestDatabase()
   let data: Awaited<ReturnType<typeof seedDirectory>>
   let viewer: Actor
 
@@ -115,6 +115,19 @@ describe('directory search', () => {
 
     const onlyFilters = await searchDirectory(getDb(), viewer, { q: '', kind: 'police' })
     expect(names(onlyFilters.organisations.hits)).toEqual(['Polisen Alingsås'])
+  })
+
+  it('ranks the closest match first', async () => {
+    for (const name of ['Vårgårda kommuns fastighetsavdelning', 'Vårgårda kommun', 'Herrljunga kommun']) {
+      await makeOrganisation(getDb(), { name, kind: 'municipality' })
+    }
+    const results = await searchDirectory(getDb(), viewer, { q: 'vargarda kommun' })
+    expect(names(results.organisations.hits)).toEqual(['Vårgårda kommun', 'Vårgårda kommuns fastighetsavdelning'])
+    await makeSite(getDb(), { organisationId: data.bostader.id, name: 'Vattenverket Hägrunga' })
+    await makeSite(getDb(), { organisationId: data.bostader.id, name: 'Vårgårda vattenverk' })
+    const places = await searchDirectory(getDb(), viewer, { q: 'vattenverk' })
+    expect(names(places.sites.hits)).toEqual(['Vårgårda vattenverk', 'Vattenverket Hägrunga'])
+    expect(places.sites.hits[0]!.score).toBeGreaterThan(places.sites.hits[1]!.score)
   })
 
   it('shows at most the group limit and says there is more', async () => {

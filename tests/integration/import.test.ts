@@ -160,6 +160,18 @@ describe('importing organisations and contact routes', () => {
     expect(await db().select().from(importBatches)).toEqual([])
   })
 
+  it('lists at most 500 bad rows and 200 good ones, counting all of them', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) =>
+      i % 2 ? `Bolag ${i};Företag;Växel;Telefon;031-390 06 ${String(i % 100).padStart(2, '0')};Kontorstid;;;` : `Bolag ${i};Företag;Växel;Telefon;fel;Kontorstid;;;`,
+    )
+    const preview = await previewImport(db(), { actorId: coordinator.id, text: [header, ...rows].join('\n'), fileName: '' })
+    if (!preview.ok) throw new Error('expected rows')
+    expect(preview.totals).toMatchObject({ rows: 1200, rowsWithIssues: 600 })
+    expect(preview.rows.filter((row) => row.issues.length > 0)).toHaveLength(500)
+    expect(preview.rows.filter((row) => row.issues.length === 0)).toHaveLength(100)
+    expect(preview.batch).toBeNull()
+  })
+
   it('writes nothing at all when one write of the confirmation fails', async () => {
     const before = await counts()
     const preview = await previewImport(db(), { actorId: coordinator.id, text: goodFile, fileName: 'x.csv' })

@@ -58,7 +58,13 @@ async function county(db: Database) {
   })
   await setNetworkMember(db, { actorId: null, networkId: network.id, organisationId: water.id, member: true })
 
-  const works = await makeSite(db, { organisationId: water.id, name: 'Vattenverket', lat: 58.03, lng: 12.8, styrelClass: 3 })
+  const works = await makeSite(db, {
+    organisationId: water.id,
+    name: 'Vattenverket',
+    lat: 58.03,
+    lng: 12.8,
+    styrelClass: 3,
+  })
   const tower = await makeSite(db, { organisationId: water.id, name: 'Vattentornet', lat: 58.04, lng: 12.81 })
   await makeSite(db, { organisationId: water.id, name: 'Utan position', lat: null, lng: null })
   const station = await makeSite(db, { organisationId: police.id, name: 'Polisstationen', lat: 58.035, lng: 12.805 })
@@ -80,10 +86,31 @@ async function county(db: Database) {
   })
 
   // Saved in an order other than the crisis order, to see the sorting.
-  await makeContactRoute(db, { organisationId: water.id, function: 'switchboard', value: '031-390 06 10', availability: 'office_hours' })
-  await makeContactRoute(db, { organisationId: water.id, function: 'duty_officer', value: '031-390 06 11', availability: 'always' })
-  await makeContactRoute(db, { organisationId: water.id, function: 'isk', value: '031-390 06 12', availability: 'always', callOrder: 2 })
-  await makeContactRoute(db, { organisationId: police.id, function: 'switchboard', value: '08-465 004 01', availability: 'office_hours' })
+  await makeContactRoute(db, {
+    organisationId: water.id,
+    function: 'switchboard',
+    value: '031-390 06 10',
+    availability: 'office_hours',
+  })
+  await makeContactRoute(db, {
+    organisationId: water.id,
+    function: 'duty_officer',
+    value: '031-390 06 11',
+    availability: 'always',
+  })
+  await makeContactRoute(db, {
+    organisationId: water.id,
+    function: 'isk',
+    value: '031-390 06 12',
+    availability: 'always',
+    callOrder: 2,
+  })
+  await makeContactRoute(db, {
+    organisationId: police.id,
+    function: 'switchboard',
+    value: '08-465 004 01',
+    availability: 'office_hours',
+  })
   await makeContactRoute(db, {
     organisationId: police.id,
     function: 'isk',
@@ -138,7 +165,12 @@ describe('the map data', () => {
     const viewer = actor('viewer', (await makeOrganisation(db())).id)
     const resolved = filters.network ? { ...filters, network: network.id } : filters
     expect(siteNames(await getMapData(db(), viewer, resolved, options))).toEqual(expected)
-    const page = await getMapListPage(db(), viewer, { filters: resolved, sort: { key: 'site', direction: 'asc' }, page: 1, pageSize: 50 }, options)
+    const page = await getMapListPage(
+      db(),
+      viewer,
+      { filters: resolved, sort: { key: 'site', direction: 'asc' }, page: 1, pageSize: 50 },
+      options,
+    )
     expect(page.total).toBe(expected.length)
     expect(page.rows.map((row) => row.name)).toEqual(expected)
   })
@@ -192,7 +224,12 @@ describe('the map data', () => {
 
   it('judges "no 24/7 route" by the routes the reader can see', async () => {
     const { police } = await county(db())
-    const stranger = await getMapData(db(), actor('viewer', (await makeOrganisation(db())).id), { no247: true }, options)
+    const stranger = await getMapData(
+      db(),
+      actor('viewer', (await makeOrganisation(db())).id),
+      { no247: true },
+      options,
+    )
     expect(siteNames(stranger)).toEqual(['Polisstationen'])
     const own = await getMapData(db(), actor('partner_editor', police.id), { no247: true }, options)
     expect(siteNames(own)).toEqual([])
@@ -202,8 +239,12 @@ describe('the map data', () => {
     const { water } = await county(db())
     const viewer = actor('viewer', water.id)
     const map = await getMapData(db(), viewer, {}, options)
-    const query = (sort: 'organisation' | 'site' | 'sector' | 'styrel', direction: 'asc' | 'desc', page = 1, pageSize = 50) =>
-      getMapListPage(db(), viewer, { filters: {}, sort: { key: sort, direction }, page, pageSize }, options)
+    const query = (
+      sort: 'organisation' | 'site' | 'sector' | 'styrel',
+      direction: 'asc' | 'desc',
+      page = 1,
+      pageSize = 50,
+    ) => getMapListPage(db(), viewer, { filters: {}, sort: { key: sort, direction }, page, pageSize }, options)
 
     const all = await query('organisation', 'asc')
     expect(all.total).toBe(map.sites.id.length)
@@ -252,10 +293,17 @@ describe('the map data', () => {
     const summary = async (siteId: string) =>
       (await db().select().from(siteServiceSummaries).where(eq(siteServiceSummaries.siteId, siteId)))[0] ?? null
 
-    expect(await summary(tower.id)).toEqual({ siteId: tower.id, sectorMask: sectorBit('municipal_technical'), styrelClass: 1 })
+    expect(await summary(tower.id)).toEqual({
+      siteId: tower.id,
+      sectorMask: sectorBit('municipal_technical'),
+      styrelClass: 1,
+    })
 
     const [water] = await db().select().from(criticalServices).where(eq(criticalServices.name, 'Dricksvatten'))
-    await db().update(criticalServices).set({ sector: 'food', styrelClass: 4 }).where(eq(criticalServices.id, water!.id))
+    await db()
+      .update(criticalServices)
+      .set({ sector: 'food', styrelClass: 4 })
+      .where(eq(criticalServices.id, water!.id))
     expect(await summary(tower.id)).toEqual({ siteId: tower.id, sectorMask: sectorBit('food'), styrelClass: 4 })
     expect((await summary(works.id))?.sectorMask).toBe(sectorBit('food') | sectorBit('energy'))
 
@@ -282,9 +330,9 @@ describe('the map data', () => {
     expect(Object.fromEntries(rows.map((row) => [row.name, row.mask]))).toEqual(
       Object.fromEntries(sectors.map((sector) => [sector, sectorBit(sector)])),
     )
-    const [check] = await db().execute<{ bit: number }>(sql`select portal_sector_bit('transport') as bit`).then((result) =>
-      Array.isArray(result) ? result : (result as unknown as { rows: { bit: number }[] }).rows,
-    )
+    const [check] = await db()
+      .execute<{ bit: number }>(sql`select portal_sector_bit('transport') as bit`)
+      .then((result) => (Array.isArray(result) ? result : (result as unknown as { rows: { bit: number }[] }).rows))
     expect(check?.bit).toBe(sectorBit('transport'))
   })
 })
@@ -307,17 +355,32 @@ describe('the map routes', () => {
     const data = (await response.json()) as MapData
     expect(data.sites.name).toEqual(['Vattenverket'])
 
-    const page = await mapPageLoader({ request: getRequest('/karta?sector=energy&sort=site-desc&page=1', cookie), params: {}, context })
+    const page = await mapPageLoader({
+      request: getRequest('/karta?sector=energy&sort=site-desc&page=1', cookie),
+      params: {},
+      context,
+    })
     expect(page.list.total).toBe(1)
     expect(page.list.rows.map((row) => row.id)).toEqual(data.sites.id)
     expect(page.query.sort).toEqual({ key: 'site', direction: 'desc' })
     expect(page.tiles.url).toContain('{z}')
 
-    const popup = (await siteLoader({ request: getRequest(`/karta/plats/${works.id}`, cookie), params: { id: works.id }, context })) as Response
-    expect(await popup.json()).toMatchObject({ name: 'Vattenverket', services: [{ name: 'Dricksvatten' }, { name: 'Reservkraft' }] })
+    const popup = (await siteLoader({
+      request: getRequest(`/karta/plats/${works.id}`, cookie),
+      params: { id: works.id },
+      context,
+    })) as Response
+    expect(await popup.json()).toMatchObject({
+      name: 'Vattenverket',
+      services: [{ name: 'Dricksvatten' }, { name: 'Reservkraft' }],
+    })
 
     await expect(
-      siteLoader({ request: getRequest('/karta/plats/00000000-0000-4000-8000-000000000000', cookie), params: { id: '00000000-0000-4000-8000-000000000000' }, context }),
+      siteLoader({
+        request: getRequest('/karta/plats/00000000-0000-4000-8000-000000000000', cookie),
+        params: { id: '00000000-0000-4000-8000-000000000000' },
+        context,
+      }),
     ).rejects.toMatchObject({ status: 404 })
   })
 })

@@ -15,7 +15,7 @@ describe('contact functions and sectors named in a search', () => {
       sectors: [],
       rest: 'alingsas',
       restWords: ['alingsas'],
-      required: ['alingsas'],
+      required: ['tib', 'alingsas'],
     })
   })
 
@@ -38,7 +38,7 @@ describe('contact functions and sectors named in a search', () => {
     expect(matchDirectoryTerms('bostäder i vårgårda').required).toEqual(['bostader', 'vargarda'])
   })
 
-  it('searches the function word itself when nothing else was typed', () => {
+  it('names no organisation when only a function was typed', () => {
     expect(matchDirectoryTerms('ISK')).toMatchObject({ functions: ['isk'], restWords: [], required: ['isk'] })
     expect(matchDirectoryTerms('ab').required).toEqual(['ab'])
   })

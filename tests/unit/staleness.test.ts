@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from '../../app/config/env.server'
 import { classifyOrganisation, reminderMessage, staleBefore, type OrganisationFacts } from '../../app/modules/staleness/staleness'
 
 const now = new Date('2026-11-27T10:00:00Z')
@@ -18,6 +19,15 @@ const failed = {
   value: '031-390 06 10',
   checkedAt: new Date('2026-11-20T09:00:00Z'),
 }
+
+describe('the staleness period', () => {
+  it('is six months unless STALE_AFTER_MONTHS says otherwise', () => {
+    expect(parseEnv({}).STALE_AFTER_MONTHS).toBe(6)
+    expect(parseEnv({ STALE_AFTER_MONTHS: '12' }).STALE_AFTER_MONTHS).toBe(12)
+    expect(() => parseEnv({ STALE_AFTER_MONTHS: '0' })).toThrow(EnvError)
+    expect(() => parseEnv({ STALE_AFTER_MONTHS: 'sex' })).toThrow(/STALE_AFTER_MONTHS/)
+  })
+})
 
 describe('the staleness cutoff', () => {
   it('goes back whole calendar months', () => {

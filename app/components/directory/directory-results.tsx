@@ -56,7 +56,8 @@ export function DirectoryResultList({ results, limit }: { results: DirectoryResu
                 : t('directory.neverConfirmed')}
               {' · '}
               <a href={`/organisationer/${hit.id}/vcard.vcf`} download>
-                vCard<span className="visually-hidden"> – {t('directory.organisationVcard', { organisation: hit.name })}</span>
+                {t('directory.vcardShort')}
+                <span className="visually-hidden"> – {t('directory.organisationVcard', { organisation: hit.name })}</span>
               </a>
             </span>
           </li>

@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/forms/field'
 import { organisationKinds, sectors } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
-import { formatMapSort, STALE_AFTER_MONTHS, type MapFilters, type MapSort } from '~/modules/registry/map-filters'
+import { formatMapSort, type MapFilters, type MapSort } from '~/modules/registry/map-filters'
 
 export const MAP_FILTER_FORM_ID = 'map-filters'
 const styrelClasses = [1, 2, 3, 4, 5, 6, 7, 8] as const
@@ -16,10 +16,13 @@ export function MapFilterForm({
   filters,
   sort,
   networks,
+  staleMonths,
 }: {
   filters: MapFilters
   sort: MapSort
   networks: { id: string; name: string }[]
+  /** After how many months an organisation's confirmation counts as old (STALE_AFTER_MONTHS). */
+  staleMonths: number
 }) {
   const t = useT()
   return (
@@ -80,7 +83,7 @@ export function MapFilterForm({
         </label>
         <label>
           <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale ?? false} />
-          {t('map.stale', { months: STALE_AFTER_MONTHS })}
+          {t('map.stale', { months: staleMonths })}
         </label>
       </fieldset>
       <div className="actions map-filters__actions">

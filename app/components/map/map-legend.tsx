@@ -20,7 +20,11 @@ export function MapLegend() {
               style={{ background: colourOf(entry) }}
               aria-hidden="true"
             />
-            {entry === 'several' ? t('map.severalSectors') : entry === 'none' ? t('map.noSector') : t(`sector.${entry}`)}
+            {entry === 'several'
+              ? t('map.severalSectors')
+              : entry === 'none'
+                ? t('map.noSector')
+                : t(`sector.${entry}`)}
           </li>
         ))}
         <li>

@@ -11,6 +11,7 @@ import {
 } from '~/modules/registry/map-filters'
 import type { MapListRow } from '~/modules/registry/map.server'
 import { CrisisRouteList } from './crisis-route-list'
+import { formatCount } from './format'
 import { MAP_FILTER_FORM_ID } from './map-filter-form'
 import { colourOf, colouringOf } from './sector-colours'
 
@@ -74,8 +75,10 @@ export function MapTable({
     <section className="map-list" aria-labelledby="map-list-heading">
       <h2 id="map-list-heading">{t('map.listHeading')}</h2>
       <p className="map-list__count" id="map-list-count">
-        {total === 1 ? t('map.countOne') : t('map.count', { count: total })}
-        {total > pageSize ? ` ${t('map.range', { first, last })}` : ''}
+        {total === 1 ? t('map.countOne') : t('map.count', { count: formatCount(locale, total) })}
+        {total > pageSize
+          ? ` ${t('map.range', { first: formatCount(locale, first), last: formatCount(locale, last) })}`
+          : ''}
       </p>
       {total === 0 ? (
         <p>{t('map.empty')}</p>
@@ -113,39 +116,31 @@ export function MapTable({
                       </span>
                     </td>
                     <td className="map-table__routes">
-                      <span className="map-table__label">
-                        {t('map.crisisRoutes')}:{' '}
-                      </span>
+                      <span className="map-table__label">{t('map.crisisRoutes')}: </span>
                       <CrisisRouteList routes={row.routes} />
                     </td>
                     <td>
-                      <span className="map-table__label">
-                        {t('map.site')}:{' '}
-                      </span>
+                      <span className="map-table__label">{t('map.site')}: </span>
                       <span className="map-table__name">{row.name}</span>
                       {row.address ? <span className="map-table__meta">{row.address}</span> : null}
                     </td>
                     <td>
-                      <span className="map-table__label">
-                        {t('map.sector')}:{' '}
-                      </span>
+                      <span className="map-table__label">{t('map.sector')}: </span>
                       <span
                         className={`map-swatch${colouringOf(row.sectors) === 'several' ? ' map-swatch--several' : ''}`}
                         style={{ background: colourOf(colouringOf(row.sectors)) }}
                         aria-hidden="true"
                       />
-                      {sectorList.length ? sectorList.map((sector) => t(`sector.${sector}`)).join(', ') : t('map.noSector')}
+                      {sectorList.length
+                        ? sectorList.map((sector) => t(`sector.${sector}`)).join(', ')
+                        : t('map.noSector')}
                     </td>
                     <td>
-                      <span className="map-table__label">
-                        {t('map.styrel')}:{' '}
-                      </span>
+                      <span className="map-table__label">{t('map.styrel')}: </span>
                       {row.styrel ?? t('map.noStyrel')}
                     </td>
                     <td>
-                      <span className="map-table__label">
-                        {t('map.services')}:{' '}
-                      </span>
+                      <span className="map-table__label">{t('map.services')}: </span>
                       {row.services.length === 0 ? (
                         t('map.noServices')
                       ) : (
@@ -177,7 +172,7 @@ export function MapTable({
               {t('map.previous')}
             </Link>
           ) : null}
-          <span>{t('map.pageOf', { page, pages })}</span>
+          <span>{t('map.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}</span>
           {page < pages ? (
             <Link to={pageLink(page + 1)} rel="next" preventScrollReset>
               {t('map.next')}

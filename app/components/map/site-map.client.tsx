@@ -19,6 +19,7 @@ import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leafl
 import Supercluster from 'supercluster'
 import { translator, useLocale, useT, type Translate } from '~/i18n/i18n'
 import type { MapData } from '~/modules/registry/map.server'
+import { formatCount } from './format'
 import { colourOf, colouringOf } from './sector-colours'
 import { SitePopup } from './site-popup'
 
@@ -39,6 +40,7 @@ type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data:
 
 export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
   const t = useT()
+  const locale = useLocale()
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [tilesFailed, setTilesFailed] = useState(false)
   const tileLoads = useRef(0)
@@ -93,7 +95,10 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
   const data = load.state === 'ready' ? load.data : null
   const count = data?.sites.id.length ?? 0
   return (
-    <div className={tilesFailed ? 'site-map site-map--no-tiles' : 'site-map'} data-site-count={data ? count : undefined}>
+    <div
+      className={tilesFailed ? 'site-map site-map--no-tiles' : 'site-map'}
+      data-site-count={data ? count : undefined}
+    >
       <p className="site-map__status" role="status">
         {load.state === 'loading'
           ? t('map.loadingSites')
@@ -101,17 +106,13 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
             ? t('map.dataFailed')
             : count === 1
               ? t('map.showingOne')
-              : t('map.showing', { count })}
+              : t('map.showing', { count: formatCount(locale, count) })}
       </p>
-      {tilesFailed ? <p className="site-map__tiles-failed notice">{t('map.tilesFailed')}</p> : null}
-      <MapContainer
-        className="site-map__canvas"
-        center={VARGARDA}
-        zoom={10}
-        zoomControl={false}
-        keyboard
-        worldCopyJump={false}
-      >
+      {/* A live region that is there from the start, so the message is read out when it appears. */}
+      <div role="status">
+        {tilesFailed ? <p className="site-map__tiles-failed notice">{t('map.tilesFailed')}</p> : null}
+      </div>
+      <MapContainer className="site-map__canvas" center={VARGARDA} zoom={10} zoomControl={false} keyboard>
         <MapAccessibility label={t('map.canvasLabel')} />
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileEvents} />
         <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
@@ -142,14 +143,20 @@ function SelectedPopup({ data, index, onClose }: { data: MapData; index: number;
   const position = useMemo<LatLngTuple>(() => [data.sites.lat[index]!, data.sites.lng[index]!], [data, index])
   const events = useMemo(() => ({ remove: onClose }), [onClose])
   return (
-    <Popup ref={popup} position={position} eventHandlers={events} maxWidth={320} maxHeight={300} autoPanPadding={[16, 16]}>
+    <Popup
+      ref={popup}
+      position={position}
+      eventHandlers={events}
+      maxWidth={320}
+      maxHeight={300}
+      autoPanPadding={[16, 16]}
+    >
       <SitePopup data={data} index={index} onClose={closePopup} onResize={onResize} />
     </Popup>
   )
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
 function siteIcon(data: MapData, index: number, t: Translate) {
   const colouring = colouringOf(data.sites.sectors[index]!)
@@ -201,7 +208,8 @@ function SiteLayer({ data, onOpen }: { data: MapData; onOpen: (index: number, el
   const locale = useLocale()
   const t = useMemo(() => translator(locale), [locale])
   const index = useMemo(() => {
-    const clusters = new Supercluster<{ i: number }>({ radius: 56, maxZoom: 15 })
+    // extent 256: Leaflet's tile size, so the radius is in screen pixels.
+    const clusters = new Supercluster<{ i: number }>({ radius: 60, extent: 256, maxZoom: 15 })
     clusters.load(
       data.sites.id.map((_, i) => ({
         type: 'Feature' as const,

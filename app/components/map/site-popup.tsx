@@ -6,7 +6,8 @@ import { sectorsOfMask } from '~/modules/registry/map-filters'
 import type { MapData, MapServiceSummary } from '~/modules/registry/map.server'
 import { CrisisRouteList } from './crisis-route-list'
 
-type Details = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; address: string; services: MapServiceSummary[] }
+type Details =
+  { state: 'loading' } | { state: 'failed' } | { state: 'ready'; address: string; services: MapServiceSummary[] }
 
 /** A site's popup: its organisation with the ISK and 24/7 routes first, then what runs there. */
 export function SitePopup({

@@ -20,8 +20,9 @@ import {
 /** How long a checked upload waits for its confirmation. */
 export const IMPORT_BATCH_LIFETIME_MS = 30 * 60_000
 
-/** Rows the preview lists besides every row with a problem. */
+/** Rows without problems the preview lists; rows with problems come first in the limit of all shown. */
 export const PREVIEW_ROW_LIMIT = 200
+export const PREVIEW_ISSUE_LIMIT = 500
 
 const CHUNK = 500
 
@@ -48,7 +49,7 @@ export type ImportPreview =
       ok: true
       fileName: string
       totals: ImportTotals
-      /** Every row with a problem and the first PREVIEW_ROW_LIMIT rows. */
+      /** The first PREVIEW_ISSUE_LIMIT rows with a problem and the first PREVIEW_ROW_LIMIT rows. */
       rows: PreviewRow[]
       /** Set only when no row has a problem: what the confirmation refers to. */
       batch: { id: string; expiresAt: Date } | null
@@ -121,7 +122,11 @@ export async function previewImport(
     }
   })
   const rowsWithIssues = rows.filter((row) => row.issues.length > 0).length
-  const shown = rows.filter((row, index) => row.issues.length > 0 || index < PREVIEW_ROW_LIMIT)
+  // A file of 5,000 bad rows must not become a page of 5,000 table rows.
+  let issuesShown = 0
+  const shown = rows.filter((row, index) =>
+    row.issues.length > 0 ? issuesShown++ < PREVIEW_ISSUE_LIMIT : index < PREVIEW_ROW_LIMIT,
+  )
   const totals = totalsOf(rows.length, plan, rowsWithIssues)
   if (rowsWithIssues > 0) return { ok: true, fileName: input.fileName, totals, rows: shown, batch: null }
 

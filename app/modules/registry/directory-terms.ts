@@ -15,9 +15,9 @@ export interface DirectoryTerms {
   /** Of those, the ones an organisation's name must contain when a function or sector was named. */
   restWords: string[]
   /**
-   * The words a name must contain (each allowing a typo): those that named
-   * no function or sector, without one-letter words and stop words, where a
-   * number counts whatever its length; all words when that leaves none.
+   * The words a name must contain (each allowing a typo): all but one-letter
+   * words and stop words, where a number counts whatever its length; all
+   * words when that leaves none.
    */
   required: string[]
 }
@@ -74,7 +74,7 @@ export function matchDirectoryTerms(query: string): DirectoryTerms {
     if (fns.length === 0 && secs.length === 0) rest.push(word)
   }
   const restWords = [...new Set(rest.filter(significant))]
-  const required = [restWords, all.filter(significant), all].find((list) => list.length > 0) ?? []
+  const required = [all.filter(significant), all].find((list) => list.length > 0) ?? []
   return {
     functions: [...functions],
     sectors: [...matchedSectors],

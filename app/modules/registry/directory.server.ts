@@ -127,9 +127,13 @@ const routeText = sql`portal_fold(${contactRoutes.label} || ' ' || ${contactRout
 const containsAll = (words: string[], text: SQL) => words.map((word) => sql`portal_fold(${word}) <% ${text}`)
 const score = (query: string, text: SQL, weight = 1) =>
   sql<number>`${weight}::real * word_similarity(portal_fold(${query}), ${text})`.mapWith(Number).as('score')
-const closeness = (query: string, text: SQL) =>
-  sql<number>`similarity(portal_fold(${query}), ${text})`.mapWith(Number).as('closeness')
-const fixed = (value: number, alias: 'score' | 'closeness') => sql<number>`${value}::real`.mapWith(Number).as(alias)
+/**
+ * Among equal scores the shorter name is the closer match ("Vårgårda kommun"
+ * before "Vårgårda kommuns fastighetsavdelning"); its length is free, where a
+ * second trigram comparison would cost as much again per row.
+ */
+const closeness = (text: SQL) => sql<number>`-char_length(${text})`.mapWith(Number).as('closeness')
+const fixedScore = (value: number) => sql<number>`${value}::real`.mapWith(Number).as('score')
 const byScore = [sql`score desc`, sql`closeness desc`]
 
 /** A list of ids as one text parameter: a semi-join on it stays a hash join at 10,000 ids. */
@@ -181,8 +185,8 @@ function namedOrganisations(db: Executor, { terms, filters, rankAtMost }: Search
     .select({
       id: organisations.id,
       name: organisations.name,
-      score: named ? score(terms.rest, organisationText, TERM_WEIGHT) : fixed(TERM_WEIGHT, 'score'),
-      closeness: named ? closeness(terms.rest, organisationText) : fixed(0, 'closeness'),
+      score: named ? score(terms.rest, organisationText, TERM_WEIGHT) : fixedScore(TERM_WEIGHT),
+      closeness: closeness(sql`${organisations.name}`),
     })
     .from(organisations)
     .where(and(...containsAll(terms.restWords, organisationText), ...organisationConditions(filters, organisations.id, options)))
@@ -204,7 +208,7 @@ function searchOrganisations(db: Executor, { q, terms, filters, limit, rankAtMos
       kind: organisations.kind,
       confirmedAt: organisations.confirmedAt,
       score: score(q, organisationText),
-      closeness: closeness(q, organisationText),
+      closeness: closeness(sql`${organisations.name}`),
     })
     .from(organisations)
     .where(inArray(organisations.id, candidates))
@@ -233,7 +237,7 @@ async function searchServices(db: Executor, search: Search) {
     .where(and(...containsAll(terms.required, serviceText), ...serviceConditions))
     .limit(rankAtMost)
   const byName = await db
-    .select({ ...serviceFields, score: score(q, serviceText), closeness: closeness(q, serviceText) })
+    .select({ ...serviceFields, score: score(q, serviceText), closeness: closeness(sql`${criticalServices.name}`) })
     .from(criticalServices)
     .innerJoin(organisations, eq(organisations.id, criticalServices.organisationId))
     .where(inArray(criticalServices.id, candidates))
@@ -276,7 +280,7 @@ function searchSites(db: Executor, { q, terms, filters, limit, rankAtMost }: Sea
       organisationId: sites.organisationId,
       organisationName: organisations.name,
       score: score(q, siteText),
-      closeness: closeness(q, siteText),
+      closeness: closeness(sql`${sites.name}`),
     })
     .from(sites)
     .innerJoin(organisations, eq(organisations.id, sites.organisationId))
@@ -309,7 +313,7 @@ async function searchRoutes(db: Executor, search: Search) {
     .where(and(...containsAll(terms.required, routeText), ...routeConditions))
     .limit(rankAtMost)
   const byText = await db
-    .select({ ...routeFields, score: score(q, routeText), closeness: closeness(q, routeText) })
+    .select({ ...routeFields, score: score(q, routeText), closeness: closeness(sql`${contactRoutes.label} || ${contactRoutes.value}`) })
     .from(contactRoutes)
     .innerJoin(organisations, eq(organisations.id, contactRoutes.organisationId))
     .where(inArray(contactRoutes.id, candidates))
@@ -364,9 +368,10 @@ function merge<T extends { id: string; score: number; closeness?: number }>(
 }
 
 /**
- * Each search runs in its own short transaction so that the similarity
- * threshold is set for it alone (SET LOCAL), and the four groups run side by
- * side on the pool's connections.
+ * The search runs in one short transaction so that the similarity
+ * threshold is set for it alone (SET LOCAL). Its four queries go down the
+ * one connection together (postgres.js pipelines them), so a search holds
+ * one connection of the pool, not four.
  */
 function withThreshold<T>(db: Database, run: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -396,12 +401,9 @@ export async function searchDirectory(
     limit,
     rankAtMost: Math.max(CANDIDATE_LIMIT, limit),
   }
-  const [organisationRows, serviceLists, siteRows, routeLists] = await Promise.all([
-    withThreshold(db, (tx) => searchOrganisations(tx, search)),
-    withThreshold(db, (tx) => searchServices(tx, search)),
-    withThreshold(db, (tx) => searchSites(tx, search)),
-    withThreshold(db, (tx) => searchRoutes(tx, search)),
-  ])
+  const [organisationRows, serviceLists, siteRows, routeLists] = await withThreshold(db, (tx) =>
+    Promise.all([searchOrganisations(tx, search), searchServices(tx, search), searchSites(tx, search), searchRoutes(tx, search)]),
+  )
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name)
   const byOrganisation = (a: { organisationName: string }, b: { organisationName: string }) =>
     collator.compare(a.organisationName, b.organisationName)

@@ -21,7 +21,7 @@ const CRLF = '\r\n'
  * - ( ) . only): "+46 31-390 06 05" must stay readable and dialable, and a
  * value of only those characters cannot call a function or another program.
  * Quoting alone does not protect: spreadsheets strip the quotes before they
- * decide whether a cell is a formula. See docs/decisions/003-csv-formula-guard.md.
+ * decide whether a cell is a formula. See docs/decisions/007-directory-search-and-exports.md.
  */
 export function guardFormula(value: string): string {
   if (/^[=@\t\r]/.test(value)) return `'${value}`

@@ -33,4 +33,3 @@ export function parseMapSearch(searchParams: URLSearchParams): MapListQuery {
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   }
 }
-

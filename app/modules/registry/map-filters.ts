@@ -61,12 +61,3 @@ export function sectorBit(sector: Sector): number {
 export function sectorsOfMask(mask: number): Sector[] {
   return sectors.filter((_, index) => (mask & (1 << index)) !== 0)
 }
-
-/** Months after which an organisation's last confirmation counts as old. */
-export const STALE_AFTER_MONTHS = 6
-
-export function staleBefore(now: Date, months = STALE_AFTER_MONTHS): Date {
-  const cutoff = new Date(now)
-  cutoff.setMonth(cutoff.getMonth() - months)
-  return cutoff
-}

@@ -80,7 +80,11 @@ function siteConditions(actor: Actor, filters: MapFilters, options: MapOptions):
 }
 
 /** The ISK and 24/7 routes of the given organisations (a page's worth) that the actor may see, in crisis order. */
-export async function crisisRoutesOf(db: Executor, actor: Actor, organisationIds: string[]): Promise<Map<string, MapRoute[]>> {
+export async function crisisRoutesOf(
+  db: Executor,
+  actor: Actor,
+  organisationIds: string[],
+): Promise<Map<string, MapRoute[]>> {
   const byOrganisation = new Map<string, MapRoute[]>()
   if (organisationIds.length === 0) return byOrganisation
   const rows = await db
@@ -115,7 +119,12 @@ export async function crisisRoutesOf(db: Executor, actor: Actor, organisationIds
  * app receives one value instead of 30,000 rows and sends it on unparsed:
  * row-by-row decoding, not the query, is what costs at county scale.
  */
-export async function getMapDataJson(db: Executor, actor: Actor, filters: MapFilters, options: MapOptions): Promise<string> {
+export async function getMapDataJson(
+  db: Executor,
+  actor: Actor,
+  filters: MapFilters,
+  options: MapOptions,
+): Promise<string> {
   const visible = visibleRoutesCondition(actor) ?? sql`true`
   const query = sql`
     with picked as (
@@ -177,7 +186,12 @@ export async function getMapDataJson(db: Executor, actor: Actor, filters: MapFil
 }
 
 /** The map's data as an object (see getMapDataJson, which the map's data request sends as it is). */
-export async function getMapData(db: Executor, actor: Actor, filters: MapFilters, options: MapOptions): Promise<MapData> {
+export async function getMapData(
+  db: Executor,
+  actor: Actor,
+  filters: MapFilters,
+  options: MapOptions,
+): Promise<MapData> {
   return JSON.parse(await getMapDataJson(db, actor, filters, options)) as MapData
 }
 
@@ -233,7 +247,10 @@ function orderFor(sort: MapSort): SQL[] {
       return [direction(sites.name), asc(organisations.name), asc(sites.id)]
     case 'sector':
       // The lowest set bit is the site's first sector in the fixed list.
-      return [nullsLast(sql`nullif(${siteServiceSummaries.sectorMask} & -${siteServiceSummaries.sectorMask}, 0)`), ...byOrganisation]
+      return [
+        nullsLast(sql`nullif(${siteServiceSummaries.sectorMask} & -${siteServiceSummaries.sectorMask}, 0)`),
+        ...byOrganisation,
+      ]
     case 'styrel':
       return [nullsLast(effectiveStyrel), ...byOrganisation]
   }

@@ -1,5 +1,4 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
 import type { Executor } from '~/db/client.server'
 import type { OrganisationKind } from '~/db/enums'
 import { auditLog } from '~/db/schema/audit'
@@ -33,10 +32,8 @@ const CHUNK = 1000
 const toDate = (value: unknown): Date | null =>
   value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value))
 
-const newerCheck = alias(contactChecks, 'newer_check')
-
 /** A check with no later check of the same route: the route's latest. */
-const isLatestCheck = sql`not exists (select 1 from ${newerCheck} where ${newerCheck.routeId} = ${contactChecks.routeId} and ${newerCheck.checkedAt} > ${contactChecks.checkedAt})`
+const isLatestCheck = sql`not exists (select 1 from ${contactChecks} as newer_check where newer_check.route_id = ${contactChecks.routeId} and newer_check.checked_at > ${contactChecks.checkedAt})`
 
 /**
  * Every organisation whose data is unconfirmed since `staleBefore`, that has
