@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../app/db/client.server'
 import { listVisibleContactRoutes } from '../app/modules/registry/contact-routes.server'
 import { searchDirectory } from '../app/modules/registry/directory.server'
+import { parseMapSearch } from '../app/modules/registry/map-filters.server'
+import { getMapDataJson } from '../app/modules/registry/map.server'
 import { p95, round, type Figure } from './measure'
 
 const viewer = { memberships: [{ organisationId: '00000000-0000-0000-0000-000000000001', role: 'viewer' as const }] }
@@ -31,8 +33,17 @@ export async function registryBenchmarks(db: Database): Promise<Figure[]> {
     sql`select gin_clean_pending_list(name::regclass) from unnest(array['organisations_name_trgm_idx', 'critical_services_name_trgm_idx', 'sites_name_trgm_idx', 'contact_routes_label_trgm_idx']) as name`,
   )
   const search = await p95((i) => searchDirectory(db, viewer, { q: directoryQueries[i % directoryQueries.length]! }), 120)
+  // The map's data request: every site of the county at once (the worst case),
+  // and with a sector filter, as a viewer from another organisation.
+  const mapOptions = { staleBefore: new Date('2026-05-27T00:00:00Z') }
+  const everything = parseMapSearch(new URLSearchParams()).filters
+  const oneSector = parseMapSearch(new URLSearchParams({ sector: 'energy' })).filters
+  const mapAll = await p95(() => getMapDataJson(db, viewer, everything, mapOptions), 20, 2)
+  const mapSector = await p95(() => getMapDataJson(db, viewer, oneSector, mapOptions), 20, 2)
   return [
     { name: 'registry_org_contact_routes_p95_ms', value: round(contactRoutes), unit: 'ms' },
     { name: 'registry_search_p95_ms', value: round(search), unit: 'ms' },
+    { name: 'registry_map_p95_ms', value: round(mapAll), unit: 'ms' },
+    { name: 'registry_map_sector_p95_ms', value: round(mapSector), unit: 'ms' },
   ]
 }

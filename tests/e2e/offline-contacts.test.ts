@@ -10,9 +10,9 @@ describe('contact list without a network', () => {
     await signIn(page, demoUsers.viewer)
     await visit(page, '/kontaktlista')
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
-    // Once the worker controls the page, a visit stores the list.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    // A page loaded after the worker is active is controlled by it, and that load stores the list.
     await visit(page, '/kontaktlista', { axe: false })
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
     await page.waitForFunction(async () => Boolean(await caches.match('/kontaktlista')))
 
     // Offline, the page's own requests fail; that is what this test is about.
