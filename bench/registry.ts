@@ -3,7 +3,8 @@ import type { Database } from '../app/db/client.server'
 import { listVisibleContactRoutes } from '../app/modules/registry/contact-routes.server'
 import { searchDirectory } from '../app/modules/registry/directory.server'
 import { parseMapSearch } from '../app/modules/registry/map-filters.server'
-import { getMapDataJson } from '../app/modules/registry/map.server'
+import { getMapExtent, getMapView } from '../app/modules/registry/map.server'
+import type { MapViewport } from '../app/modules/registry/map-view'
 import { p95, round, type Figure } from './measure'
 
 const viewer = { memberships: [{ organisationId: '00000000-0000-0000-0000-000000000001', role: 'viewer' as const }] }
@@ -33,17 +34,25 @@ export async function registryBenchmarks(db: Database): Promise<Figure[]> {
     sql`select gin_clean_pending_list(name::regclass) from unnest(array['organisations_name_trgm_idx', 'critical_services_name_trgm_idx', 'sites_name_trgm_idx', 'contact_routes_label_trgm_idx']) as name`,
   )
   const search = await p95((i) => searchDirectory(db, viewer, { q: directoryQueries[i % directoryQueries.length]! }), 120)
-  // The map's data request: every site of the county at once (the worst case),
-  // and with a sector filter, as a viewer from another organisation.
+  // The map's data requests, as a viewer from another organisation: where the
+  // sites are (asked once per page), then the view of the whole county at the
+  // zoom level a laptop shows it at (the worst case: every site counted into
+  // clusters), the same with a sector filter, and a town close up.
   const mapOptions = { staleBefore: new Date('2026-05-27T00:00:00Z') }
   const everything = parseMapSearch(new URLSearchParams()).filters
   const oneSector = parseMapSearch(new URLSearchParams({ sector: 'energy' })).filters
-  const mapAll = await p95(() => getMapDataJson(db, viewer, everything, mapOptions), 20, 2)
-  const mapSector = await p95(() => getMapDataJson(db, viewer, oneSector, mapOptions), 20, 2)
+  const county: MapViewport = { bbox: [10.6, 56.9, 15.0, 59.3], zoom: 8 }
+  const town: MapViewport = { bbox: [12.76, 58.0, 12.86, 58.06], zoom: 13 }
+  const mapExtent = await p95(() => getMapExtent(db, viewer, everything, mapOptions), 40)
+  const mapAll = await p95(() => getMapView(db, viewer, everything, mapOptions, county), 40)
+  const mapSector = await p95(() => getMapView(db, viewer, oneSector, mapOptions, county), 40)
+  const mapTown = await p95(() => getMapView(db, viewer, everything, mapOptions, town), 40)
   return [
     { name: 'registry_org_contact_routes_p95_ms', value: round(contactRoutes), unit: 'ms' },
     { name: 'registry_search_p95_ms', value: round(search), unit: 'ms' },
     { name: 'registry_map_p95_ms', value: round(mapAll), unit: 'ms' },
     { name: 'registry_map_sector_p95_ms', value: round(mapSector), unit: 'ms' },
+    { name: 'registry_map_town_p95_ms', value: round(mapTown), unit: 'ms' },
+    { name: 'registry_map_extent_p95_ms', value: round(mapExtent), unit: 'ms' },
   ]
 }

@@ -6,12 +6,14 @@
 import fs from 'node:fs'
 import postgres from 'postgres'
 import { openDatabase, type Database } from '../app/db/client.server'
+import { mapBrowserBenchmarks } from './browser'
 import { countyScale, generateCounty } from './county'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
 import { stalenessBenchmarks } from './staleness'
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const name = `bench_${Date.now().toString(36)}`
 const url = new URL(adminUrl)
 url.pathname = `/${name}`
@@ -30,6 +32,7 @@ try {
   const started = performance.now()
   await generateCounty(handle.db, countyScale)
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
+  for (const figure of await mapBrowserBenchmarks(handle.db, url.toString())) report(figure)
   // The staleness suite adds test calls and editors: it runs last.
   const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, stalenessBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)

@@ -1,11 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useId } from 'react'
 import { ContactCheckTable } from '~/components/contacts/contact-check-table'
 import { ContactRouteCard } from '~/components/contacts/contact-route-card'
-import { Field, FormMessage } from '~/components/forms/field'
+import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
-import { translateMessage, translator, useT } from '~/i18n/i18n'
+import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import {
@@ -43,7 +42,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContactCheckPage() {
   const t = useT()
-  const reachedId = useId()
   const { organisation, route, checks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors: Record<string, string> = actionData?.errors ?? {}
@@ -55,23 +53,14 @@ export default function ContactCheckPage() {
       <ContactRouteCard route={route} />
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
-        <fieldset
-          className={errors.reached ? 'choices field--error' : 'choices'}
-          aria-describedby={errors.reached ? `${reachedId}-error` : undefined}
-        >
-          <legend>{t('contacts.field.reached')}</legend>
-          {errors.reached ? (
-            <p className="field__error" id={`${reachedId}-error`}>
-              {translateMessage(t, errors.reached)}
-            </p>
-          ) : null}
+        <FieldGroup legend={t('contacts.field.reached')} className="choices" error={errors.reached}>
           {(['yes', 'no'] as const).map((answer) => (
             <label key={answer} className="choice">
               <input type="radio" name="reached" value={answer} defaultChecked={values.reached === answer} />
               {t(`contacts.reached.${answer}`)}
             </label>
           ))}
-        </fieldset>
+        </FieldGroup>
         <Field label={t('contacts.field.note')} name="note" error={errors.note}>
           {(props) => <textarea {...props} rows={3} maxLength={1000} defaultValue={values.note ?? ''} />}
         </Field>

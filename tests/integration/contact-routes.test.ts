@@ -5,12 +5,15 @@ import { auditLog } from '../../app/db/schema/audit'
 import { organisations } from '../../app/db/schema/organisations'
 import { users } from '../../app/db/schema/users'
 import { contactChecks, contactRoutes, type ContactRoute } from '../../app/db/schema/registry'
+import { sv } from '../../app/i18n/sv'
 import * as organisationPage from '../../app/routes/organisationer.$id'
 import * as confirmRoute from '../../app/routes/organisationer.$id_.bekrafta'
 import * as editRoute from '../../app/routes/organisationer.$id_.kontaktvagar.$routeId'
 import * as checkRoute from '../../app/routes/organisationer.$id_.kontaktvagar.$routeId_.provsamtal'
 import * as newRoute from '../../app/routes/organisationer.$id_.kontaktvagar.ny'
 import { formRequest, getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { descriptionsOf, openingTag } from '../support/markup'
+import { renderRoute } from '../support/render-route'
 import { useTestDatabase } from '../support/test-db'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
@@ -239,7 +242,7 @@ describe('contact route pages', () => {
         editRoute.action as Handler,
         formRequest(
           `/organisationer/${own.id}/kontaktvagar/${ownRoute.id}`,
-          editFields(ownRoute, { label: 'Först' }),
+          editFields(ownRoute, { label: 'Först', visibility: 'restricted' }),
           coordinator.cookie,
         ),
         { id: own.id, routeId: ownRoute.id },
@@ -269,6 +272,24 @@ describe('contact route pages', () => {
       })
       expect(await stored(ownRoute.id)).toMatchObject({ label: 'Först', version: 2 })
       expect(await auditFor(db(), ownRoute.id)).toHaveLength(1)
+
+      // The page keeps the input and ties what is stored now to each changed field, for screen readers too.
+      const page = await call(
+        editRoute.loader as Handler,
+        getRequest(`/organisationer/${own.id}/kontaktvagar/${ownRoute.id}`, partner.cookie),
+        { id: own.id, routeId: ownRoute.id },
+      )
+      const html = await renderRoute(editRoute.default, { loaderData: page, actionData: payload })
+      expect(openingTag(html, 'input[name="label"]')).toContain('value="Sedan"')
+      expect(descriptionsOf(html, 'input[name="label"]')).toEqual([
+        sv['contacts.field.labelHint'],
+        'Nuvarande värde: Först',
+      ])
+      expect(descriptionsOf(html, 'fieldset[class="choices"]')).toEqual([
+        sv['contacts.field.visibilityHint'],
+        `Nuvarande värde: ${sv['visibility.restricted']}`,
+      ])
+      expect(descriptionsOf(html, 'input[name="callOrder"]')).toEqual([sv['contacts.field.callOrderHint']])
     })
 
     it('is a 409 on removal, and the route stays', async () => {

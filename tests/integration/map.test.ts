@@ -7,7 +7,8 @@ import { organisations } from '../../app/db/schema/organisations'
 import { criticalServices, serviceSites, sites } from '../../app/db/schema/registry'
 import type { Actor } from '../../app/modules/auth/permissions'
 import { sectorBit, sectorsOfMask, type MapFilters } from '../../app/modules/registry/map-filters'
-import { getMapData, getMapListPage, getMapSiteDetails, type MapData } from '../../app/modules/registry/map.server'
+import { getMapExtent, getMapListPage, getMapSiteDetails, getMapView } from '../../app/modules/registry/map.server'
+import { SINGLE_SITES_ZOOM, type MapData, type MapExtent, type MapView } from '../../app/modules/registry/map-view'
 import { createNetwork, setNetworkMember } from '../../app/modules/registry/networks.server'
 import { loader as mapDataLoader } from '../../app/routes/karta.platser'
 import { loader as siteLoader } from '../../app/routes/karta.plats.$id'
@@ -27,6 +28,11 @@ const options = { staleBefore: new Date('2026-05-27T12:00:00Z') }
 const context = { clientIp: '127.0.0.1', cspNonce: '', requestId: 'test' }
 
 const actor = (role: Role, organisationId: string): Actor => ({ memberships: [{ organisationId, role }] })
+
+/** Every matching site by itself: the whole world at street level, which only a test asks for. */
+function getMapData(db: Database, reader: Actor, filters: MapFilters, mapOptions: typeof options): Promise<MapView> {
+  return getMapView(db, reader, filters, mapOptions, { bbox: [-180, -85, 180, 85], zoom: SINGLE_SITES_ZOOM })
+}
 
 function siteNames(data: MapData): string[] {
   return [...data.sites.name].sort()
@@ -337,6 +343,76 @@ describe('the map data', () => {
   })
 })
 
+describe('the map views', () => {
+  const db = useTestDatabase()
+  const viewer = async () => actor('viewer', (await makeOrganisation(db())).id)
+
+  it('tells how many sites match and where they are, before any view is asked for', async () => {
+    await county(db())
+    const reader = await viewer()
+    expect(await getMapExtent(db(), reader, {}, options)).toEqual<MapExtent>({
+      total: 3,
+      bounds: [58.03, 12.8, 58.04, 12.81],
+    })
+    expect(await getMapExtent(db(), reader, { kind: 'police' }, options)).toEqual<MapExtent>({
+      total: 1,
+      bounds: [58.035, 12.805, 58.035, 12.805],
+    })
+    expect(await getMapExtent(db(), reader, { sector: 'food' }, options)).toEqual<MapExtent>({
+      total: 0,
+      bounds: null,
+    })
+  })
+
+  it('gathers sites that crowd together on screen into clusters, and shows the rest by themselves', async () => {
+    const { works, tower, station } = await county(db())
+    const reader = await viewer()
+    const box: [number, number, number, number] = [12, 57.5, 13.5, 58.5]
+
+    // Zoomed out, the three sites share one 64-pixel cell.
+    const far = await getMapView(db(), reader, {}, options, { bbox: box, zoom: 8 })
+    expect(far.inView).toBe(3)
+    expect(far.sites.id).toEqual([])
+    expect(far.clusters.count).toEqual([3])
+    expect(far.clusters.bounds).toEqual([[58.03, 12.8, 58.04, 12.81]])
+    expect(far.clusters.lat[0]).toBeCloseTo((58.03 + 58.04 + 58.035) / 3, 5)
+
+    // Closer, the water works sits alone; the tower and the police station still share a cell.
+    const near = await getMapView(db(), reader, {}, options, { bbox: box, zoom: 10 })
+    expect(near.inView).toBe(3)
+    expect(near.sites.id).toEqual([works.id])
+    expect(near.organisations.name).toEqual(['Vattenbolaget'])
+    expect(near.clusters.key).toEqual(['10/2193/1232'])
+    expect(near.clusters.count).toEqual([2])
+    expect(near.clusters.bounds).toEqual([[58.035, 12.805, 58.04, 12.81]])
+
+    // At street level every site shows by itself.
+    const street = await getMapView(db(), reader, {}, options, { bbox: [12.79, 58.02, 12.82, 58.05], zoom: 17 })
+    expect(street.clusters.key).toEqual([])
+    expect([...street.sites.id].sort()).toEqual([works.id, tower.id, station.id].sort())
+    expect(street.inView).toBe(3)
+
+    // A pan keeps a cluster's key, so the browser keeps its marker (and the focus on it).
+    const panned = await getMapView(db(), reader, {}, options, { bbox: [12.5, 57.9, 14, 58.9], zoom: 10 })
+    expect(panned.clusters.key).toEqual(near.clusters.key)
+  })
+
+  it('leaves out what is outside the view and what the filters exclude', async () => {
+    const { station } = await county(db())
+    const reader = await viewer()
+    const elsewhere = await getMapView(db(), reader, {}, options, { bbox: [13, 57, 14, 58], zoom: 8 })
+    expect(elsewhere).toMatchObject({ inView: 0, clusters: { key: [] }, sites: { id: [] } })
+
+    const police = await getMapView(db(), reader, { kind: 'police' }, options, {
+      bbox: [12, 57.5, 13.5, 58.5],
+      zoom: 8,
+    })
+    expect(police.inView).toBe(1)
+    expect(police.sites.id).toEqual([station.id])
+    expect(police.clusters.key).toEqual([])
+  })
+})
+
 describe('the map routes', () => {
   const db = useTestDatabase()
 
@@ -345,15 +421,40 @@ describe('the map routes', () => {
     const user = await makeUser(db(), { role: 'viewer', organisationId: water.id })
     const { cookie } = await signedIn(db(), user.id)
 
-    const response = (await mapDataLoader({
-      request: getRequest('/karta/platser?sector=energy&kind=bogus', cookie),
-      params: {},
-      context,
-    })) as Response
-    expect(response.headers.get('Content-Type')).toContain('application/json')
-    expect(response.headers.get('Cache-Control')).toContain('no-store')
-    const data = (await response.json()) as MapData
+    const mapData = async (search: string) => {
+      const response = (await mapDataLoader({
+        request: getRequest(`/karta/platser?${search}`, cookie),
+        params: {},
+        context,
+      })) as Response
+      expect(response.headers.get('Content-Type')).toContain('application/json')
+      expect(response.headers.get('Cache-Control')).toContain('no-store')
+      return { status: response.status, body: (await response.json()) as unknown }
+    }
+    // Without a view: the extent; with one: what the view shows.
+    expect(await mapData('sector=energy&kind=bogus')).toEqual({
+      status: 200,
+      body: { total: 1, bounds: [58.03, 12.8, 58.03, 12.8] },
+    })
+    const view = await mapData('sector=energy&kind=bogus&bbox=12.7,57.9,12.9,58.1&zoom=14')
+    expect(view.status).toBe(200)
+    const data = view.body as MapView
     expect(data.sites.name).toEqual(['Vattenverket'])
+    expect(data.inView).toBe(1)
+    // A view no screen shows, or no view at all: refused with a message.
+    for (const search of [
+      'bbox=-180,-85,180,85&zoom=17',
+      'bbox=12.9,57.9,12.7,58.1&zoom=10',
+      'bbox=12.7,57.9,12.9&zoom=10',
+      'bbox=a,b,c,d&zoom=10',
+      'bbox=12.7,57.9,12.9,58.1&zoom=21',
+      'bbox=12.7,57.9,12.9,58.1',
+    ]) {
+      expect(await mapData(search), search).toEqual({
+        status: 400,
+        body: { error: 'Kartutsnittet (bbox och zoom) är ogiltigt.' },
+      })
+    }
 
     const page = await mapPageLoader({
       request: getRequest('/karta?sector=energy&sort=site-desc&page=1', cookie),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { auditLog } from '../../app/db/schema/audit'
 import { criticalServices, dependencies, sites } from '../../app/db/schema/registry'
+import { sv } from '../../app/i18n/sv'
 import { getDependency } from '../../app/modules/registry/dependencies.server'
 import { getService } from '../../app/modules/registry/services.server'
 import { getSite } from '../../app/modules/registry/sites.server'
@@ -20,6 +21,8 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { descriptionsOf, openingTag } from '../support/markup'
+import { renderRoute } from '../support/render-route'
 import { useTestDatabase } from '../support/test-db'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
@@ -232,6 +235,21 @@ describe('registry pages', () => {
         current: { name: 'Verket (ändrat)' },
       })
       expect(await getSite(db(), site.id)).toMatchObject({ name: 'Verket (ändrat)', version: 2 })
+
+      // The page keeps the input and ties what is stored now to each changed field, for screen readers too.
+      const page = await call(
+        editSite.loader as Handler,
+        getRequest(`/organisationer/${own.id}/platser/${site.id}`, partner.cookie),
+        { id: own.id, siteId: site.id },
+      )
+      const html = await renderRoute(editSite.default, { loaderData: page.body, actionData: result.body })
+      expect(openingTag(html, 'input[name="name"]')).toContain('value="Min ändring"')
+      expect(descriptionsOf(html, 'input[name="name"]')).toEqual(['Nuvarande värde: Verket (ändrat)'])
+      expect(descriptionsOf(html, 'input[name="backupPowerHours"]')).toEqual([
+        sv['sites.field.backupPowerHint'],
+        'Nuvarande värde: –',
+      ])
+      expect(descriptionsOf(html, 'select[name="kind"]')).toEqual([])
 
       const staleDelete = await call(
         editSite.action as Handler,

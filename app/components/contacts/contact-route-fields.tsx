@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
-import { Field } from '~/components/forms/field'
+import { useState } from 'react'
+import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { availabilities, contactChannels, contactFunctions, visibilities } from '~/db/enums'
-import { translateMessage, useT } from '~/i18n/i18n'
+import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { conflictingValues } from '~/modules/forms/conflict'
 import { CONTACT_VALUE_MAX, type ContactRouteValues } from '~/modules/registry/contact-route-values'
 
 const inputModes: Record<string, 'tel' | 'email' | 'text'> = {
@@ -24,43 +25,42 @@ export function ContactRouteFields({
   current?: ContactRouteValues
 }) {
   const t = useT()
-  const visibilityId = useId()
   const [channel, setChannel] = useState(values.channel)
-  const label = (prefix: string, value: string) => t(`${prefix}.${value}` as MessageKey)
-  const now = (field: keyof ContactRouteValues, shown?: (value: string) => string) =>
-    current && current[field] !== values[field] ? (
-      <p className="field__current">
-        {t('organisations.currentValue', { value: (shown ? shown(current[field]) : current[field]) || '–' })}
-      </p>
-    ) : null
-  const visibilityError = errors.visibility ? `${visibilityId}-error` : undefined
+  const changed = conflictingValues(values, current)
+  const labelOf = (prefix: string) => (value: string) => t(`${prefix}.${value}` as MessageKey)
   return (
     <>
-      <Field label={t('contacts.field.function')} name="function" error={errors.function}>
+      <Field
+        label={t('contacts.field.function')}
+        name="function"
+        error={errors.function}
+        current={changed('function', labelOf('contactFunction'))}
+      >
         {(props) => (
           <select {...props} defaultValue={values.function}>
-            {contactFunctions.map((value) => (
-              <option key={value} value={value}>
-                {label('contactFunction', value)}
-              </option>
-            ))}
+            <CodeOptions codes={contactFunctions} prefix="contactFunction" />
           </select>
         )}
       </Field>
-      {now('function', (value) => label('contactFunction', value))}
-      <Field label={t('contacts.field.channel')} name="channel" error={errors.channel}>
+      <Field
+        label={t('contacts.field.channel')}
+        name="channel"
+        error={errors.channel}
+        current={changed('channel', labelOf('contactChannel'))}
+      >
         {(props) => (
           <select {...props} defaultValue={values.channel} onChange={(event) => setChannel(event.target.value)}>
-            {contactChannels.map((value) => (
-              <option key={value} value={value}>
-                {label('contactChannel', value)}
-              </option>
-            ))}
+            <CodeOptions codes={contactChannels} prefix="contactChannel" />
           </select>
         )}
       </Field>
-      {now('channel', (value) => label('contactChannel', value))}
-      <Field label={t('contacts.field.value')} name="value" error={errors.value} hint={t('contacts.field.valueHint')}>
+      <Field
+        label={t('contacts.field.value')}
+        name="value"
+        error={errors.value}
+        hint={t('contacts.field.valueHint')}
+        current={changed('value')}
+      >
         {(props) => (
           <input
             {...props}
@@ -73,62 +73,52 @@ export function ContactRouteFields({
           />
         )}
       </Field>
-      {now('value')}
-      <Field label={t('contacts.field.label')} name="label" error={errors.label} hint={t('contacts.field.labelHint')}>
+      <Field
+        label={t('contacts.field.label')}
+        name="label"
+        error={errors.label}
+        hint={t('contacts.field.labelHint')}
+        current={changed('label')}
+      >
         {(props) => <input {...props} type="text" defaultValue={values.label} maxLength={CONTACT_VALUE_MAX} />}
       </Field>
-      {now('label')}
-      <Field label={t('contacts.field.availability')} name="availability" error={errors.availability}>
+      <Field
+        label={t('contacts.field.availability')}
+        name="availability"
+        error={errors.availability}
+        current={changed('availability', labelOf('availability'))}
+      >
         {(props) => (
           <select {...props} defaultValue={values.availability}>
-            {availabilities.map((value) => (
-              <option key={value} value={value}>
-                {label('availability', value)}
-              </option>
-            ))}
+            <CodeOptions codes={availabilities} prefix="availability" />
           </select>
         )}
       </Field>
-      {now('availability', (value) => label('availability', value))}
-      <Field
+      <NumberField
         label={t('contacts.field.callOrder')}
         name="callOrder"
-        error={errors.callOrder}
         hint={t('contacts.field.callOrderHint')}
+        error={errors.callOrder}
+        current={changed('callOrder')}
+        defaultValue={values.callOrder}
+        whole
+        required
+        className="input--short"
+      />
+      <FieldGroup
+        legend={t('contacts.field.visibility')}
+        className="choices"
+        hint={t('contacts.field.visibilityHint')}
+        error={errors.visibility}
+        current={changed('visibility', labelOf('visibility'))}
       >
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="numeric"
-            defaultValue={values.callOrder}
-            required
-            className="input--short"
-          />
-        )}
-      </Field>
-      {now('callOrder')}
-      <fieldset
-        className={errors.visibility ? 'choices field--error' : 'choices'}
-        aria-describedby={[`${visibilityId}-hint`, visibilityError].filter(Boolean).join(' ')}
-      >
-        <legend>{t('contacts.field.visibility')}</legend>
-        <p className="field__hint" id={`${visibilityId}-hint`}>
-          {t('contacts.field.visibilityHint')}
-        </p>
-        {errors.visibility ? (
-          <p className="field__error" id={visibilityError}>
-            {translateMessage(t, errors.visibility)}
-          </p>
-        ) : null}
         {visibilities.map((value) => (
           <label key={value} className="choice">
             <input type="radio" name="visibility" value={value} defaultChecked={values.visibility === value} />
-            {label('visibility', value)}
+            {labelOf('visibility')(value)}
           </label>
         ))}
-      </fieldset>
-      {now('visibility', (value) => label('visibility', value))}
+      </FieldGroup>
     </>
   )
 }

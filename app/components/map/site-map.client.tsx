@@ -4,6 +4,7 @@ import {
   latLngBounds,
   layerGroup,
   marker,
+  point,
   type LatLngTuple,
   type LayerGroup,
   type LeafletKeyboardEvent,
@@ -16,9 +17,15 @@ import markerIcon from 'leaflet/dist/images/marker-icon.png'
 import markerShadow from 'leaflet/dist/images/marker-shadow.png'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
-import Supercluster from 'supercluster'
 import { translator, useLocale, useT, type Translate } from '~/i18n/i18n'
-import type { MapData } from '~/modules/registry/map.server'
+import {
+  mapViewportParams,
+  SINGLE_SITES_ZOOM,
+  type MapBounds,
+  type MapData,
+  type MapExtent,
+  type MapView,
+} from '~/modules/registry/map-view'
 import { formatCount } from './format'
 import { colourOf, colouringOf } from './sector-colours'
 import { SitePopup } from './site-popup'
@@ -29,6 +36,8 @@ delete (Icon.Default.prototype as unknown as { _getIconUrl?: unknown })._getIcon
 Icon.Default.mergeOptions({ iconRetinaUrl: markerIcon2x, iconUrl: markerIcon, shadowUrl: markerShadow })
 
 const VARGARDA: LatLngTuple = [58.034, 12.808]
+// Read by bench/browser.ts.
+const MAP_INTERACTIVE_MARK = 'map-interactive'
 
 export interface SiteMapProps {
   /** Where the map's data comes from: /karta/platser with the page's filters. */
@@ -36,29 +45,37 @@ export interface SiteMapProps {
   tiles: { url: string; attribution: string }
 }
 
-type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: MapData }
+type Load<T> = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: T }
+
+/** The popup's site, with the view's data it came from: the popup outlives the view when the map moves. */
+interface Selected {
+  data: MapData
+  index: number
+}
 
 export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
   const t = useT()
   const locale = useLocale()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const [extent, setExtent] = useState<Load<MapExtent>>({ state: 'loading' })
+  const [viewFailed, setViewFailed] = useState(false)
   const [tilesFailed, setTilesFailed] = useState(false)
   const tileLoads = useRef(0)
-  const [selected, setSelected] = useState<number | null>(null)
+  const [selected, setSelected] = useState<Selected | null>(null)
   const opener = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
     const controller = new AbortController()
-    setLoad({ state: 'loading' })
+    setExtent({ state: 'loading' })
+    setViewFailed(false)
     setSelected(null)
     // Same request as the page's preload link (no extra headers), so the browser can hand that response over.
     fetch(dataUrl, { signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        setLoad({ state: 'ready', data: (await response.json()) as MapData })
+        setExtent({ state: 'ready', data: (await response.json()) as MapExtent })
       })
       .catch(() => {
-        if (!controller.signal.aborted) setLoad({ state: 'failed' })
+        if (!controller.signal.aborted) setExtent({ state: 'failed' })
       })
     return () => controller.abort()
   }, [dataUrl])
@@ -77,9 +94,9 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
     [],
   )
 
-  const open = useCallback((index: number, element: HTMLElement | null) => {
+  const open = useCallback((data: MapData, index: number, element: HTMLElement | null) => {
     opener.current = element
-    setSelected(index)
+    setSelected({ data, index })
   }, [])
   const close = useCallback(() => {
     setSelected(null)
@@ -91,18 +108,19 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
     const lost = !active || active === document.body || !active.isConnected || active.closest('.leaflet-popup') !== null
     if (element?.isConnected && lost) element.focus({ preventScroll: true })
   }, [])
+  const onView = useCallback((ok: boolean) => setViewFailed(!ok), [])
 
-  const data = load.state === 'ready' ? load.data : null
-  const count = data?.sites.id.length ?? 0
+  const ready = extent.state === 'ready' ? extent.data : null
+  const count = ready?.total ?? 0
   return (
     <div
       className={tilesFailed ? 'site-map site-map--no-tiles' : 'site-map'}
-      data-site-count={data ? count : undefined}
+      data-site-count={ready ? count : undefined}
     >
       <p className="site-map__status" role="status">
-        {load.state === 'loading'
+        {extent.state === 'loading'
           ? t('map.loadingSites')
-          : load.state === 'failed'
+          : extent.state === 'failed' || viewFailed
             ? t('map.dataFailed')
             : count === 1
               ? t('map.showingOne')
@@ -116,8 +134,8 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
         <MapAccessibility label={t('map.canvasLabel')} />
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileEvents} />
         <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
-        {data ? <SiteLayer data={data} onOpen={open} /> : null}
-        {data && selected !== null ? <SelectedPopup data={data} index={selected} onClose={close} /> : null}
+        {ready ? <SiteLayer dataUrl={dataUrl} extent={ready} onOpen={open} onView={onView} /> : null}
+        {selected ? <SelectedPopup data={selected.data} index={selected.index} onClose={close} /> : null}
       </MapContainer>
     </div>
   )
@@ -182,60 +200,82 @@ function clusterIcon(count: number, t: Translate) {
   })
 }
 
-function boundsOf(data: MapData) {
-  const { lat, lng } = data.sites
-  let south = 90
-  let north = -90
-  let west = 180
-  let east = -180
-  for (let i = 0; i < lat.length; i++) {
-    south = Math.min(south, lat[i]!)
-    north = Math.max(north, lat[i]!)
-    west = Math.min(west, lng[i]!)
-    east = Math.max(east, lng[i]!)
-  }
-  return latLngBounds([south, west], [north, east])
-}
+type OpenSite = (data: MapData, index: number, element: HTMLElement | null) => void
 
 /**
- * Tens of thousands of sites stay fluid because only what is in view is drawn:
- * supercluster indexes the points once, and each move draws the few hundred
- * clusters and sites of the visible area as keyboard-reachable markers.
+ * Tens of thousands of sites stay fluid because the browser never holds them
+ * all: after each move it asks the server for the visible box (with a margin)
+ * at the current zoom, and draws the few hundred clusters and sites of the
+ * answer as keyboard-reachable markers.
  */
-function SiteLayer({ data, onOpen }: { data: MapData; onOpen: (index: number, element: HTMLElement | null) => void }) {
+function SiteLayer({
+  dataUrl,
+  extent,
+  onOpen,
+  onView,
+}: {
+  dataUrl: string
+  extent: MapExtent
+  onOpen: OpenSite
+  onView: (ok: boolean) => void
+}) {
   const map = useMap()
   // A translator that keeps its identity across renders: the markers are redrawn only when the data or language change.
   const locale = useLocale()
   const t = useMemo(() => translator(locale), [locale])
-  const index = useMemo(() => {
-    // extent 256: Leaflet's tile size, so the radius is in screen pixels.
-    const clusters = new Supercluster<{ i: number }>({ radius: 60, extent: 256, maxZoom: 15 })
-    clusters.load(
-      data.sites.id.map((_, i) => ({
-        type: 'Feature' as const,
-        properties: { i },
-        geometry: { type: 'Point' as const, coordinates: [data.sites.lng[i]!, data.sites.lat[i]!] },
-      })),
-    )
-    return clusters
-  }, [data])
-
-  useEffect(() => {
-    if (data.sites.id.length > 0) map.fitBounds(boundsOf(data), { padding: [32, 32], maxZoom: 14, animate: false })
-  }, [map, data])
 
   useEffect(() => {
     const layer = layerGroup().addTo(map)
     const shown = new Map<string, Marker>()
-    const draw = () => drawVisible({ map, layer, shown, index, data, t, onOpen })
-    map.on('moveend', draw)
-    draw()
+    let controller: AbortController | null = null
+    const load = () => {
+      controller?.abort()
+      const current = new AbortController()
+      controller = current
+      const padded = map.getBounds().pad(0.25)
+      const viewport = mapViewportParams({
+        bbox: [padded.getWest(), padded.getSouth(), padded.getEast(), padded.getNorth()],
+        zoom: Math.round(map.getZoom()),
+      })
+      fetch(`${dataUrl}${dataUrl.includes('?') ? '&' : '?'}${viewport}`, {
+        signal: current.signal,
+        headers: { Accept: 'application/json' },
+      })
+        .then(async (response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`)
+          const view = (await response.json()) as MapView
+          if (current.signal.aborted) return
+          drawView({ map, layer, shown, view, t, onOpen })
+          onView(true)
+          markInteractive()
+        })
+        .catch(() => {
+          if (!current.signal.aborted) onView(false)
+        })
+    }
+    map.on('moveend', load)
+    if (extent.bounds) {
+      const [south, west, north, east] = extent.bounds
+      map.fitBounds(latLngBounds([south, west], [north, east]), { padding: [32, 32], maxZoom: 14, animate: false })
+    }
+    // fitBounds fires no moveend when the map is already there.
+    load()
     return () => {
-      map.off('moveend', draw)
+      controller?.abort()
+      map.off('moveend', load)
       layer.remove()
     }
-  }, [map, index, data, t, onOpen])
+  }, [map, dataUrl, extent, t, onOpen, onView])
   return null
+}
+
+/**
+ * Once per page, when the first view's markers are painted and the main
+ * thread is free again: the moment the benchmark reads (User Timing).
+ */
+function markInteractive() {
+  if (performance.getEntriesByName(MAP_INTERACTIVE_MARK).length > 0) return
+  requestAnimationFrame(() => setTimeout(() => performance.mark(MAP_INTERACTIVE_MARK)))
 }
 
 /** Enter or Space on a focused marker, as on any button. */
@@ -250,60 +290,60 @@ function onActivate(target: Marker, action: () => void) {
   return target
 }
 
+/** Zooms into a cluster: far enough to show all of its sites, and at least one level. */
+function zoomInto(map: LeafletMap, [south, west, north, east]: MapBounds) {
+  const bounds = latLngBounds([south, west], [north, east])
+  const fits = map.getBoundsZoom(bounds, false, point(32, 32))
+  const zoom = Math.min(Math.max(fits, map.getZoom() + 1), SINGLE_SITES_ZOOM)
+  map.setView(bounds.getCenter(), zoom)
+  // The cluster's marker is gone after the zoom: keep keyboard focus on the map.
+  map.getContainer().focus({ preventScroll: true })
+}
+
 /**
- * Draws what is in view; markers that stay in view are kept, so a pan does
+ * Draws one view's answer; markers that stay in view are kept, so a pan does
  * not take the keyboard focus away from the marker that has it.
  */
-function drawVisible({
+function drawView({
   map,
   layer,
   shown,
-  index,
-  data,
+  view,
   t,
   onOpen,
 }: {
   map: LeafletMap
   layer: LayerGroup
   shown: Map<string, Marker>
-  index: Supercluster<{ i: number }>
-  data: MapData
+  view: MapView
   t: Translate
-  onOpen: (index: number, element: HTMLElement | null) => void
+  onOpen: OpenSite
 }) {
-  const bounds = map.getBounds()
-  const box: [number, number, number, number] = [
-    Math.max(-180, bounds.getWest()),
-    Math.max(-85, bounds.getSouth()),
-    Math.min(180, bounds.getEast()),
-    Math.min(85, bounds.getNorth()),
-  ]
   const wanted = new Set<string>()
-  for (const feature of index.getClusters(box, Math.round(map.getZoom()))) {
-    const [lng, lat] = feature.geometry.coordinates as [number, number]
-    const properties = feature.properties
-    if ('cluster' in properties && properties.cluster) {
-      const key = `c${properties.cluster_id}`
-      wanted.add(key)
-      if (shown.has(key)) continue
-      const clusterId = properties.cluster_id
-      const created = marker([lat, lng], { icon: clusterIcon(properties.point_count, t), keyboard: true })
-      onActivate(created, () => {
-        map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18))
-        // The cluster's marker is gone after the zoom: keep keyboard focus on the map.
-        map.getContainer().focus({ preventScroll: true })
-      })
-      shown.set(key, created.addTo(layer))
-    } else {
-      const site = (properties as { i: number }).i
-      const key = `s${site}`
-      wanted.add(key)
-      if (shown.has(key)) continue
-      const created = marker([lat, lng], { icon: siteIcon(data, site, t), keyboard: true, riseOnHover: true })
-      onActivate(created, () => onOpen(site, created.getElement() ?? null))
-      shown.set(key, created.addTo(layer))
-    }
-  }
+  view.clusters.key.forEach((clusterKey, i) => {
+    const key = `c${clusterKey}`
+    wanted.add(key)
+    if (shown.has(key)) return
+    const created = marker([view.clusters.lat[i]!, view.clusters.lng[i]!], {
+      icon: clusterIcon(view.clusters.count[i]!, t),
+      keyboard: true,
+    })
+    const bounds = view.clusters.bounds[i]!
+    onActivate(created, () => zoomInto(map, bounds))
+    shown.set(key, created.addTo(layer))
+  })
+  view.sites.id.forEach((id, site) => {
+    const key = `s${id}`
+    wanted.add(key)
+    if (shown.has(key)) return
+    const created = marker([view.sites.lat[site]!, view.sites.lng[site]!], {
+      icon: siteIcon(view, site, t),
+      keyboard: true,
+      riseOnHover: true,
+    })
+    onActivate(created, () => onOpen(view, site, created.getElement() ?? null))
+    shown.set(key, created.addTo(layer))
+  })
   for (const [key, old] of shown) {
     if (wanted.has(key)) continue
     layer.removeLayer(old)

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatDate } from '~/components/contacts/contact-route-card'
 import { translator, useLocale } from '~/i18n/i18n'
 import { sectorsOfMask } from '~/modules/registry/map-filters'
-import type { MapData, MapServiceSummary } from '~/modules/registry/map.server'
+import type { MapServiceSummary } from '~/modules/registry/map.server'
+import type { MapData } from '~/modules/registry/map-view'
 import { CrisisRouteList } from './crisis-route-list'
 
 type Details =

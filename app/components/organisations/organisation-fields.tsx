@@ -1,7 +1,8 @@
-import { Field } from '~/components/forms/field'
+import { CodeOptions, Field } from '~/components/forms/field'
 import { organisationKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { conflictingValues } from '~/modules/forms/conflict'
 
 export interface OrganisationValues {
   name: string
@@ -21,30 +22,30 @@ export function OrganisationFields({
   current?: OrganisationValues
 }) {
   const t = useT()
-  const differing = (field: keyof OrganisationValues, shown?: string) =>
-    current && current[field] !== values[field] ? (shown ?? current[field]) : undefined
+  const changed = conflictingValues(values, current)
   return (
     <>
-      <Field label={t('field.name')} name="name" error={errors.name} current={differing('name')}>
+      <Field label={t('field.name')} name="name" error={errors.name} current={changed('name')}>
         {(props) => <input {...props} type="text" defaultValue={values.name} required maxLength={200} />}
       </Field>
       <Field
         label={t('field.kind')}
         name="kind"
         error={errors.kind}
-        current={differing('kind', current ? t(`kind.${current.kind}` as MessageKey) : undefined)}
+        current={changed('kind', (kind) => t(`kind.${kind}` as MessageKey))}
       >
         {(props) => (
           <select {...props} defaultValue={values.kind}>
-            {organisationKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}` as MessageKey)}
-              </option>
-            ))}
+            <CodeOptions codes={organisationKinds} prefix="kind" />
           </select>
         )}
       </Field>
-      <Field label={t('field.description')} name="description" error={errors.description} current={differing('description')}>
+      <Field
+        label={t('field.description')}
+        name="description"
+        error={errors.description}
+        current={changed('description')}
+      >
         {(props) => <textarea {...props} rows={5} defaultValue={values.description} maxLength={4000} />}
       </Field>
     </>

@@ -1,9 +1,8 @@
-import { useId } from 'react'
-import { Field } from '~/components/forms/field'
+import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { resources } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { CurrentValue } from './form-parts'
+import { conflictingValues } from '~/modules/forms/conflict'
 
 type Values = Record<string, string | undefined>
 
@@ -37,35 +36,33 @@ export function DependencyFields({
   current?: Values
 }) {
   const t = useT()
-  const hintId = useId()
-  const now = (field: string, shown?: string) => (
-    <CurrentValue submitted={values[field]} current={current?.[field]} shown={shown} />
-  )
-  const serviceName = (id: string | undefined) => {
+  const changed = conflictingValues(values, current)
+  const serviceName = (id: string) => {
     const service = services.find((option) => option.id === id)
-    return service ? t('deps.on', { service: service.name, organisation: service.organisationName }) : undefined
+    return service ? t('deps.on', { service: service.name, organisation: service.organisationName }) : id
   }
   return (
     <>
-      <fieldset className="registry-fieldset" aria-describedby={hintId}>
-        <legend>{t('deps.target.legend')}</legend>
-        <p className="field__hint" id={hintId}>
-          {t('deps.target.hint')}
-        </p>
-        <Field label={t('deps.field.resource')} name="resource" error={errors.resource}>
+      <FieldGroup legend={t('deps.target.legend')} hint={t('deps.target.hint')} className="registry-fieldset">
+        <Field
+          label={t('deps.field.resource')}
+          name="resource"
+          error={errors.resource}
+          current={changed('resource', (resource) => (resource ? t(`resource.${resource}` as MessageKey) : ''))}
+        >
           {(props) => (
             <select {...props} defaultValue={values.resource ?? ''}>
               <option value="">{t('deps.chooseNone')}</option>
-              {resources.map((resource) => (
-                <option key={resource} value={resource}>
-                  {t(`resource.${resource}` as MessageKey)}
-                </option>
-              ))}
+              <CodeOptions codes={resources} prefix="resource" />
             </select>
           )}
         </Field>
-        {now('resource', current?.resource ? t(`resource.${current.resource}` as MessageKey) : undefined)}
-        <Field label={t('deps.field.service')} name="dependsOnServiceId" error={errors.dependsOnServiceId}>
+        <Field
+          label={t('deps.field.service')}
+          name="dependsOnServiceId"
+          error={errors.dependsOnServiceId}
+          current={changed('dependsOnServiceId', serviceName)}
+        >
           {(props) => (
             <select {...props} defaultValue={values.dependsOnServiceId ?? ''}>
               <option value="">{t('deps.chooseNone')}</option>
@@ -81,31 +78,22 @@ export function DependencyFields({
             </select>
           )}
         </Field>
-        {now('dependsOnServiceId', serviceName(current?.dependsOnServiceId))}
-      </fieldset>
-      <Field
+      </FieldGroup>
+      <NumberField
         label={t('deps.field.copesHours')}
         name="copesHours"
-        error={errors.copesHours}
         hint={t('deps.field.copesHint')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            required
-            defaultValue={values.copesHours ?? ''}
-          />
-        )}
-      </Field>
-      {now('copesHours')}
+        error={errors.copesHours}
+        current={changed('copesHours')}
+        defaultValue={values.copesHours}
+        required
+      />
       <Field
         label={t('deps.field.backupDescription')}
         name="backupDescription"
         error={errors.backupDescription}
         hint={t('deps.field.backupHint')}
+        current={changed('backupDescription')}
       >
         {(props) => (
           <input
@@ -117,19 +105,13 @@ export function DependencyFields({
           />
         )}
       </Field>
-      {now('backupDescription')}
-      <Field label={t('deps.field.backupHours')} name="backupHours" error={errors.backupHours}>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={values.backupHours ?? ''}
-          />
-        )}
-      </Field>
-      {now('backupHours')}
+      <NumberField
+        label={t('deps.field.backupHours')}
+        name="backupHours"
+        error={errors.backupHours}
+        current={changed('backupHours')}
+        defaultValue={values.backupHours}
+      />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { Field } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
+import { conflictingValues } from '~/modules/forms/conflict'
 
 export interface NetworkValues {
   name: string
@@ -21,21 +22,25 @@ export function NetworkFields({
 }) {
   const t = useT()
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? t('networks.noCoordinator')
-  const differing = (field: keyof NetworkValues, shown?: string) =>
-    current && current[field] !== values[field] ? (shown ?? current[field]) : undefined
+  const changed = conflictingValues(values, current)
   return (
     <>
-      <Field label={t('field.name')} name="name" error={errors.name} current={differing('name')}>
+      <Field label={t('field.name')} name="name" error={errors.name} current={changed('name')}>
         {(props) => <input {...props} type="text" defaultValue={values.name} required maxLength={200} />}
       </Field>
-      <Field label={t('field.description')} name="description" error={errors.description} current={differing('description')}>
+      <Field
+        label={t('field.description')}
+        name="description"
+        error={errors.description}
+        current={changed('description')}
+      >
         {(props) => <textarea {...props} rows={4} defaultValue={values.description} maxLength={4000} />}
       </Field>
       <Field
         label={t('networks.coordinator')}
         name="coordinatorOrganisationId"
         error={errors.coordinatorOrganisationId}
-        current={differing('coordinatorOrganisationId', current ? nameOf(current.coordinatorOrganisationId) : undefined)}
+        current={changed('coordinatorOrganisationId', nameOf)}
       >
         {(props) => (
           <select {...props} defaultValue={values.coordinatorOrganisationId}>

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { Field } from '~/components/forms/field'
+import { CheckboxField, CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { siteKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { CheckboxField, CurrentValue } from './form-parts'
+import { conflictingValues } from '~/modules/forms/conflict'
 
 type Values = Record<string, string | undefined>
 
@@ -23,7 +23,7 @@ export function SiteFields({
   current?: Values
 }) {
   const t = useT()
-  const positionHintId = useId()
+  const systemsId = useId()
   const [system, setSystem] = useState(values.coordinateSystem === 'sweref99tm' ? 'sweref99tm' : 'wgs84')
   const [scripted, setScripted] = useState(false)
   const systems = useRef<HTMLFieldSetElement>(null)
@@ -33,65 +33,57 @@ export function SiteFields({
     if (chosen?.value === 'wgs84' || chosen?.value === 'sweref99tm') setSystem(chosen.value)
     setScripted(true)
   }, [])
-  const now = (field: string, shown?: string) => (
-    <CurrentValue submitted={values[field]} current={current?.[field]} shown={shown} />
-  )
-  const yesNo = (value: string | undefined) => t(value ? 'common.yes' : 'common.no')
+  const changed = conflictingValues(values, current)
+  const yesNo = (value: string) => t(value ? 'common.yes' : 'common.no')
   const decimal = (field: string, label: MessageKey, hint: MessageKey) => (
-    <>
-      <Field label={t(label)} name={field} error={errors[field]} hint={t(hint)}>
-        {(props) => (
-          <input {...props} type="text" inputMode="decimal" autoComplete="off" defaultValue={values[field] ?? ''} />
-        )}
-      </Field>
-      {now(field)}
-    </>
+    <NumberField
+      label={t(label)}
+      name={field}
+      hint={t(hint)}
+      error={errors[field]}
+      current={changed(field)}
+      defaultValue={values[field]}
+    />
   )
   return (
     <>
-      <Field label={t('field.name')} name="name" error={errors.name}>
+      <Field label={t('field.name')} name="name" error={errors.name} current={changed('name')}>
         {(props) => (
           <input {...props} type="text" defaultValue={values.name ?? ''} required maxLength={200} autoComplete="off" />
         )}
       </Field>
-      {now('name')}
-      <Field label={t('sites.field.kind')} name="kind" error={errors.kind}>
+      <Field
+        label={t('sites.field.kind')}
+        name="kind"
+        error={errors.kind}
+        current={changed('kind', (kind) => t(`siteKind.${kind}` as MessageKey))}
+      >
         {(props) => (
           <select {...props} defaultValue={values.kind ?? 'other'}>
-            {siteKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`siteKind.${kind}` as MessageKey)}
-              </option>
-            ))}
+            <CodeOptions codes={siteKinds} prefix="siteKind" />
           </select>
         )}
       </Field>
-      {now('kind', current?.kind ? t(`siteKind.${current.kind}` as MessageKey) : undefined)}
-      <Field label={t('sites.field.address')} name="address" error={errors.address}>
+      <Field label={t('sites.field.address')} name="address" error={errors.address} current={changed('address')}>
         {(props) => (
           <input {...props} type="text" defaultValue={values.address ?? ''} maxLength={300} autoComplete="off" />
         )}
       </Field>
-      {now('address')}
 
-      <fieldset className="registry-fieldset" aria-describedby={positionHintId}>
-        <legend>{t('sites.position.legend')}</legend>
-        <p className="field__hint" id={positionHintId}>
-          {t('sites.position.hint')}
-        </p>
+      <FieldGroup legend={t('sites.position.legend')} hint={t('sites.position.hint')} className="registry-fieldset">
         <fieldset className="registry-fieldset registry-fieldset--plain" ref={systems}>
           <legend>{t('sites.position.system')}</legend>
           {(['wgs84', 'sweref99tm'] as const).map((option) => (
             <div className="registry-choice" key={option}>
               <input
                 type="radio"
-                id={`${positionHintId}-${option}`}
+                id={`${systemsId}-${option}`}
                 name="coordinateSystem"
                 value={option}
                 checked={system === option}
                 onChange={() => setSystem(option)}
               />
-              <label htmlFor={`${positionHintId}-${option}`}>
+              <label htmlFor={`${systemsId}-${option}`}>
                 {t(option === 'wgs84' ? 'sites.position.wgs84' : 'sites.position.sweref')}
               </label>
             </div>
@@ -105,62 +97,42 @@ export function SiteFields({
           {decimal('northing', 'sites.field.northing', 'sites.field.northingHint')}
           {decimal('easting', 'sites.field.easting', 'sites.field.eastingHint')}
         </div>
-      </fieldset>
+      </FieldGroup>
 
+      {decimal('backupPowerHours', 'sites.field.backupPowerHours', 'sites.field.backupPowerHint')}
       <Field
-        label={t('sites.field.backupPowerHours')}
-        name="backupPowerHours"
-        error={errors.backupPowerHours}
-        hint={t('sites.field.backupPowerHint')}
+        label={t('sites.field.backupFuel')}
+        name="backupFuel"
+        error={errors.backupFuel}
+        current={changed('backupFuel')}
       >
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={values.backupPowerHours ?? ''}
-          />
-        )}
-      </Field>
-      {now('backupPowerHours')}
-      <Field label={t('sites.field.backupFuel')} name="backupFuel" error={errors.backupFuel}>
         {(props) => (
           <input {...props} type="text" defaultValue={values.backupFuel ?? ''} maxLength={200} autoComplete="off" />
         )}
       </Field>
-      {now('backupFuel')}
-      <Field
+      <NumberField
         label={t('sites.field.styrelClass')}
         name="styrelClass"
-        error={errors.styrelClass}
         hint={t('sites.field.styrelHint')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            defaultValue={values.styrelClass ?? ''}
-          />
-        )}
-      </Field>
-      {now('styrelClass')}
+        error={errors.styrelClass}
+        current={changed('styrelClass')}
+        defaultValue={values.styrelClass}
+        whole
+      />
       <CheckboxField
         label={t('sites.field.safetyPoint')}
         name="safetyPoint"
         checked={Boolean(values.safetyPoint)}
         error={errors.safetyPoint}
+        current={changed('safetyPoint', yesNo)}
       />
-      {now('safetyPoint', yesNo(current?.safetyPoint))}
       <CheckboxField
         label={t('sites.field.emergencyWaterPoint')}
         name="emergencyWaterPoint"
         checked={Boolean(values.emergencyWaterPoint)}
         error={errors.emergencyWaterPoint}
+        current={changed('emergencyWaterPoint', yesNo)}
       />
-      {now('emergencyWaterPoint', yesNo(current?.emergencyWaterPoint))}
     </>
   )
 }

@@ -1,48 +1,24 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, between, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { PgSelect } from 'drizzle-orm/pg-core'
 import type { Executor } from '~/db/client.server'
-import {
-  type Availability,
-  type ContactChannel,
-  type ContactFunction,
-  type OrganisationKind,
-  type Sector,
-} from '~/db/enums'
+import type { OrganisationKind, Sector } from '~/db/enums'
 import { organisations } from '~/db/schema/organisations'
 import { siteServiceSummaries } from '~/db/schema/map'
 import { contactRoutes, criticalServices, networkMembers, serviceSites, sites } from '~/db/schema/registry'
 import type { Actor } from '~/modules/auth/permissions'
 import { crisisOrder, visibleRoutesCondition } from './contact-routes.server'
 import { sectorBit, type MapFilters, type MapSort } from './map-filters'
-
-/** An ISK or round-the-clock route, as the map and the list show it: function, channel, value, label, availability. */
-export type MapRoute = [ContactFunction, ContactChannel, string, string, Availability]
-
-/**
- * The map's data, shaped for 30,000 sites: parallel arrays of primitives
- * (entry i of every `sites` array is one site), and each organisation once,
- * with its ISK and 24/7 routes, referred to by its index.
- */
-export interface MapData {
-  sites: {
-    id: string[]
-    name: string[]
-    lat: number[]
-    lng: number[]
-    /** Index into `organisations`. */
-    org: number[]
-    /** Sectors of the services at the site, as a bit mask over the fixed sector list (see sectorsOfMask). */
-    sectors: number[]
-    /** The most critical Styrel class of the site and its services (1 is the most critical). */
-    styrel: (number | null)[]
-  }
-  organisations: {
-    id: string[]
-    name: string[]
-    kind: OrganisationKind[]
-    confirmedAt: (string | null)[]
-    routes: MapRoute[][]
-  }
-}
+import {
+  CLUSTER_CELL_PX,
+  MAX_SINGLE_SITES,
+  SINGLE_SITES_ZOOM,
+  worldPixels,
+  type MapData,
+  type MapExtent,
+  type MapRoute,
+  type MapView,
+  type MapViewport,
+} from './map-view'
 
 export interface MapOptions {
   /** Organisations confirmed before this (or never) count as having old data. */
@@ -113,86 +89,197 @@ export async function crisisRoutesOf(
   return byOrganisation
 }
 
-/**
- * Every site with a position that matches the filters, for the map, as the
- * JSON text of MapData. PostgreSQL builds the arrays itself (json_agg), so the
- * app receives one value instead of 30,000 rows and sends it on unparsed:
- * row-by-row decoding, not the query, is what costs at county scale.
- */
-export async function getMapDataJson(
+/** Where the matching sites are, and how many: what the map fits itself to before it asks for a view. */
+export async function getMapExtent(
   db: Executor,
   actor: Actor,
   filters: MapFilters,
   options: MapOptions,
-): Promise<string> {
-  const visible = visibleRoutesCondition(actor) ?? sql`true`
-  const query = sql`
-    with picked as (
-      select ${sites.id} as id, ${sites.name} as name,
-             -- About a metre: plenty for a map, and shorter JSON.
-             round(${sites.lat} * 100000) / 100000 as lat, round(${sites.lng} * 100000) / 100000 as lng,
-             ${sites.organisationId} as organisation_id,
-             coalesce(${siteServiceSummaries.sectorMask}, 0) as sectors,
-             ${effectiveStyrel} as styrel
-      from ${sites}
-      join ${organisations} on ${organisations.id} = ${sites.organisationId}
-      left join ${siteServiceSummaries} on ${siteServiceSummaries.siteId} = ${sites.id}
-      where ${and(...siteConditions(actor, filters, options))}
-    ),
-    -- Numbered in no particular order: the number only ties a site to its organisation's entry.
-    picked_organisations as (
-      select organisation_id, (row_number() over ()) - 1 as org from (select distinct organisation_id from picked) d
-    ),
-    routes as (
-      select ${contactRoutes.organisationId} as organisation_id,
-             json_agg(json_build_array(${contactRoutes.function}, ${contactRoutes.channel}, ${contactRoutes.value}, ${contactRoutes.label}, ${contactRoutes.availability})
-                      order by ${sql.join(crisisOrder, sql`, `)}) as list
-      from ${contactRoutes}
-      where ${contactRoutes.organisationId} in (select organisation_id from picked_organisations)
-        and (${contactRoutes.function} = 'isk' or ${contactRoutes.availability} = 'always')
-        and ${visible}
-      group by ${contactRoutes.organisationId}
-    )
-    select json_build_object(
-      'sites', (
-        select json_build_object(
-          'id', coalesce(json_agg(p.id), '[]'), 'name', coalesce(json_agg(p.name), '[]'),
-          'lat', coalesce(json_agg(p.lat), '[]'), 'lng', coalesce(json_agg(p.lng), '[]'),
-          'org', coalesce(json_agg(po.org), '[]'), 'sectors', coalesce(json_agg(p.sectors), '[]'),
-          'styrel', coalesce(json_agg(p.styrel), '[]'))
-        from picked p
-        join picked_organisations po on po.organisation_id = p.organisation_id
-      ),
-      'organisations', (
-        select json_build_object(
-          'id', coalesce(json_agg(x.id), '[]'), 'name', coalesce(json_agg(x.name), '[]'),
-          'kind', coalesce(json_agg(x.kind), '[]'),
-          'confirmedAt', coalesce(json_agg(x.confirmed_at), '[]'),
-          'routes', coalesce(json_agg(x.routes), '[]'))
-        from (
-          select o.id, o.name, o.kind,
-                 to_char(o.confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as confirmed_at,
-                 coalesce(r.list, '[]'::json) as routes
-          from picked_organisations po
-          join ${organisations} o on o.id = po.organisation_id
-          left join routes r on r.organisation_id = po.organisation_id
-          order by po.org
-        ) x
-      )
-    )::text as data`
-  const result = (await db.execute(query)) as unknown as { data: string }[] | { rows: { data: string }[] }
-  const rows = Array.isArray(result) ? result : result.rows
-  return rows[0]!.data
+): Promise<MapExtent> {
+  const [row] = await withFilterJoins(
+    db
+      .select({
+        total: sql<number>`count(*)::int`,
+        south: sql<number | null>`min(${sites.lat})`,
+        west: sql<number | null>`min(${sites.lng})`,
+        north: sql<number | null>`max(${sites.lat})`,
+        east: sql<number | null>`max(${sites.lng})`,
+      })
+      .from(sites)
+      .$dynamic(),
+    filters,
+  ).where(and(...siteConditions(actor, filters, options)))
+  if (!row || row.total === 0 || row.south === null || row.west === null || row.north === null || row.east === null) {
+    return { total: 0, bounds: null }
+  }
+  return { total: row.total, bounds: [row.south, row.west, row.north, row.east] }
 }
 
-/** The map's data as an object (see getMapDataJson, which the map's data request sends as it is). */
-export async function getMapData(
+/** The tables the filters read besides sites, joined only when a filter needs them. */
+function withFilterJoins<T extends PgSelect>(query: T, filters: MapFilters): T {
+  let joined: PgSelect = query
+  if (filters.kind || filters.stale)
+    joined = joined.innerJoin(organisations, eq(organisations.id, sites.organisationId))
+  if (needsServices(filters)) joined = joined.leftJoin(siteServiceSummaries, eq(siteServiceSummaries.siteId, sites.id))
+  // Drizzle types each join as a new query type; the columns selected stay the same.
+  return joined as T
+}
+
+interface CellRow extends Record<string, unknown> {
+  key: string
+  count: number
+  lat: number
+  lng: number
+  south: number
+  west: number
+  north: number
+  east: number
+  site: string | null
+}
+
+/**
+ * One view of the map: the matching sites inside the box, gathered into the
+ * cells of a screen grid (CLUSTER_CELL_PX square at the view's zoom level, in
+ * Web Mercator like the tiles). A cell with one site shows the site, a cell
+ * with more a cluster at their centre; from SINGLE_SITES_ZOOM on every site
+ * shows by itself. PostgreSQL does the grouping, so the answer stays small
+ * however many sites the county has.
+ */
+export async function getMapView(
   db: Executor,
   actor: Actor,
   filters: MapFilters,
   options: MapOptions,
-): Promise<MapData> {
-  return JSON.parse(await getMapDataJson(db, actor, filters, options)) as MapData
+  viewport: MapViewport,
+): Promise<MapView> {
+  const [west, south, east, north] = viewport.bbox
+  const conditions = and(
+    ...siteConditions(actor, filters, options),
+    between(sites.lat, south, north),
+    between(sites.lng, west, east),
+  )
+  const clustered = viewport.zoom < SINGLE_SITES_ZOOM
+  let cells: CellRow[] = []
+  let singleIds: string[]
+  if (clustered) {
+    const cellsPerWorld = worldPixels(viewport.zoom) / CLUSTER_CELL_PX
+    const cellX = sql`floor((${sites.lng} + 180) / 360 * ${cellsPerWorld})`
+    const cellY = sql`floor((0.5 - ln(tan(pi() / 4 + radians(${sites.lat}) / 2)) / (2 * pi())) * ${cellsPerWorld})`
+    const picked = withFilterJoins(
+      db
+        .select({
+          id: sites.id,
+          lat: sites.lat,
+          lng: sites.lng,
+          cx: sql`${cellX}`.as('cx'),
+          cy: sql`${cellY}`.as('cy'),
+        })
+        .from(sites)
+        .$dynamic(),
+      filters,
+    )
+      .where(conditions)
+      .as('picked')
+    const query = (executor: Executor) =>
+      executor
+        .select({
+          key: sql<string>`${viewport.zoom} || '/' || ${picked.cx} || '/' || ${picked.cy}`,
+          count: sql<number>`count(*)::int`,
+          lat: sql<number>`avg(${picked.lat})`,
+          lng: sql<number>`avg(${picked.lng})`,
+          south: sql<number>`min(${picked.lat})`,
+          west: sql<number>`min(${picked.lng})`,
+          north: sql<number>`max(${picked.lat})`,
+          east: sql<number>`max(${picked.lng})`,
+          site: sql<string | null>`case when count(*) = 1 then (array_agg(${picked.id}))[1] end`,
+        })
+        .from(picked)
+        .groupBy(picked.cx, picked.cy)
+    // The planner cannot know how few cells 30,000 sites fall into: it expects
+    // a group per site and sorts them all. Grouping in a hash table is two to
+    // three times faster; the cells are put in order here instead.
+    cells = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_sort = off`)
+      return query(tx)
+    })
+    // A fixed order, so the same view gives the same answer.
+    cells.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    singleIds = cells.flatMap((cell) => (cell.site ? [cell.site] : []))
+  } else {
+    const rows = await withFilterJoins(db.select({ id: sites.id }).from(sites).$dynamic(), filters)
+      .where(conditions)
+      .orderBy(asc(sites.id))
+      .limit(MAX_SINGLE_SITES)
+    singleIds = rows.map((row) => row.id)
+  }
+  const clusters = cells.filter((cell) => cell.site === null)
+  const singles = await mapSites(db, actor, singleIds)
+  return {
+    zoom: viewport.zoom,
+    inView: clustered ? cells.reduce((sum, cell) => sum + cell.count, 0) : singleIds.length,
+    clusters: {
+      key: clusters.map((cell) => cell.key),
+      lat: clusters.map((cell) => roundDegrees(cell.lat)),
+      lng: clusters.map((cell) => roundDegrees(cell.lng)),
+      count: clusters.map((cell) => cell.count),
+      bounds: clusters.map((cell) => [cell.south, cell.west, cell.north, cell.east]),
+    },
+    ...singles,
+  }
+}
+
+/** About a metre: plenty for a map, and shorter JSON. */
+const roundDegrees = (value: number) => Math.round(value * 100_000) / 100_000
+
+/** The given sites in the compact shape of MapData, in the given order, with their organisations' crisis routes. */
+async function mapSites(db: Executor, actor: Actor, ids: string[]): Promise<MapData> {
+  const data: MapData = {
+    sites: { id: [], name: [], lat: [], lng: [], org: [], sectors: [], styrel: [] },
+    organisations: { id: [], name: [], kind: [], confirmedAt: [], routes: [] },
+  }
+  if (ids.length === 0) return data
+  const rows = await db
+    .select({
+      id: sites.id,
+      name: sites.name,
+      lat: sites.lat,
+      lng: sites.lng,
+      sectors: siteServiceSummaries.sectorMask,
+      styrel: effectiveStyrel,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      kind: organisations.kind,
+      confirmedAt: organisations.confirmedAt,
+    })
+    .from(sites)
+    .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+    .leftJoin(siteServiceSummaries, eq(siteServiceSummaries.siteId, sites.id))
+    .where(inArray(sites.id, ids))
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const organisationIndex = new Map<string, number>()
+  for (const id of ids) {
+    const row = byId.get(id)
+    if (!row || row.lat === null || row.lng === null) continue
+    let org = organisationIndex.get(row.organisationId)
+    if (org === undefined) {
+      org = data.organisations.id.length
+      organisationIndex.set(row.organisationId, org)
+      data.organisations.id.push(row.organisationId)
+      data.organisations.name.push(row.organisationName)
+      data.organisations.kind.push(row.kind)
+      data.organisations.confirmedAt.push(row.confirmedAt?.toISOString() ?? null)
+    }
+    data.sites.id.push(row.id)
+    data.sites.name.push(row.name)
+    data.sites.lat.push(roundDegrees(row.lat))
+    data.sites.lng.push(roundDegrees(row.lng))
+    data.sites.org.push(org)
+    data.sites.sectors.push(row.sectors ?? 0)
+    data.sites.styrel.push(row.styrel)
+  }
+  const routes = await crisisRoutesOf(db, actor, data.organisations.id)
+  data.organisations.routes = data.organisations.id.map((id) => routes.get(id) ?? [])
+  return data
 }
 
 export interface MapServiceSummary {

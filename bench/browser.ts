@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'drizzle-orm'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import type { Database } from '../app/db/client.server'
+import { hashPassword } from '../app/modules/auth/password.server'
+import { countyScale } from './county'
+import { round, type Figure } from './measure'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+]
+const EMAIL = 'bench-coordinator@example.org'
+const PASSWORD = 'bench-lösenord-2026'
+const RUNS = 5
+// The User Timing mark the map sets when its first view is painted (app/components/map/site-map.client.tsx).
+const INTERACTIVE_MARK = 'map-interactive'
+// A one-pixel grey tile: the bench never reaches the real tile server.
+const GREY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function startServer(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+  if (!existsSync(`${root}build/server/index.js`)) throw new Error('build/ is missing: `npm run bench` builds first')
+  const port = await freePort()
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The portal exited during start (code ${child.exitCode})`)
+    const healthy = await fetch(`${baseUrl}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (healthy) return { baseUrl, child }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error('The portal did not become healthy within 60 s')
+}
+
+async function signedInState(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/logga-in`)
+  await page.getByLabel('E-postadress', { exact: true }).fill(EMAIL)
+  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
+  await Promise.all([
+    page.waitForURL((address) => address.pathname !== '/logga-in'),
+    page.getByRole('button', { name: 'Logga in', exact: true }).click(),
+  ])
+  const state = await context.storageState()
+  await context.close()
+  return state
+}
+
+/**
+ * Milliseconds from navigation to the map's first painted view, in a fresh
+ * context each time (nothing cached), and the number of sites the map says
+ * it shows.
+ */
+async function timeToInteractive(
+  browser: Browser,
+  baseUrl: string,
+  state: Awaited<ReturnType<BrowserContext['storageState']>>,
+  path: string,
+) {
+  const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 900 } })
+  try {
+    await context.route('https://tile.openstreetmap.org/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: GREY_PNG }),
+    )
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}${path}`)
+    const handle = await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      INTERACTIVE_MARK,
+      { timeout: 60_000 },
+    )
+    const ms = (await handle.jsonValue()) as number
+    const sites = Number(await page.locator('[data-site-count]').getAttribute('data-site-count'))
+    return { ms, sites }
+  } finally {
+    await context.close()
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/**
+ * The map page in headless Chromium against the production build on the
+ * county data set: time to interactive with every site (30,000) and with
+ * none (a filter nothing matches), the median of five cold visits each after
+ * one warm-up visit.
+ */
+export async function mapBrowserBenchmarks(db: Database, databaseUrl: string): Promise<Figure[]> {
+  const [organisation] = (await db.execute(sql`select id from organisations order by id limit 1`)) as unknown as {
+    id: string
+  }[]
+  await db.execute(sql`
+    with created as (
+      insert into users (email, name, password_hash)
+      values (${EMAIL}, 'Bench Samordnare', ${await hashPassword(PASSWORD)}) returning id
+    )
+    insert into memberships (user_id, organisation_id, role) select id, ${organisation!.id}, 'coordinator' from created`)
+
+  const { baseUrl, child } = await startServer(databaseUrl)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  try {
+    const state = await signedInState(browser, baseUrl)
+    const measure = async (path: string) => {
+      await timeToInteractive(browser, baseUrl, state, path)
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await timeToInteractive(browser, baseUrl, state, path))
+      return { ms: median(runs.map((run) => run.ms)), sites: runs[0]!.sites }
+    }
+    const all = await measure('/karta')
+    // A network that does not exist: the same page with no site to show.
+    const none = await measure('/karta?network=00000000-0000-4000-8000-000000000000')
+    if (all.sites !== countyScale.sites || none.sites !== 0) {
+      throw new Error(`The map showed ${all.sites} and ${none.sites} sites, not ${countyScale.sites} and 0`)
+    }
+    return [
+      { name: 'registry_map_interactive_30k_ms', value: round(all.ms), unit: 'ms' },
+      { name: 'registry_map_interactive_0_ms', value: round(none.ms), unit: 'ms' },
+      {
+        name: 'registry_map_interactive_ratio_30k_to_0',
+        value: Math.round((all.ms / none.ms) * 100) / 100,
+        unit: 'ratio',
+      },
+    ]
+  } finally {
+    await browser.close()
+    child.kill('SIGTERM')
+  }
+}

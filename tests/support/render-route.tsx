@@ -1,0 +1,33 @@
+import type { ComponentType } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+// The router Remix itself renders with (a dependency of @remix-run/react): its
+// static handler gives the page the loader's and the action's data.
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
+
+/**
+ * Server-renders a route module's page as Remix does after a form submission,
+ * with the data its loader and action returned (call them first, as a test of
+ * them does). Without action data it renders the page as first loaded.
+ */
+export async function renderRoute(
+  Page: ComponentType,
+  { loaderData, actionData }: { loaderData: unknown; actionData?: unknown },
+): Promise<string> {
+  const submitted = actionData !== undefined
+  const handler = createStaticHandler([
+    {
+      id: 'page',
+      path: '/',
+      Component: Page,
+      loader: () => loaderData as object | null,
+      action: submitted ? () => actionData as object | null : undefined,
+    },
+  ])
+  const context = await handler.query(
+    new Request('http://localhost/', submitted ? { method: 'POST', body: new URLSearchParams() } : undefined),
+  )
+  if (context instanceof Response) throw new Error(`the page answered with a ${context.status} response`)
+  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`)
+  const router = createStaticRouter(handler.dataRoutes, context)
+  return renderToStaticMarkup(<StaticRouterProvider router={router} context={context} hydrate={false} />)
+}
