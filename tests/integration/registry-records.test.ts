@@ -526,3 +526,32 @@ describe('registry records', () => {
     })
   })
 })
+
+describe('the dependencies table', () => {
+  const db = useTestDatabase()
+
+  it('refuses rows that no form would write: no target or two, a service on itself, negative hours', async () => {
+    const organisation = await makeOrganisation(db())
+    const service = await makeService(db(), { organisationId: organisation.id })
+    const other = await makeService(db(), { organisationId: organisation.id })
+    const insert = (values: Partial<typeof dependencies.$inferInsert>) =>
+      db()
+        .insert(dependencies)
+        .values({ serviceId: service.id, ...values })
+    const refused = async (values: Partial<typeof dependencies.$inferInsert>, constraint: string) => {
+      const error = await insert(values).then(
+        () => null,
+        (caught: unknown) => caught,
+      )
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) + String(error)).toContain(constraint)
+    }
+    await refused({}, 'dependencies_one_target')
+    await refused({ resource: 'electricity', dependsOnServiceId: other.id }, 'dependencies_one_target')
+    await refused({ dependsOnServiceId: service.id }, 'dependencies_not_on_itself')
+    await refused({ resource: 'electricity', copesHours: -1 }, 'dependencies_hours_not_negative')
+    await refused({ resource: 'electricity', backupHours: -0.5 }, 'dependencies_hours_not_negative')
+    await insert({ resource: 'electricity', copesHours: 0, backupHours: 0 })
+    await insert({ dependsOnServiceId: other.id, copesHours: 2 })
+    expect(await db().select().from(dependencies).where(eq(dependencies.serviceId, service.id))).toHaveLength(2)
+  })
+})

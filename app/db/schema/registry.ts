@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -127,6 +129,10 @@ export const dependencies = pgTable(
   (table) => [
     index('dependencies_service_idx').on(table.serviceId),
     index('dependencies_depends_on_idx').on(table.dependsOnServiceId),
+    // The forms enforce these too; the database keeps imports and scripts to them.
+    check('dependencies_one_target', sql`(${table.resource} is null) <> (${table.dependsOnServiceId} is null)`),
+    check('dependencies_not_on_itself', sql`${table.dependsOnServiceId} <> ${table.serviceId}`),
+    check('dependencies_hours_not_negative', sql`${table.copesHours} >= 0 and coalesce(${table.backupHours}, 0) >= 0`),
   ],
 )
 

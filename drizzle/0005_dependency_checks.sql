@@ -1,0 +1,3 @@
+ALTER TABLE "dependencies" ADD CONSTRAINT "dependencies_one_target" CHECK (("dependencies"."resource" is null) <> ("dependencies"."depends_on_service_id" is null));--> statement-breakpoint
+ALTER TABLE "dependencies" ADD CONSTRAINT "dependencies_not_on_itself" CHECK ("dependencies"."depends_on_service_id" <> "dependencies"."service_id");--> statement-breakpoint
+ALTER TABLE "dependencies" ADD CONSTRAINT "dependencies_hours_not_negative" CHECK ("dependencies"."copes_hours" >= 0 and coalesce("dependencies"."backup_hours", 0) >= 0);
