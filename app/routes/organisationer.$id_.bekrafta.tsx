@@ -16,3 +16,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireFound(await confirmOrganisationData(await getDb(), { actorId: user.id, id }))
   throw redirect(`/organisationer/${id}?kontaktvagar=bekraftad`)
 }
+
+// A page route, not a resource route: a refused post (403, 404) renders the
+// shared Swedish error page. A GET never gets here; the loader redirects.
+export default function ConfirmOrganisationData() {
+  return null
+}
