@@ -6,7 +6,7 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requireUuid } from '~/modules/http/responses'
 import { requireEditableOrganisation } from '~/modules/registry/record-access.server'
-import { RegistryRuleError } from '~/modules/registry/rule-error'
+import { ruleFieldErrors } from '~/modules/registry/rule-error'
 import { parseServiceForm, ServiceSchema } from '~/modules/registry/service-form'
 import { createService } from '~/modules/registry/services.server'
 import { listSites } from '~/modules/registry/sites.server'
@@ -30,11 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     serviceId = (await createService(db, { actorId: user.id, organisationId: id, ...parsed.data })).id
   } catch (error) {
-    if (!(error instanceof RegistryRuleError)) throw error
-    return data(
-      { errors: { [error.field]: error.message }, values: parsed.values, siteIds: parsed.siteIds },
-      { status: 400 },
-    )
+    return data({ errors: ruleFieldErrors(error), values: parsed.values, siteIds: parsed.siteIds }, { status: 400 })
   }
   throw redirect(`/organisationer/${id}?sparad=1#verksamhet-${serviceId}`)
 }

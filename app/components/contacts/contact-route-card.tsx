@@ -1,18 +1,11 @@
 import type { ReactNode } from 'react'
 import { useLocale, useT, type Locale } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { isPhoneChannel, telHref } from '~/modules/registry/contact-route-values'
+import { isPhoneChannel, telHref, type ContactRouteFields } from '~/modules/registry/contact-route-values'
 import type { ContactChannel } from '~/db/enums'
 
-export interface ContactRouteCardData {
+export interface ContactRouteCardData extends ContactRouteFields {
   id: string
-  function: string
-  channel: string
-  value: string
-  label: string
-  availability: string
-  callOrder: number
-  visibility: string
   lastCheck: { checkedAt: string; reached: boolean } | null
 }
 

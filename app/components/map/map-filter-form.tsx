@@ -1,11 +1,11 @@
 import { Form, Link } from '@remix-run/react'
-import { Field } from '~/components/forms/field'
-import { organisationKinds, sectors } from '~/db/enums'
+import { FilterSelect, OrganisationFilterSelects } from '~/components/filters/filter-selects'
+import { CodeOptions } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
 import { formatMapSort, type MapFilters, type MapSort } from '~/modules/registry/map-filters'
 
 export const MAP_FILTER_FORM_ID = 'map-filters'
-const styrelClasses = [1, 2, 3, 4, 5, 6, 7, 8] as const
+const styrelClasses = ['1', '2', '3', '4', '5', '6', '7', '8']
 
 /**
  * A GET form: the filters live in the URL and work without JavaScript. The
@@ -27,54 +27,19 @@ export function MapFilterForm({
   const t = useT()
   return (
     <Form method="get" id={MAP_FILTER_FORM_ID} className="map-filters" aria-label={t('map.filters')} preventScrollReset>
-      <Field label={t('map.sector')} name="sector">
-        {(props) => (
-          <select {...props} defaultValue={filters.sector ?? ''}>
-            <option value="">{t('map.all')}</option>
-            {sectors.map((sector) => (
-              <option key={sector} value={sector}>
-                {t(`sector.${sector}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('field.kind')} name="kind">
-        {(props) => (
-          <select {...props} defaultValue={filters.kind ?? ''}>
-            <option value="">{t('map.all')}</option>
-            {organisationKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('map.network')} name="network">
-        {(props) => (
-          <select {...props} defaultValue={filters.network ?? ''}>
-            <option value="">{t('map.all')}</option>
-            {networks.map((network) => (
-              <option key={network.id} value={network.id}>
-                {network.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('map.styrel')} name="styrel">
-        {(props) => (
-          <select {...props} defaultValue={filters.styrel ? String(filters.styrel) : ''}>
-            <option value="">{t('map.all')}</option>
-            {styrelClasses.map((styrel) => (
-              <option key={styrel} value={styrel}>
-                {t(`map.styrelClass.${styrel}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OrganisationFilterSelects
+        filters={filters}
+        networks={networks}
+        labels={{ sector: t('map.sector'), network: t('map.network'), all: t('map.all') }}
+      />
+      <FilterSelect
+        label={t('map.styrel')}
+        name="styrel"
+        allLabel={t('map.all')}
+        value={filters.styrel ? String(filters.styrel) : ''}
+      >
+        <CodeOptions codes={styrelClasses} prefix="map.styrelClass" />
+      </FilterSelect>
       <fieldset className="map-filters__checks">
         <legend>{t('map.gaps')}</legend>
         <label>

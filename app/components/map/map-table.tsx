@@ -14,6 +14,7 @@ import { CrisisRouteList } from './crisis-route-list'
 import { formatCount } from './format'
 import { MAP_FILTER_FORM_ID } from './map-filter-form'
 import { colourOf, colouringOf } from './sector-colours'
+import { ServiceSummaryList } from './service-summary-list'
 
 const columnLabels: Record<MapSortKey, MessageKey> = {
   organisation: 'map.organisation',
@@ -144,18 +145,11 @@ export function MapTable({
                       {row.services.length === 0 ? (
                         t('map.noServices')
                       ) : (
-                        <ul className="map-table__services">
-                          {row.services.map((service, index) => (
-                            <li key={index}>
-                              {service.name}
-                              <span className="map-table__meta-inline">
-                                {' – '}
-                                {t(`sector.${service.sector}`)}
-                                {service.styrelClass ? `, ${t('map.styrelShort', { class: service.styrelClass })}` : ''}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
+                        <ServiceSummaryList
+                          services={row.services}
+                          className="map-table__services"
+                          metaClassName="map-table__meta-inline"
+                        />
                       )}
                     </td>
                   </tr>

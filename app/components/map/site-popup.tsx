@@ -6,6 +6,7 @@ import { sectorsOfMask } from '~/modules/registry/map-filters'
 import type { MapServiceSummary } from '~/modules/registry/map.server'
 import type { MapData } from '~/modules/registry/map-view'
 import { CrisisRouteList } from './crisis-route-list'
+import { ServiceSummaryList } from './service-summary-list'
 
 type Details =
   { state: 'loading' } | { state: 'failed' } | { state: 'ready'; address: string; services: MapServiceSummary[] }
@@ -87,18 +88,11 @@ export function SitePopup({
       ) : details.services.length === 0 ? (
         <p>{t('map.noServices')}</p>
       ) : (
-        <ul className="site-popup__services">
-          {details.services.map((service, position) => (
-            <li key={position}>
-              {service.name}
-              <span className="site-popup__meta">
-                {' – '}
-                {t(`sector.${service.sector}`)}
-                {service.styrelClass ? `, ${t('map.styrelShort', { class: service.styrelClass })}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ServiceSummaryList
+          services={details.services}
+          className="site-popup__services"
+          metaClassName="site-popup__meta"
+        />
       )}
       <dl className="site-popup__facts">
         {details.state === 'ready' && details.address ? (

@@ -55,7 +55,8 @@ export interface ContactRouteValues {
   visibility: string
 }
 
-export function contactRouteValues(route: {
+/** A contact route's own fields, as the organisation page, the form and the exports read them. */
+export interface ContactRouteFields {
   function: string
   channel: string
   value: string
@@ -63,7 +64,9 @@ export function contactRouteValues(route: {
   availability: string
   callOrder: number
   visibility: string
-}): ContactRouteValues {
+}
+
+export function contactRouteValues(route: ContactRouteFields): ContactRouteValues {
   return {
     function: route.function,
     channel: route.channel,

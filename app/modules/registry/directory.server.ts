@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { AnyPgColumn, PgSelect, PgTable, SelectedFields } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { Database, Executor } from '~/db/client.server'
 import {
@@ -16,7 +16,12 @@ import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, criticalServices, networkMembers, sites } from '~/db/schema/registry'
 import type { Actor } from '~/modules/auth/permissions'
 import { visibleRoutesCondition } from './contact-routes.server'
-import { DIRECTORY_GROUP_LIMIT, DIRECTORY_QUERY_MAX, DIRECTORY_QUERY_MIN, type DirectoryFilters } from './directory-filters'
+import {
+  DIRECTORY_GROUP_LIMIT,
+  DIRECTORY_QUERY_MAX,
+  DIRECTORY_QUERY_MIN,
+  type DirectoryFilters,
+} from './directory-filters'
 import { matchDirectoryTerms, type DirectoryTerms } from './directory-terms'
 
 /**
@@ -179,7 +184,11 @@ interface Search {
  * sector ("alingsås" in "tib alingsås"), each scored once, for the searches
  * by function and by sector; every organisation when there are no such words.
  */
-function namedOrganisations(db: Executor, { terms, filters, rankAtMost }: Search, options: { sectorOfRow?: boolean } = {}) {
+function namedOrganisations(
+  db: Executor,
+  { terms, filters, rankAtMost }: Search,
+  options: { sectorOfRow?: boolean } = {},
+) {
   const named = terms.restWords.length > 0
   const query = db
     .select({
@@ -189,159 +198,192 @@ function namedOrganisations(db: Executor, { terms, filters, rankAtMost }: Search
       closeness: closeness(sql`${organisations.name}`),
     })
     .from(organisations)
-    .where(and(...containsAll(terms.restWords, organisationText), ...organisationConditions(filters, organisations.id, options)))
+    .where(
+      and(
+        ...containsAll(terms.restWords, organisationText),
+        ...organisationConditions(filters, organisations.id, options),
+      ),
+    )
     .$dynamic()
   // "tib" alone asks for every duty officer: only a name to match makes ranking costly.
   return (named ? query.limit(rankAtMost) : query).as('named')
 }
 
-function searchOrganisations(db: Executor, { q, terms, filters, limit, rankAtMost }: Search) {
-  const candidates = db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(...containsAll(terms.required, organisationText), ...organisationConditions(filters, organisations.id)))
+type NamedOrganisations = ReturnType<typeof namedOrganisations>
+
+/** A result group's table, as the searches by text and by a named organisation read it. */
+interface ResultGroup<F extends SelectedFields> {
+  table: PgTable
+  id: AnyPgColumn
+  /** The row's organisation, joined for its name and the kind filter; none when the row is an organisation. */
+  organisationId?: AnyPgColumn
+  /** The expression of the group's trigram index. */
+  text: SQL
+  /** The shorter of two equal scores is the closer match (closeness). */
+  name: SQL
+  fields: F
+}
+
+/**
+ * The rows whose text contains every required word of the query, best
+ * first: the trigram index finds up to `rankAtMost` candidates, and only
+ * those are scored.
+ */
+function searchByText<F extends SelectedFields>(
+  db: Executor,
+  { q, terms, limit, rankAtMost }: Search,
+  group: ResultGroup<F>,
+  { conditions, tieBreak }: { conditions: (SQL | undefined)[]; tieBreak: SQL[] },
+) {
+  const { table, id, organisationId, text } = group
+  const joined = <Q extends PgSelect>(query: Q) =>
+    organisationId ? query.innerJoin(organisations, eq(organisations.id, organisationId)) : query
+  const candidates = joined(db.select({ id }).from(table).$dynamic())
+    .where(and(...containsAll(terms.required, text), ...conditions))
     .limit(rankAtMost)
-  return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      confirmedAt: organisations.confirmedAt,
-      score: score(q, organisationText),
-      closeness: closeness(sql`${organisations.name}`),
-    })
-    .from(organisations)
-    .where(inArray(organisations.id, candidates))
-    .orderBy(...byScore, asc(organisations.name))
+  return joined(
+    db
+      .select({ ...group.fields, score: score(q, text), closeness: closeness(group.name) })
+      .from(table)
+      .$dynamic(),
+  )
+    .where(inArray(id, candidates))
+    .orderBy(...byScore, ...tieBreak)
     .limit(limit + 1)
 }
 
-const serviceFields = {
+/**
+ * The rows of the organisations named by the rest of the query, ranked by
+ * how well the organisation's name matched ("tib alingsås": the duty
+ * officers of organisations named like "alingsås").
+ */
+function searchByNamedOrganisation<F extends SelectedFields>(
+  db: Executor,
+  { limit }: Search,
+  group: ResultGroup<F> & { organisationId: AnyPgColumn },
+  { named, condition, tieBreak }: { named: NamedOrganisations; condition: SQL | undefined; tieBreak: AnyPgColumn },
+) {
+  return db
+    .select({ ...group.fields, organisationName: named.name, score: named.score, closeness: named.closeness })
+    .from(group.table)
+    .innerJoin(named, eq(named.id, group.organisationId))
+    .where(condition)
+    .orderBy(...byScore, asc(named.name), asc(tieBreak))
+    .limit(limit + 1)
+}
+
+const organisationGroup = {
+  table: organisations,
+  id: organisations.id,
+  text: organisationText,
+  name: sql`${organisations.name}`,
+  fields: {
+    id: organisations.id,
+    name: organisations.name,
+    kind: organisations.kind,
+    confirmedAt: organisations.confirmedAt,
+  },
+}
+
+const serviceGroup = {
+  table: criticalServices,
   id: criticalServices.id,
-  name: criticalServices.name,
-  sector: criticalServices.sector,
   organisationId: criticalServices.organisationId,
-  organisationName: organisations.name,
+  text: serviceText,
+  name: sql`${criticalServices.name}`,
+  fields: {
+    id: criticalServices.id,
+    name: criticalServices.name,
+    sector: criticalServices.sector,
+    organisationId: criticalServices.organisationId,
+    organisationName: organisations.name,
+  },
+}
+
+const siteGroup = {
+  table: sites,
+  id: sites.id,
+  organisationId: sites.organisationId,
+  text: siteText,
+  name: sql`${sites.name}`,
+  fields: {
+    id: sites.id,
+    name: sites.name,
+    address: sites.address,
+    organisationId: sites.organisationId,
+    organisationName: organisations.name,
+  },
+}
+
+const routeGroup = {
+  table: contactRoutes,
+  id: contactRoutes.id,
+  organisationId: contactRoutes.organisationId,
+  text: routeText,
+  name: sql`${contactRoutes.label} || ${contactRoutes.value}`,
+  fields: {
+    id: contactRoutes.id,
+    function: contactRoutes.function,
+    channel: contactRoutes.channel,
+    value: contactRoutes.value,
+    label: contactRoutes.label,
+    availability: contactRoutes.availability,
+    visibility: contactRoutes.visibility,
+    callOrder: contactRoutes.callOrder,
+    organisationId: contactRoutes.organisationId,
+    organisationName: organisations.name,
+  },
+}
+
+function searchOrganisations(db: Executor, search: Search) {
+  return searchByText(db, search, organisationGroup, {
+    conditions: organisationConditions(search.filters, organisations.id),
+    tieBreak: [asc(organisations.name)],
+  })
 }
 
 async function searchServices(db: Executor, search: Search) {
-  const { q, terms, filters, limit, rankAtMost } = search
-  const serviceConditions = [
-    ...(filters.sector ? [eq(criticalServices.sector, filters.sector)] : []),
-    ...organisationConditions(filters, criticalServices.organisationId, { sectorOfRow: true }),
-  ]
-  const candidates = db
-    .select({ id: criticalServices.id })
-    .from(criticalServices)
-    .innerJoin(organisations, eq(organisations.id, criticalServices.organisationId))
-    .where(and(...containsAll(terms.required, serviceText), ...serviceConditions))
-    .limit(rankAtMost)
-  const byName = await db
-    .select({ ...serviceFields, score: score(q, serviceText), closeness: closeness(sql`${criticalServices.name}`) })
-    .from(criticalServices)
-    .innerJoin(organisations, eq(organisations.id, criticalServices.organisationId))
-    .where(inArray(criticalServices.id, candidates))
-    .orderBy(...byScore, asc(criticalServices.name))
-    .limit(limit + 1)
+  const { terms, filters } = search
+  const inSector = filters.sector ? [eq(criticalServices.sector, filters.sector)] : []
+  const byName = await searchByText(db, search, serviceGroup, {
+    conditions: [
+      ...inSector,
+      ...organisationConditions(filters, criticalServices.organisationId, { sectorOfRow: true }),
+    ],
+    tieBreak: [asc(criticalServices.name)],
+  })
   const namedSectors = terms.sectors.filter((sector) => !filters.sector || sector === filters.sector)
   if (namedSectors.length === 0) return [byName]
   // "energi alingsås": the energy sector's services of organisations named like the rest of the query.
-  const named = namedOrganisations(db, search, { sectorOfRow: true })
-  const bySector = await db
-    .select({
-      id: criticalServices.id,
-      name: criticalServices.name,
-      sector: criticalServices.sector,
-      organisationId: criticalServices.organisationId,
-      organisationName: named.name,
-      score: named.score,
-      closeness: named.closeness,
-    })
-    .from(criticalServices)
-    .innerJoin(named, eq(named.id, criticalServices.organisationId))
-    .where(and(inArray(criticalServices.sector, namedSectors), ...(filters.sector ? [eq(criticalServices.sector, filters.sector)] : [])))
-    .orderBy(...byScore, asc(named.name), asc(criticalServices.name))
-    .limit(limit + 1)
+  const bySector = await searchByNamedOrganisation(db, search, serviceGroup, {
+    named: namedOrganisations(db, search, { sectorOfRow: true }),
+    condition: and(inArray(criticalServices.sector, namedSectors), ...inSector),
+    tieBreak: criticalServices.name,
+  })
   return [byName, bySector]
 }
 
-function searchSites(db: Executor, { q, terms, filters, limit, rankAtMost }: Search) {
-  const candidates = db
-    .select({ id: sites.id })
-    .from(sites)
-    .innerJoin(organisations, eq(organisations.id, sites.organisationId))
-    .where(and(...containsAll(terms.required, siteText), ...organisationConditions(filters, sites.organisationId)))
-    .limit(rankAtMost)
-  return db
-    .select({
-      id: sites.id,
-      name: sites.name,
-      address: sites.address,
-      organisationId: sites.organisationId,
-      organisationName: organisations.name,
-      score: score(q, siteText),
-      closeness: closeness(sql`${sites.name}`),
-    })
-    .from(sites)
-    .innerJoin(organisations, eq(organisations.id, sites.organisationId))
-    .where(inArray(sites.id, candidates))
-    .orderBy(...byScore, asc(sites.name))
-    .limit(limit + 1)
-}
-
-const routeFields = {
-  id: contactRoutes.id,
-  function: contactRoutes.function,
-  channel: contactRoutes.channel,
-  value: contactRoutes.value,
-  label: contactRoutes.label,
-  availability: contactRoutes.availability,
-  visibility: contactRoutes.visibility,
-  callOrder: contactRoutes.callOrder,
-  organisationId: contactRoutes.organisationId,
-  organisationName: organisations.name,
+function searchSites(db: Executor, search: Search) {
+  return searchByText(db, search, siteGroup, {
+    conditions: organisationConditions(search.filters, sites.organisationId),
+    tieBreak: [asc(sites.name)],
+  })
 }
 
 /** Contact routes by label or value, and by named function; never a route the actor may not see. */
 async function searchRoutes(db: Executor, search: Search) {
-  const { q, terms, filters, actor, limit, rankAtMost } = search
-  const routeConditions = [visibleRoutesCondition(actor), ...organisationConditions(filters, contactRoutes.organisationId)]
-  const candidates = db
-    .select({ id: contactRoutes.id })
-    .from(contactRoutes)
-    .innerJoin(organisations, eq(organisations.id, contactRoutes.organisationId))
-    .where(and(...containsAll(terms.required, routeText), ...routeConditions))
-    .limit(rankAtMost)
-  const byText = await db
-    .select({ ...routeFields, score: score(q, routeText), closeness: closeness(sql`${contactRoutes.label} || ${contactRoutes.value}`) })
-    .from(contactRoutes)
-    .innerJoin(organisations, eq(organisations.id, contactRoutes.organisationId))
-    .where(inArray(contactRoutes.id, candidates))
-    .orderBy(...byScore, asc(organisations.name), asc(contactRoutes.callOrder))
-    .limit(limit + 1)
+  const { terms, filters, actor } = search
+  const byText = await searchByText(db, search, routeGroup, {
+    conditions: [visibleRoutesCondition(actor), ...organisationConditions(filters, contactRoutes.organisationId)],
+    tieBreak: [asc(organisations.name), asc(contactRoutes.callOrder)],
+  })
   if (terms.functions.length === 0) return [byText]
   // "tib alingsås": the duty officers of organisations named like the rest of the query.
-  const named = namedOrganisations(db, search)
-  const byFunction = await db
-    .select({
-      id: contactRoutes.id,
-      function: contactRoutes.function,
-      channel: contactRoutes.channel,
-      value: contactRoutes.value,
-      label: contactRoutes.label,
-      availability: contactRoutes.availability,
-      visibility: contactRoutes.visibility,
-      callOrder: contactRoutes.callOrder,
-      organisationId: contactRoutes.organisationId,
-      organisationName: named.name,
-      score: named.score,
-      closeness: named.closeness,
-    })
-    .from(contactRoutes)
-    .innerJoin(named, eq(named.id, contactRoutes.organisationId))
-    .where(and(inArray(contactRoutes.function, terms.functions), visibleRoutesCondition(actor)))
-    .orderBy(...byScore, asc(named.name), asc(contactRoutes.callOrder))
-    .limit(limit + 1)
+  const byFunction = await searchByNamedOrganisation(db, search, routeGroup, {
+    named: namedOrganisations(db, search),
+    condition: and(inArray(contactRoutes.function, terms.functions), visibleRoutesCondition(actor)),
+    tieBreak: contactRoutes.callOrder,
+  })
   return [byText, byFunction]
 }
 
@@ -375,7 +417,9 @@ function merge<T extends { id: string; score: number; closeness?: number }>(
  */
 function withThreshold<T>(db: Database, run: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`)
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    )
     return run(tx)
   })
 }
@@ -391,7 +435,12 @@ export async function searchDirectory(
 ): Promise<DirectoryResults> {
   const empty = { hits: [], more: false }
   if (!filters.q) {
-    return { organisations: await listFilteredOrganisations(db, filters, limit), services: empty, sites: empty, routes: empty }
+    return {
+      organisations: await listFilteredOrganisations(db, filters, limit),
+      services: empty,
+      sites: empty,
+      routes: empty,
+    }
   }
   const search: Search = {
     q: filters.q,
@@ -402,7 +451,12 @@ export async function searchDirectory(
     rankAtMost: Math.max(CANDIDATE_LIMIT, limit),
   }
   const [organisationRows, serviceLists, siteRows, routeLists] = await withThreshold(db, (tx) =>
-    Promise.all([searchOrganisations(tx, search), searchServices(tx, search), searchSites(tx, search), searchRoutes(tx, search)]),
+    Promise.all([
+      searchOrganisations(tx, search),
+      searchServices(tx, search),
+      searchSites(tx, search),
+      searchRoutes(tx, search),
+    ]),
   )
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name)
   const byOrganisation = (a: { organisationName: string }, b: { organisationName: string }) =>
@@ -422,7 +476,12 @@ export async function searchDirectory(
 /** Without a query: the organisations that match the filters, by name. */
 async function listFilteredOrganisations(db: Executor, filters: DirectoryFilters, limit: number) {
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, confirmedAt: organisations.confirmedAt })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      confirmedAt: organisations.confirmedAt,
+    })
     .from(organisations)
     .where(and(...organisationConditions(filters, organisations.id)))
     .orderBy(asc(organisations.name))

@@ -1,5 +1,6 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import type { ContactRouteFields } from './contact-route-values'
 import { swedishDate } from './directory-filters'
 
 /**
@@ -41,15 +42,7 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 }
 
 /** What the contact directory export needs of an organisation and its routes. */
-export interface ExportRoute {
-  function: string
-  channel: string
-  value: string
-  label: string
-  availability: string
-  callOrder: number
-  visibility: string
-}
+export type ExportRoute = ContactRouteFields
 
 export interface ExportOrganisation {
   id: string
@@ -87,7 +80,11 @@ export function confirmedText(t: Translate, confirmedAt: Date | string | null): 
  */
 export function contactDirectoryCsv(t: Translate, organisations: ExportOrganisation[]): string {
   const rows = organisations.flatMap((organisation) => {
-    const first = [organisation.name, t(`kind.${organisation.kind}` as MessageKey), confirmedText(t, organisation.confirmedAt)]
+    const first = [
+      organisation.name,
+      t(`kind.${organisation.kind}` as MessageKey),
+      confirmedText(t, organisation.confirmedAt),
+    ]
     if (organisation.routes.length === 0) return [[...first, '', '', '', '', '', '', '']]
     return organisation.routes.map((route) => [
       ...first,

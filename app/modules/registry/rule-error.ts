@@ -1,3 +1,5 @@
+import type { FieldErrors } from '~/modules/forms/parse-form'
+
 /**
  * A domain rule the submitted data breaks (a site of another organisation, a
  * dependency on the own organisation's service …). Thrown inside the write's
@@ -12,4 +14,10 @@ export class RegistryRuleError extends Error {
     super(message)
     this.name = 'RegistryRuleError'
   }
+}
+
+/** The broken rule as the field error the form shows; any other error is thrown on. */
+export function ruleFieldErrors(error: unknown): FieldErrors {
+  if (!(error instanceof RegistryRuleError)) throw error
+  return { [error.field]: error.message }
 }

@@ -7,7 +7,7 @@ import { createDependency, deleteDependency, updateDependency } from './dependen
 import { DependencySchema, DependencyUpdateSchema } from './dependency-rules'
 import { dependencyFormValues, serviceFormValues, type FormValues } from './form-values'
 import { requireEditableDependency } from './record-access.server'
-import { RegistryRuleError } from './rule-error'
+import { RegistryRuleError, ruleFieldErrors } from './rule-error'
 import { parseServiceForm, ServiceUpdateSchema } from './service-form'
 import { deleteService, updateService, type ServiceWithSites } from './services.server'
 import { listSites } from './sites.server'
@@ -57,27 +57,16 @@ export async function serviceAction(
   }
 
   const parsed = parseServiceForm(ServiceUpdateSchema, formData)
-  if (!parsed.ok) {
-    return {
-      status: 400,
-      body: { form: 'service', errors: parsed.errors, values: parsed.values, siteIds: parsed.siteIds, current: null },
-    }
-  }
+  const invalid = (errors: FieldErrors): Outcome<ServiceFormBody> => ({
+    status: 400,
+    body: { form: 'service', errors, values: parsed.values, siteIds: parsed.siteIds, current: null },
+  })
+  if (!parsed.ok) return invalid(parsed.errors)
   let result
   try {
     result = await updateService(db, { actorId: user.id, id: service.id, ...parsed.data })
   } catch (error) {
-    if (!(error instanceof RegistryRuleError)) throw error
-    return {
-      status: 400,
-      body: {
-        form: 'service',
-        errors: { [error.field]: error.message },
-        values: parsed.values,
-        siteIds: parsed.siteIds,
-        current: null,
-      },
-    }
+    return invalid(ruleFieldErrors(error))
   }
   if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamhet-${service.id}` }
   if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
@@ -113,28 +102,22 @@ export async function dependencyAction(
   { user, service, intent, formData }: Context,
 ): Promise<Outcome<DependencyFormBody>> {
   const saved = (query: string) => ({ redirect: `${pagePath(service)}?${query}#beroenden` })
+  const invalid = (
+    dependencyId: string | null,
+    errors: FieldErrors,
+    values: FormValues,
+  ): Outcome<DependencyFormBody> => ({
+    status: 400,
+    body: { form: 'dependency', dependencyId, errors, values, current: null },
+  })
 
   if (intent === 'addDependency') {
     const parsed = parseForm(DependencySchema, formData)
-    if (!parsed.ok)
-      return {
-        status: 400,
-        body: { form: 'dependency', dependencyId: null, errors: parsed.errors, values: parsed.values, current: null },
-      }
+    if (!parsed.ok) return invalid(null, parsed.errors, parsed.values)
     try {
       await createDependency(db, { actorId: user.id, serviceId: service.id, ...parsed.data })
     } catch (error) {
-      if (!(error instanceof RegistryRuleError)) throw error
-      return {
-        status: 400,
-        body: {
-          form: 'dependency',
-          dependencyId: null,
-          errors: { [error.field]: error.message },
-          values: parsed.values,
-          current: null,
-        },
-      }
+      return invalid(null, ruleFieldErrors(error), parsed.values)
     }
     return saved('sparad=beroende')
   }
@@ -155,26 +138,12 @@ export async function dependencyAction(
   }
 
   const parsed = parseForm(DependencyUpdateSchema, formData)
-  if (!parsed.ok)
-    return {
-      status: 400,
-      body: { form: 'dependency', dependencyId, errors: parsed.errors, values: parsed.values, current: null },
-    }
+  if (!parsed.ok) return invalid(dependencyId, parsed.errors, parsed.values)
   let result
   try {
     result = await updateDependency(db, { actorId: user.id, id: dependencyId, ...parsed.data })
   } catch (error) {
-    if (!(error instanceof RegistryRuleError)) throw error
-    return {
-      status: 400,
-      body: {
-        form: 'dependency',
-        dependencyId,
-        errors: { [error.field]: error.message },
-        values: parsed.values,
-        current: null,
-      },
-    }
+    return invalid(dependencyId, ruleFieldErrors(error), parsed.values)
   }
   if (result.ok) return saved('sparad=beroende')
   if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
