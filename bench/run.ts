@@ -10,6 +10,7 @@ import { mapBrowserBenchmarks } from './browser'
 import { countyScale, generateCounty } from './county'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
+import { scenarioBenchmarks } from './scenarios'
 import { stalenessBenchmarks } from './staleness'
 
 const adminUrl =
@@ -34,7 +35,7 @@ try {
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
   for (const figure of await mapBrowserBenchmarks(handle.db, url.toString())) report(figure)
   // The staleness suite adds test calls and editors: it runs last.
-  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, stalenessBenchmarks]
+  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, stalenessBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
 } finally {
   await handle.close()

@@ -73,3 +73,7 @@ export type Availability = (typeof availabilities)[number]
 /** Personal or sensitive routes are never shown network-wide. */
 export const visibilities = ['network', 'restricted'] as const
 export type Visibility = (typeof visibilities)[number]
+
+/** A scenario is a draft of its organisation until shared with the network. */
+export const scenarioStates = ['draft', 'shared'] as const
+export type ScenarioState = (typeof scenarioStates)[number]

@@ -5,6 +5,7 @@ import * as networks from './areas/networks'
 import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
 import * as sites from './areas/sites'
+import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 import type { coreSv, MessageKey } from './sv'
 
@@ -22,6 +23,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.map': 'Map',
   'nav.directory': 'Directory',
   'nav.networks': 'Networks',
+  'nav.scenarios': 'Scenarios',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Audit log',
@@ -178,6 +180,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'audit.entity.user': 'User',
   'audit.entity.password_reset': 'Password reset',
   'audit.entity.import': 'Import',
+  'audit.entity.scenario': 'Scenario',
   'audit.entity.seed': 'Demo data',
   'audit.action.create': 'created',
   'audit.action.update': 'changed',
@@ -222,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   ...offline.en,
   ...directory.en,
   ...staleness.en,
+  ...scenarios.en,
 }

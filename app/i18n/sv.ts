@@ -7,9 +7,10 @@ import * as networks from './areas/networks'
 import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
 import * as sites from './areas/sites'
+import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -25,6 +26,7 @@ const core = {
   'nav.map': 'Karta',
   'nav.directory': 'Katalog',
   'nav.networks': 'Nätverk',
+  'nav.scenarios': 'Scenarier',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
   'nav.audit': 'Händelselogg',
@@ -181,6 +183,7 @@ const core = {
   'audit.entity.user': 'Användare',
   'audit.entity.password_reset': 'Lösenordsåterställning',
   'audit.entity.import': 'Import',
+  'audit.entity.scenario': 'Scenario',
   'audit.entity.seed': 'Demodata',
   'audit.action.create': 'skapad',
   'audit.action.update': 'ändrad',
@@ -227,6 +230,7 @@ export const sv = {
   ...offline.sv,
   ...directory.sv,
   ...staleness.sv,
+  ...scenarios.sv,
 }
 
 export type MessageKey = keyof typeof sv

@@ -31,6 +31,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'user.manage': [],
     'audit.read': [],
     'outbox.read': [],
+    'scenario.read': ['own'],
+    'scenario.create': ['own', 'other', 'none'],
+    'scenario.update': ['own'],
+    'scenario.share': [],
   },
   council_member: {
     'network.read': ['own', 'other', 'none'],
@@ -43,6 +47,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'user.manage': [],
     'audit.read': [],
     'outbox.read': [],
+    'scenario.read': ['own'],
+    'scenario.create': [],
+    'scenario.update': [],
+    'scenario.share': [],
   },
   informant: {
     'network.read': [],
@@ -55,6 +63,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'user.manage': [],
     'audit.read': [],
     'outbox.read': [],
+    'scenario.read': [],
+    'scenario.create': [],
+    'scenario.update': [],
+    'scenario.share': [],
   },
   viewer: {
     'network.read': ['own', 'other', 'none'],
@@ -67,6 +79,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'user.manage': [],
     'audit.read': [],
     'outbox.read': [],
+    'scenario.read': ['own'],
+    'scenario.create': [],
+    'scenario.update': [],
+    'scenario.share': [],
   },
 }
 
@@ -107,6 +123,23 @@ describe('can', () => {
   it.each(cases)('$role: $action on $target organisation → $allowed', ({ role, action, resource, allowed }) => {
     const actor: Actor = { memberships: [{ organisationId: OWN, role }] }
     expect(can(actor, action, resource)).toBe(allowed)
+  })
+
+  it('lets every network reader see a shared scenario, and only the coordinator change it', () => {
+    const shared = { organisationId: OWN, draft: false }
+    for (const role of ['partner_editor', 'council_member', 'viewer'] as const) {
+      const actor: Actor = { memberships: [{ organisationId: OTHER, role }] }
+      expect(can(actor, 'scenario.read', shared)).toBe(true)
+      expect(can({ memberships: [{ organisationId: OWN, role }] }, 'scenario.update', shared)).toBe(false)
+    }
+    expect(can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'scenario.read', shared)).toBe(false)
+    expect(can({ memberships: [{ organisationId: OTHER, role: 'coordinator' }] }, 'scenario.update', shared)).toBe(true)
+    // A draft stays with its organisation.
+    const draft = { organisationId: OWN, draft: true }
+    expect(can({ memberships: [{ organisationId: OTHER, role: 'partner_editor' }] }, 'scenario.read', draft)).toBe(
+      false,
+    )
+    expect(can({ memberships: [{ organisationId: OWN, role: 'partner_editor' }] }, 'scenario.update', draft)).toBe(true)
   })
 
   it('denies everything to a user without memberships', () => {

@@ -28,6 +28,7 @@ import {
 } from '~/modules/registry/map-view'
 import { formatCount } from './format'
 import { colourOf, colouringOf } from './sector-colours'
+import { MapAccessibility } from './map-accessibility.client'
 import { SitePopup } from './site-popup'
 
 // Leaflet guesses its default icons' path from its CSS, which Vite rewrites;
@@ -139,17 +140,6 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
       </MapContainer>
     </div>
   )
-}
-
-/** Leaflet's container is focusable (arrow keys pan, + and − zoom): give it a role and a name. */
-function MapAccessibility({ label }: { label: string }) {
-  const map = useMap()
-  useEffect(() => {
-    const container = map.getContainer()
-    container.setAttribute('role', 'region')
-    container.setAttribute('aria-label', label)
-  }, [map, label])
-  return null
 }
 
 function SelectedPopup({ data, index, onClose }: { data: MapData; index: number; onClose: () => void }) {

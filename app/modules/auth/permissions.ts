@@ -27,9 +27,17 @@ export type Action =
   | 'contact.restricted.read'
   /** Networks, the staleness dashboard, reminders and imports. */
   | 'registry.oversee'
+  /** Outage scenarios: shared ones are the network's; a draft is its organisation's until shared. */
+  | 'scenario.read'
+  | 'scenario.create'
+  | 'scenario.update'
+  /** Sharing a scenario with the network, or taking it back. */
+  | 'scenario.share'
 
 export interface Resource {
   organisationId?: string
+  /** For scenarios: whether it is still a draft. */
+  draft?: boolean
 }
 
 const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
@@ -52,13 +60,21 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'organisation.update':
       return resource.organisationId !== undefined && hasRole(actor, ['partner_editor'], resource.organisationId)
     case 'organisation.members.read':
+      return resource.organisationId !== undefined && hasRole(actor, networkReaders, resource.organisationId)
+    case 'contact.restricted.read':
       return (
         resource.organisationId !== undefined &&
-        hasRole(actor, networkReaders, resource.organisationId)
+        actor.memberships.some((m) => m.organisationId === resource.organisationId)
       )
-    case 'contact.restricted.read':
-      return resource.organisationId !== undefined && actor.memberships.some((m) => m.organisationId === resource.organisationId)
+    // A scenario not said to be shared counts as a draft.
+    case 'scenario.read':
+      return resource.draft === false ? hasRole(actor, networkReaders) : ownsDraft(actor, resource, networkReaders)
+    case 'scenario.create':
+      return hasRole(actor, ['partner_editor'])
+    case 'scenario.update':
+      return resource.draft !== false && ownsDraft(actor, resource, ['partner_editor'])
     case 'organisation.create':
+    case 'scenario.share':
     case 'registry.oversee':
     case 'user.invite':
     case 'user.manage':
@@ -66,6 +82,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'outbox.read':
       return false
   }
+}
+
+function ownsDraft(actor: Actor, resource: Resource, roles: readonly Role[]): boolean {
+  return resource.organisationId !== undefined && hasRole(actor, roles, resource.organisationId)
 }
 
 /**

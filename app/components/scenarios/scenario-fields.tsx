@@ -1,0 +1,201 @@
+import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
+import { resources, scenarioStates } from '~/db/enums'
+import { useT } from '~/i18n/i18n'
+import {
+  scopeKinds,
+  type FailureRowValues,
+  type ScenarioFormErrors,
+  type ScenarioFormValues,
+} from '~/modules/scenarios/scenario-form'
+import type { ScenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
+import { AreaField, type Tiles } from './area-field'
+
+/** The scenario builder's fields: name, length, and one fieldset per failure. */
+export function ScenarioFields({
+  values,
+  errors,
+  options,
+  canShare,
+  tiles,
+}: {
+  values: ScenarioFormValues
+  errors: ScenarioFormErrors
+  options: ScenarioFormOptions
+  canShare: boolean
+  tiles: Tiles
+}) {
+  const t = useT()
+  return (
+    <>
+      <input type="hidden" name="rows" value={values.failures.length} />
+      <Field label={t('scenario.name')} name="name" hint={t('scenario.nameHint')} error={errors.name}>
+        {(props) => <input {...props} type="text" required defaultValue={values.name} />}
+      </Field>
+      <Field label={t('scenario.description')} name="description" error={errors.description}>
+        {(props) => <textarea {...props} rows={3} defaultValue={values.description} />}
+      </Field>
+      <div className="field-row">
+        <NumberField
+          label={t('scenario.horizon')}
+          name="horizon"
+          hint={t('scenario.horizonHint')}
+          error={errors.horizon}
+          defaultValue={values.horizon}
+          whole
+          required
+        />
+        <NumberField
+          label={t('scenario.restart')}
+          name="restart"
+          hint={t('scenario.restartHint')}
+          error={errors.restart}
+          defaultValue={values.restart}
+        />
+      </div>
+      {canShare ? (
+        <Field label={t('scenario.state')} name="state" hint={t('scenario.stateHint')} error={errors.state}>
+          {(props) => (
+            <select {...props} defaultValue={values.state}>
+              <CodeOptions codes={scenarioStates} prefix="scenario.state" />
+            </select>
+          )}
+        </Field>
+      ) : (
+        <input type="hidden" name="state" value={values.state === 'shared' ? 'shared' : 'draft'} />
+      )}
+      <h2>{t('scenario.failures')}</h2>
+      {values.failures.map((row, index) => (
+        <FailureFields
+          key={index}
+          index={index}
+          row={row}
+          errors={errors}
+          options={options}
+          removable={values.failures.length > 1}
+          tiles={tiles}
+        />
+      ))}
+    </>
+  )
+}
+
+function FailureFields({
+  index,
+  row,
+  errors,
+  options,
+  removable,
+  tiles,
+}: {
+  tiles: Tiles
+  index: number
+  row: FailureRowValues
+  errors: ScenarioFormErrors
+  options: ScenarioFormOptions
+  removable: boolean
+}) {
+  const t = useT()
+  const name = (field: string) => `f${index}.${field}`
+  const number = index + 1
+  return (
+    <fieldset className="registry-fieldset scenario-failure">
+      <legend>{t('scenario.failure', { number })}</legend>
+      <Field label={t('scenario.target')} name={name('target')} error={errors[name('target')]}>
+        {(props) => (
+          <select {...props} defaultValue={row.target}>
+            <option value="">{t('scenario.targetNone')}</option>
+            <optgroup label={t('scenario.targetResources')}>
+              {resources.map((resource) => (
+                <option key={resource} value={`resource:${resource}`}>
+                  {t(`resource.${resource}`)}
+                </option>
+              ))}
+            </optgroup>
+            {options.services.length > 0 ? (
+              <optgroup label={t('scenario.targetServices')}>
+                {options.services.map((service) => (
+                  <option key={service.id} value={`service:${service.id}`}>
+                    {service.name} ({service.organisationName})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+        )}
+      </Field>
+      <FieldGroup legend={t('scenario.where')} className="registry-fieldset registry-fieldset--plain">
+        {scopeKinds.map((kind) => (
+          <label key={kind} className="registry-choice">
+            <input type="radio" name={name('scope')} value={kind} defaultChecked={row.scope === kind} />{' '}
+            {t(`scenario.scope.${kind}`)}
+          </label>
+        ))}
+      </FieldGroup>
+      <Field
+        label={t('scenario.organisations')}
+        name={name('organisations')}
+        hint={t('scenario.organisationsHint')}
+        error={errors[name('organisations')]}
+      >
+        {(props) => (
+          <select
+            {...props}
+            multiple
+            size={Math.min(6, Math.max(2, options.organisations.length))}
+            defaultValue={row.organisations}
+          >
+            {options.organisations.map((organisation) => (
+              <option key={organisation.id} value={organisation.id}>
+                {organisation.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('scenario.sites')}
+        name={name('sites')}
+        hint={t('scenario.organisationsHint')}
+        error={errors[name('sites')]}
+      >
+        {(props) => (
+          <select {...props} multiple size={Math.min(6, Math.max(2, options.sites.length))} defaultValue={row.sites}>
+            {options.sites.map((site) => (
+              <option key={site.id} value={site.id}>
+                {site.name} ({site.organisationName})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <AreaField name={name('area')} defaultValue={row.area} error={errors[name('area')]} tiles={tiles} />
+      <div className="field-row">
+        <NumberField
+          label={t('scenario.start')}
+          name={name('start')}
+          hint={t('scenario.startHint')}
+          error={errors[name('start')]}
+          defaultValue={row.start}
+        />
+        <NumberField
+          label={t('scenario.duration')}
+          name={name('duration')}
+          hint={t('scenario.durationHint')}
+          error={errors[name('duration')]}
+          defaultValue={row.duration}
+        />
+      </div>
+      {removable ? (
+        <button
+          type="submit"
+          className="button button--secondary"
+          name="intent"
+          value={`remove:${index}`}
+          formNoValidate
+        >
+          {t('scenario.removeFailure', { number })}
+        </button>
+      ) : null}
+    </fieldset>
+  )
+}

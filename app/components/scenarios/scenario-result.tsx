@@ -1,0 +1,216 @@
+import { lazy, Suspense, useMemo, useState } from 'react'
+import { ClientOnly } from '~/components/ui/client-only'
+import { useLocale, useT } from '~/i18n/i18n'
+import { formatHours, outcomeStateAt, type ScenarioView } from '~/modules/scenarios/scenario-view'
+import type { Tiles } from './area-field'
+import { explainChain } from '~/modules/scenarios/reason-text'
+import { ScenarioChart } from './scenario-chart'
+import { serviceStates, stateColours } from './state-colours'
+
+const ScenarioMap = lazy(() => import('./scenario-map.client').then((module) => ({ default: module.ScenarioMap })))
+
+/** The hour: a slider, and step buttons for the keyboard and for precise steps. */
+function HourControl({ hour, horizon, onChange }: { hour: number; horizon: number; onChange: (hour: number) => void }) {
+  const t = useT()
+  return (
+    <div className="hour-control">
+      <label htmlFor="scenario-hour">{t('scenario.hour')}</label>
+      <input
+        id="scenario-hour"
+        type="range"
+        min={0}
+        max={horizon}
+        step={1}
+        value={hour}
+        aria-valuetext={t('scenario.hourOf', { hour, horizon })}
+        onChange={(event) => onChange(Number(event.target.value))}
+      />
+      <div className="hour-control__buttons">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onChange(Math.max(0, hour - 1))}
+          disabled={hour === 0}
+        >
+          {t('scenario.previousHour')}
+        </button>
+        <output htmlFor="scenario-hour" aria-live="polite">
+          {t('scenario.hourOf', { hour, horizon })}
+        </output>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onChange(Math.min(horizon, hour + 1))}
+          disabled={hour === horizon}
+        >
+          {t('scenario.nextHour')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * A scenario's result, driven by the chosen hour: the situation in figures,
+ * the chart, the map and the list of affected services with the reasons.
+ */
+export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Tiles }) {
+  const t = useT()
+  const locale = useLocale()
+  const [hour, setHour] = useState(0)
+  const number = useMemo(() => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE'), [locale])
+  const states = useMemo(() => view.outcomes.map((outcome) => outcomeStateAt(outcome, hour)), [view, hour])
+  const exceeded = useMemo(
+    () =>
+      view.outcomes
+        .filter((outcome) => outcome.outageExceededAt !== null)
+        .sort((a, b) => a.outageExceededAt! - b.outageExceededAt!),
+    [view],
+  )
+  const hasPositions = view.outcomes.some((outcome) => outcome.positions.length > 0)
+
+  return (
+    <>
+      <section aria-labelledby="situation-heading" className="panel scenario-situation">
+        <h2 id="situation-heading">{t('scenario.atHour', { hour })}</h2>
+        <HourControl hour={hour} horizon={view.horizonHours} onChange={setHour} />
+        <dl className="scenario-counts">
+          <div>
+            <dt>{t('scenario.count.failed')}</dt>
+            <dd>{number.format(view.totals.failed[hour] ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>{t('scenario.count.degraded')}</dt>
+            <dd>{number.format(view.totals.degraded[hour] ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>{t('scenario.count.backup')}</dt>
+            <dd>{number.format(view.totals.backup[hour] ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>{t('scenario.count.recovered')}</dt>
+            <dd>{number.format(view.totals.recovered[hour] ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>{t('scenario.peopleAffected')}</dt>
+            <dd>{number.format(view.totals.peopleServedFailed[hour] ?? 0)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <ScenarioChart failed={view.totals.failed} people={view.totals.peopleServedFailed} hour={hour} />
+
+      <section aria-labelledby="scenario-map-heading" className="scenario-map">
+        <h2 id="scenario-map-heading">{t('scenario.mapHeading')}</h2>
+        <p>{t('scenario.mapHelp')}</p>
+        <ul className="scenario-legend">
+          {serviceStates.map((state) => (
+            <li key={state}>
+              <span className="map-swatch" style={{ background: stateColours[state] }} aria-hidden="true" />{' '}
+              {t(`scenario.serviceState.${state}`)}
+            </li>
+          ))}
+        </ul>
+        {hasPositions ? (
+          <ClientOnly fallback={<p>{t('scenario.mapLoading')}</p>}>
+            {() => (
+              <Suspense fallback={<p>{t('scenario.mapLoading')}</p>}>
+                <ScenarioMap outcomes={view.outcomes} hour={hour} tiles={tiles} />
+              </Suspense>
+            )}
+          </ClientOnly>
+        ) : (
+          <p>{t('scenario.mapNoSites')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="affected-heading">
+        <h2 id="affected-heading">{t('scenario.affected')}</h2>
+        {view.outcomes.length === 0 ? (
+          <p>{t('scenario.noneAffected')}</p>
+        ) : (
+          <>
+            <p>
+              {t('scenario.affectedCount', {
+                count: number.format(view.outcomes.length),
+                total: number.format(view.serviceCount),
+              })}
+            </p>
+            <div className="table-wrap">
+              <table className="table scenario-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('scenario.service')}</th>
+                    <th scope="col">{t('scenario.stateAtHour', { hour })}</th>
+                    <th scope="col">{t('scenario.firstFailure')}</th>
+                    <th scope="col">{t('scenario.exceeded')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.outcomes.map((outcome, index) => (
+                    <tr key={outcome.id} data-state={states[index]}>
+                      <td>
+                        <span className="scenario-table__name">{outcome.name}</span>
+                        <span className="muted"> – {outcome.organisationName}</span>
+                        {outcome.reasons.length > 0 ? (
+                          <details className="scenario-why">
+                            <summary>{t('scenario.why')}</summary>
+                            <ol>
+                              {explainChain(t, locale, outcome.name, outcome.reasons).map((sentence, position) => (
+                                <li key={position}>{sentence}</li>
+                              ))}
+                            </ol>
+                          </details>
+                        ) : (
+                          <p className="muted">{t('scenario.reason.notFailed')}</p>
+                        )}
+                      </td>
+                      <td>
+                        <span
+                          className="state-dot"
+                          style={{ background: stateColours[states[index]!] }}
+                          aria-hidden="true"
+                        />{' '}
+                        {t(`scenario.serviceState.${states[index]!}`)}
+                      </td>
+                      <td>
+                        {outcome.firstFailedAt === null
+                          ? t('scenario.never')
+                          : t('scenario.atHourShort', { hour: formatHours(locale, outcome.firstFailedAt) })}
+                      </td>
+                      <td>
+                        {outcome.outageExceededAt === null
+                          ? t('scenario.never')
+                          : t('scenario.atHourShort', { hour: formatHours(locale, outcome.outageExceededAt) })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="exceeded-heading">
+        <h2 id="exceeded-heading">{t('scenario.exceededHeading')}</h2>
+        {exceeded.length === 0 ? (
+          <p>{t('scenario.exceededNone')}</p>
+        ) : (
+          <ul>
+            {exceeded.map((outcome) => (
+              <li key={outcome.id}>
+                {t('scenario.exceededItem', {
+                  service: outcome.name,
+                  organisation: outcome.organisationName,
+                  acceptable: formatHours(locale, outcome.acceptableOutageHours),
+                  hour: formatHours(locale, outcome.outageExceededAt!),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

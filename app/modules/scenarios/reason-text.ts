@@ -1,0 +1,70 @@
+import type { Locale, Translate } from '~/i18n/i18n'
+import { formatHours, type FailureView, type ReasonStep } from './scenario-view'
+
+function backupText(t: Translate, locale: Locale, step: Extract<ReasonStep, { backupSource: unknown }>): string {
+  if (step.backupSource === 'none' || step.backupHours === 0) return t('scenario.reason.backupNone')
+  const hours = formatHours(locale, step.backupHours)
+  return step.backupSource === 'site'
+    ? t('scenario.reason.backupSite', { hours })
+    : t('scenario.reason.backupDependency', { hours })
+}
+
+/** One step of the chain of reasons as a sentence. */
+export function reasonText(t: Translate, locale: Locale, step: ReasonStep): string {
+  const h = (hours: number) => formatHours(locale, hours)
+  switch (step.kind) {
+    case 'direct':
+      return t('scenario.reason.direct', { hour: h(step.failedAt) })
+    case 'resource':
+      return t('scenario.reason.resource', {
+        failed: h(step.failedAt),
+        resource: t(`resource.${step.resource}`).toLowerCase(),
+        lost: h(step.lostAt),
+        backup: backupText(t, locale, step),
+        copes: h(step.copesHours),
+      })
+    case 'service':
+      return t('scenario.reason.service', {
+        failed: h(step.failedAt),
+        service: step.serviceName,
+        organisation: step.organisationName,
+        lost: h(step.lostAt),
+        backup: backupText(t, locale, step),
+        copes: h(step.copesHours),
+      })
+  }
+}
+
+/** A failure of the scenario's definition as a sentence. */
+export function failureText(t: Translate, locale: Locale, failure: FailureView): string {
+  const target =
+    failure.target.kind === 'resource'
+      ? t(`resource.${failure.target.resource}`)
+      : `${failure.target.name} (${failure.target.organisationName})`
+  const where =
+    failure.scope.kind === 'everywhere'
+      ? t('scenario.whereEverywhere')
+      : failure.scope.kind === 'organisations'
+        ? t('scenario.whereOrganisations', { names: failure.scope.names.join(', ') })
+        : failure.scope.kind === 'sites'
+          ? t('scenario.whereSites', { count: failure.scope.count })
+          : t('scenario.whereArea', { count: failure.scope.count })
+  const length =
+    failure.durationHours === null
+      ? t('scenario.failureToEnd')
+      : t('scenario.failureFor', { hours: formatHours(locale, failure.durationHours) })
+  return `${t('scenario.failureSummary', { target, where, start: formatHours(locale, failure.startHour) })}, ${length}.`
+}
+
+/**
+ * The chain of reasons as sentences, each with its subject: the service
+ * itself first, then the supplier the previous step named.
+ */
+export function explainChain(t: Translate, locale: Locale, serviceName: string, reasons: ReasonStep[]): string[] {
+  let subject = serviceName
+  return reasons.map((step) => {
+    const sentence = `${subject} ${reasonText(t, locale, step)}`
+    if (step.kind === 'service') subject = step.serviceName
+    return sentence
+  })
+}

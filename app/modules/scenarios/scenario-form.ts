@@ -1,0 +1,244 @@
+import { z } from 'zod'
+import { resources, scenarioStates } from '~/db/enums'
+import { optionalText, requiredText, versionField } from '~/modules/forms/fields'
+import { parseDecimal } from '~/modules/registry/decimal'
+import {
+  MAX_AREA_POINTS,
+  MAX_FAILURES,
+  MAX_HORIZON_HOURS,
+  type ScenarioDefinition,
+  type ScenarioFailureDefinition,
+} from './definition'
+
+// The scenario builder's form: a name, the length of the scenario, and rows
+// of failures (what fails, where, from which hour and for how long). Fields
+// are named `f0.target`, `f0.scope` … per row; a row left without a target
+// is ignored. Every message is an i18n key.
+
+export const scopeKinds = ['everywhere', 'organisations', 'sites', 'area'] as const
+export type ScopeKind = (typeof scopeKinds)[number]
+
+export interface FailureRowValues {
+  /** `resource:electricity`, `service:<id>`, or empty. */
+  target: string
+  scope: ScopeKind
+  organisations: string[]
+  sites: string[]
+  /** One point per line: latitude and longitude. */
+  area: string
+  start: string
+  duration: string
+}
+
+export interface ScenarioFormValues {
+  name: string
+  description: string
+  horizon: string
+  restart: string
+  state: string
+  version: string
+  failures: FailureRowValues[]
+}
+
+export type ScenarioFormErrors = Record<string, string>
+
+export type ScenarioFormResult =
+  | {
+      ok: true
+      data: {
+        name: string
+        description: string
+        state: (typeof scenarioStates)[number]
+        definition: ScenarioDefinition
+      }
+      version: number | null
+    }
+  | { ok: false; errors: ScenarioFormErrors }
+
+export const emptyFailureRow = (): FailureRowValues => ({
+  target: '',
+  scope: 'everywhere',
+  organisations: [],
+  sites: [],
+  area: '',
+  start: '0',
+  duration: '',
+})
+
+export const newScenarioValues = (): ScenarioFormValues => ({
+  name: '',
+  description: '',
+  horizon: '72',
+  restart: '0',
+  state: 'draft',
+  version: '',
+  failures: [{ ...emptyFailureRow(), target: 'resource:electricity' }],
+})
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name)
+  return typeof value === 'string' ? value : ''
+}
+const texts = (formData: FormData, name: string) =>
+  formData.getAll(name).filter((value): value is string => typeof value === 'string')
+
+/** The submitted values, as the form shows them again; `rows` says how many failure rows the form had. */
+export function readScenarioForm(formData: FormData): ScenarioFormValues {
+  const rows = Math.min(Math.max(Number(text(formData, 'rows')) || 1, 1), MAX_FAILURES)
+  const failures: FailureRowValues[] = []
+  for (let i = 0; i < rows; i++) {
+    const scope = text(formData, `f${i}.scope`)
+    failures.push({
+      target: text(formData, `f${i}.target`),
+      scope: scopeKinds.find((kind) => kind === scope) ?? 'everywhere',
+      organisations: texts(formData, `f${i}.organisations`),
+      sites: texts(formData, `f${i}.sites`),
+      area: text(formData, `f${i}.area`),
+      start: text(formData, `f${i}.start`),
+      duration: text(formData, `f${i}.duration`),
+    })
+  }
+  return {
+    name: text(formData, 'name'),
+    description: text(formData, 'description'),
+    horizon: text(formData, 'horizon'),
+    restart: text(formData, 'restart'),
+    state: text(formData, 'state') || 'draft',
+    version: text(formData, 'version'),
+    failures,
+  }
+}
+
+/** "58.03 12.8", "58,03; 12,8" or "58.03, 12.8" on each line; null when a line is neither. */
+export function parseAreaText(value: string): [number, number][] | null {
+  const lines = value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const points: [number, number][] = []
+  for (const line of lines) {
+    const match =
+      /^(-?\d+(?:[.,]\d+)?)\s*[;\s]\s*(-?\d+(?:[.,]\d+)?)$/.exec(line) ??
+      /^(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)$/.exec(line)
+    const lat = match ? parseDecimal(match[1]!) : null
+    const lng = match ? parseDecimal(match[2]!) : null
+    if (lat === null || lng === null || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null
+    points.push([lat, lng])
+  }
+  return points
+}
+
+/** The polygon as the form's text: one point per line. */
+export function formatAreaText(ring: readonly (readonly [number, number])[]): string {
+  return ring.map(([lat, lng]) => `${lat.toFixed(5)} ${lng.toFixed(5)}`).join('\n')
+}
+
+const HEADER = z.object({
+  name: requiredText(200),
+  description: optionalText(4000),
+  state: z.enum(scenarioStates, { errorMap: () => ({ message: 'validation.choose' }) }),
+})
+
+function hoursOf(value: string, { max, allowEmpty }: { max: number; allowEmpty: boolean }): number | null | 'invalid' {
+  if (value.trim() === '') return allowEmpty ? null : 'invalid'
+  const parsed = parseDecimal(value)
+  return parsed === null || parsed < 0 || parsed > max ? 'invalid' : parsed
+}
+
+/** Checks the values; messages go to the field they concern (`f0.area`, `horizon` …). */
+export function parseScenarioForm(values: ScenarioFormValues, options: { needsVersion: boolean }): ScenarioFormResult {
+  const errors: ScenarioFormErrors = {}
+  const header = HEADER.safeParse(values)
+  if (!header.success) {
+    for (const issue of header.error.issues) errors[String(issue.path[0])] ??= issue.message
+  }
+  let version: number | null = null
+  if (options.needsVersion) {
+    const parsed = versionField.safeParse(values.version)
+    if (parsed.success) version = parsed.data
+    else errors._form = 'validation.formInvalid'
+  }
+  const horizonValue = hoursOf(values.horizon, { max: MAX_HORIZON_HOURS, allowEmpty: false })
+  const horizon =
+    typeof horizonValue === 'number' && Number.isInteger(horizonValue) && horizonValue >= 1 ? horizonValue : null
+  if (horizon === null) errors.horizon = 'scenario.error.horizon'
+  const restart = hoursOf(values.restart || '0', { max: MAX_HORIZON_HOURS, allowEmpty: false })
+  if (restart === 'invalid' || restart === null) errors.restart = 'scenario.error.hours'
+
+  const failures: ScenarioFailureDefinition[] = []
+  values.failures.forEach((row, i) => {
+    if (row.target === '') return
+    const field = (name: string) => `f${i}.${name}`
+    const [kind, key] = row.target.split(':', 2)
+    const resource = resources.find((candidate) => kind === 'resource' && candidate === key)
+    const serviceId = kind === 'service' && z.string().uuid().safeParse(key).success ? key! : null
+    if (!resource && !serviceId) errors[field('target')] = 'validation.choose'
+
+    const start = hoursOf(row.start || '0', { max: MAX_HORIZON_HOURS, allowEmpty: false })
+    if (typeof start !== 'number') errors[field('start')] = 'scenario.error.hours'
+    else if (horizon !== null && start >= horizon) errors[field('start')] = 'scenario.error.startAfterEnd'
+    const duration = hoursOf(row.duration, { max: MAX_HORIZON_HOURS, allowEmpty: true })
+    if (duration === 'invalid' || duration === 0) errors[field('duration')] = 'scenario.error.duration'
+
+    let scope: ScenarioFailureDefinition['scope'] = { kind: 'everywhere' }
+    if (row.scope === 'organisations') {
+      const ids = row.organisations.filter((id) => z.string().uuid().safeParse(id).success)
+      if (ids.length === 0) errors[field('organisations')] = 'scenario.error.pickOrganisations'
+      scope = { kind: 'organisations', organisationIds: ids }
+    } else if (row.scope === 'sites') {
+      const ids = row.sites.filter((id) => z.string().uuid().safeParse(id).success)
+      if (ids.length === 0) errors[field('sites')] = 'scenario.error.pickSites'
+      scope = { kind: 'sites', siteIds: ids }
+    } else if (row.scope === 'area') {
+      const ring = parseAreaText(row.area)
+      if (!ring || ring.length < 3 || ring.length > MAX_AREA_POINTS) errors[field('area')] = 'scenario.error.area'
+      scope = { kind: 'area', ring: ring ?? [] }
+    }
+    if (errors[field('target')] || errors[field('start')] || errors[field('duration')]) return
+    failures.push({
+      target: resource ? { resource } : { serviceId: serviceId! },
+      scope,
+      startHour: start as number,
+      durationHours: duration as number | null,
+    })
+  })
+  if (values.failures.every((row) => row.target === '')) errors['f0.target'] = 'scenario.error.noFailure'
+
+  if (!header.success || Object.keys(errors).length > 0 || horizon === null) return { ok: false, errors }
+  return {
+    ok: true,
+    version,
+    data: {
+      ...header.data,
+      definition: { failures, horizonHours: horizon, restartHours: restart as number },
+    },
+  }
+}
+
+/** A saved scenario as the form's values, for editing. */
+export function scenarioValues(scenario: {
+  name: string
+  description: string
+  state: string
+  version: number
+  definition: ScenarioDefinition
+}): ScenarioFormValues {
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    horizon: String(scenario.definition.horizonHours),
+    restart: String(scenario.definition.restartHours),
+    state: scenario.state,
+    version: String(scenario.version),
+    failures: scenario.definition.failures.map((failure) => ({
+      target:
+        'resource' in failure.target ? `resource:${failure.target.resource}` : `service:${failure.target.serviceId}`,
+      scope: failure.scope.kind,
+      organisations: failure.scope.kind === 'organisations' ? [...failure.scope.organisationIds] : [],
+      sites: failure.scope.kind === 'sites' ? [...failure.scope.siteIds] : [],
+      area: failure.scope.kind === 'area' ? formatAreaText(failure.scope.ring) : '',
+      start: String(failure.startHour),
+      duration: failure.durationHours === null ? '' : String(failure.durationHours),
+    })),
+  }
+}

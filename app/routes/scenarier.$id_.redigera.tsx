@@ -1,0 +1,103 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requireUser } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { versionField } from '~/modules/forms/fields'
+import { requireUuid } from '~/modules/http/responses'
+import { canChangeScenario, requireEditableScenario } from '~/modules/scenarios/scenario-access.server'
+import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
+import { scenarioValues } from '~/modules/scenarios/scenario-form'
+import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
+import { deleteScenario, updateScenario } from '~/modules/scenarios/scenarios.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const scenario = await requireEditableScenario(db, user, id)
+  const env = getEnv()
+  return {
+    id,
+    name: scenario.name,
+    version: scenario.version,
+    values: scenarioValues(scenario),
+    options: await scenarioFormOptions(db),
+    canShare: can(user, 'scenario.share'),
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const scenario = await requireEditableScenario(db, user, id)
+  const formData = await request.formData()
+  // Checked again on the locked row: a scenario shared meanwhile is no longer its drafter's to change.
+  const allowed = (row: Parameters<typeof canChangeScenario>[1]) => canChangeScenario(user, row)
+
+  if (formData.get('intent') === 'delete') {
+    const version = versionField.safeParse(formData.get('version'))
+    const result = version.success
+      ? await deleteScenario(db, { actorId: user.id, id, version: version.data }, allowed)
+      : null
+    if (result?.ok) throw redirect('/scenarier?borttaget=1')
+    if (result?.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
+  }
+
+  const step = readScenarioPost(formData, user, { needsVersion: true, stateBefore: scenario.state })
+  if (step.kind === 'rows') return data({ values: step.values, errors: {} })
+  if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })
+  const result = await updateScenario(
+    db,
+    { actorId: user.id, id, version: step.parsed.version!, ...step.parsed.data },
+    allowed,
+  )
+  if (result.ok) throw redirect(`/scenarier/${id}?sparat=1`)
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  // The user's input stays; the new version lets them save over it knowingly.
+  return data(
+    { values: { ...step.values, version: String(result.current.version) }, errors: { _form: 'scenario.conflict' } },
+    { status: 409 },
+  )
+}
+
+export default function EditScenarioPage() {
+  const t = useT()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('scenario.edit')}</h1>
+      <ScenarioForm
+        values={actionData?.values ?? loaded.values}
+        errors={errors}
+        options={loaded.options}
+        canShare={loaded.canShare}
+        tiles={loaded.tiles}
+        cancelTo={`/scenarier/${loaded.id}`}
+        conflict={errors._form === 'scenario.conflict'}
+      />
+      <Form method="post" className="danger-zone">
+        <input type="hidden" name="version" value={String(loaded.version)} />
+        {errors._form === 'scenario.conflict' && !actionData?.values ? (
+          <FormMessage kind="error">{t('scenario.conflict')}</FormMessage>
+        ) : null}
+        <button type="submit" className="button button--danger" name="intent" value="delete">
+          {t('scenario.delete')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? 'Scenario'} – Områdesansvarsportalen` },
+]

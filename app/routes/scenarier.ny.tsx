@@ -1,0 +1,56 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { scenarioOwnerFor } from '~/modules/scenarios/scenario-access.server'
+import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
+import { newScenarioValues } from '~/modules/scenarios/scenario-form'
+import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
+import { createScenario } from '~/modules/scenarios/scenarios.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'scenario.create')
+  const env = getEnv()
+  return {
+    options: await scenarioFormOptions(await getDb()),
+    canShare: can(user, 'scenario.share'),
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'scenario.create')
+  const organisationId = scenarioOwnerFor(user)
+  if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  const step = readScenarioPost(await request.formData(), user, { needsVersion: false })
+  if (step.kind === 'rows') return data({ values: step.values, errors: {} })
+  if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })
+  const created = await createScenario(await getDb(), { actorId: user.id, organisationId, ...step.parsed.data })
+  throw redirect(`/scenarier/${created.id}?sparat=1`)
+}
+
+export default function NewScenarioPage() {
+  const t = useT()
+  const { options, canShare, tiles } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page page--narrow">
+      <h1>{t('scenario.create')}</h1>
+      <ScenarioForm
+        values={actionData?.values ?? newScenarioValues()}
+        errors={actionData?.errors ?? {}}
+        options={options}
+        canShare={canShare}
+        tiles={tiles}
+        cancelTo="/scenarier"
+        conflict={false}
+      />
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Nytt scenario – Områdesansvarsportalen' }]
