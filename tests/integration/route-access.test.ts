@@ -6,6 +6,7 @@ import { provideDatabase } from '../../app/db/app-db.server'
 import type { Role } from '../../app/db/enums'
 import { getOrganisation } from '../../app/modules/organisations/organisations.server'
 import { createNetwork } from '../../app/modules/registry/networks.server'
+import { createScenario } from '../../app/modules/scenarios/scenarios.server'
 import {
   formRequest,
   getRequest,
@@ -39,6 +40,8 @@ interface Probe {
   allowed: Who[]
   /** Signing out ends the session it is given, so it gets one of its own. */
   ownSession?: boolean
+  /** The route answers 404 for what the user may not see (another organisation's draft scenario), so a 404 is a denial here. */
+  notFoundDenies?: boolean
 }
 
 const OWN = ':own'
@@ -124,6 +127,7 @@ const probes: Probe[] = [
   { route: 'karta.plats.$id', method: 'GET', url: '/karta/plats/:siteOfOther', params: { id: ':siteOfOther' }, allowed: networkReaders },
   ...contactRouteProbes(),
   ...registryProbes(),
+  ...scenarioProbes(),
   { route: 'kontaktlista', method: 'GET', url: '/kontaktlista', allowed: networkReaders },
   { route: 'katalog._index', method: 'GET', url: '/katalog', allowed: networkReaders },
   { route: 'katalog._index', method: 'GET', url: '/katalog?q=vargarda&kind=energy&sector=energy', allowed: networkReaders },
@@ -238,6 +242,50 @@ function registryProbes(): Probe[] {
   return probes
 }
 
+// Scenarios: a draft and a shared one of the own and of the other organisation.
+const scenarioIds: Record<string, string> = { ':scenarioDraftOfOwn': '', ':scenarioDraftOfOther': '', ':scenarioSharedOfOwn': '', ':scenarioSharedOfOther': '' }
+const resolveScenario = (value: string) => Object.entries(scenarioIds).reduce((text, [placeholder, id]) => text.split(placeholder).join(id), value)
+
+/**
+ * Scenarios: the list for every network reader, the builder for editors. A draft is read by its organisation's network
+ * readers and changed by its partner editors; a shared one is read by every network reader and changed by the
+ * coordinator alone. Another organisation's draft is a 404.
+ */
+function scenarioProbes(): Probe[] {
+  const editors: Who[] = ['coordinator', 'partner_editor']
+  const probes: Probe[] = [
+    { route: 'scenarier._index', method: 'GET', url: '/scenarier', allowed: networkReaders },
+    { route: 'scenarier.ny', method: 'GET', url: '/scenarier/ny', allowed: editors },
+    { route: 'scenarier.ny', method: 'POST', url: '/scenarier/ny', body: {}, allowed: editors },
+  ]
+  for (const [scenario, readers, changers] of [
+    [':scenarioDraftOfOwn', networkReaders, editors],
+    [':scenarioDraftOfOther', ['coordinator'], ['coordinator']],
+    [':scenarioSharedOfOwn', networkReaders, ['coordinator']],
+    [':scenarioSharedOfOther', networkReaders, ['coordinator']],
+  ] as const) {
+    const base = `/scenarier/${scenario}`
+    const probe = (route: string, method: 'GET' | 'POST', url: string, allowed: readonly Who[], body?: Record<string, string>): Probe => ({
+      route,
+      method,
+      url,
+      params: { id: scenario },
+      ...(method === 'POST' ? { body: body ?? {} } : {}),
+      allowed: [...allowed],
+      notFoundDenies: true,
+    })
+    probes.push(
+      probe('scenarier.$id', 'GET', base, readers),
+      probe('scenarier.$id_.export[.csv]', 'GET', `${base}/export.csv`, readers),
+      probe('scenarier.$id_.utskrift', 'GET', `${base}/utskrift`, readers),
+      probe('scenarier.$id_.redigera', 'GET', `${base}/redigera`, changers),
+      probe('scenarier.$id_.redigera', 'POST', `${base}/redigera`, changers, { intent: 'save' }),
+      probe('scenarier.$id_.redigera', 'POST', `${base}/redigera`, changers, { intent: 'delete' }),
+    )
+  }
+  return probes
+}
+
 const routesDir = path.resolve('app/routes')
 const routeFiles = fs
   .readdirSync(routesDir)
@@ -254,24 +302,25 @@ function importRoute(route: string): Promise<RouteModule> {
   return import(/* @vite-ignore */ path.join(routesDir, file)) as Promise<RouteModule>
 }
 
-async function outcomeOf(run: () => Promise<unknown>): Promise<{ outcome: Outcome; status: number }> {
+async function outcomeOf(run: () => Promise<unknown>, notFoundDenies = false): Promise<{ outcome: Outcome; status: number }> {
   try {
     const result = await run()
     const status = result instanceof Response ? result.status : 200
-    return { outcome: isDenial(result) ? 'deny' : 'allow', status }
+    return { outcome: isDenial(result, notFoundDenies) ? 'deny' : 'allow', status }
   } catch (thrown) {
-    if (thrown instanceof Response) return { outcome: isDenial(thrown) ? 'deny' : 'allow', status: thrown.status }
+    if (thrown instanceof Response) return { outcome: isDenial(thrown, notFoundDenies) ? 'deny' : 'allow', status: thrown.status }
     throw thrown
   }
 }
 
-function isDenial(result: unknown): boolean {
+function isDenial(result: unknown, notFoundDenies = false): boolean {
+  const denials = notFoundDenies ? [401, 403, 404] : [401, 403]
   if (!(result instanceof Response)) {
     // data() results carry their status in `init`.
     const init = (result as { init?: { status?: number } } | null)?.init
-    return init?.status === 401 || init?.status === 403
+    return denials.includes(init?.status ?? 200)
   }
-  if (result.status === 401 || result.status === 403) return true
+  if (denials.includes(result.status)) return true
   const location = result.headers.get('Location') ?? ''
   return result.status >= 300 && result.status < 400 && location.startsWith('/logga-in?redirectTo=')
 }
@@ -305,6 +354,19 @@ describe('route access matrix', () => {
       userIds.set(role, user.id)
       cookies.set(role, (await signedIn(db, user.id)).cookie)
     }
+    for (const [of, organisationId] of [['Own', own.id], ['Other', other.id]] as const) {
+      for (const state of ['draft', 'shared'] as const) {
+        const scenario = await createScenario(db, {
+          actorId: userIds.get('coordinator')!,
+          organisationId,
+          name: `Scenario ${state}`,
+          description: '',
+          state,
+          definition: { failures: [{ target: { resource: 'electricity' }, scope: { kind: 'everywhere' }, startHour: 0, durationHours: null }], horizonHours: 24, restartHours: 0 },
+        })
+        scenarioIds[`:scenario${state === 'draft' ? 'Draft' : 'Shared'}Of${of}`] = scenario.id
+      }
+    }
   })
 
   afterAll(async () => {
@@ -318,7 +380,7 @@ describe('route access matrix', () => {
   })
 
   const resolve = (value: string) =>
-    resolveRegistry(value).replace(OWN_ROUTE, ids.ownRoute).replace(OTHER_ROUTE, ids.otherRoute).replace(OWN, ids.own).replace(OTHER, ids.other).replace(NETWORK, ids.network)
+    resolveRegistry(resolveScenario(value)).replace(OWN_ROUTE, ids.ownRoute).replace(OTHER_ROUTE, ids.otherRoute).replace(OWN, ids.own).replace(OTHER, ids.other).replace(NETWORK, ids.network)
 
   for (const probe of probes) {
     for (const who of everyone) {
@@ -335,6 +397,7 @@ describe('route access matrix', () => {
         const params = Object.fromEntries(Object.entries(probe.params ?? {}).map(([key, value]) => [key, resolve(value)]))
         const { outcome } = await outcomeOf(() =>
           handler!({ request, params, context: { clientIp: `10.0.0.${everyone.indexOf(who)}`, cspNonce: '', requestId: 'test' } }),
+          probe.notFoundDenies,
         )
         expect(outcome).toBe(expected)
       })

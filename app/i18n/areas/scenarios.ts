@@ -65,6 +65,7 @@ export const sv = {
   'scenario.error.pickSites': 'Välj minst en plats.',
   'scenario.error.area': 'Skriv minst tre och högst 200 hörn, ett per rad, som ”58.03 12.80”.',
   'scenario.error.noFailure': 'Välj minst ett bortfall.',
+  'scenario.error.tooMany': 'Välj högst 500.',
 
   'scenario.result': 'Resultat',
   'scenario.computedNow': 'Räknat fram ur registret som det ser ut nu: {services} verksamheter med sina beroenden.',
@@ -209,6 +210,7 @@ export const en: Record<keyof typeof sv, string> = {
   'scenario.error.pickSites': 'Choose at least one site.',
   'scenario.error.area': 'Enter at least three and at most 200 corners, one per line, like “58.03 12.80”.',
   'scenario.error.noFailure': 'Choose at least one failure.',
+  'scenario.error.tooMany': 'Choose at most 500.',
 
   'scenario.result': 'Result',
   'scenario.computedNow': 'Worked out from the registry as it is now: {services} services with their dependencies.',

@@ -27,14 +27,18 @@ export function readScenarioPost(
 ): ScenarioFormStep {
   const values = readScenarioForm(formData)
   const intent = String(formData.get('intent') ?? 'save')
-  if (intent === 'add' && values.failures.length < MAX_FAILURES) {
-    return { kind: 'rows', values: { ...values, failures: [...values.failures, emptyFailureRow()] } }
+  if (intent === 'add') {
+    const failures = values.failures.length < MAX_FAILURES ? [...values.failures, emptyFailureRow()] : values.failures
+    return { kind: 'rows', values: { ...values, failures } }
   }
   const remove = /^remove:(\d+)$/.exec(intent)
-  if (remove && values.failures.length > 1) {
+  if (remove) {
     const index = Number(remove[1])
-    return { kind: 'rows', values: { ...values, failures: values.failures.filter((_, i) => i !== index) } }
+    const failures = values.failures.length > 1 ? values.failures.filter((_, i) => i !== index) : values.failures
+    return { kind: 'rows', values: { ...values, failures } }
   }
+  // Anything but a save (a stale button, a made-up intent) changes nothing and saves nothing.
+  if (intent !== 'save') return { kind: 'rows', values }
   if (!can(user, 'scenario.share')) values.state = options.stateBefore ?? 'draft'
   const parsed = parseScenarioForm(values, { needsVersion: options.needsVersion })
   return parsed.ok ? { kind: 'valid', values, parsed } : { kind: 'invalid', values, errors: parsed.errors }

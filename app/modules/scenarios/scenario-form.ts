@@ -3,6 +3,7 @@ import { resources, scenarioStates } from '~/db/enums'
 import { optionalText, requiredText, versionField } from '~/modules/forms/fields'
 import { parseDecimal } from '~/modules/registry/decimal'
 import {
+  ScenarioDefinitionSchema,
   MAX_AREA_POINTS,
   MAX_FAILURES,
   MAX_HORIZON_HOURS,
@@ -205,14 +206,20 @@ export function parseScenarioForm(values: ScenarioFormValues, options: { needsVe
   if (values.failures.every((row) => row.target === '')) errors['f0.target'] = 'scenario.error.noFailure'
 
   if (!header.success || Object.keys(errors).length > 0 || horizon === null) return { ok: false, errors }
-  return {
-    ok: true,
-    version,
-    data: {
-      ...header.data,
-      definition: { failures, horizonHours: horizon, restartHours: restart as number },
-    },
+  // The stored shape's own limits (how many organisations or sites a scope names …), on the field they concern.
+  const definition = ScenarioDefinitionSchema.safeParse({ failures, horizonHours: horizon, restartHours: restart })
+  if (!definition.success) {
+    for (const issue of definition.error.issues) {
+      const [group, row, part, key] = issue.path
+      const field =
+        group === 'failures' && part === 'scope'
+          ? `f${String(row)}.${key === 'siteIds' ? 'sites' : key === 'ring' ? 'area' : 'organisations'}`
+          : '_form'
+      errors[field] ??= field === '_form' ? 'validation.formInvalid' : 'scenario.error.tooMany'
+    }
+    return { ok: false, errors }
   }
+  return { ok: true, version, data: { ...header.data, definition: definition.data } }
 }
 
 /** A saved scenario as the form's values, for editing. */

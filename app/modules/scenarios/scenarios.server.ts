@@ -64,6 +64,7 @@ export function createScenario(
   input: { actorId: string; organisationId: string } & ScenarioFields,
 ): Promise<ScenarioRecord> {
   const { actorId, ...values } = input
+  ScenarioDefinitionSchema.parse(values.definition)
   return createAudited(db, {
     write: async (tx) =>
       (
@@ -93,6 +94,7 @@ export function updateScenario(
   allowed: (before: ScenarioRecord) => boolean,
 ) {
   const { actorId, id, version, ...values } = input
+  ScenarioDefinitionSchema.parse(values.definition)
   return updateVersioned(db, {
     expectedVersion: version,
     load: async (tx) => {

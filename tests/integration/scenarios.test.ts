@@ -1,0 +1,636 @@
+import { parse } from 'csv-parse/sync'
+import { and, eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Role } from '../../app/db/enums'
+import { auditLog } from '../../app/db/schema/audit'
+import { scenarios } from '../../app/db/schema/scenarios'
+import { sv } from '../../app/i18n/sv'
+import { swedishDate } from '../../app/modules/registry/directory-filters'
+import type { ScenarioDefinition } from '../../app/modules/scenarios/definition'
+import { createScenario, getScenario } from '../../app/modules/scenarios/scenarios.server'
+import type { ScenarioView } from '../../app/modules/scenarios/scenario-view'
+import * as scenarioPage from '../../app/routes/scenarier.$id'
+import * as exportScenario from '../../app/routes/scenarier.$id_.export[.csv]'
+import * as editScenario from '../../app/routes/scenarier.$id_.redigera'
+import * as printScenario from '../../app/routes/scenarier.$id_.utskrift'
+import * as scenarioList from '../../app/routes/scenarier._index'
+import * as newScenario from '../../app/routes/scenarier.ny'
+import {
+  formRequest,
+  getRequest,
+  makeDependency,
+  makeOrganisation,
+  makeService,
+  makeUser,
+  signedIn,
+} from '../support/factories'
+import { useTestDatabase } from '../support/test-db'
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
+
+const context = { clientIp: '10.0.4.1', cspNonce: '', requestId: 'scenarios' }
+
+/** Calls a loader or action as Remix would; a thrown Response is returned, so tests can look at it. */
+async function call<Body = never>(handler: Handler, request: Request, params: Record<string, string> = {}) {
+  let result: unknown
+  try {
+    result = await handler({ request, params, context })
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown
+    result = thrown
+  }
+  if (result instanceof Response) {
+    return {
+      status: result.status,
+      location: result.headers.get('Location'),
+      body: null as Body | null,
+      response: result,
+    }
+  }
+  const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } | null }
+  if (wrapped?.type === 'DataWithResponseInit')
+    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as Body, response: null }
+  return { status: 200, location: null, body: result as Body, response: null }
+}
+
+/** A form post; a list is sent as repeated fields, as a multiple select sends it. */
+function postForm(url: string, fields: Record<string, string | string[]>, cookie: string): Request {
+  const body = new URLSearchParams()
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item)
+  return new Request(`http://localhost${url}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', Cookie: cookie },
+  })
+}
+
+const scenarioForm = (changes: Record<string, string | string[]> = {}) => ({
+  name: 'Elavbrott i hela kommunen',
+  description: 'Stormen Gudrun igen',
+  horizon: '72',
+  restart: '0',
+  rows: '1',
+  'f0.target': 'resource:electricity',
+  'f0.scope': 'everywhere',
+  'f0.start': '0',
+  'f0.duration': '',
+  ...changes,
+})
+
+const electricityEverywhere: ScenarioDefinition = {
+  failures: [{ target: { resource: 'electricity' }, scope: { kind: 'everywhere' }, startHour: 0, durationHours: null }],
+  horizonHours: 72,
+  restartHours: 0,
+}
+
+interface FormBody {
+  values: {
+    name: string
+    horizon: string
+    state: string
+    version: string
+    failures: { target: string; scope: string; organisations: string[]; start: string; duration: string }[]
+  } | null
+  errors: Record<string, string>
+}
+
+describe('outage scenarios', () => {
+  const db = useTestDatabase()
+  let own: { id: string; name: string }
+  let other: { id: string; name: string }
+  let partner: { id: string; cookie: string }
+  let otherPartner: { id: string; cookie: string }
+  let coordinator: { id: string; cookie: string }
+  let viewer: { id: string; cookie: string }
+  let informant: { id: string; cookie: string }
+
+  const user = async (role: Role, organisationId: string) => {
+    const created = await makeUser(db(), { role, organisationId })
+    return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
+  }
+  const auditOf = (entityId: string) =>
+    db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'scenario'), eq(auditLog.entityId, entityId)))
+      .orderBy(auditLog.at)
+  const draftOfOwn = (fields: Partial<Parameters<typeof createScenario>[1]> = {}) =>
+    createScenario(db(), {
+      actorId: partner.id,
+      organisationId: own.id,
+      name: 'Elavbrott',
+      description: '',
+      state: 'draft',
+      definition: electricityEverywhere,
+      ...fields,
+    })
+
+  beforeEach(async () => {
+    own = await makeOrganisation(db(), { name: 'Vårgårda Energi', kind: 'energy' })
+    other = await makeOrganisation(db(), { name: 'Vårgårda kommun', kind: 'municipality' })
+    const county = await makeOrganisation(db(), { name: 'Länsstyrelsen', kind: 'county_board' })
+    partner = await user('partner_editor', own.id)
+    otherPartner = await user('partner_editor', other.id)
+    coordinator = await user('coordinator', county.id)
+    viewer = await user('viewer', other.id)
+    informant = await user('informant', own.id)
+  })
+
+  describe('creating', () => {
+    it('a partner editor creates a draft of their organisation, audited', async () => {
+      const result = await call(
+        newScenario.action as Handler,
+        formRequest('/scenarier/ny', scenarioForm(), partner.cookie),
+      )
+      const rows = await db().select().from(scenarios)
+      expect(rows).toHaveLength(1)
+      const [row] = rows
+      expect([result.status, result.location]).toEqual([302, `/scenarier/${row!.id}?sparat=1`])
+      expect(row).toMatchObject({
+        name: 'Elavbrott i hela kommunen',
+        description: 'Stormen Gudrun igen',
+        organisationId: own.id,
+        createdBy: partner.id,
+        state: 'draft',
+        version: 1,
+      })
+      expect(row!.definition).toEqual(electricityEverywhere)
+      const entries = await auditOf(row!.id)
+      expect(entries).toMatchObject([{ action: 'create', userId: partner.id, organisationId: own.id }])
+      expect(entries[0]!.changes).toMatchObject({
+        name: { before: null, after: 'Elavbrott i hela kommunen' },
+        state: { before: null, after: 'draft' },
+      })
+    })
+
+    it("a partner editor's 'shared' still saves a draft: only the coordinator shares", async () => {
+      const result = await call(
+        newScenario.action as Handler,
+        formRequest('/scenarier/ny', scenarioForm({ state: 'shared' }), partner.cookie),
+      )
+      expect(result.status).toBe(302)
+      const [row] = await db().select().from(scenarios)
+      expect(row?.state).toBe('draft')
+
+      const byCoordinator = await call(
+        newScenario.action as Handler,
+        formRequest('/scenarier/ny', scenarioForm({ name: 'Delat', state: 'shared' }), coordinator.cookie),
+      )
+      expect(byCoordinator.status).toBe(302)
+      const [shared] = await db().select().from(scenarios).where(eq(scenarios.name, 'Delat'))
+      expect(shared?.state).toBe('shared')
+    })
+
+    it('adding a row returns the values with one row more and saves nothing', async () => {
+      const result = await call<FormBody>(
+        newScenario.action as Handler,
+        postForm(
+          '/scenarier/ny',
+          scenarioForm({ intent: 'add', 'f0.scope': 'organisations', 'f0.organisations': [own.id, other.id] }),
+          partner.cookie,
+        ),
+      )
+      expect(result.status).toBe(200)
+      expect(result.body?.errors).toEqual({})
+      expect(result.body?.values?.name).toBe('Elavbrott i hela kommunen')
+      expect(result.body?.values?.failures).toEqual([
+        {
+          target: 'resource:electricity',
+          scope: 'organisations',
+          organisations: [own.id, other.id],
+          sites: [],
+          area: '',
+          start: '0',
+          duration: '',
+        },
+        { target: '', scope: 'everywhere', organisations: [], sites: [], area: '', start: '0', duration: '' },
+      ])
+      expect(await db().select().from(scenarios)).toEqual([])
+      expect(await db().select().from(auditLog).where(eq(auditLog.entity, 'scenario'))).toEqual([])
+    })
+
+    it('removing a row returns the values with that row left out and saves nothing', async () => {
+      const result = await call<FormBody>(
+        newScenario.action as Handler,
+        formRequest(
+          '/scenarier/ny',
+          scenarioForm({
+            intent: 'remove:1',
+            rows: '3',
+            'f1.target': 'resource:drinking_water',
+            'f1.start': '5',
+            'f2.target': 'resource:fuel',
+            'f2.start': '7',
+          }),
+          partner.cookie,
+        ),
+      )
+      expect(result.status).toBe(200)
+      expect(result.body?.values?.failures.map((row) => [row.target, row.start])).toEqual([
+        ['resource:electricity', '0'],
+        ['resource:fuel', '7'],
+      ])
+      expect(await db().select().from(scenarios)).toEqual([])
+    })
+
+    it('an intent that is neither a row change nor a save changes nothing and saves nothing', async () => {
+      for (const intent of ['remove:0', 'bogus']) {
+        const result = await call<FormBody>(
+          newScenario.action as Handler,
+          formRequest('/scenarier/ny', scenarioForm({ intent, rows: '1' }), partner.cookie),
+        )
+        expect(result.status, intent).toBe(200)
+        expect(
+          result.body?.values?.failures.map((row) => row.target),
+          intent,
+        ).toEqual(['resource:electricity'])
+      }
+      expect(await db().select().from(scenarios)).toEqual([])
+    })
+
+    it('invalid input is a 400 with the errors on their fields and everything typed kept', async () => {
+      const result = await call<FormBody>(
+        newScenario.action as Handler,
+        postForm(
+          '/scenarier/ny',
+          scenarioForm({
+            name: '',
+            horizon: '0',
+            rows: '2',
+            'f0.duration': '0',
+            'f1.target': 'resource:drinking_water',
+            'f1.scope': 'organisations',
+            'f1.organisations': [other.id, own.id],
+            'f1.start': '3',
+            'f1.duration': '12',
+          }),
+          partner.cookie,
+        ),
+      )
+      expect(result.status).toBe(400)
+      expect(result.body).toEqual({
+        errors: {
+          name: 'validation.required',
+          horizon: 'scenario.error.horizon',
+          'f0.duration': 'scenario.error.duration',
+        },
+        values: {
+          name: '',
+          description: 'Stormen Gudrun igen',
+          horizon: '0',
+          restart: '0',
+          state: 'draft',
+          version: '',
+          failures: [
+            {
+              target: 'resource:electricity',
+              scope: 'everywhere',
+              organisations: [],
+              sites: [],
+              area: '',
+              start: '0',
+              duration: '0',
+            },
+            {
+              target: 'resource:drinking_water',
+              scope: 'organisations',
+              organisations: [other.id, own.id],
+              sites: [],
+              area: '',
+              start: '3',
+              duration: '12',
+            },
+          ],
+        },
+      })
+      expect(await db().select().from(scenarios)).toEqual([])
+    })
+  })
+
+  describe('the result', () => {
+    /**
+     * A: electricity with 12 h of its own backup, copes 2 h without.
+     * B (another organisation): needs A, no backup, copes 6 h without.
+     * C: needs only drinking water, untouched by an electricity outage.
+     */
+    async function registry() {
+      const a = await makeService(db(), { organisationId: own.id, name: 'Elnätet Vårgårda', peopleServed: 5000 })
+      await makeDependency(db(), { serviceId: a.id, resource: 'electricity', copesHours: 2, backupHours: 12 })
+      const b = await makeService(db(), { organisationId: other.id, name: 'Hemtjänsten', peopleServed: 300 })
+      await makeDependency(db(), { serviceId: b.id, dependsOnServiceId: a.id, copesHours: 6 })
+      const c = await makeService(db(), { organisationId: other.id, name: 'Skolan' })
+      await makeDependency(db(), { serviceId: c.id, resource: 'drinking_water', copesHours: 0 })
+      return { a, b, c }
+    }
+
+    it('runs the engine on the registry: A fails at 14, B at 20 because of A, because of electricity', async () => {
+      const { a, b } = await registry()
+      const scenario = await draftOfOwn()
+      const result = await call<Awaited<ReturnType<typeof scenarioPage.loader>>>(
+        scenarioPage.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}?sparat=1`, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(result.status).toBe(200)
+      const { view, scenario: shown, mayChange, saved } = result.body!
+      expect(shown).toEqual({
+        id: scenario.id,
+        name: 'Elavbrott',
+        description: '',
+        state: 'draft',
+        organisationName: 'Vårgårda Energi',
+      })
+      expect([mayChange, saved]).toEqual([true, true])
+      expect(view.serviceCount).toBe(3)
+      expect(view.failures).toEqual([
+        {
+          target: { kind: 'resource', resource: 'electricity' },
+          scope: { kind: 'everywhere' },
+          startHour: 0,
+          durationHours: null,
+        },
+      ])
+      // A: backup [0, 12), degraded [12, 14), failed from 14; acceptable 12 h passed at 26.
+      // B: loses A at 14, no backup, degraded [14, 20), failed from 20; acceptable passed at 32.
+      expect(view.outcomes.map((outcome) => [outcome.name, outcome.firstFailedAt, outcome.outageExceededAt])).toEqual([
+        ['Elnätet Vårgårda', 14, 26],
+        ['Hemtjänsten', 20, 32],
+      ])
+      const [outcomeA, outcomeB] = view.outcomes
+      expect(outcomeA!.timeline).toEqual([
+        [0, 12, 'backup'],
+        [12, 14, 'degraded'],
+        [14, 72, 'failed'],
+      ])
+      expect(outcomeB!.timeline).toEqual([
+        [0, 14, 'normal'],
+        [14, 20, 'degraded'],
+        [20, 72, 'failed'],
+      ])
+      const electricityStep = {
+        kind: 'resource',
+        resource: 'electricity',
+        lostAt: 0,
+        backupHours: 12,
+        backupSource: 'dependency',
+        copesHours: 2,
+        failedAt: 14,
+      }
+      expect(outcomeA!.reasons).toEqual([electricityStep])
+      expect(outcomeB).toMatchObject({ id: b.id, organisationId: other.id, organisationName: 'Vårgårda kommun' })
+      expect(outcomeB!.reasons).toEqual([
+        {
+          kind: 'service',
+          serviceId: a.id,
+          serviceName: 'Elnätet Vårgårda',
+          organisationName: 'Vårgårda Energi',
+          lostAt: 14,
+          backupHours: 0,
+          backupSource: 'none',
+          copesHours: 6,
+          failedAt: 20,
+        },
+        electricityStep,
+      ])
+      expect(view.totals.failed).toHaveLength(73)
+      expect([13, 14, 19, 20, 72].map((hour) => view.totals.failed[hour])).toEqual([0, 1, 1, 2, 2])
+      expect([11, 12, 14, 20].map((hour) => view.totals.degraded[hour])).toEqual([0, 1, 1, 0])
+      expect([14, 20].map((hour) => view.totals.peopleServedFailed[hour])).toEqual([5000, 5300])
+    })
+
+    it('the print page carries the same view', async () => {
+      await registry()
+      const scenario = await draftOfOwn()
+      const result = await call<{ view: ScenarioView; scenario: { name: string } }>(
+        printScenario.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}/utskrift`, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(result.status).toBe(200)
+      expect(result.body!.scenario.name).toBe('Elavbrott')
+      expect(result.body!.view.outcomes.map((outcome) => outcome.firstFailedAt)).toEqual([14, 20])
+    })
+
+    it('exports CSV for Swedish Excel: BOM, semicolons, a header and one row per affected service', async () => {
+      await registry()
+      const scenario = await draftOfOwn()
+      const result = await call(
+        exportScenario.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}/export.csv`, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(result.status).toBe(200)
+      expect(result.response!.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+      expect(result.response!.headers.get('Content-Disposition')).toBe(
+        `attachment; filename="scenario-${swedishDate(new Date())}.csv"`,
+      )
+      const bytes = Buffer.from(await result.response!.arrayBuffer())
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const text = bytes.toString('utf8')
+      expect(text.slice(1).split('\r\n')[0]).toBe(
+        '"Verksamhet";"Organisation";"Sektor";"Styrelklass";"Personer som berörs";"Acceptabel avbrottstid (h)";' +
+          '"Slutar fungera (timme)";"Acceptabel avbrottstid passeras (timme)";"Förlopp";"Förklaring"',
+      )
+      expect(text.replace(/\r\n/g, '')).not.toContain('\n')
+      const [, ...rows] = parse(bytes, { delimiter: ';', bom: true }) as string[][]
+      expect(rows).toEqual([
+        [
+          'Elnätet Vårgårda',
+          'Vårgårda Energi',
+          sv['sector.municipal_technical'],
+          '',
+          '5000',
+          '12',
+          '14',
+          '26',
+          'timme 0–12: På reserv; timme 12–14: Försämrad; timme 14–72: Fungerar inte',
+          'Elnätet Vårgårda slutar fungera vid timme 14: el förlorad vid timme 0, reserven räcker 12 h, klarar sig 2 h utan',
+        ],
+        [
+          'Hemtjänsten',
+          'Vårgårda kommun',
+          sv['sector.municipal_technical'],
+          '',
+          '300',
+          '12',
+          '20',
+          '32',
+          'timme 0–14: Normal; timme 14–20: Försämrad; timme 20–72: Fungerar inte',
+          'Hemtjänsten slutar fungera vid timme 20: Elnätet Vårgårda (Vårgårda Energi) borta från timme 14, ingen reserv, ' +
+            'klarar sig 6 h utan Elnätet Vårgårda slutar fungera vid timme 14: el förlorad vid timme 0, reserven räcker 12 h, ' +
+            'klarar sig 2 h utan',
+        ],
+      ])
+    })
+  })
+
+  describe('editing and deleting', () => {
+    const editRequest = (id: string, fields: Record<string, string>, cookie: string) =>
+      formRequest(`/scenarier/${id}/redigera`, fields, cookie)
+
+    it('the edit page shows the saved values and version', async () => {
+      const scenario = await draftOfOwn({ name: 'Att ändra' })
+      const result = await call<Awaited<ReturnType<typeof editScenario.loader>>>(
+        editScenario.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}/redigera`, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(result.status).toBe(200)
+      expect(result.body).toMatchObject({ id: scenario.id, version: 1, canShare: false })
+      expect(result.body!.values).toMatchObject({
+        name: 'Att ändra',
+        horizon: '72',
+        version: '1',
+        failures: [{ target: 'resource:electricity', scope: 'everywhere', start: '0', duration: '' }],
+      })
+    })
+
+    it('saves with the right version, bumps it and audits only what changed; a stale version is a 409', async () => {
+      const scenario = await draftOfOwn()
+      const saved = await call(
+        editScenario.action as Handler,
+        editRequest(scenario.id, scenarioForm({ name: 'Elavbrott, andra versionen', version: '1' }), partner.cookie),
+        { id: scenario.id },
+      )
+      expect([saved.status, saved.location]).toEqual([302, `/scenarier/${scenario.id}?sparat=1`])
+      expect(await getScenario(db(), scenario.id)).toMatchObject({
+        name: 'Elavbrott, andra versionen',
+        description: 'Stormen Gudrun igen',
+        version: 2,
+        state: 'draft',
+      })
+      const [, update] = await auditOf(scenario.id)
+      expect(update).toMatchObject({ action: 'update', userId: partner.id, organisationId: own.id })
+      expect(Object.keys(update!.changes).sort()).toEqual(['description', 'name'])
+
+      const stale = await call<FormBody>(
+        editScenario.action as Handler,
+        editRequest(
+          scenario.id,
+          scenarioForm({ name: 'Över någon annans', horizon: '24', version: '1' }),
+          partner.cookie,
+        ),
+        { id: scenario.id },
+      )
+      expect(stale.status).toBe(409)
+      expect(stale.body?.errors).toEqual({ _form: 'scenario.conflict' })
+      expect(stale.body?.values).toMatchObject({ name: 'Över någon annans', horizon: '24', version: '2' })
+      expect(await getScenario(db(), scenario.id)).toMatchObject({ name: 'Elavbrott, andra versionen', version: 2 })
+      expect(await auditOf(scenario.id)).toHaveLength(2)
+    })
+
+    it('deletes with the right version only, and audits it', async () => {
+      const scenario = await draftOfOwn()
+      const stale = await call<FormBody>(
+        editScenario.action as Handler,
+        editRequest(scenario.id, { intent: 'delete', version: '2' }, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(stale.status).toBe(409)
+      expect(stale.body).toEqual({ values: null, errors: { _form: 'scenario.conflict' } })
+      expect(await getScenario(db(), scenario.id)).not.toBeNull()
+
+      const deleted = await call(
+        editScenario.action as Handler,
+        editRequest(scenario.id, { intent: 'delete', version: '1' }, partner.cookie),
+        { id: scenario.id },
+      )
+      expect([deleted.status, deleted.location]).toEqual([302, '/scenarier?borttaget=1'])
+      expect(await getScenario(db(), scenario.id)).toBeNull()
+      expect((await auditOf(scenario.id)).map((entry) => [entry.action, entry.userId, entry.organisationId])).toEqual([
+        ['create', partner.id, own.id],
+        ['delete', partner.id, own.id],
+      ])
+    })
+  })
+
+  describe('who may do what', () => {
+    const readers = [
+      ['result', scenarioPage.loader, (id: string) => `/scenarier/${id}`],
+      ['CSV', exportScenario.loader, (id: string) => `/scenarier/${id}/export.csv`],
+      ['print', printScenario.loader, (id: string) => `/scenarier/${id}/utskrift`],
+    ] as const
+    const statusOf = async (handler: unknown, request: Request, id: string) =>
+      (await call(handler as Handler, request, { id })).status
+
+    it("another organisation's draft is not found for its partner, and stays as it was", async () => {
+      const scenario = await draftOfOwn()
+      for (const [, loader, url] of readers) {
+        expect(await statusOf(loader, getRequest(url(scenario.id), otherPartner.cookie), scenario.id)).toBe(404)
+        expect(await statusOf(loader, getRequest(url(scenario.id), viewer.cookie), scenario.id)).toBe(404)
+      }
+      const editUrl = `/scenarier/${scenario.id}/redigera`
+      expect(await statusOf(editScenario.loader, getRequest(editUrl, otherPartner.cookie), scenario.id)).toBe(404)
+      for (const fields of [scenarioForm({ name: 'Kapat', version: '1' }), { intent: 'delete', version: '1' }]) {
+        expect(
+          await statusOf(editScenario.action, formRequest(editUrl, fields, otherPartner.cookie), scenario.id),
+        ).toBe(404)
+      }
+      expect(await getScenario(db(), scenario.id)).toMatchObject({ name: 'Elavbrott', version: 1, state: 'draft' })
+      expect(await auditOf(scenario.id)).toHaveLength(1)
+
+      const listed = await call<Awaited<ReturnType<typeof scenarioList.loader>>>(
+        scenarioList.loader as Handler,
+        getRequest('/scenarier', otherPartner.cookie),
+      )
+      expect(listed.body!.scenarios).toEqual([])
+      const ownList = await call<Awaited<ReturnType<typeof scenarioList.loader>>>(
+        scenarioList.loader as Handler,
+        getRequest('/scenarier', partner.cookie),
+      )
+      expect(ownList.body!.scenarios.map((row) => [row.id, row.horizonHours])).toEqual([[scenario.id, 72]])
+    })
+
+    it('once the coordinator shares it, every reader may read it and its drafter no longer change it', async () => {
+      const scenario = await draftOfOwn()
+      const editUrl = `/scenarier/${scenario.id}/redigera`
+      const shared = await call(
+        editScenario.action as Handler,
+        formRequest(editUrl, scenarioForm({ name: 'Elavbrott', state: 'shared', version: '1' }), coordinator.cookie),
+        { id: scenario.id },
+      )
+      expect(shared.status).toBe(302)
+      expect(await getScenario(db(), scenario.id)).toMatchObject({
+        state: 'shared',
+        version: 2,
+        organisationId: own.id,
+      })
+
+      for (const [, loader, url] of readers) {
+        for (const reader of [viewer, otherPartner, partner]) {
+          expect(await statusOf(loader, getRequest(url(scenario.id), reader.cookie), scenario.id)).toBe(200)
+        }
+      }
+      const page = await call<Awaited<ReturnType<typeof scenarioPage.loader>>>(
+        scenarioPage.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}`, partner.cookie),
+        { id: scenario.id },
+      )
+      expect(page.body!.mayChange).toBe(false)
+
+      expect(await statusOf(editScenario.loader, getRequest(editUrl, partner.cookie), scenario.id)).toBe(403)
+      expect(await statusOf(editScenario.loader, getRequest(editUrl, viewer.cookie), scenario.id)).toBe(403)
+      for (const fields of [
+        scenarioForm({ name: 'Tillbaka till utkast', version: '2' }),
+        { intent: 'delete', version: '2' },
+      ]) {
+        expect(await statusOf(editScenario.action, formRequest(editUrl, fields, partner.cookie), scenario.id)).toBe(403)
+      }
+      expect(await getScenario(db(), scenario.id)).toMatchObject({ name: 'Elavbrott', state: 'shared', version: 2 })
+    })
+
+    it('a viewer cannot create and an informant cannot read', async () => {
+      const scenario = await draftOfOwn({ state: 'shared' })
+      expect(await statusOf(newScenario.loader, getRequest('/scenarier/ny', viewer.cookie), '')).toBe(403)
+      expect(await statusOf(newScenario.action, formRequest('/scenarier/ny', scenarioForm(), viewer.cookie), '')).toBe(
+        403,
+      )
+      expect(await db().select().from(scenarios).where(eq(scenarios.name, 'Elavbrott i hela kommunen'))).toEqual([])
+
+      expect(await statusOf(scenarioList.loader, getRequest('/scenarier', informant.cookie), '')).toBe(403)
+      for (const [, loader, url] of readers) {
+        expect(await statusOf(loader, getRequest(url(scenario.id), informant.cookie), scenario.id)).toBe(403)
+      }
+    })
+  })
+})
