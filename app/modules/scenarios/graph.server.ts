@@ -106,15 +106,26 @@ export async function loadScenarioGraph(db: Executor, scope?: ScenarioGraphScope
       ),
       'dependencies', (
         select json_build_object(
-          'service', coalesce(json_agg(svc.idx), '[]'),
-          'resource', coalesce(json_agg(array_position(${resourceList}, d.resource) - 1), '[]'),
-          'supplier', coalesce(json_agg(sup.idx), '[]'),
-          'copesHours', coalesce(json_agg(d.copes_hours), '[]'),
-          'backupHours', coalesce(json_agg(d.backup_hours), '[]'))
-        from ${dependencies} d
-        join svc on svc.id = d.service_id
-        left join svc sup on sup.id = d.depends_on_service_id
-        where d.resource is not null or sup.idx is not null
+          'service', coalesce(json_agg(x.service), '[]'),
+          'resource', coalesce(json_agg(x.resource), '[]'),
+          'supplier', coalesce(json_agg(x.supplier), '[]'),
+          'copesHours', coalesce(json_agg(x.copes_hours), '[]'),
+          'backupHours', coalesce(json_agg(x.backup_hours), '[]'))
+        -- Resource and service dependencies apart: an outer join on depends_on_service_id
+        -- hashes every resource dependency's null into one bucket (20 s at county scale).
+        from (
+          select svc.idx as service, array_position(${resourceList}, d.resource) - 1 as resource,
+                 null::int as supplier, d.copes_hours, d.backup_hours
+          from ${dependencies} d
+          join svc on svc.id = d.service_id
+          where d.resource is not null
+          union all
+          select svc.idx, null, sup.idx, d.copes_hours, d.backup_hours
+          from ${dependencies} d
+          join svc on svc.id = d.service_id
+          join svc sup on sup.id = d.depends_on_service_id
+          where d.resource is null
+        ) x
       )
     )::text as data`
   const result = (await db.execute(query)) as unknown as { data: string }[] | { rows: { data: string }[] }
