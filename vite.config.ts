@@ -14,6 +14,6 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   server: { host: '127.0.0.1' },
   build: { target: 'es2022' },
-  // Lazily imported by the map: pre-bundled up front, or the first visit in dev re-optimises and the chunk 404s.
-  optimizeDeps: { include: ['leaflet', 'react-leaflet', 'supercluster'] },
+  // Lazily imported by the map and the dependency graph: pre-bundled up front, or the first visit in dev re-optimises and the chunk 404s.
+  optimizeDeps: { include: ['leaflet', 'react-leaflet', 'cytoscape', 'cytoscape-dagre'] },
 })

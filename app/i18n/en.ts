@@ -1,4 +1,5 @@
 import * as contacts from './areas/contacts'
+import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as networks from './areas/networks'
@@ -24,6 +25,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.directory': 'Directory',
   'nav.networks': 'Networks',
   'nav.scenarios': 'Scenarios',
+  'nav.dependencies': 'Dependencies',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Audit log',
@@ -226,4 +228,5 @@ export const en: Record<MessageKey, string> = {
   ...directory.en,
   ...staleness.en,
   ...scenarios.en,
+  ...dependencyGraph.en,
 }

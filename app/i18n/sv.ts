@@ -1,6 +1,7 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
 // Areas keep their own messages in areas/*.ts, merged here.
 import * as contacts from './areas/contacts'
+import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as networks from './areas/networks'
@@ -10,7 +11,7 @@ import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -27,6 +28,7 @@ const core = {
   'nav.directory': 'Katalog',
   'nav.networks': 'Nätverk',
   'nav.scenarios': 'Scenarier',
+  'nav.dependencies': 'Beroenden',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
   'nav.audit': 'Händelselogg',
@@ -231,6 +233,7 @@ export const sv = {
   ...directory.sv,
   ...staleness.sv,
   ...scenarios.sv,
+  ...dependencyGraph.sv,
 }
 
 export type MessageKey = keyof typeof sv

@@ -59,6 +59,9 @@ export default function OrganisationPage() {
       <p className="prewrap">{organisation.description || t('organisations.noDescription')}</p>
       <SitesSection organisationId={organisation.id} sites={registry.sites} canEdit={canEdit} />
       <ServicesSection organisationId={organisation.id} services={registry.services} canEdit={canEdit} />
+      <p>
+        <Link to={`/beroenden?organisation=${organisation.id}`}>{t('graph.organisationLink')}</Link>
+      </p>
       {members ? (
         <section aria-labelledby="members">
           <h2 id="members">{t('organisations.members')}</h2>

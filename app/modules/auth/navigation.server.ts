@@ -4,7 +4,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
@@ -29,6 +29,7 @@ export async function navigationFor(db: Executor, user: SessionUser, smtpConfigu
   if (can(user, 'network.read')) items.push({ key: 'directory', to: '/katalog' })
   if (can(user, 'network.read')) items.push({ key: 'networks', to: '/natverk' })
   if (can(user, 'network.read')) items.push({ key: 'scenarios', to: '/scenarier' })
+  if (can(user, 'network.read')) items.push({ key: 'dependencies', to: '/beroenden' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })
   if (can(user, 'outbox.read') && !smtpConfigured) items.push({ key: 'outbox', to: '/admin/utkorg' })
   if (can(user, 'registry.oversee')) items.push({ key: 'staleness', to: '/admin/aktualitet' })

@@ -1,0 +1,103 @@
+import { Link } from '@remix-run/react'
+import { formatCount } from '~/components/map/format'
+import { useFormatNumber } from '~/components/registry/format'
+import { useLocale, useT } from '~/i18n/i18n'
+import type { DependencyGraphView } from '~/modules/dependency-graph/graph-view'
+import { OrganisationLink, TargetName } from './target-name'
+
+/**
+ * The graph's content as a table, one row per dependency, a page at a time:
+ * everything the drawing shows is here too, which the law on accessible
+ * digital services asks of a graphic.
+ */
+export function DependencyTable({ table, search }: { table: DependencyGraphView['table']; search: string }) {
+  const t = useT()
+  const locale = useLocale()
+  const format = useFormatNumber()
+  const { total, page, pageSize, rows } = table
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1
+  const last = Math.min(total, page * pageSize)
+  const pageLink = (target: number) => {
+    const params = new URLSearchParams(search)
+    if (target === 1) params.delete('page')
+    else params.set('page', String(target))
+    const query = params.toString()
+    return query ? `?${query}` : '?'
+  }
+  return (
+    <section aria-labelledby="graph-table-heading">
+      <h2 id="graph-table-heading">{t('graph.table.heading')}</h2>
+      <p id="graph-table-count">
+        {total === 1 ? t('graph.table.countOne') : t('graph.table.count', { count: formatCount(locale, total) })}
+        {total > pageSize
+          ? ` ${t('graph.table.range', { first: formatCount(locale, first), last: formatCount(locale, last) })}`
+          : ''}
+      </p>
+      {total === 0 ? (
+        <p>{t('graph.table.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table graph-table" aria-describedby="graph-table-count">
+            <caption className="visually-hidden">{t('graph.table.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('graph.table.service')}</th>
+                <th scope="col">{t('graph.table.organisation')}</th>
+                <th scope="col">{t('graph.table.dependsOn')}</th>
+                <th scope="col">{t('graph.table.copes')}</th>
+                <th scope="col">{t('graph.table.backup')}</th>
+                <th scope="col">{t('graph.table.backupHours')}</th>
+                <th scope="col">{t('graph.table.weak')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">
+                    <span className="graph-table__name">{row.service.name}</span>
+                    <span className="graph-table__meta">
+                      {t(`sector.${row.sector}`)} ·{' '}
+                      {t('graph.table.acceptable', { hours: format(row.acceptableOutageHours) })}
+                    </span>
+                  </th>
+                  <td>
+                    <OrganisationLink organisation={row.organisation} />
+                  </td>
+                  <td>
+                    <TargetName target={row.target} />
+                  </td>
+                  <td className="graph-table__number">{format(row.copesHours)}</td>
+                  <td>{row.backupDescription || (row.backupSource === 'site' ? t('graph.table.siteBackup') : '–')}</td>
+                  <td className="graph-table__number">{row.backupSource === 'none' ? '–' : format(row.backupHours)}</td>
+                  <td>
+                    {row.weak === 'none'
+                      ? t('graph.table.weak.none')
+                      : row.weak === 'short'
+                        ? t('graph.table.weak.short', { hours: format(row.acceptableOutageHours) })
+                        : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t('graph.table.pages')}>
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} rel="prev" preventScrollReset>
+              {t('graph.table.previous')}
+            </Link>
+          ) : null}
+          <span>{t('graph.table.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}</span>
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} rel="next" preventScrollReset>
+              {t('graph.table.next')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  )
+}

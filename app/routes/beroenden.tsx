@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { DependencyTable } from '~/components/dependency-graph/dependency-table'
+import { GraphPanel } from '~/components/dependency-graph/graph-panel'
+import { ScopeForm } from '~/components/dependency-graph/scope-form'
+import { GraphSummary } from '~/components/dependency-graph/graph-summary'
+import { WeakPointLists } from '~/components/dependency-graph/weak-points'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { parseGraphSearch, TABLE_PAGE_SIZE } from '~/modules/dependency-graph/graph-view'
+import {
+  listScopeChoices,
+  loadDependencyGraphView,
+  resolveGraphScope,
+} from '~/modules/dependency-graph/graph-view.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'network.read')
+  const { query, page } = parseGraphSearch(new URL(request.url).searchParams)
+  const db = await getDb()
+  const scope = await resolveGraphScope(db, query)
+  const [view, choices] = await Promise.all([
+    loadDependencyGraphView(db, scope, { page, pageSize: TABLE_PAGE_SIZE }),
+    listScopeChoices(db),
+  ])
+  return { view, choices }
+}
+
+export default function DependenciesPage() {
+  const t = useT()
+  const { view, choices } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <div className="page graph-page">
+      <h1>{t('graph.title')}</h1>
+      <p>{t('graph.intro')}</p>
+      <ScopeForm key={location.search} scope={view.scope} {...choices} />
+      <GraphSummary view={view} />
+      <WeakPointLists view={view} />
+      <GraphPanel graph={view.graph} />
+      <DependencyTable table={view.table} search={location.search} />
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Beroenden – Områdesansvarsportalen' }]
