@@ -3,7 +3,10 @@ import { ClientOnly } from '~/components/ui/client-only'
 import { useT } from '~/i18n/i18n'
 import type { SiteMapProps } from './site-map.client'
 
-const SiteMap = lazy(() => import('./site-map.client').then((module) => ({ default: module.SiteMap })))
+const loadSiteMap = () => import('./site-map.client')
+// In the browser the map's code starts loading when this module runs, not after hydration.
+if (typeof document !== 'undefined') void loadSiteMap().catch(() => {})
+const SiteMap = lazy(() => loadSiteMap().then((module) => ({ default: module.SiteMap })))
 
 /**
  * The map, drawn only in the browser; until then (and without JavaScript) a

@@ -218,7 +218,9 @@ function SiteLayer({
     const layer = layerGroup().addTo(map)
     const shown = new Map<string, Marker>()
     let controller: AbortController | null = null
+    let requested = false
     const load = () => {
+      requested = true
       controller?.abort()
       const current = new AbortController()
       controller = current
@@ -248,8 +250,8 @@ function SiteLayer({
       const [south, west, north, east] = extent.bounds
       map.fitBounds(latLngBounds([south, west], [north, east]), { padding: [32, 32], maxZoom: 14, animate: false })
     }
-    // fitBounds fires no moveend when the map is already there.
-    load()
+    // fitBounds fires moveend (which loads the view) unless the map is already there.
+    if (!requested) load()
     return () => {
       controller?.abort()
       map.off('moveend', load)

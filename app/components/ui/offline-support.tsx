@@ -1,18 +1,36 @@
 import { useEffect } from 'react'
 
 const REFRESH_MS = 15 * 60_000
+// The refresh waits until the page has settled: at county scale the contact
+// list is a large page, and it must not compete with what the user opened.
+const SETTLE_MS = 10_000
 const STAMP = 'portal-offline-refreshed'
 
+/** Resolves after `ms` and then when the browser is idle, unless cancelled. */
+function settled(ms: number, cancelled: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => {
+      if (cancelled()) return reject(new Error('cancelled'))
+      const run = () => (cancelled() ? reject(new Error('cancelled')) : resolve())
+      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 5_000 })
+      else run()
+    }, ms)
+  })
+}
+
 /**
- * Registers the service worker and refreshes the saved contact list at most
- * every 15 minutes, for signed-in readers of the network.
+ * Registers the service worker and, once the page has settled, refreshes the
+ * saved contact list at most every 15 minutes, for signed-in readers of the
+ * network.
  */
 export function OfflineSupport() {
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return
+    let cancelled = false
     navigator.serviceWorker
       .register('/sw.js')
       .then(() => navigator.serviceWorker.ready)
+      .then(() => settled(SETTLE_MS, () => cancelled))
       .then(() => {
         const last = Number(sessionStorage.getItem(STAMP) ?? 0)
         if (Date.now() - last < REFRESH_MS) return
@@ -22,6 +40,9 @@ export function OfflineSupport() {
       .catch(() => {
         // Without a service worker the portal works as before, only not offline.
       })
+    return () => {
+      cancelled = true
+    }
   }, [])
   return null
 }
