@@ -24,6 +24,7 @@
  * ignored, as the engine ignores them.
  */
 import { resources, type Resource } from '~/db/enums'
+import { stronglyConnectedComponents } from '~/modules/graph/components'
 import type { BackupSource, ScenarioDependency, ScenarioGraph } from '~/modules/scenarios/engine'
 
 export type DependencyTarget = { kind: 'resource'; resource: Resource } | { kind: 'service'; serviceId: string }
@@ -231,64 +232,6 @@ function indexGraph(graph: Pick<ScenarioGraph, 'services' | 'dependencies'>): In
   }
 }
 
-/**
- * Tarjan's strongly connected components, without recursion. A component is
- * numbered after every component it reaches, so a supplier's number is never
- * higher than its dependent's.
- */
-function components(n: number, start: Int32Array, list: Int32Array) {
-  const index = new Int32Array(n).fill(-1)
-  const low = new Int32Array(n)
-  const onStack = new Uint8Array(n)
-  const stack = new Int32Array(n)
-  const callNode = new Int32Array(n)
-  const callEdge = new Int32Array(n)
-  const component = new Int32Array(n).fill(-1)
-  let counter = 0
-  let sp = 0
-  let count = 0
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue
-    let depth = 0
-    let enter = root
-    while (enter >= 0 || depth > 0) {
-      if (enter >= 0) {
-        index[enter] = low[enter] = counter++
-        stack[sp++] = enter
-        onStack[enter] = 1
-        callNode[depth] = enter
-        callEdge[depth] = start[enter]!
-        depth++
-        enter = -1
-      }
-      const v = callNode[depth - 1]!
-      const edge = callEdge[depth - 1]!
-      if (edge < start[v + 1]!) {
-        callEdge[depth - 1] = edge + 1
-        const w = list[edge]!
-        if (index[w] === -1) enter = w
-        else if (onStack[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!
-        continue
-      }
-      depth--
-      if (depth > 0) {
-        const parent = callNode[depth - 1]!
-        if (low[v]! < low[parent]!) low[parent] = low[v]!
-      }
-      if (low[v] === index[v]) {
-        let w: number
-        do {
-          w = stack[--sp]!
-          onStack[w] = 0
-          component[w] = count
-        } while (w !== v)
-        count++
-      }
-    }
-  }
-  return { component, componentCount: count }
-}
-
 // ---------------------------------------------------------------------------
 // Weak backups
 
@@ -407,7 +350,7 @@ function upwardCounter(g: IndexedGraph) {
  */
 function estimatedReach(g: IndexedGraph): Float64Array {
   const n = g.ids.length
-  const { component, componentCount } = components(n, g.supplierStart, g.supplierList)
+  const { component, componentCount } = stronglyConnectedComponents(n, g.supplierStart, (edge) => g.supplierList[edge]!)
   const members = compressed(
     componentCount,
     Array.from({ length: n }, (_, s): [number, number] => [component[s]!, s]),

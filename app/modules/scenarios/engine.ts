@@ -96,6 +96,7 @@
  * Unknown ids (a site, a supplier, a dependent service) are ignored.
  */
 import { resources, sectors, type Resource, type Sector } from '~/db/enums'
+import { stronglyConnectedComponents } from '~/modules/graph/components'
 import { createScopeTest, everywhere, type FailureScope } from './area'
 
 // ---------------------------------------------------------------------------
@@ -390,7 +391,11 @@ export function prepareScenarioGraph(graph: ScenarioGraph): PreparedScenarioGrap
   const bySupplier = groupBy(trimmed.depSupplier, n)
   const byResource = groupBy(trimmed.depResource, resources.length)
 
-  const { component, componentCount } = components(n, byService.start, byService.list, trimmed.depSupplier)
+  const { component, componentCount } = stronglyConnectedComponents(
+    n,
+    byService.start,
+    (edge) => trimmed.depSupplier[byService.list[edge]!]!,
+  )
   const depInternal = new Uint8Array(m)
   const internalOf = new Int32Array(m).fill(-1)
   for (let d = 0; d < m; d++) {
@@ -460,66 +465,6 @@ function idOrder(services: readonly ScenarioService[]): Int32Array {
   }
   if (!sorted) order.sort((a, b) => (services[a]!.id < services[b]!.id ? -1 : 1))
   return order
-}
-
-/** Strongly connected components of service → supplier (Tarjan, iterative so deep chains do not overflow the stack). */
-function components(
-  n: number,
-  depStart: Int32Array,
-  depList: Int32Array,
-  depSupplier: Int32Array,
-): { component: Int32Array; componentCount: number } {
-  const index = new Int32Array(n).fill(-1)
-  const low = new Int32Array(n)
-  const onStack = new Uint8Array(n)
-  const stack = new Int32Array(n)
-  const callNode = new Int32Array(n)
-  const callEdge = new Int32Array(n)
-  const component = new Int32Array(n).fill(-1)
-  let next = 0
-  let sp = 0
-  let count = 0
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue
-    let depth = 0
-    let enter = root
-    while (enter >= 0 || depth > 0) {
-      if (enter >= 0) {
-        index[enter] = low[enter] = next++
-        stack[sp++] = enter
-        onStack[enter] = 1
-        callNode[depth] = enter
-        callEdge[depth] = depStart[enter]!
-        depth++
-        enter = -1
-      }
-      const v = callNode[depth - 1]!
-      const edge = callEdge[depth - 1]!
-      if (edge < depStart[v + 1]!) {
-        callEdge[depth - 1] = edge + 1
-        const w = depSupplier[depList[edge]!]!
-        if (w < 0) continue
-        if (index[w] === -1) enter = w
-        else if (onStack[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!
-        continue
-      }
-      depth--
-      if (depth > 0) {
-        const parent = callNode[depth - 1]!
-        if (low[v]! < low[parent]!) low[parent] = low[v]!
-      }
-      if (low[v] === index[v]) {
-        let w: number
-        do {
-          w = stack[--sp]!
-          onStack[w] = 0
-          component[w] = count
-        } while (w !== v)
-        count++
-      }
-    }
-  }
-  return { component, componentCount: count }
 }
 
 // ---------------------------------------------------------------------------
