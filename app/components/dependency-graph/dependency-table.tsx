@@ -1,6 +1,6 @@
-import { Link } from '@remix-run/react'
 import { formatCount } from '~/components/map/format'
 import { useFormatNumber } from '~/components/registry/format'
+import { Pager } from '~/components/ui/pager'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { DependencyGraphView } from '~/modules/dependency-graph/graph-view'
 import { OrganisationLink, TargetName } from './target-name'
@@ -83,21 +83,15 @@ export function DependencyTable({ table, search }: { table: DependencyGraphView[
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t('graph.table.pages')}>
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev" preventScrollReset>
-              {t('graph.table.previous')}
-            </Link>
-          ) : null}
-          <span>{t('graph.table.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}</span>
-          {page < pages ? (
-            <Link to={pageLink(page + 1)} rel="next" preventScrollReset>
-              {t('graph.table.next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        pageLink={pageLink}
+        label={t('graph.table.pages')}
+        previous={t('graph.table.previous')}
+        next={t('graph.table.next')}
+        position={t('graph.table.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}
+      />
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatDate } from '~/components/contacts/contact-route-card'
+import { Pager } from '~/components/ui/pager'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import {
@@ -159,21 +160,15 @@ export function MapTable({
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t('map.pages')}>
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev" preventScrollReset>
-              {t('map.previous')}
-            </Link>
-          ) : null}
-          <span>{t('map.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}</span>
-          {page < pages ? (
-            <Link to={pageLink(page + 1)} rel="next" preventScrollReset>
-              {t('map.next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        pageLink={pageLink}
+        label={t('map.pages')}
+        previous={t('map.previous')}
+        next={t('map.next')}
+        position={t('map.pageOf', { page: formatCount(locale, page), pages: formatCount(locale, pages) })}
+      />
     </section>
   )
 }
