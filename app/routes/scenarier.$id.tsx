@@ -10,7 +10,9 @@ import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { failureText } from '~/modules/scenarios/reason-text'
 import { canChangeScenario, requireReadableScenario } from '~/modules/scenarios/scenario-access.server'
-import { computeScenarioView } from '~/modules/scenarios/scenario-view.server'
+import { computeScenario } from '~/modules/scenarios/scenario-result.server'
+import { parseResultPages } from '~/modules/scenarios/scenario-view'
+import { scenarioView } from '~/modules/scenarios/scenario-view.server'
 
 export const links = () => [{ rel: 'stylesheet', href: leafletStyles }]
 
@@ -20,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const scenario = await requireReadableScenario(db, user, id)
   const env = getEnv()
+  const computed = await computeScenario(db, scenario.definition)
   return {
     scenario: {
       id,
@@ -28,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: scenario.state,
       organisationName: scenario.organisationName,
     },
-    view: await computeScenarioView(db, scenario.definition),
+    view: await scenarioView(db, computed, scenario.definition, parseResultPages(new URL(request.url).searchParams)),
     mayChange: canChangeScenario(user, scenario),
     saved: new URL(request.url).searchParams.has('sparat'),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
@@ -72,7 +75,7 @@ export default function ScenarioPage() {
           </Link>
         ) : null}
       </div>
-      <ScenarioResult view={view} tiles={tiles} />
+      <ScenarioResult scenarioId={scenario.id} view={view} tiles={tiles} />
     </div>
   )
 }

@@ -8,7 +8,8 @@ import { attachment } from '~/modules/registry/directory-export.server'
 import { swedishDate } from '~/modules/registry/directory-filters'
 import { requireReadableScenario } from '~/modules/scenarios/scenario-access.server'
 import { scenarioCsv } from '~/modules/scenarios/scenario-export'
-import { computeScenarioView } from '~/modules/scenarios/scenario-view.server'
+import { computeScenario } from '~/modules/scenarios/scenario-result.server'
+import { scenarioOutcomes } from '~/modules/scenarios/scenario-view.server'
 
 /** A scenario's result as CSV for Swedish Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,8 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const scenario = await requireReadableScenario(db, user, id)
   const locale = getLocale(request)
-  const view = await computeScenarioView(db, scenario.definition)
-  return attachment(scenarioCsv(translator(locale), locale, view), {
+  const { outcomes } = await scenarioOutcomes(db, await computeScenario(db, scenario.definition))
+  return attachment(scenarioCsv(translator(locale), locale, outcomes), {
     contentType: 'text/csv; charset=utf-8',
     filename: `scenario-${swedishDate(new Date())}.csv`,
   })

@@ -3,19 +3,27 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ScenarioChart } from '~/components/scenarios/scenario-chart'
 import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
+import { formatCount } from '~/components/map/format'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { explainChain, failureText } from '~/modules/scenarios/reason-text'
 import { requireReadableScenario } from '~/modules/scenarios/scenario-access.server'
 import { formatHours } from '~/modules/scenarios/scenario-view'
-import { computeScenarioView } from '~/modules/scenarios/scenario-view.server'
+import { computeScenario } from '~/modules/scenarios/scenario-result.server'
+import { scenarioOutcomes, scenarioView } from '~/modules/scenarios/scenario-view.server'
+
+/** A printout of a county-wide scenario stops here; the CSV file has every service. */
+const PRINT_MAX = 500
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requireUser(request)
   const db = await getDb()
   const scenario = await requireReadableScenario(db, user, id)
+  const computed = await computeScenario(db, scenario.definition)
+  const view = await scenarioView(db, computed, scenario.definition, { outcomes: 1, exceeded: 1 })
+  const { outcomes, count } = await scenarioOutcomes(db, computed, PRINT_MAX)
   return {
     scenario: {
       id,
@@ -23,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: scenario.description,
       organisationName: scenario.organisationName,
     },
-    view: await computeScenarioView(db, scenario.definition),
+    failures: view.failures,
+    serviceCount: view.serviceCount,
+    totals: view.totals,
+    outcomes,
+    count,
     printedAt: new Date().toISOString(),
   }
 }
@@ -32,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ScenarioPrintPage() {
   const t = useT()
   const locale = useLocale()
-  const { scenario, view, printedAt } = useLoaderData<typeof loader>()
+  const { scenario, failures, serviceCount, totals, outcomes, count, printedAt } = useLoaderData<typeof loader>()
   const h = (hours: number | null) =>
     hours === null ? t('scenario.never') : t('scenario.atHourShort', { hour: formatHours(locale, hours) })
   return (
@@ -54,15 +66,20 @@ export default function ScenarioPrintPage() {
       {scenario.description ? <p>{scenario.description}</p> : null}
       <h2>{t('scenario.definitionHeading')}</h2>
       <ul>
-        {view.failures.map((failure, index) => (
+        {failures.map((failure, index) => (
           <li key={index}>{failureText(t, locale, failure)}</li>
         ))}
       </ul>
-      <p>{t('scenario.computedNow', { services: view.serviceCount })}</p>
-      <ScenarioChart failed={view.totals.failed} people={view.totals.peopleServedFailed} hour={0} />
+      <p>{t('scenario.computedNow', { services: serviceCount })}</p>
+      <ScenarioChart failed={totals.failed} people={totals.peopleServedFailed} hour={0} />
       <h2>{t('scenario.affected')}</h2>
-      {view.outcomes.length === 0 ? <p>{t('scenario.noneAffected')}</p> : null}
-      {view.outcomes.map((outcome) => (
+      {count === 0 ? <p>{t('scenario.noneAffected')}</p> : null}
+      {count > outcomes.length ? (
+        <p>
+          {t('scenario.printFirst', { shown: formatCount(locale, outcomes.length), count: formatCount(locale, count) })}
+        </p>
+      ) : null}
+      {outcomes.map((outcome) => (
         <section key={outcome.id} className="scenario-print__service">
           <h3>
             {outcome.name} – {outcome.organisationName}

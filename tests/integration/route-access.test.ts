@@ -283,6 +283,7 @@ function scenarioProbes(): Probe[] {
       probe('scenarier.$id', 'GET', base, readers),
       probe('scenarier.$id_.export[.csv]', 'GET', `${base}/export.csv`, readers),
       probe('scenarier.$id_.utskrift', 'GET', `${base}/utskrift`, readers),
+      probe('scenarier.$id_.punkter', 'GET', `${base}/punkter`, readers),
       probe('scenarier.$id_.redigera', 'GET', `${base}/redigera`, changers),
       probe('scenarier.$id_.redigera', 'POST', `${base}/redigera`, changers, { intent: 'save' }),
       probe('scenarier.$id_.redigera', 'POST', `${base}/redigera`, changers, { intent: 'delete' }),

@@ -3,15 +3,17 @@ import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
+import { criticalServices, dependencies } from '../../app/db/schema/registry'
 import { scenarios } from '../../app/db/schema/scenarios'
 import { sv } from '../../app/i18n/sv'
 import { swedishDate } from '../../app/modules/registry/directory-filters'
 import type { ScenarioDefinition } from '../../app/modules/scenarios/definition'
 import { createScenario, getScenario } from '../../app/modules/scenarios/scenarios.server'
-import type { ScenarioView } from '../../app/modules/scenarios/scenario-view'
+import type { ScenarioDots, ServiceOutcome } from '../../app/modules/scenarios/scenario-view'
 import * as scenarioPage from '../../app/routes/scenarier.$id'
 import * as exportScenario from '../../app/routes/scenarier.$id_.export[.csv]'
 import * as editScenario from '../../app/routes/scenarier.$id_.redigera'
+import * as scenarioDots from '../../app/routes/scenarier.$id_.punkter'
 import * as printScenario from '../../app/routes/scenarier.$id_.utskrift'
 import * as scenarioList from '../../app/routes/scenarier._index'
 import * as newScenario from '../../app/routes/scenarier.ny'
@@ -21,6 +23,7 @@ import {
   makeDependency,
   makeOrganisation,
   makeService,
+  makeSite,
   makeUser,
   signedIn,
 } from '../support/factories'
@@ -352,11 +355,14 @@ describe('outage scenarios', () => {
       ])
       // A: backup [0, 12), degraded [12, 14), failed from 14; acceptable 12 h passed at 26.
       // B: loses A at 14, no backup, degraded [14, 20), failed from 20; acceptable passed at 32.
-      expect(view.outcomes.map((outcome) => [outcome.name, outcome.firstFailedAt, outcome.outageExceededAt])).toEqual([
+      expect(
+        view.outcomes.items.map((outcome) => [outcome.name, outcome.firstFailedAt, outcome.outageExceededAt]),
+      ).toEqual([
         ['Elnätet Vårgårda', 14, 26],
         ['Hemtjänsten', 20, 32],
       ])
-      const [outcomeA, outcomeB] = view.outcomes
+      expect([view.outcomes.page, view.outcomes.pages, view.outcomes.count]).toEqual([1, 1, 2])
+      const [outcomeA, outcomeB] = view.outcomes.items
       expect(outcomeA!.timeline).toEqual([
         [0, 12, 'backup'],
         [12, 14, 'degraded'],
@@ -398,17 +404,114 @@ describe('outage scenarios', () => {
       expect([14, 20].map((hour) => view.totals.peopleServedFailed[hour])).toEqual([5000, 5300])
     })
 
+    const resultOf = async (id: string, query = '') =>
+      (
+        await call<Awaited<ReturnType<typeof scenarioPage.loader>>>(
+          scenarioPage.loader as Handler,
+          getRequest(`/scenarier/${id}${query}`, partner.cookie),
+          { id },
+        )
+      ).body!.view
+
+    it('pages the list of affected services and of passed outage times, 50 at a time, worst first', async () => {
+      // 60 services that fail at hours 1 … 60 (no backup, copes i h), acceptable 1 h: passed at i + 1.
+      for (let i = 1; i <= 60; i++) {
+        const service = await makeService(db(), {
+          organisationId: own.id,
+          name: `Tjänst ${String(i).padStart(2, '0')}`,
+          acceptableOutageHours: 1,
+        })
+        await makeDependency(db(), { serviceId: service.id, resource: 'electricity', copesHours: i })
+      }
+      const scenario = await draftOfOwn()
+      const first = await resultOf(scenario.id)
+      expect([first.outcomes.page, first.outcomes.pages, first.outcomes.count]).toEqual([1, 2, 60])
+      expect(first.outcomes.items).toHaveLength(50)
+      expect(first.outcomes.items[0]!.firstFailedAt).toBe(1)
+      expect(first.outcomes.items[49]!.firstFailedAt).toBe(50)
+      expect([first.exceeded.page, first.exceeded.pages, first.exceeded.count]).toEqual([1, 2, 60])
+      expect(first.exceeded.items[0]).toMatchObject({
+        name: 'Tjänst 01',
+        acceptableOutageHours: 1,
+        outageExceededAt: 2,
+      })
+
+      const second = await resultOf(scenario.id, '?sida=2&overskridna=2')
+      expect(second.outcomes.items.map((outcome) => outcome.firstFailedAt)).toEqual(
+        Array.from({ length: 10 }, (_, i) => 51 + i),
+      )
+      expect(second.exceeded.items.map((item) => item.name)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `Tjänst ${51 + i}`),
+      )
+      // A page past the end is the last page; nonsense is the first.
+      expect((await resultOf(scenario.id, '?sida=9')).outcomes.page).toBe(2)
+      expect((await resultOf(scenario.id, '?sida=abc')).outcomes.page).toBe(1)
+      // Totals per sector and Styrel class at each hour: all 60 are municipal technical services without a class.
+      expect(first.totals.failedBySector.municipal_technical![60]).toBe(60)
+      expect(Object.keys(first.totals.failedBySector)).toEqual(['municipal_technical'])
+      expect(first.totals.failedByStyrel.none![30]).toBe(30)
+    })
+
+    it('a change in the registry is in the next result, though the last one is kept for the next page', async () => {
+      const { a } = await registry()
+      const scenario = await draftOfOwn()
+      const before = await resultOf(scenario.id)
+      expect(before.outcomes.items.map((outcome) => outcome.firstFailedAt)).toEqual([14, 20])
+      // The energy company doubles its backup: A now fails at 26, B at 32.
+      await db().update(dependencies).set({ backupHours: 24, version: 2 }).where(eq(dependencies.serviceId, a.id))
+      const after = await resultOf(scenario.id)
+      expect(after.outcomes.items.map((outcome) => outcome.firstFailedAt)).toEqual([26, 32])
+      // Renaming a service is seen too.
+      await db()
+        .update(criticalServices)
+        .set({ name: 'Elnätet', updatedAt: new Date() })
+        .where(eq(criticalServices.id, a.id))
+      expect((await resultOf(scenario.id)).outcomes.items[0]!.name).toBe('Elnätet')
+    })
+
+    it('sends the map its dots: one per site with a position, each with the course of its service', async () => {
+      const site = await makeSite(db(), { organisationId: own.id, lat: 58.0341234, lng: 12.8081234 })
+      const elsewhere = await makeSite(db(), { organisationId: own.id, lat: 58.1, lng: 12.9 })
+      const unplaced = await makeSite(db(), { organisationId: own.id, lat: null, lng: null })
+      const service = await makeService(db(), {
+        organisationId: own.id,
+        name: 'Vattenverket',
+        siteIds: [site.id, elsewhere.id, unplaced.id],
+      })
+      await makeDependency(db(), { serviceId: service.id, resource: 'electricity', copesHours: 2, backupHours: 12 })
+      await makeService(db(), { organisationId: own.id, name: 'Opåverkad', siteIds: [site.id] })
+      const scenario = await draftOfOwn()
+      const result = await call(
+        scenarioDots.loader as Handler,
+        getRequest(`/scenarier/${scenario.id}/punkter`, partner.cookie),
+        {
+          id: scenario.id,
+        },
+      )
+      expect(result.status).toBe(200)
+      expect(result.response!.headers.get('Cache-Control')).toBe('private, no-store')
+      const dots = (await result.response!.json()) as ScenarioDots
+      // A service's sites come in id order; positions are rounded to 5 decimals (about a metre).
+      const expectedPoints = [site, elsewhere]
+        .sort((x, y) => (x.id < y.id ? -1 : 1))
+        .flatMap((placed) => (placed.id === site.id ? [58.03412, 12.80812] : [58.1, 12.9]))
+      // Backup (state 1) from 0, degraded (2) from 12, failed (3) from 14.
+      expect(dots).toEqual({ points: expectedPoints, course: [0, 0], courses: [[0, 1, 12, 2, 14, 3]] })
+      expect((await resultOf(scenario.id)).hasPositions).toBe(true)
+    })
+
     it('the print page carries the same view', async () => {
       await registry()
       const scenario = await draftOfOwn()
-      const result = await call<{ view: ScenarioView; scenario: { name: string } }>(
+      const result = await call<{ outcomes: ServiceOutcome[]; count: number; scenario: { name: string } }>(
         printScenario.loader as Handler,
         getRequest(`/scenarier/${scenario.id}/utskrift`, partner.cookie),
         { id: scenario.id },
       )
       expect(result.status).toBe(200)
       expect(result.body!.scenario.name).toBe('Elavbrott')
-      expect(result.body!.view.outcomes.map((outcome) => outcome.firstFailedAt)).toEqual([14, 20])
+      expect(result.body!.outcomes.map((outcome) => outcome.firstFailedAt)).toEqual([14, 20])
+      expect(result.body!.count).toBe(2)
     })
 
     it('exports CSV for Swedish Excel: BOM, semicolons, a header and one row per affected service', async () => {
@@ -549,6 +652,7 @@ describe('outage scenarios', () => {
       ['result', scenarioPage.loader, (id: string) => `/scenarier/${id}`],
       ['CSV', exportScenario.loader, (id: string) => `/scenarier/${id}/export.csv`],
       ['print', printScenario.loader, (id: string) => `/scenarier/${id}/utskrift`],
+      ['map dots', scenarioDots.loader, (id: string) => `/scenarier/${id}/punkter`],
     ] as const
     const statusOf = async (handler: unknown, request: Request, id: string) =>
       (await call(handler as Handler, request, { id })).status

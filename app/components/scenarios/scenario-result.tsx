@@ -1,9 +1,12 @@
+import { useSearchParams } from '@remix-run/react'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { ClientOnly } from '~/components/ui/client-only'
+import { Pager } from '~/components/ui/pager'
 import { useLocale, useT } from '~/i18n/i18n'
+import { explainChain } from '~/modules/scenarios/reason-text'
 import { formatHours, outcomeStateAt, type ScenarioView } from '~/modules/scenarios/scenario-view'
 import type { Tiles } from './area-field'
-import { explainChain } from '~/modules/scenarios/reason-text'
+import { FailedByGroup } from './failed-by-group'
 import { ScenarioChart } from './scenario-chart'
 import { serviceStates, stateColours } from './state-colours'
 
@@ -54,20 +57,24 @@ function HourControl({ hour, horizon, onChange }: { hour: number; horizon: numbe
  * A scenario's result, driven by the chosen hour: the situation in figures,
  * the chart, the map and the list of affected services with the reasons.
  */
-export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Tiles }) {
+export function ScenarioResult({ scenarioId, view, tiles }: { scenarioId: string; view: ScenarioView; tiles: Tiles }) {
   const t = useT()
   const locale = useLocale()
   const [hour, setHour] = useState(0)
+  const [searchParams] = useSearchParams()
   const number = useMemo(() => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE'), [locale])
-  const states = useMemo(() => view.outcomes.map((outcome) => outcomeStateAt(outcome, hour)), [view, hour])
-  const exceeded = useMemo(
-    () =>
-      view.outcomes
-        .filter((outcome) => outcome.outageExceededAt !== null)
-        .sort((a, b) => a.outageExceededAt! - b.outageExceededAt!),
-    [view],
-  )
-  const hasPositions = view.outcomes.some((outcome) => outcome.positions.length > 0)
+  const outcomes = view.outcomes.items
+  const states = useMemo(() => outcomes.map((outcome) => outcomeStateAt(outcome, hour)), [outcomes, hour])
+  const pageLink = (name: string) => (page: number) => {
+    const next = new URLSearchParams(searchParams)
+    next.set(name, String(page))
+    return `?${next.toString()}`
+  }
+  const pagerTexts = (page: number, pages: number) => ({
+    previous: t('scenario.previousPage'),
+    next: t('scenario.nextPage'),
+    position: t('scenario.pageOf', { page: number.format(page), pages: number.format(pages) }),
+  })
 
   return (
     <>
@@ -99,6 +106,7 @@ export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Til
       </section>
 
       <ScenarioChart failed={view.totals.failed} people={view.totals.peopleServedFailed} hour={hour} />
+      <FailedByGroup totals={view.totals} hour={hour} />
 
       <section aria-labelledby="scenario-map-heading" className="scenario-map">
         <h2 id="scenario-map-heading">{t('scenario.mapHeading')}</h2>
@@ -111,11 +119,11 @@ export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Til
             </li>
           ))}
         </ul>
-        {hasPositions ? (
+        {view.hasPositions ? (
           <ClientOnly fallback={<p>{t('scenario.mapLoading')}</p>}>
             {() => (
               <Suspense fallback={<p>{t('scenario.mapLoading')}</p>}>
-                <ScenarioMap outcomes={view.outcomes} hour={hour} tiles={tiles} />
+                <ScenarioMap dotsUrl={`/scenarier/${scenarioId}/punkter`} hour={hour} tiles={tiles} />
               </Suspense>
             )}
           </ClientOnly>
@@ -126,13 +134,13 @@ export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Til
 
       <section aria-labelledby="affected-heading">
         <h2 id="affected-heading">{t('scenario.affected')}</h2>
-        {view.outcomes.length === 0 ? (
+        {view.outcomes.count === 0 ? (
           <p>{t('scenario.noneAffected')}</p>
         ) : (
           <>
             <p>
               {t('scenario.affectedCount', {
-                count: number.format(view.outcomes.length),
+                count: number.format(view.outcomes.count),
                 total: number.format(view.serviceCount),
               })}
             </p>
@@ -147,7 +155,7 @@ export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Til
                   </tr>
                 </thead>
                 <tbody>
-                  {view.outcomes.map((outcome, index) => (
+                  {outcomes.map((outcome, index) => (
                     <tr key={outcome.id} data-state={states[index]}>
                       <td>
                         <span className="scenario-table__name">{outcome.name}</span>
@@ -188,27 +196,44 @@ export function ScenarioResult({ view, tiles }: { view: ScenarioView; tiles: Til
                 </tbody>
               </table>
             </div>
+            <Pager
+              page={view.outcomes.page}
+              pages={view.outcomes.pages}
+              pageLink={pageLink('sida')}
+              label={t('scenario.affectedPages')}
+              {...pagerTexts(view.outcomes.page, view.outcomes.pages)}
+            />
           </>
         )}
       </section>
 
       <section aria-labelledby="exceeded-heading">
         <h2 id="exceeded-heading">{t('scenario.exceededHeading')}</h2>
-        {exceeded.length === 0 ? (
+        {view.exceeded.count === 0 ? (
           <p>{t('scenario.exceededNone')}</p>
         ) : (
-          <ul>
-            {exceeded.map((outcome) => (
-              <li key={outcome.id}>
-                {t('scenario.exceededItem', {
-                  service: outcome.name,
-                  organisation: outcome.organisationName,
-                  acceptable: formatHours(locale, outcome.acceptableOutageHours),
-                  hour: formatHours(locale, outcome.outageExceededAt!),
-                })}
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>{t('scenario.exceededCount', { count: number.format(view.exceeded.count) })}</p>
+            <ul>
+              {view.exceeded.items.map((outcome) => (
+                <li key={outcome.id}>
+                  {t('scenario.exceededItem', {
+                    service: outcome.name,
+                    organisation: outcome.organisationName,
+                    acceptable: formatHours(locale, outcome.acceptableOutageHours),
+                    hour: formatHours(locale, outcome.outageExceededAt!),
+                  })}
+                </li>
+              ))}
+            </ul>
+            <Pager
+              page={view.exceeded.page}
+              pages={view.exceeded.pages}
+              pageLink={pageLink('overskridna')}
+              label={t('scenario.exceededPages')}
+              {...pagerTexts(view.exceeded.page, view.exceeded.pages)}
+            />
+          </>
         )}
       </section>
     </>

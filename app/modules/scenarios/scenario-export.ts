@@ -1,10 +1,10 @@
 import { explainChain } from './reason-text'
 import type { Locale, Translate } from '~/i18n/i18n'
 import { toCsv } from '~/modules/registry/export-csv'
-import { formatHours, type ScenarioView } from './scenario-view'
+import { formatHours, type ServiceOutcome } from './scenario-view'
 
 /** A scenario's result as CSV for Swedish Excel: one row per affected service, with its course and reasons. */
-export function scenarioCsv(t: Translate, locale: Locale, view: ScenarioView): string {
+export function scenarioCsv(t: Translate, locale: Locale, outcomes: readonly ServiceOutcome[]): string {
   const h = (hours: number | null) => (hours === null ? '' : formatHours(locale, hours))
   return toCsv(
     [
@@ -19,7 +19,7 @@ export function scenarioCsv(t: Translate, locale: Locale, view: ScenarioView): s
       t('scenario.csv.timeline'),
       t('scenario.csv.reasons'),
     ],
-    view.outcomes.map((outcome) => [
+    outcomes.map((outcome) => [
       outcome.name,
       outcome.organisationName,
       t(`sector.${outcome.sector}`),

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Resource, Sector } from '~/db/enums'
 import type { BackupSource, ServiceState } from './engine'
 
@@ -42,8 +43,6 @@ export interface ServiceOutcome {
   outageExceededAt: number | null
   /** Why it first stopped: its own reason, then its supplier's, down to a resource. Empty if it never stopped. */
   reasons: ReasonStep[]
-  /** Its sites with a position, [lat, lng]. */
-  positions: [number, number][]
 }
 
 export interface FailureView {
@@ -57,20 +56,77 @@ export interface FailureView {
   durationHours: number | null
 }
 
+/** One page of a long list, pages counted from 1. */
+export interface ListPage<T> {
+  items: T[]
+  page: number
+  pages: number
+  count: number
+}
+
+export interface ExceededItem {
+  id: string
+  name: string
+  organisationName: string
+  acceptableOutageHours: number
+  outageExceededAt: number
+}
+
+/** Entry h of every array is the whole hour h, h = 0 … horizonHours. */
+export interface ScenarioTotals {
+  failed: number[]
+  backup: number[]
+  degraded: number[]
+  recovered: number[]
+  peopleServedFailed: number[]
+  /** Only the sectors where something fails. */
+  failedBySector: Partial<Record<Sector, number[]>>
+  /** Styrel class ('1' … '8', 'none'), only those where something fails. */
+  failedByStyrel: Record<string, number[]>
+}
+
 export interface ScenarioView {
   horizonHours: number
   serviceCount: number
   failures: FailureView[]
-  /** The affected services, those that stop first at the top. */
-  outcomes: ServiceOutcome[]
-  /** Entry h is the whole hour h, h = 0 … horizonHours. */
-  totals: {
-    failed: number[]
-    backup: number[]
-    degraded: number[]
-    recovered: number[]
-    peopleServedFailed: number[]
+  /** The affected services, those that stop first at the top, one page of them. */
+  outcomes: ListPage<ServiceOutcome>
+  /** Those whose acceptable outage time is passed, in the order it happens, one page of them. */
+  exceeded: ListPage<ExceededItem>
+  /** Whether any affected service has a site with a position: the map has something to show. */
+  hasPositions: boolean
+  totals: ScenarioTotals
+}
+
+/**
+ * The map's dots in a compact form (a county-wide scenario has 100,000 of
+ * them): flat arrays of numbers, no objects per dot.
+ */
+export interface ScenarioDots {
+  /** [lat, lng, lat, lng, …], one pair per dot (a site of an affected service). */
+  points: number[]
+  /** Per dot, its service's course in `courses`. */
+  course: number[]
+  /** Per affected service: [from, state, from, state, …], state as its index in `serviceStateOrder`. */
+  courses: number[][]
+}
+
+export const serviceStateOrder = [
+  'normal',
+  'backup',
+  'degraded',
+  'failed',
+  'recovered',
+] as const satisfies readonly ServiceState[]
+
+/** The state code (index in `serviceStateOrder`) of a course at an hour. */
+export function courseStateAt(course: readonly number[], hour: number): number {
+  let state = 0
+  for (let i = 0; i < course.length; i += 2) {
+    if (course[i]! > hour) break
+    state = course[i + 1]!
   }
+  return state
 }
 
 /** A service's state at an hour (the last segment's state at the very end). */
@@ -86,4 +142,14 @@ export function outcomeStateAt(outcome: ServiceOutcome, hour: number): ServiceSt
 /** Hours as people read them: whole numbers plainly, others with one decimal (a comma in Swedish). */
 export function formatHours(locale: string, hours: number): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(hours)
+}
+
+const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1)
+
+/** The result page's list pages: `sida` for the affected services, `overskridna` for those past their limit. */
+export function parseResultPages(searchParams: URLSearchParams): { outcomes: number; exceeded: number } {
+  return {
+    outcomes: pageNumber.parse(searchParams.get('sida') ?? 1),
+    exceeded: pageNumber.parse(searchParams.get('overskridna') ?? 1),
+  }
 }
