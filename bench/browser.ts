@@ -8,10 +8,13 @@ import type { Database } from '../app/db/client.server'
 import { hashPassword } from '../app/modules/auth/password.server'
 import { countyScale } from './county'
 import { round, type Figure } from './measure'
+import { countyScenario, scenarioPageFigures } from './scenario-page'
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
+export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -24,7 +27,7 @@ const RUNS = 5
 // The User Timing mark the map sets when its first view is painted (app/components/map/site-map.client.tsx).
 const INTERACTIVE_MARK = 'map-interactive'
 // A one-pixel grey tile: the bench never reaches the real tile server.
-const GREY_PNG = Buffer.from(
+export const GREY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
   'base64',
 )
@@ -41,7 +44,7 @@ function freePort(): Promise<number> {
   })
 }
 
-async function startServer(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+export async function startServer(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
   if (!existsSync(`${root}build/server/index.js`)) throw new Error('build/ is missing: `npm run bench` builds first')
   const port = await freePort()
   const child = spawn(process.execPath, ['server.js'], {
@@ -72,7 +75,7 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; chil
   throw new Error('The portal did not become healthy within 60 s')
 }
 
-async function signedInState(browser: Browser, baseUrl: string) {
+export async function signedInState(browser: Browser, baseUrl: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(`${baseUrl}/logga-in`)
@@ -92,12 +95,7 @@ async function signedInState(browser: Browser, baseUrl: string) {
  * context each time (nothing cached), and the number of sites the map says
  * it shows.
  */
-async function timeToInteractive(
-  browser: Browser,
-  baseUrl: string,
-  state: Awaited<ReturnType<BrowserContext['storageState']>>,
-  path: string,
-) {
+async function timeToInteractive(browser: Browser, baseUrl: string, state: StorageState, path: string) {
   const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 900 } })
   try {
     await context.route('https://tile.openstreetmap.org/**', (route) =>
@@ -118,9 +116,25 @@ async function timeToInteractive(
   }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/** The bench coordinator, a member of the first organisation; returns the user's id. */
+export async function benchCoordinator(db: Database): Promise<{ userId: string; organisationId: string }> {
+  const [organisation] = (await db.execute(sql`select id from organisations order by id limit 1`)) as unknown as {
+    id: string
+  }[]
+  const [user] = (await db.execute(sql`
+    with created as (
+      insert into users (email, name, password_hash)
+      values (${EMAIL}, 'Bench Samordnare', ${await hashPassword(PASSWORD)}) returning id
+    ), joined as (
+      insert into memberships (user_id, organisation_id, role) select id, ${organisation!.id}, 'coordinator' from created
+    )
+    select id from created`)) as unknown as { id: string }[]
+  return { userId: user!.id, organisationId: organisation!.id }
 }
 
 /**
@@ -129,41 +143,41 @@ function median(values: number[]): number {
  * none (a filter nothing matches), the median of five cold visits each after
  * one warm-up visit.
  */
-export async function mapBrowserBenchmarks(db: Database, databaseUrl: string): Promise<Figure[]> {
-  const [organisation] = (await db.execute(sql`select id from organisations order by id limit 1`)) as unknown as {
-    id: string
-  }[]
-  await db.execute(sql`
-    with created as (
-      insert into users (email, name, password_hash)
-      values (${EMAIL}, 'Bench Samordnare', ${await hashPassword(PASSWORD)}) returning id
-    )
-    insert into memberships (user_id, organisation_id, role) select id, ${organisation!.id}, 'coordinator' from created`)
+async function mapFigures(browser: Browser, baseUrl: string, state: StorageState): Promise<Figure[]> {
+  const measure = async (path: string) => {
+    await timeToInteractive(browser, baseUrl, state, path)
+    const runs = []
+    for (let i = 0; i < RUNS; i++) runs.push(await timeToInteractive(browser, baseUrl, state, path))
+    return { ms: median(runs.map((run) => run.ms)), sites: runs[0]!.sites }
+  }
+  const all = await measure('/karta')
+  // A network that does not exist: the same page with no site to show.
+  const none = await measure('/karta?network=00000000-0000-4000-8000-000000000000')
+  if (all.sites !== countyScale.sites || none.sites !== 0) {
+    throw new Error(`The map showed ${all.sites} and ${none.sites} sites, not ${countyScale.sites} and 0`)
+  }
+  return [
+    { name: 'registry_map_interactive_30k_ms', value: round(all.ms), unit: 'ms' },
+    { name: 'registry_map_interactive_0_ms', value: round(none.ms), unit: 'ms' },
+    {
+      name: 'registry_map_interactive_ratio_30k_to_0',
+      value: Math.round((all.ms / none.ms) * 100) / 100,
+      unit: 'ratio',
+    },
+  ]
+}
 
+/** Every browser figure, against one production server on the county data set. */
+export async function browserBenchmarks(db: Database, databaseUrl: string): Promise<Figure[]> {
+  const coordinator = await benchCoordinator(db)
+  const scenarioId = await countyScenario(db, coordinator)
   const { baseUrl, child } = await startServer(databaseUrl)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
   try {
     const state = await signedInState(browser, baseUrl)
-    const measure = async (path: string) => {
-      await timeToInteractive(browser, baseUrl, state, path)
-      const runs = []
-      for (let i = 0; i < RUNS; i++) runs.push(await timeToInteractive(browser, baseUrl, state, path))
-      return { ms: median(runs.map((run) => run.ms)), sites: runs[0]!.sites }
-    }
-    const all = await measure('/karta')
-    // A network that does not exist: the same page with no site to show.
-    const none = await measure('/karta?network=00000000-0000-4000-8000-000000000000')
-    if (all.sites !== countyScale.sites || none.sites !== 0) {
-      throw new Error(`The map showed ${all.sites} and ${none.sites} sites, not ${countyScale.sites} and 0`)
-    }
     return [
-      { name: 'registry_map_interactive_30k_ms', value: round(all.ms), unit: 'ms' },
-      { name: 'registry_map_interactive_0_ms', value: round(none.ms), unit: 'ms' },
-      {
-        name: 'registry_map_interactive_ratio_30k_to_0',
-        value: Math.round((all.ms / none.ms) * 100) / 100,
-        unit: 'ratio',
-      },
+      ...(await mapFigures(browser, baseUrl, state)),
+      ...(await scenarioPageFigures(browser, baseUrl, state, scenarioId)),
     ]
   } finally {
     await browser.close()

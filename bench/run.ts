@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import postgres from 'postgres'
 import { openDatabase, type Database } from '../app/db/client.server'
-import { mapBrowserBenchmarks } from './browser'
+import { browserBenchmarks } from './browser'
 import { countyScale, generateCounty } from './county'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
@@ -33,7 +33,7 @@ try {
   const started = performance.now()
   await generateCounty(handle.db, countyScale)
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
-  for (const figure of await mapBrowserBenchmarks(handle.db, url.toString())) report(figure)
+  for (const figure of await browserBenchmarks(handle.db, url.toString())) report(figure)
   // The staleness suite adds test calls and editors: it runs last.
   const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, stalenessBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)

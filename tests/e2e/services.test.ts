@@ -121,7 +121,9 @@ describe('a partner maintains sites, critical services and dependencies', () => 
     const dependency = dependencies.getByRole('listitem').filter({ hasText: 'Reservkraftverk, diesel' })
     await dependency.getByText('El', { exact: true }).waitFor()
     await dependency.getByText('Reservkraftverk, diesel, räcker 12,5 timmar', { exact: true }).waitFor()
-    await dependency.getByText('Räcker inte: 14,5 av 48 timmar').waitFor()
+    await dependency
+      .getByText('Svag punkt: reserven räcker 12,5 timmar, kortare än den acceptabla avbrottstiden på 48 timmar.')
+      .waitFor()
     // The form is empty again, ready for the next dependency.
     expect(await page.getByLabel('Reserv eller redundans').inputValue()).toBe('')
     await check(page)
@@ -131,8 +133,12 @@ describe('a partner maintains sites, critical services and dependencies', () => 
     await saved.getByText('El', { exact: true }).waitFor()
     await saved.getByText('2 timmar', { exact: true }).waitFor()
     await saved.getByText('Reservkraftverk, diesel, räcker 12,5 timmar', { exact: true }).waitFor()
-    await saved.getByText('Räcker inte: 14,5 av 48 timmar').waitFor()
-    await saved.getByText('Varning: 1 av beroendena täcker inte den acceptabla avbrottstiden.').waitFor()
+    await saved
+      .getByText('Svag punkt: reserven räcker 12,5 timmar, kortare än den acceptabla avbrottstiden på 48 timmar.')
+      .waitFor()
+    await saved
+      .getByText('Varning: 1 av beroendena saknar en reserv som räcker den acceptabla avbrottstiden.')
+      .waitFor()
     await check(page)
   }, 180_000)
 
@@ -148,7 +154,10 @@ describe('a partner maintains sites, critical services and dependencies', () => 
     expect(await page.getByRole('link', { name: 'Lägg till plats' }).count()).toBe(0)
     expect(await page.getByRole('link', { name: /^Ändra verksamheten/ }).count()).toBe(0)
     // The sewage plant's shared mobile generator does not last its acceptable outage time.
-    await page.getByRole('article', { name: 'Avloppsrening' }).getByText('Räcker inte: 16 av 24 timmar').waitFor()
+    await page
+      .getByRole('article', { name: 'Avloppsrening' })
+      .getByText('Svag punkt: reserven räcker 12 timmar, kortare än den acceptabla avbrottstiden på 24 timmar.')
+      .waitFor()
     await expectNoAxeViolations(page)
 
     const municipalityPath = new URL(page.url()).pathname

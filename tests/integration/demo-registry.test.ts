@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { organisations } from '../../app/db/schema/organisations'
 import { criticalServices, dependencies, sites } from '../../app/db/schema/registry'
-import { fallsShort } from '../../app/modules/registry/coverage'
+import { backupWeakness, effectiveBackup } from '../../app/modules/registry/backup'
 import { getOrganisationRegistry } from '../../app/modules/registry/organisation-registry.server'
 import { demoServices, demoSites } from '../../app/modules/seed/demo-registry'
 import { seedDemo } from '../../app/modules/seed/seed.server'
@@ -60,7 +60,9 @@ describe('the demo registry', () => {
     }
     const withBackupShort = all.flatMap((row) =>
       row.dependencies.filter(
-        (dependency) => dependency.backupHours !== null && fallsShort(dependency, row.acceptableOutageHours),
+        (dependency) =>
+          backupWeakness(effectiveBackup(dependency, dependency.siteBackupHours), row.acceptableOutageHours) ===
+          'short',
       ),
     )
     expect(withBackupShort.length).toBeGreaterThanOrEqual(1)

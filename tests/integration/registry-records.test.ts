@@ -422,6 +422,21 @@ describe('registry records', () => {
   })
 
   describe('reads', () => {
+    it("give each dependency the longest backup power of its service's sites, for the one weak-backup rule", async () => {
+      const small = await makeSite(db(), { organisationId: own.id, backupPowerHours: 8 })
+      const large = await makeSite(db(), { organisationId: own.id, backupPowerHours: 30 })
+      const none = await makeSite(db(), { organisationId: own.id, backupPowerHours: null })
+      const placed = await makeService(db(), { organisationId: own.id, siteIds: [small.id, large.id, none.id] })
+      const unplaced = await makeService(db(), { organisationId: own.id })
+      await makeDependency(db(), { serviceId: placed.id, resource: 'electricity', backupHours: null })
+      await makeDependency(db(), { serviceId: unplaced.id, resource: 'electricity', backupHours: null })
+      const registry = await getOrganisationRegistry(db(), own.id)
+      const siteBackupOf = (id: string) =>
+        registry.services.find((service) => service.id === id)!.dependencies.map((d) => d.siteBackupHours)
+      expect(siteBackupOf(placed.id)).toEqual([30])
+      expect(siteBackupOf(unplaced.id)).toEqual([null])
+    })
+
     it('give the organisation page its sites, services, dependencies and who depends on them', async () => {
       const plant = await makeSite(db(), {
         organisationId: other.id,

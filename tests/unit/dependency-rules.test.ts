@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coveredHours, fallsShort } from '../../app/modules/registry/coverage'
+import { backupWeakness, effectiveBackup } from '../../app/modules/registry/backup'
 import {
   DependencySchema,
   DependencyUpdateSchema,
@@ -119,16 +119,31 @@ describe('the dependency form', () => {
   })
 })
 
-describe('cover against the acceptable outage time', () => {
-  it('adds the backup to the hours the service copes without it', () => {
-    expect(coveredHours({ copesHours: 4, backupHours: 12 })).toBe(16)
-    expect(coveredHours({ copesHours: 4, backupHours: null })).toBe(4)
+describe('the one weak-backup rule', () => {
+  const weakness = (
+    dependency: { resource: 'electricity' | 'fuel' | null; backupHours: number | null },
+    site: number | null,
+    acceptable: number,
+  ) => backupWeakness(effectiveBackup(dependency, site), acceptable)
+
+  it('is weak without a backup with stated hours, whatever the service copes', () => {
+    expect(weakness({ resource: 'fuel', backupHours: null }, null, 1)).toBe('none')
+    expect(weakness({ resource: 'fuel', backupHours: 0 }, null, 1)).toBe('none')
+    // Site backup power counts for electricity only.
+    expect(weakness({ resource: 'fuel', backupHours: null }, 48, 12)).toBe('none')
   })
 
-  it('falls short when cover is less than the acceptable outage time, not when equal', () => {
-    expect(fallsShort({ copesHours: 4, backupHours: 12 }, 24)).toBe(true)
-    expect(fallsShort({ copesHours: 12, backupHours: 12 }, 24)).toBe(false)
-    expect(fallsShort({ copesHours: 0, backupHours: null }, 1)).toBe(true)
-    expect(fallsShort({ copesHours: 0, backupHours: 48 }, 12)).toBe(false)
+  it('is weak when the backup lasts less than the acceptable outage time, not when equal', () => {
+    expect(weakness({ resource: 'electricity', backupHours: 12 }, null, 24)).toBe('short')
+    expect(weakness({ resource: 'electricity', backupHours: 24 }, null, 24)).toBeNull()
+    expect(weakness({ resource: 'electricity', backupHours: 48 }, null, 12)).toBeNull()
+  })
+
+  it("counts the sites' backup power for electricity without a backup of its own, and the dependency's own first", () => {
+    expect(effectiveBackup({ resource: 'electricity', backupHours: null }, 30)).toEqual({ hours: 30, source: 'site' })
+    expect(weakness({ resource: 'electricity', backupHours: null }, 8, 24)).toBe('short')
+    expect(weakness({ resource: 'electricity', backupHours: null }, 24, 24)).toBeNull()
+    expect(effectiveBackup({ resource: 'electricity', backupHours: 6 }, 30)).toEqual({ hours: 6, source: 'dependency' })
+    expect(effectiveBackup({ resource: null, backupHours: null }, 30)).toEqual({ hours: 0, source: 'none' })
   })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import type { Resource } from '../../app/db/enums'
 import {
   crossOrganisationChains,
-  effectiveBackup,
   EXACT_FAN_IN,
   fanIn,
   findWeakPoints,
@@ -10,6 +9,7 @@ import {
   siteBackupPower,
   weakBackups,
 } from '../../app/modules/dependency-graph/weak-points'
+import { effectiveBackup } from '../../app/modules/registry/backup'
 import type {
   ScenarioDependency,
   ScenarioGraph,

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Resource } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { coveredHours, fallsShort } from '~/modules/registry/coverage'
+import { backupWeakness, effectiveBackup } from '~/modules/registry/backup'
 import { useFormatNumber } from './format'
 
 export interface DependencyItem {
@@ -14,6 +14,14 @@ export interface DependencyItem {
   copesHours: number
   backupDescription: string
   backupHours: number | null
+  siteBackupHours: number | null
+}
+
+/** Whether a dependency is a weak point, by the same rule as the dependency graph and the scenarios. */
+export function weaknessOf(dependency: DependencyItem, acceptableOutageHours: number) {
+  const backup = effectiveBackup(dependency, dependency.siteBackupHours)
+  const kind = backupWeakness(backup, acceptableOutageHours)
+  return kind ? { kind, backup } : null
 }
 
 /** What a dependency is on, as plain text (for labels of buttons and links). */
@@ -23,6 +31,31 @@ export function useDependencyTarget(): (dependency: DependencyItem) => string {
     dependency.dependsOn
       ? t('deps.on', { service: dependency.dependsOn.name, organisation: dependency.dependsOn.organisationName })
       : t(`resource.${dependency.resource ?? 'other'}` as MessageKey)
+}
+
+function Weakness({
+  dependency,
+  acceptableOutageHours,
+}: {
+  dependency: DependencyItem
+  acceptableOutageHours: number
+}) {
+  const t = useT()
+  const format = useFormatNumber()
+  const weakness = weaknessOf(dependency, acceptableOutageHours)
+  if (!weakness) return null
+  const acceptable = format(acceptableOutageHours)
+  return (
+    <p className="warning-marker">
+      <span aria-hidden="true">⚠ </span>
+      {weakness.kind === 'none'
+        ? t('deps.weak.none', { acceptable })
+        : t(weakness.backup.source === 'site' ? 'deps.weak.shortSite' : 'deps.weak.short', {
+            backup: format(weakness.backup.hours),
+            acceptable,
+          })}
+    </p>
+  )
 }
 
 /** A service's dependencies, each with a marker when it and its backup do not last the acceptable outage time. */
@@ -69,15 +102,7 @@ export function DependencyList({
                     })}
             </dd>
           </dl>
-          {fallsShort(dependency, acceptableOutageHours) ? (
-            <p className="warning-marker">
-              <span aria-hidden="true">⚠ </span>
-              {t('deps.shortfall', {
-                covered: format(coveredHours(dependency)),
-                acceptable: format(acceptableOutageHours),
-              })}
-            </p>
-          ) : null}
+          <Weakness dependency={dependency} acceptableOutageHours={acceptableOutageHours} />
           {actions ? <div className="actions">{actions(dependency)}</div> : null}
         </li>
       ))}

@@ -2,8 +2,7 @@ import { Link } from '@remix-run/react'
 import type { Sector } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { fallsShort } from '~/modules/registry/coverage'
-import { DependencyList, type DependencyItem } from './dependency-list'
+import { DependencyList, weaknessOf, type DependencyItem } from './dependency-list'
 import { useFormatNumber } from './format'
 
 export interface DependentItem {
@@ -115,7 +114,7 @@ export function ServicesSection({
       {services.length === 0 ? <p>{t('services.none')}</p> : null}
       {services.map((service) => {
         const short = service.dependencies.filter((dependency) =>
-          fallsShort(dependency, service.acceptableOutageHours),
+          weaknessOf(dependency, service.acceptableOutageHours),
         ).length
         return (
           <article key={service.id} className="service-card" aria-labelledby={`verksamhet-${service.id}`}>

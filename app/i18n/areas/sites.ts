@@ -117,7 +117,8 @@ export const sv = {
   'services.notGiven': 'Ej angivet',
   'services.dependents': 'Andra verksamheter som är beroende av den här',
   'services.dependentItem': '{service} ({organisation}) klarar sig {hours} timmar utan den',
-  'services.shortfallSummary': 'Varning: {count} av beroendena täcker inte den acceptabla avbrottstiden.',
+  'services.shortfallSummary':
+    'Varning: {count} av beroendena saknar en reserv som räcker den acceptabla avbrottstiden.',
 
   'deps.title': 'Kritiska beroenden',
   'deps.none': 'Inga beroenden är registrerade.',
@@ -156,7 +157,11 @@ export const sv = {
   'deps.backupNone': 'Ingen reserv',
   'deps.backupValue': '{description}, räcker {hours} timmar',
   'deps.backupNoHours': '{description}, tid ej angiven',
-  'deps.shortfall': 'Räcker inte: {covered} av {acceptable} timmar',
+  'deps.weak.none': 'Svag punkt: ingen reserv med angiven tid. Verksamheten får vara borta högst {acceptable} timmar.',
+  'deps.weak.short':
+    'Svag punkt: reserven räcker {backup} timmar, kortare än den acceptabla avbrottstiden på {acceptable} timmar.',
+  'deps.weak.shortSite':
+    'Svag punkt: platsens reservkraft räcker {backup} timmar, kortare än den acceptabla avbrottstiden på {acceptable} timmar.',
   'deps.search.label': 'Sök bland andra organisationers verksamheter',
   'deps.search.submit': 'Sök',
   'deps.search.more': 'Listan visar de första {count} verksamheterna. Sök för att hitta fler.',
@@ -278,7 +283,8 @@ export const en: Record<keyof typeof sv, string> = {
   'services.notGiven': 'Not given',
   'services.dependents': 'Other services that depend on this one',
   'services.dependentItem': '{service} ({organisation}) copes {hours} hours without it',
-  'services.shortfallSummary': 'Warning: {count} of the dependencies do not cover the acceptable outage time.',
+  'services.shortfallSummary':
+    'Warning: {count} of the dependencies lack a backup that lasts the acceptable outage time.',
 
   'deps.title': 'Critical dependencies',
   'deps.none': 'No dependencies are registered.',
@@ -317,7 +323,11 @@ export const en: Record<keyof typeof sv, string> = {
   'deps.backupNone': 'No backup',
   'deps.backupValue': '{description}, lasts {hours} hours',
   'deps.backupNoHours': '{description}, duration not given',
-  'deps.shortfall': 'Falls short: {covered} of {acceptable} hours',
+  'deps.weak.none': 'Weak point: no backup with stated hours. The service may be out for at most {acceptable} hours.',
+  'deps.weak.short':
+    'Weak point: the backup lasts {backup} hours, less than the acceptable outage time of {acceptable} hours.',
+  'deps.weak.shortSite':
+    'Weak point: the site’s backup power lasts {backup} hours, less than the acceptable outage time of {acceptable} hours.',
   'deps.search.label': "Search other organisations' services",
   'deps.search.submit': 'Search',
   'deps.search.more': 'The list shows the first {count} services. Search to find more.',

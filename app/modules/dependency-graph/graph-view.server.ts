@@ -18,14 +18,8 @@ import {
   type NamedRef,
   type TargetView,
 } from './graph-view'
-import {
-  backupWeakness,
-  effectiveBackup,
-  findWeakPoints,
-  siteBackupPower,
-  type DependencyTarget,
-  type WeakPoints,
-} from './weak-points'
+import { backupWeakness, effectiveBackup } from '~/modules/registry/backup'
+import { findWeakPoints, siteBackupPower, type DependencyTarget, type WeakPoints } from './weak-points'
 
 /** A scope with what the loader needs: the organisations whose services it starts from (null: all). */
 export interface GraphScope {

@@ -1,14 +1,8 @@
 import { z } from 'zod'
 import type { Resource, Sector } from '~/db/enums'
-import type { BackupSource, ScenarioGraph } from '~/modules/scenarios/engine'
-import {
-  backupWeakness,
-  effectiveBackup,
-  siteBackupPower,
-  targetOf,
-  type Listing,
-  type WeakBackupKind,
-} from './weak-points'
+import { backupWeakness, effectiveBackup, type BackupSource, type WeakBackupKind } from '~/modules/registry/backup'
+import type { ScenarioGraph } from '~/modules/scenarios/engine'
+import { siteBackupPower, targetOf, type Listing } from './weak-points'
 
 // The dependency graph page's data, shared by the server (which builds it)
 // and the browser (which draws the graph).

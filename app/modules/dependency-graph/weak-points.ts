@@ -25,16 +25,16 @@
  */
 import { resources, type Resource } from '~/db/enums'
 import { stronglyConnectedComponents } from '~/modules/graph/components'
-import type { BackupSource, ScenarioDependency, ScenarioGraph } from '~/modules/scenarios/engine'
+import {
+  backupHoursOf,
+  backupWeakness,
+  effectiveBackup,
+  type EffectiveBackup,
+  type WeakBackupKind,
+} from '~/modules/registry/backup'
+import type { ScenarioDependency, ScenarioGraph } from '~/modules/scenarios/engine'
 
 export type DependencyTarget = { kind: 'resource'; resource: Resource } | { kind: 'service'; serviceId: string }
-
-export interface EffectiveBackup {
-  hours: number
-  source: BackupSource
-}
-
-export type WeakBackupKind = 'none' | 'short'
 
 export interface FanIn {
   target: DependencyTarget
@@ -102,10 +102,6 @@ const SKETCH_ROUNDS = 32
 
 const resourceIndex = new Map<string, number>(resources.map((resource, i) => [resource, i]))
 
-function hours(value: number | null | undefined): number {
-  return value === null || value === undefined || !(value > 0) ? 0 : value
-}
-
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
@@ -145,29 +141,10 @@ export function siteBackupPower(graph: Pick<ScenarioGraph, 'services' | 'sites'>
     for (const siteId of service.siteIds) {
       const value = power.get(siteId)
       if (value === null || value === undefined) continue
-      result.set(service.id, Math.max(result.get(service.id) ?? 0, hours(value)))
+      result.set(service.id, Math.max(result.get(service.id) ?? 0, backupHoursOf(value)))
     }
   }
   return result
-}
-
-/** The backup a dependency has, by the scenario engine's rule. */
-export function effectiveBackup(
-  dependency: Pick<ScenarioDependency, 'resource' | 'backupHours'>,
-  siteBackupHours: number | undefined,
-): EffectiveBackup {
-  if (dependency.backupHours !== null) return { hours: hours(dependency.backupHours), source: 'dependency' }
-  if (dependency.resource === 'electricity' && siteBackupHours !== undefined) {
-    return { hours: siteBackupHours, source: 'site' }
-  }
-  return { hours: 0, source: 'none' }
-}
-
-/** Why a backup is a weak point, or null when it lasts the acceptable outage time. */
-export function backupWeakness(backup: EffectiveBackup, acceptableOutageHours: number): WeakBackupKind | null {
-  if (backup.hours <= 0) return 'none'
-  if (backup.hours < acceptableOutageHours) return 'short'
-  return null
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import type { Resource, Sector } from '~/db/enums'
 import { organisations } from '~/db/schema/organisations'
-import { criticalServices, dependencies, type Dependency } from '~/db/schema/registry'
+import { criticalServices, dependencies, serviceSites, sites, type Dependency } from '~/db/schema/registry'
 import { diffFields } from '~/modules/audit/audit.server'
 import { createAudited, deleteVersioned, updateVersioned } from '~/modules/records/versioned.server'
 import { targetServiceProblem, targetShapeProblem } from './dependency-rules'
@@ -47,6 +47,8 @@ export interface DependencyView {
   copesHours: number
   backupDescription: string
   backupHours: number | null
+  /** The longest backup power among the service's sites, null if none states it: electricity's backup when the dependency has none of its own. */
+  siteBackupHours: number | null
 }
 
 const dependedOn = alias(criticalServices, 'depended_on')
@@ -63,6 +65,10 @@ export async function listDependencies(db: Executor, serviceIds: string[]): Prom
       copesHours: dependencies.copesHours,
       backupDescription: dependencies.backupDescription,
       backupHours: dependencies.backupHours,
+      siteBackupHours: sql<number | null>`(
+        select max(${sites.backupPowerHours}) from ${serviceSites}
+        join ${sites} on ${sites.id} = ${serviceSites.siteId}
+        where ${serviceSites.serviceId} = ${dependencies.serviceId})`,
       targetId: dependedOn.id,
       targetName: dependedOn.name,
       targetOrganisationId: dependedOn.organisationId,
@@ -90,6 +96,7 @@ export async function listDependencies(db: Executor, serviceIds: string[]): Prom
     copesHours: row.copesHours,
     backupDescription: row.backupDescription,
     backupHours: row.backupHours,
+    siteBackupHours: row.siteBackupHours === null ? null : Number(row.siteBackupHours),
   }))
 }
 

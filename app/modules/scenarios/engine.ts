@@ -98,6 +98,7 @@
 import { resources, sectors, type Resource, type Sector } from '~/db/enums'
 import { stronglyConnectedComponents } from '~/modules/graph/components'
 import { createScopeTest, everywhere, type FailureScope } from './area'
+import type { BackupSource } from '~/modules/registry/backup'
 
 // ---------------------------------------------------------------------------
 // Input
@@ -163,7 +164,7 @@ export interface ScenarioInput extends ScenarioGraph {
 export type ServiceState = 'normal' | 'backup' | 'degraded' | 'failed' | 'recovered'
 
 /** Where the backup of a lost dependency came from. */
-export type BackupSource = 'dependency' | 'site' | 'none'
+export type { BackupSource }
 
 export interface ResourceReason {
   kind: 'resource'

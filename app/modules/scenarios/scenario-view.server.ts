@@ -222,8 +222,12 @@ export async function scenarioOutcomes(
 
 const stateCode = new Map(serviceStateOrder.map((state, index) => [state, index]))
 
+const dotsOf = new WeakMap<ComputedScenario, ScenarioDots>()
+
 /** The map's dots: one per site with a position of every affected service, with the service's course. */
 export function scenarioDots(computed: ComputedScenario): ScenarioDots {
+  const cached = dotsOf.get(computed)
+  if (cached) return cached
   const points: number[] = []
   const course: number[] = []
   const courses: number[][] = []
@@ -242,5 +246,7 @@ export function scenarioDots(computed: ComputedScenario): ScenarioDots {
       course.push(index)
     }
   }
-  return { points, course, courses }
+  const dots = { points, course, courses }
+  dotsOf.set(computed, dots)
+  return dots
 }
