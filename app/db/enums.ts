@@ -36,7 +36,17 @@ export const sectors = [
 ] as const
 export type Sector = (typeof sectors)[number]
 
-export const siteKinds = ['plant', 'office', 'school', 'care_home', 'reservoir', 'depot', 'station', 'meeting_point', 'other'] as const
+export const siteKinds = [
+  'plant',
+  'office',
+  'school',
+  'care_home',
+  'reservoir',
+  'depot',
+  'station',
+  'meeting_point',
+  'other',
+] as const
 export type SiteKind = (typeof siteKinds)[number]
 
 export const resources = [
@@ -64,7 +74,15 @@ export const contactFunctions = [
 ] as const
 export type ContactFunction = (typeof contactFunctions)[number]
 
-export const contactChannels = ['phone', 'mobile', 'email', 'rakel', 'satellite_phone', 'radio', 'meeting_point'] as const
+export const contactChannels = [
+  'phone',
+  'mobile',
+  'email',
+  'rakel',
+  'satellite_phone',
+  'radio',
+  'meeting_point',
+] as const
 export type ContactChannel = (typeof contactChannels)[number]
 
 export const availabilities = ['always', 'office_hours', 'on_activation'] as const
@@ -77,3 +95,24 @@ export type Visibility = (typeof visibilities)[number]
 /** A scenario is a draft of its organisation until shared with the network. */
 export const scenarioStates = ['draft', 'shared'] as const
 export type ScenarioState = (typeof scenarioStates)[number]
+
+/** What kind of gathering a meeting is; a theme day may link a saved scenario. */
+export const meetingKinds = ['network_meeting', 'theme_day', 'rsa_workshop', 'exercise', 'council_meeting'] as const
+export type MeetingKind = (typeof meetingKinds)[number]
+
+export const meetingStates = ['planned', 'cancelled'] as const
+export type MeetingState = (typeof meetingStates)[number]
+
+/** An invited organisation's answer. */
+export const meetingAnswers = ['pending', 'attending', 'not_attending'] as const
+export type MeetingAnswer = (typeof meetingAnswers)[number]
+
+export const actionItemStates = ['open', 'in_progress', 'done'] as const
+export type ActionItemState = (typeof actionItemStates)[number]
+
+/** An RSA organisation's answer for one event: a draft until it says it is done. */
+export const rsaAnswerStates = ['draft', 'submitted'] as const
+export type RsaAnswerState = (typeof rsaAnswerStates)[number]
+
+export const rsaMeasureStates = ['planned', 'in_progress', 'done', 'cancelled'] as const
+export type RsaMeasureState = (typeof rsaMeasureStates)[number]

@@ -8,6 +8,8 @@ export interface MailMessage {
   to: string
   subject: string
   text: string
+  /** A calendar invitation or cancellation (RFC 5545 text), sent as the text/calendar part calendar apps read. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string }
 }
 
 export interface Mailer {
@@ -19,7 +21,7 @@ export function createMailer(options: { smtpUrl?: string; from: string }): Maile
   if (!options.smtpUrl) {
     return {
       async send(db, message) {
-        await db.insert(outbox).values(message)
+        await db.insert(outbox).values({ ...message, calendar: message.calendar ?? null })
         return 'outbox'
       },
     }
@@ -27,7 +29,16 @@ export function createMailer(options: { smtpUrl?: string; from: string }): Maile
   const transport: Transporter = nodemailer.createTransport(options.smtpUrl)
   return {
     async send(_db, message) {
-      await transport.sendMail({ from: options.from, ...message })
+      const { calendar, ...rest } = message
+      await transport.sendMail({
+        from: options.from,
+        ...rest,
+        ...(calendar
+          ? {
+              icalEvent: { method: calendar.method.toLowerCase(), filename: 'inbjudan.ics', content: calendar.content },
+            }
+          : {}),
+      })
       return 'smtp'
     },
   }

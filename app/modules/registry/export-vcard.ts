@@ -1,5 +1,6 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { CRLF, escapeText, foldLine } from '~/modules/text/content-line'
 import { confirmedText, type ExportOrganisation, type ExportRoute } from './export-csv'
 
 /**
@@ -7,45 +8,6 @@ import { confirmedText, type ExportOrganisation, type ExportRoute } from './expo
  * escaping, line ends and folding follow RFC 6350, which is stricter and
  * agrees with 3.0 on all of them. One card per organisation.
  */
-const CRLF = '\r\n'
-const MAX_LINE_OCTETS = 75
-
-/** A text value: backslash, comma, semicolon and line breaks escaped. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
-    .replace(/\r\n|\r|\n/g, '\\n')
-}
-
-/**
- * Folds a content line after at most 75 octets of UTF-8: each further part
- * goes on a new line that starts with a space. A character is never split,
- * so å, ä and ö (two octets each) survive.
- */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder()
-  const parts: string[] = []
-  let current = ''
-  let octets = 0
-  // The continuation's leading space counts towards its 75 octets.
-  let limit = MAX_LINE_OCTETS
-  for (const char of line) {
-    const size = encoder.encode(char).length
-    if (octets + size > limit) {
-      parts.push(current)
-      current = ''
-      octets = 0
-      limit = MAX_LINE_OCTETS - 1
-    }
-    current += char
-    octets += size
-  }
-  parts.push(current)
-  return parts.join(`${CRLF} `)
-}
-
 interface Property {
   name: string
   params?: string
@@ -53,7 +15,9 @@ interface Property {
 }
 
 function contentLines(properties: Property[]): string {
-  return properties.map(({ name, params, value }) => foldLine(`${name}${params ? `;${params}` : ''}:${value}`) + CRLF).join('')
+  return properties
+    .map(({ name, params, value }) => foldLine(`${name}${params ? `;${params}` : ''}:${value}`) + CRLF)
+    .join('')
 }
 
 const telephoneTypes: Partial<Record<string, string>> = {
@@ -105,7 +69,9 @@ export function organisationCard(t: Translate, organisation: ExportOrganisation)
     }
     if (noteChannels.has(route.channel)) {
       const label = route.label ? ` – ${route.label}` : ''
-      notes.push(`${routeTitle(t, route)}: ${t(`contactChannel.${route.channel}` as MessageKey)} ${route.value}${label}`)
+      notes.push(
+        `${routeTitle(t, route)}: ${t(`contactChannel.${route.channel}` as MessageKey)} ${route.value}${label}`,
+      )
     }
   }
   if (organisation.visitingAddress) {
