@@ -2,9 +2,12 @@ import * as contacts from './areas/contacts'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
+import * as meetingFollowUp from './areas/meeting-follow-up'
+import * as meetings from './areas/meetings'
 import * as networks from './areas/networks'
 import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
+import * as rsa from './areas/rsa'
 import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
@@ -26,6 +29,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.networks': 'Networks',
   'nav.scenarios': 'Scenarios',
   'nav.dependencies': 'Dependencies',
+  'nav.meetings': 'Meetings',
+  'nav.rsa': 'RSA',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Audit log',
@@ -229,4 +234,7 @@ export const en: Record<MessageKey, string> = {
   ...staleness.en,
   ...scenarios.en,
   ...dependencyGraph.en,
+  ...meetings.en,
+  ...meetingFollowUp.en,
+  ...rsa.en,
 }

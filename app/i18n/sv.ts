@@ -4,14 +4,17 @@ import * as contacts from './areas/contacts'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
+import * as meetingFollowUp from './areas/meeting-follow-up'
+import * as meetings from './areas/meetings'
 import * as networks from './areas/networks'
 import * as offline from './areas/offline'
 import * as registryTerms from './areas/registry-terms'
+import * as rsa from './areas/rsa'
 import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -29,6 +32,8 @@ const core = {
   'nav.networks': 'Nätverk',
   'nav.scenarios': 'Scenarier',
   'nav.dependencies': 'Beroenden',
+  'nav.meetings': 'Möten',
+  'nav.rsa': 'RSA',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
   'nav.audit': 'Händelselogg',

@@ -35,6 +35,15 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'scenario.create': ['own', 'other', 'none'],
     'scenario.update': ['own'],
     'scenario.share': [],
+    'meeting.read': [],
+    'meeting.manage': [],
+    'meeting.answer': [],
+    'meeting.evaluate': [],
+    'actionItem.update': ['own'],
+    'rsa.manage': [],
+    'rsa.read': [],
+    'rsa.answer': [],
+    'rsa.results.read': [],
   },
   council_member: {
     'network.read': ['own', 'other', 'none'],
@@ -51,6 +60,15 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'scenario.create': [],
     'scenario.update': [],
     'scenario.share': [],
+    'meeting.read': [],
+    'meeting.manage': [],
+    'meeting.answer': [],
+    'meeting.evaluate': [],
+    'actionItem.update': [],
+    'rsa.manage': [],
+    'rsa.read': [],
+    'rsa.answer': [],
+    'rsa.results.read': [],
   },
   informant: {
     'network.read': [],
@@ -67,6 +85,15 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'scenario.create': [],
     'scenario.update': [],
     'scenario.share': [],
+    'meeting.read': [],
+    'meeting.manage': [],
+    'meeting.answer': [],
+    'meeting.evaluate': [],
+    'actionItem.update': [],
+    'rsa.manage': [],
+    'rsa.read': [],
+    'rsa.answer': [],
+    'rsa.results.read': [],
   },
   viewer: {
     'network.read': ['own', 'other', 'none'],
@@ -83,6 +110,15 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'scenario.create': [],
     'scenario.update': [],
     'scenario.share': [],
+    'meeting.read': [],
+    'meeting.manage': [],
+    'meeting.answer': [],
+    'meeting.evaluate': [],
+    'actionItem.update': [],
+    'rsa.manage': [],
+    'rsa.read': [],
+    'rsa.answer': [],
+    'rsa.results.read': [],
   },
 }
 
@@ -123,6 +159,35 @@ describe('can', () => {
   it.each(cases)('$role: $action on $target organisation → $allowed', ({ role, action, resource, allowed }) => {
     const actor: Actor = { memberships: [{ organisationId: OWN, role }] }
     expect(can(actor, action, resource)).toBe(allowed)
+  })
+
+  it("lets the members of an invited or participating organisation read, and its editors answer only for it", () => {
+    const invited = { organisationIds: [OWN] }
+    for (const role of ['partner_editor', 'council_member', 'viewer'] as const) {
+      const member: Actor = { memberships: [{ organisationId: OWN, role }] }
+      const outsider: Actor = { memberships: [{ organisationId: OTHER, role }] }
+      expect([can(member, 'meeting.read', invited), can(member, 'rsa.read', invited)]).toEqual([true, true])
+      expect([can(outsider, 'meeting.read', invited), can(outsider, 'rsa.read', invited)]).toEqual([false, false])
+      expect(can(member, 'meeting.evaluate', invited)).toBe(true)
+      expect(can(member, 'meeting.manage', invited)).toBe(false)
+      expect(can(member, 'rsa.manage', invited)).toBe(false)
+    }
+    const editor: Actor = { memberships: [{ organisationId: OWN, role: 'partner_editor' }] }
+    const viewer: Actor = { memberships: [{ organisationId: OWN, role: 'viewer' }] }
+    expect(can(editor, 'meeting.answer', { organisationId: OWN, organisationIds: [OWN] })).toBe(true)
+    expect(can(editor, 'rsa.answer', { organisationId: OWN, organisationIds: [OWN, OTHER] })).toBe(true)
+    // Not for another organisation, nor for its own if that was not invited; a viewer never answers.
+    expect(can(editor, 'meeting.answer', { organisationId: OTHER, organisationIds: [OWN, OTHER] })).toBe(false)
+    expect(can(editor, 'rsa.answer', { organisationId: OWN, organisationIds: [OTHER] })).toBe(false)
+    expect(can(viewer, 'meeting.answer', { organisationId: OWN, organisationIds: [OWN] })).toBe(false)
+    // Compiled RSA results only once shared, and only to participants.
+    expect(can(viewer, 'rsa.results.read', { organisationIds: [OWN], shared: false })).toBe(false)
+    expect(can(viewer, 'rsa.results.read', { organisationIds: [OWN], shared: true })).toBe(true)
+    expect(can(viewer, 'rsa.results.read', { organisationIds: [OTHER], shared: true })).toBe(false)
+    const informant: Actor = { memberships: [{ organisationId: OWN, role: 'informant' }] }
+    expect(can(informant, 'meeting.read', invited)).toBe(false)
+    const coordinator: Actor = { memberships: [{ organisationId: OTHER, role: 'coordinator' }] }
+    expect(can(coordinator, 'rsa.results.read', { organisationIds: [OWN], shared: false })).toBe(true)
   })
 
   it('lets every network reader see a shared scenario, and only the coordinator change it', () => {

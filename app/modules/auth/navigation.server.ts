@@ -4,7 +4,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'rsa' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
@@ -30,6 +30,8 @@ export async function navigationFor(db: Executor, user: SessionUser, smtpConfigu
   if (can(user, 'network.read')) items.push({ key: 'networks', to: '/natverk' })
   if (can(user, 'network.read')) items.push({ key: 'scenarios', to: '/scenarier' })
   if (can(user, 'network.read')) items.push({ key: 'dependencies', to: '/beroenden' })
+  if (can(user, 'network.read')) items.push({ key: 'meetings', to: '/moten' })
+  if (can(user, 'network.read')) items.push({ key: 'rsa', to: '/rsa' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })
   if (can(user, 'outbox.read') && !smtpConfigured) items.push({ key: 'outbox', to: '/admin/utkorg' })
   if (can(user, 'registry.oversee')) items.push({ key: 'staleness', to: '/admin/aktualitet' })

@@ -33,11 +33,30 @@ export type Action =
   | 'scenario.update'
   /** Sharing a scenario with the network, or taking it back. */
   | 'scenario.share'
+  /** Meetings: the coordinator convenes and records; an invited organisation's members read. */
+  | 'meeting.read'
+  | 'meeting.manage'
+  /** Answering an invitation, and recording a theme day's findings, for one's own organisation. */
+  | 'meeting.answer'
+  /** Filling in the evaluation questionnaire of a meeting one's organisation was invited to. */
+  | 'meeting.evaluate'
+  /** Changing the state of an action item one's organisation owns. */
+  | 'actionItem.update'
+  /** The RSA: the coordinator sets it up and compiles it; a participating organisation answers for itself. */
+  | 'rsa.manage'
+  | 'rsa.read'
+  | 'rsa.answer'
+  /** The compiled results (matrix, report, action plan): the coordinator's until shared with the participants. */
+  | 'rsa.results.read'
 
 export interface Resource {
   organisationId?: string
   /** For scenarios: whether it is still a draft. */
   draft?: boolean
+  /** For meetings and analyses: the organisations invited or taking part. */
+  organisationIds?: readonly string[]
+  /** For an analysis: whether the coordinator has shared its compiled results. */
+  shared?: boolean
 }
 
 const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
@@ -73,6 +92,25 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return hasRole(actor, ['partner_editor'])
     case 'scenario.update':
       return resource.draft !== false && ownsDraft(actor, resource, ['partner_editor'])
+    case 'meeting.read':
+    case 'rsa.read':
+      return memberOfAny(actor, resource.organisationIds, networkReaders)
+    case 'meeting.evaluate':
+      return memberOfAny(actor, resource.organisationIds, ['partner_editor', 'council_member', 'viewer'])
+    // One's own organisation, and only if it is among those invited or taking part.
+    case 'meeting.answer':
+    case 'rsa.answer':
+      return (
+        resource.organisationId !== undefined &&
+        (resource.organisationIds?.includes(resource.organisationId) ?? false) &&
+        hasRole(actor, ['partner_editor'], resource.organisationId)
+      )
+    case 'actionItem.update':
+      return resource.organisationId !== undefined && hasRole(actor, ['partner_editor'], resource.organisationId)
+    case 'rsa.results.read':
+      return resource.shared === true && memberOfAny(actor, resource.organisationIds, networkReaders)
+    case 'meeting.manage':
+    case 'rsa.manage':
     case 'organisation.create':
     case 'scenario.share':
     case 'registry.oversee':
@@ -82,6 +120,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'outbox.read':
       return false
   }
+}
+
+function memberOfAny(actor: Actor, organisationIds: readonly string[] | undefined, roles: readonly Role[]): boolean {
+  return (organisationIds ?? []).some((organisationId) => hasRole(actor, roles, organisationId))
 }
 
 function ownsDraft(actor: Actor, resource: Resource, roles: readonly Role[]): boolean {
