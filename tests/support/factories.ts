@@ -13,6 +13,7 @@ import {
   type Dependency,
   type Site,
 } from '../../app/db/schema/registry'
+import { meetingOrganisations, meetings, type Meeting } from '../../app/db/schema/meetings'
 import { memberships, users } from '../../app/db/schema/users'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { createSession } from '../../app/modules/auth/sessions.server'
@@ -142,5 +143,39 @@ export async function makeDependency(
     .insert(dependencies)
     .values({ copesHours: 2, ...target, ...fields })
     .returning()
+  return row!
+}
+
+/**
+ * A meeting, written directly (not audited, no invitations sent), organised
+ * by `organiserOrganisationId` with the given organisations invited. Starts
+ * tomorrow at 09:00 UTC and lasts two hours unless told otherwise.
+ */
+export async function makeMeeting(
+  db: Database,
+  fields: { organiserOrganisationId: string; invitedOrganisationIds?: string[] } & Partial<
+    Omit<typeof meetings.$inferInsert, 'organiserOrganisationId'>
+  >,
+): Promise<Meeting> {
+  const { invitedOrganisationIds = [], ...values } = fields
+  const start = new Date()
+  start.setUTCDate(start.getUTCDate() + 1)
+  start.setUTCHours(9, 0, 0, 0)
+  const [row] = await db
+    .insert(meetings)
+    .values({
+      kind: 'network_meeting',
+      title: `Möte ${next()}`,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * 3_600_000),
+      uid: `${next()}@test.example`,
+      ...values,
+    })
+    .returning()
+  if (invitedOrganisationIds.length > 0) {
+    await db
+      .insert(meetingOrganisations)
+      .values(invitedOrganisationIds.map((organisationId) => ({ meetingId: row!.id, organisationId })))
+  }
   return row!
 }

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm'
+import type { Executor } from '~/db/client.server'
+import { meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
+import { assertPermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import type { SessionUser } from '~/modules/auth/sessions.server'
+
+// Who may see or change a meeting is decided by the organisations invited to
+// it (and the organiser), through `can`.
+
+export interface MeetingWithScope extends Meeting {
+  /** The organiser and every invited organisation. */
+  organisationIds: string[]
+}
+
+export async function getMeetingWithScope(db: Executor, id: string): Promise<MeetingWithScope | undefined> {
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, id))
+  if (!meeting) return undefined
+  const invited = await db
+    .select({ organisationId: meetingOrganisations.organisationId })
+    .from(meetingOrganisations)
+    .where(eq(meetingOrganisations.meetingId, id))
+  const organisationIds = [...new Set([meeting.organiserOrganisationId, ...invited.map((row) => row.organisationId)])]
+  return { ...meeting, organisationIds }
+}
+
+/** A meeting the user may read; one the user's organisations are not invited to is not found (404), like a missing one. */
+export async function requireReadableMeeting(db: Executor, user: SessionUser, id: string): Promise<MeetingWithScope> {
+  const meeting = await getMeetingWithScope(db, id)
+  if (!meeting || !can(user, 'meeting.read', { organisationIds: meeting.organisationIds })) {
+    throw new Response('Hittades inte', { status: 404 })
+  }
+  return meeting
+}
+
+/** A meeting the user may convene, change and record (the coordinator). */
+export async function requireManageableMeeting(db: Executor, user: SessionUser, id: string): Promise<MeetingWithScope> {
+  const meeting = await requireReadableMeeting(db, user, id)
+  assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
+  return meeting
+}
+
+export function canManageMeeting(user: SessionUser, meeting: Pick<MeetingWithScope, 'organisationIds'>): boolean {
+  return can(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
+}
+
+/** The user's organisations that were invited and for which the user may answer (an editor's own). */
+export function answerableOrganisationIds(user: SessionUser, meeting: Pick<MeetingWithScope, 'organisationIds'>): string[] {
+  return [...new Set(user.memberships.map((m) => m.organisationId))].filter((organisationId) =>
+    can(user, 'meeting.answer', { organisationId, organisationIds: meeting.organisationIds }),
+  )
+}
