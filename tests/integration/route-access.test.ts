@@ -18,6 +18,7 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { loadAreaProbes } from '../support/route-probes/areas'
 import { createTestDatabase } from '../support/test-db'
 
 /**
@@ -25,13 +26,13 @@ import { createTestDatabase } from '../support/test-db'
  * organisation's ids. A route file without a probe here fails the test, so a
  * new route cannot ship without a decision on who may use it.
  */
-type Who = 'anonymous' | Role
+export type Who = 'anonymous' | Role
 type Outcome = 'allow' | 'deny'
 const everyone: Who[] = ['anonymous', 'coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
 const signedInRoles: Who[] = everyone.filter((who) => who !== 'anonymous')
 const networkReaders: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
 
-interface Probe {
+export interface Probe {
   route: string
   method: 'GET' | 'POST'
   url: string
@@ -331,6 +332,15 @@ function isDenial(result: unknown, notFoundDenies = false): boolean {
   return result.status >= 300 && result.status < 400 && location.startsWith('/logga-in?redirectTo=')
 }
 
+// Areas keep their probes and fixtures in tests/support/route-probes/*.ts.
+const areaProbes = await loadAreaProbes()
+probes.push(...areaProbes.flatMap((area) => area.probes()))
+const areaIds: Record<string, string> = {}
+const resolveAreas = (value: string) =>
+  Object.entries(areaIds)
+    .sort(([a], [b]) => b.length - a.length)
+    .reduce((text, [placeholder, id]) => text.split(placeholder).join(id), value)
+
 describe('route access matrix', () => {
   let handle: DatabaseHandle
   const cookies = new Map<Who, string | undefined>()
@@ -373,6 +383,9 @@ describe('route access matrix', () => {
         scenarioIds[`:scenario${state === 'draft' ? 'Draft' : 'Shared'}Of${of}`] = scenario.id
       }
     }
+    for (const area of areaProbes) {
+      Object.assign(areaIds, await area.setup(db, { own: own.id, other: other.id, userIds }))
+    }
   })
 
   afterAll(async () => {
@@ -386,7 +399,7 @@ describe('route access matrix', () => {
   })
 
   const resolve = (value: string) =>
-    resolveRegistry(resolveScenario(value)).replace(OWN_ROUTE, ids.ownRoute).replace(OTHER_ROUTE, ids.otherRoute).replace(OWN, ids.own).replace(OTHER, ids.other).replace(NETWORK, ids.network)
+    resolveRegistry(resolveScenario(resolveAreas(value))).replace(OWN_ROUTE, ids.ownRoute).replace(OTHER_ROUTE, ids.otherRoute).replace(OWN, ids.own).replace(OTHER, ids.other).replace(NETWORK, ids.network)
 
   for (const probe of probes) {
     for (const who of everyone) {
