@@ -19,6 +19,12 @@ CREATE TABLE "calendar_feeds" (
 	CONSTRAINT "calendar_feeds_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "meeting_answer_links" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"invitee_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "meeting_attendance" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"meeting_id" uuid NOT NULL,
@@ -70,7 +76,6 @@ CREATE TABLE "meeting_invitees" (
 	"user_id" uuid,
 	"email" text NOT NULL,
 	"name" text DEFAULT '' NOT NULL,
-	"answer_token_hash" text NOT NULL,
 	"sent_sequence" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -203,6 +208,7 @@ ALTER TABLE "action_items" ADD CONSTRAINT "action_items_meeting_id_meetings_id_f
 ALTER TABLE "action_items" ADD CONSTRAINT "action_items_owner_organisation_id_organisations_id_fk" FOREIGN KEY ("owner_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_items" ADD CONSTRAINT "action_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_answer_links" ADD CONSTRAINT "meeting_answer_links_invitee_id_meeting_invitees_id_fk" FOREIGN KEY ("invitee_id") REFERENCES "public"."meeting_invitees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attendance" ADD CONSTRAINT "meeting_attendance_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attendance" ADD CONSTRAINT "meeting_attendance_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_documents" ADD CONSTRAINT "meeting_documents_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -239,12 +245,12 @@ ALTER TABLE "rsa_participants" ADD CONSTRAINT "rsa_participants_analysis_id_rsa_
 ALTER TABLE "rsa_participants" ADD CONSTRAINT "rsa_participants_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "action_items_owner_idx" ON "action_items" USING btree ("owner_organisation_id","state");--> statement-breakpoint
 CREATE INDEX "action_items_meeting_idx" ON "action_items" USING btree ("meeting_id");--> statement-breakpoint
+CREATE INDEX "meeting_answer_links_invitee_idx" ON "meeting_answer_links" USING btree ("invitee_id");--> statement-breakpoint
 CREATE INDEX "meeting_attendance_meeting_idx" ON "meeting_attendance" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "meeting_documents_meeting_idx" ON "meeting_documents" USING btree ("meeting_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_evaluation_responses_person_idx" ON "meeting_evaluation_responses" USING btree ("meeting_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_findings_organisation_idx" ON "meeting_findings" USING btree ("meeting_id","organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_invitees_email_idx" ON "meeting_invitees" USING btree ("meeting_id",lower("email"));--> statement-breakpoint
-CREATE UNIQUE INDEX "meeting_invitees_token_idx" ON "meeting_invitees" USING btree ("answer_token_hash");--> statement-breakpoint
 CREATE INDEX "meeting_invitees_user_idx" ON "meeting_invitees" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "meeting_organisations_organisation_idx" ON "meeting_organisations" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meetings_uid_idx" ON "meetings" USING btree ("uid");--> statement-breakpoint

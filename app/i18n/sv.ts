@@ -239,6 +239,9 @@ export const sv = {
   ...staleness.sv,
   ...scenarios.sv,
   ...dependencyGraph.sv,
+  ...meetings.sv,
+  ...meetingFollowUp.sv,
+  ...rsa.sv,
 }
 
 export type MessageKey = keyof typeof sv

@@ -92,10 +92,7 @@ export const meetingOrganisations = pgTable(
   ],
 )
 
-/**
- * A person the invitation goes to: a user of an invited organisation, or an
- * address typed in. The answer link carries a secret whose hash is stored.
- */
+/** A person the invitation goes to: an active user of an invited organisation. */
 export const meetingInvitees = pgTable(
   'meeting_invitees',
   {
@@ -107,16 +104,31 @@ export const meetingInvitees = pgTable(
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
-    answerTokenHash: text('answer_token_hash').notNull(),
     /** The sequence last sent to this person. */
     sentSequence: integer('sent_sequence'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('meeting_invitees_email_idx').on(table.meetingId, sql`lower(${table.email})`),
-    uniqueIndex('meeting_invitees_token_idx').on(table.answerTokenHash),
     index('meeting_invitees_user_idx').on(table.userId),
   ],
+)
+
+/**
+ * The answer link of one sent invitation: each mail carries a fresh secret,
+ * of which only the hash is kept, and every link sent stays valid, so an
+ * update does not break the link in the first mail.
+ */
+export const meetingAnswerLinks = pgTable(
+  'meeting_answer_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    inviteeId: uuid('invitee_id')
+      .notNull()
+      .references(() => meetingInvitees.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('meeting_answer_links_invitee_idx').on(table.inviteeId)],
 )
 
 /** Who was there, recorded during or after the meeting. */

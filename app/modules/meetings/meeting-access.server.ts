@@ -45,7 +45,10 @@ export function canManageMeeting(user: SessionUser, meeting: Pick<MeetingWithSco
 }
 
 /** The user's organisations that were invited and for which the user may answer (an editor's own). */
-export function answerableOrganisationIds(user: SessionUser, meeting: Pick<MeetingWithScope, 'organisationIds'>): string[] {
+export function answerableOrganisationIds(
+  user: SessionUser,
+  meeting: Pick<MeetingWithScope, 'organisationIds'>,
+): string[] {
   return [...new Set(user.memberships.map((m) => m.organisationId))].filter((organisationId) =>
     can(user, 'meeting.answer', { organisationId, organisationIds: meeting.organisationIds }),
   )
