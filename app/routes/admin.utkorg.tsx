@@ -36,6 +36,13 @@ export default function OutboxPage() {
               <div className="prewrap message-body">
                 <Linkified text={message.text} />
               </div>
+              {message.calendar ? (
+                <p>
+                  <a href={`/admin/utkorg/${message.id}/kalender`} download>
+                    {t('outbox.calendar', { method: message.calendar.method })}
+                  </a>
+                </p>
+              ) : null}
             </article>
           </li>
         ))}

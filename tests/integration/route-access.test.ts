@@ -404,7 +404,8 @@ describe('route access matrix', () => {
   for (const probe of probes) {
     for (const who of everyone) {
       const expected: Outcome = probe.allowed.includes(who) ? 'allow' : 'deny'
-      it(`${probe.method} ${probe.url} as ${who}: ${expected}`, async () => {
+      const body = probe.body && Object.keys(probe.body).length > 0 ? ` ${JSON.stringify(probe.body)}` : ''
+      it(`${probe.method} ${probe.url}${body} as ${who}: ${expected}`, async () => {
         const module = await importRoute(probe.route)
         const handler = probe.method === 'GET' ? module.loader : module.action
         expect(handler, `${probe.route} has no ${probe.method === 'GET' ? 'loader' : 'action'}`).toBeTypeOf('function')

@@ -1,33 +1,11 @@
 import type { Meeting } from '~/db/schema/meetings'
 import { sv } from '~/i18n/sv'
+import { meetingWhen } from './meeting-when'
 
 // The e-mails about a meeting, in Swedish: the portal does not know which
 // language a recipient reads, and the network's working language is Swedish.
 
 export type MailPurpose = 'invitation' | 'update' | 'reminder' | 'cancel'
-
-const dayFormat = new Intl.DateTimeFormat('sv-SE', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Stockholm',
-})
-const timeFormat = new Intl.DateTimeFormat('sv-SE', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Stockholm',
-})
-
-/** "torsdag 10 juni 2027 kl. 10.00–12.00", or both days when it ends on another. */
-export function meetingWhen(startsAt: Date, endsAt: Date): string {
-  const startDay = dayFormat.format(startsAt)
-  const endDay = dayFormat.format(endsAt)
-  const time = (date: Date) => timeFormat.format(date).replace(':', '.')
-  return startDay === endDay
-    ? `${startDay} kl. ${time(startsAt)}–${time(endsAt)}`
-    : `${startDay} kl. ${time(startsAt)} – ${endDay} kl. ${time(endsAt)}`
-}
 
 const subjects: Record<MailPurpose, string> = {
   invitation: 'Inbjudan',
@@ -49,7 +27,7 @@ export function meetingMailText(input: {
   meetingLink: string
 }): { subject: string; text: string } {
   const { meeting, purpose } = input
-  const when = meetingWhen(meeting.startsAt, meeting.endsAt)
+  const when = meetingWhen('sv', meeting.startsAt, meeting.endsAt)
   const kind = sv[`meeting.kind.${meeting.kind}`].toLowerCase()
   const opening: Record<MailPurpose, string> = {
     invitation: `${input.organiserName} bjuder in ${input.organisationName ?? 'dig'} till ${kind}: ${meeting.title}.`,

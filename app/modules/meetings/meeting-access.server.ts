@@ -53,3 +53,8 @@ export function answerableOrganisationIds(
     can(user, 'meeting.answer', { organisationId, organisationIds: meeting.organisationIds }),
   )
 }
+
+/** The organisation a new meeting is organised by: the coordinator's own. */
+export function organiserFor(user: SessionUser): string | null {
+  return user.memberships.find((m) => m.role === 'coordinator')?.organisationId ?? null
+}

@@ -1,0 +1,291 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormMessage } from '~/components/forms/field'
+import { AnswerForm, AnswersTable } from '~/components/meetings/meeting-answers'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { scenarios } from '~/db/schema/scenarios'
+import { organisations } from '~/db/schema/organisations'
+import { useLocale, useT } from '~/i18n/i18n'
+import { assertPermission, requireUser } from '~/modules/auth/guards.server'
+import { siteOrigin } from '~/modules/auth/sign-in.server'
+import { requireUuid } from '~/modules/http/responses'
+import { getMailer } from '~/modules/mail/mailer.server'
+import { sendMeetingMail, unsentCount } from '~/modules/meetings/invitations.server'
+import {
+  answerableOrganisationIds,
+  canManageMeeting,
+  requireReadableMeeting,
+} from '~/modules/meetings/meeting-access.server'
+import { readAnswer } from '~/modules/meetings/answer-form'
+import { meetingWhen } from '~/modules/meetings/meeting-when'
+import { answerInvitation, invitedOrganisations } from '~/modules/meetings/meetings.server'
+import { eq } from 'drizzle-orm'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const meeting = await requireReadableMeeting(db, user, id)
+  const manage = canManageMeeting(user, meeting)
+  const [answers, organiser, scenario, unsent] = await Promise.all([
+    invitedOrganisations(db, id),
+    db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, meeting.organiserOrganisationId)),
+    meeting.scenarioId
+      ? db
+          .select({ id: scenarios.id, name: scenarios.name, state: scenarios.state })
+          .from(scenarios)
+          .where(eq(scenarios.id, meeting.scenarioId))
+      : Promise.resolve([]),
+    manage ? unsentCount(db, meeting) : Promise.resolve(0),
+  ])
+  const answerable = new Set(answerableOrganisationIds(user, meeting))
+  const search = new URL(request.url).searchParams
+  return {
+    meeting: {
+      id,
+      kind: meeting.kind,
+      title: meeting.title,
+      theme: meeting.theme,
+      description: meeting.description,
+      agenda: meeting.agenda,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      place: meeting.place,
+      videoLink: meeting.videoLink,
+      state: meeting.state,
+      organiserName: organiser[0]?.name ?? '',
+      // A draft scenario is its organisation's: only a shared one is linked for everyone.
+      scenario: scenario[0]?.state === 'shared' ? { id: scenario[0].id, name: scenario[0].name } : null,
+    },
+    answers,
+    ownAnswers: answers.filter((row) => answerable.has(row.organisationId)),
+    manage,
+    unsent,
+    notice: {
+      event: search.get('handelse'),
+      sent: Number(search.get('skickat') ?? 0),
+      failed: Number(search.get('misslyckat') ?? 0),
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const meeting = await requireReadableMeeting(db, user, id)
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'answer') {
+    const answer = readAnswer(form)
+    assertPermission(user, 'meeting.answer', {
+      organisationId: answer.organisationId,
+      organisationIds: meeting.organisationIds,
+    })
+    if (!answer.ok)
+      return data(
+        { kind: 'answer' as const, organisationId: answer.organisationId, error: answer.error, current: null },
+        { status: 400 },
+      )
+    const result = await answerInvitation(db, {
+      meetingId: id,
+      organisationId: answer.organisationId,
+      answer: answer.answer,
+      attendees: answer.attendees,
+      userId: user.id,
+      version: answer.version,
+      via: 'portal',
+    })
+    if (result.ok) return { kind: 'answered' as const }
+    if (result.error === 'conflict') {
+      return data(
+        { kind: 'answer' as const, organisationId: answer.organisationId, error: null, current: result.current },
+        { status: 409 },
+      )
+    }
+    if (result.error === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
+    throw new Response('Hittades inte', { status: 404 })
+  }
+  if (intent === 'remind' || intent === 'resend') {
+    assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
+    if (meeting.state === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
+    const env = getEnv()
+    const outcome = await sendMeetingMail(db, getMailer(), {
+      meetingId: id,
+      purpose: intent === 'remind' ? 'reminder' : meeting.sequence > 0 ? 'update' : 'invitation',
+      origin: siteOrigin(request, env.PUBLIC_URL),
+      mailFrom: env.MAIL_FROM,
+      onlyBehind: intent === 'resend',
+    })
+    return { kind: intent === 'remind' ? ('reminded' as const) : ('resent' as const), ...outcome }
+  }
+  return data({ kind: 'unknown' as const }, { status: 400 })
+}
+
+export default function MeetingPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { meeting, answers, ownAnswers, manage, unsent, notice } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const cancelled = meeting.state === 'cancelled'
+  return (
+    <div className="page meeting-page">
+      <p>
+        <Link to="/moten">{t('meeting.title')}</Link>
+      </p>
+      <h1>{meeting.title}</h1>
+      <p className="muted">
+        {t(`meeting.kind.${meeting.kind}`)} · {meeting.organiserName}
+      </p>
+      {cancelled ? <FormMessage kind="error">{t('meeting.isCancelled')}</FormMessage> : null}
+      {notice.event === 'ny' ? (
+        <FormMessage kind="success">{t('meeting.saved', { sent: notice.sent })}</FormMessage>
+      ) : null}
+      {notice.event === 'andrad' ? (
+        <FormMessage kind="success">
+          {notice.sent > 0 ? t('meeting.updatedSent', { sent: notice.sent }) : t('meeting.savedNoSend')}
+        </FormMessage>
+      ) : null}
+      {notice.event === 'installt' ? (
+        <FormMessage kind="success">{t('meeting.cancelledSent', { sent: notice.sent })}</FormMessage>
+      ) : null}
+      {notice.failed > 0 ? (
+        <FormMessage kind="error">{t('meeting.sendFailed', { failed: notice.failed })}</FormMessage>
+      ) : null}
+      {result?.kind === 'answered' ? <FormMessage kind="success">{t('meeting.answerSaved')}</FormMessage> : null}
+      {result?.kind === 'cancelled' ? <FormMessage kind="error">{t('meeting.answerCancelled')}</FormMessage> : null}
+      {result?.kind === 'reminded' ? (
+        <FormMessage kind="success">
+          {result.sent > 0 ? t('meeting.reminded', { sent: result.sent }) : t('meeting.nobodyToRemind')}
+        </FormMessage>
+      ) : null}
+      {result?.kind === 'resent' ? (
+        <FormMessage kind="success">{t('meeting.resent', { sent: result.sent })}</FormMessage>
+      ) : null}
+      {(result?.kind === 'reminded' || result?.kind === 'resent') && result.failed > 0 ? (
+        <FormMessage kind="error">{t('meeting.sendFailed', { failed: result.failed })}</FormMessage>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{t('meeting.when')}</dt>
+        <dd>{meetingWhen(locale, meeting.startsAt, meeting.endsAt)}</dd>
+        {meeting.place ? (
+          <>
+            <dt>{t('meeting.where')}</dt>
+            <dd>{meeting.place}</dd>
+          </>
+        ) : null}
+        {meeting.videoLink ? (
+          <>
+            <dt>{t('meeting.video')}</dt>
+            <dd>
+              <a href={meeting.videoLink} rel="noopener noreferrer">
+                {meeting.videoLink}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {meeting.theme ? (
+          <>
+            <dt>{t('meeting.theme')}</dt>
+            <dd>{meeting.theme}</dd>
+          </>
+        ) : null}
+        {meeting.scenario ? (
+          <>
+            <dt>{t('meeting.scenario')}</dt>
+            <dd>
+              <Link to={`/scenarier/${meeting.scenario.id}`}>{meeting.scenario.name}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {meeting.description ? <p className="prewrap">{meeting.description}</p> : null}
+      {meeting.agenda.length > 0 ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t('meeting.agenda')}</h2>
+          <ol>
+            {meeting.agenda.map((item, index) => (
+              <li key={index}>{item}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {manage && !cancelled ? (
+        <div className="actions">
+          <Link className="button button--secondary" to={`/moten/${meeting.id}/redigera`}>
+            {t('meeting.edit')}
+          </Link>
+          <Form method="post">
+            <button type="submit" className="button button--secondary" name="intent" value="remind">
+              {t('meeting.remind')}
+            </button>
+          </Form>
+          {unsent > 0 ? (
+            <Form method="post">
+              <button type="submit" className="button button--secondary" name="intent" value="resend">
+                {t('meeting.resend', { count: unsent })}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+
+      {!cancelled
+        ? ownAnswers.map((organisation) => (
+            <AnswerForm
+              key={organisation.organisationId}
+              organisation={organisation}
+              error={
+                result?.kind === 'answer' && result.organisationId === organisation.organisationId
+                  ? (result.error ?? undefined)
+                  : undefined
+              }
+              conflictWith={
+                result?.kind === 'answer' && result.organisationId === organisation.organisationId && result.current
+                  ? result.current
+                  : undefined
+              }
+            />
+          ))
+        : null}
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{t('meeting.answers')}</h2>
+        <AnswersTable organisations={answers} />
+      </section>
+
+      <nav aria-labelledby="follow-up-heading" className="meeting-follow-up">
+        <h2 id="follow-up-heading">{t('meeting.followUp')}</h2>
+        <ul>
+          <li>
+            <Link to={`/moten/${meeting.id}/protokoll`}>{t('meeting.link.minutes')}</Link>
+          </li>
+          <li>
+            <Link to={`/moten/${meeting.id}/dokument`}>{t('meeting.link.documents')}</Link>
+          </li>
+          <li>
+            <Link to={`/moten/${meeting.id}/utvardering`}>{t('meeting.link.evaluation')}</Link>
+          </li>
+          <li>
+            <Link to={`/moten/${meeting.id}/atgarder`}>{t('meeting.link.actions')}</Link>
+          </li>
+          {meeting.kind === 'theme_day' ? (
+            <li>
+              <Link to={`/moten/${meeting.id}/lardomar`}>{t('meeting.link.findings')}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+]

@@ -1,0 +1,58 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { MeetingForm } from '~/components/meetings/meeting-form'
+import { getEnv } from '~/config/env.server'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { siteOrigin } from '~/modules/auth/sign-in.server'
+import { getMailer } from '~/modules/mail/mailer.server'
+import { sendMeetingMail } from '~/modules/meetings/invitations.server'
+import { newMeetingValues, parseMeetingForm, readMeetingValues } from '~/modules/meetings/meeting-form'
+import { meetingFormOptions } from '~/modules/meetings/meeting-options.server'
+import { createMeeting } from '~/modules/meetings/meetings.server'
+import { organiserFor } from '~/modules/meetings/meeting-access.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'meeting.manage')
+  return { options: await meetingFormOptions(await getDb()) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'meeting.manage')
+  const organiserOrganisationId = organiserFor(user)
+  if (!organiserOrganisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  const values = readMeetingValues(await request.formData())
+  const parsed = parseMeetingForm(values, { needsVersion: false })
+  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 })
+  const db = await getDb()
+  const meeting = await createMeeting(db, { actorId: user.id, organiserOrganisationId, ...parsed.data })
+  const env = getEnv()
+  const sent = await sendMeetingMail(db, getMailer(), {
+    meetingId: meeting.id,
+    purpose: 'invitation',
+    origin: siteOrigin(request, env.PUBLIC_URL),
+    mailFrom: env.MAIL_FROM,
+  })
+  throw redirect(`/moten/${meeting.id}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)
+}
+
+export default function NewMeetingPage() {
+  const t = useT()
+  const { options } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page page--narrow">
+      <h1>{t('meeting.create')}</h1>
+      <MeetingForm
+        values={actionData?.values ?? newMeetingValues()}
+        errors={actionData?.errors ?? {}}
+        options={options}
+        submitLabel={t('meeting.save')}
+        cancelTo="/moten"
+      />
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Nytt möte – Områdesansvarsportalen' }]

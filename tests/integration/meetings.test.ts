@@ -1,0 +1,390 @@
+import ICAL from 'ical.js'
+import { and, asc, eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { auditLog } from '../../app/db/schema/audit'
+import { outbox } from '../../app/db/schema/mail'
+import { meetingInvitees, meetingOrganisations, meetings } from '../../app/db/schema/meetings'
+import { networkMembers } from '../../app/db/schema/registry'
+import { createNetwork } from '../../app/modules/registry/networks.server'
+import * as calendarFeed from '../../app/routes/kalender.$token'
+import * as meetingList from '../../app/routes/moten._index'
+import * as meetingPage from '../../app/routes/moten.$id'
+import * as editMeeting from '../../app/routes/moten.$id_.redigera'
+import * as newMeeting from '../../app/routes/moten.ny'
+import * as answerByLink from '../../app/routes/moten.svar.$token'
+import { getRequest, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
+import { callRoute, postForm } from '../support/route-call'
+import { useTestDatabase } from '../support/test-db'
+
+const ORIGIN = 'http://localhost'
+
+/** The parts of a calendar text, parsed by a real iCalendar library. */
+function parseCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  const event = calendar.getFirstSubcomponent('vevent')!
+  const start = event.getFirstProperty('dtstart')!
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: event.getFirstPropertyValue('sequence'),
+    status: event.getFirstPropertyValue('status'),
+    summary: event.getFirstPropertyValue('summary'),
+    tzid: start.getParameter('tzid'),
+    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toString(),
+    end: (event.getFirstPropertyValue('dtend') as ICAL.Time).toString(),
+    attendees: event.getAllProperties('attendee').map((property) => String(property.getFirstValue())),
+    timezone: calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'),
+  }
+}
+
+describe('meetings', () => {
+  const db = useTestDatabase()
+  let municipality: { id: string }
+  let energy: { id: string }
+  let housing: { id: string }
+  let outside: { id: string }
+  let coordinator: { id: string; cookie: string }
+  let energyEditor: { id: string; email: string; cookie: string }
+  let housingEditor: { id: string; cookie: string }
+  let outsideEditor: { id: string; cookie: string }
+  let energyViewer: { id: string; cookie: string }
+  let networkId: string
+
+  const user = async (
+    role: NonNullable<Parameters<typeof makeUser>[1]>['role'],
+    organisationId: string,
+    email: string,
+  ) => {
+    const made = await makeUser(db(), { role, organisationId, email, name: email.split('@')[0] })
+    return { id: made.id, email, cookie: (await signedIn(db(), made.id)).cookie }
+  }
+
+  const form = (changes: Record<string, string | string[]> = {}) => ({
+    kind: 'theme_day',
+    title: 'Temadag: elavbrott i januari',
+    theme: 'Storskaligt elavbrott',
+    description: 'Vi går igenom scenariot tillsammans.',
+    agenda: 'Inledning\nScenariot timme för timme\nVad behöver vi?',
+    date: '2027-01-14',
+    startTime: '09:00',
+    endDate: '',
+    endTime: '12:00',
+    place: 'Kommunhuset, Vårgårda',
+    videoLink: '',
+    networkId,
+    organisations: [],
+    people: [],
+    scenarioId: '',
+    ...changes,
+  })
+
+  const mailTo = async (email: string) =>
+    db().select().from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.createdAt))
+
+  const convene = async (changes: Record<string, string | string[]> = {}) => {
+    const result = await callRoute(newMeeting.action, postForm('/moten/ny', form(changes), coordinator.cookie))
+    expect(result.status).toBe(302)
+    const id = /^\/moten\/([0-9a-f-]{36})\?/.exec(result.location!)![1]!
+    return { id, location: result.location! }
+  }
+
+  beforeEach(async () => {
+    municipality = await makeOrganisation(db(), { name: 'Vårgårda kommun', kind: 'municipality' })
+    energy = await makeOrganisation(db(), { name: 'Vårgårda Energi', kind: 'energy' })
+    housing = await makeOrganisation(db(), { name: 'Vårgårda Bostäder', kind: 'municipal_company' })
+    outside = await makeOrganisation(db(), { name: 'Borås Energi', kind: 'energy' })
+    coordinator = await user('coordinator', municipality.id, 'karin@vargarda.example')
+    energyEditor = await user('partner_editor', energy.id, 'per@energi.example')
+    energyViewer = await user('viewer', energy.id, 'eva@energi.example')
+    await user('informant', energy.id, 'johan@energi.example')
+    housingEditor = await user('partner_editor', housing.id, 'lena@bostader.example')
+    outsideEditor = await user('partner_editor', outside.id, 'bo@boras.example')
+    networkId = (
+      await createNetwork(db(), {
+        actorId: null,
+        name: 'Krissamverkan Sjuhärad',
+        description: '',
+        coordinatorOrganisationId: null,
+      })
+    ).id
+    await db()
+      .insert(networkMembers)
+      .values([energy.id, housing.id].map((organisationId) => ({ networkId, organisationId })))
+  })
+
+  it('the coordinator convenes a theme day for a network: every member invited, each person mailed an invitation with a valid calendar file', async () => {
+    const { id, location } = await convene()
+    expect(location).toBe(`/moten/${id}?skickat=3&misslyckat=0&handelse=ny`)
+    const [meeting] = await db().select().from(meetings).where(eq(meetings.id, id))
+    expect(meeting).toMatchObject({
+      kind: 'theme_day',
+      sequence: 0,
+      state: 'planned',
+      organiserOrganisationId: municipality.id,
+    })
+    // 09:00 in Stockholm in January is 08:00 UTC.
+    expect(meeting!.startsAt.toISOString()).toBe('2027-01-14T08:00:00.000Z')
+    expect(meeting!.agenda).toEqual(['Inledning', 'Scenariot timme för timme', 'Vad behöver vi?'])
+    const invited = await db().select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id))
+    expect(invited.map((row) => row.organisationId).sort()).toEqual([energy.id, housing.id].sort())
+    // Not the informant, not the outsider; the coordinator's organisation is the organiser, not invited.
+    const people = await db().select().from(meetingInvitees).where(eq(meetingInvitees.meetingId, id))
+    expect(people.map((row) => row.email).sort()).toEqual(
+      ['eva@energi.example', 'lena@bostader.example', 'per@energi.example'].sort(),
+    )
+    expect(people.every((row) => row.sentSequence === 0)).toBe(true)
+
+    const [mail] = await mailTo('per@energi.example')
+    expect(mail!.subject).toBe('Inbjudan: Temadag: elavbrott i januari, torsdag 14 januari 2027 kl. 09.00–12.00')
+    expect(mail!.text).toContain(
+      'Vårgårda kommun bjuder in Vårgårda Energi till temadag: Temadag: elavbrott i januari.',
+    )
+    expect(mail!.text).toContain('1. Inledning')
+    const calendar = parseCalendar(mail!.calendar!.content)
+    expect(mail!.calendar!.method).toBe('REQUEST')
+    expect(calendar).toMatchObject({
+      method: 'REQUEST',
+      uid: meeting!.uid,
+      sequence: 0,
+      status: 'CONFIRMED',
+      summary: 'Temadag: elavbrott i januari',
+      tzid: 'Europe/Stockholm',
+      start: '2027-01-14T09:00:00',
+      end: '2027-01-14T12:00:00',
+      timezone: 'Europe/Stockholm',
+    })
+    // Each mail names its own recipient only.
+    expect(calendar.attendees).toEqual(['mailto:per@energi.example'])
+    const [other] = await mailTo('eva@energi.example')
+    expect(tokenFromLink(other!.text, ORIGIN, 'moten/svar')).not.toBe(tokenFromLink(mail!.text, ORIGIN, 'moten/svar'))
+    expect(await mailTo('johan@energi.example')).toEqual([])
+    expect(await mailTo('bo@boras.example')).toEqual([])
+
+    const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, id))
+    expect(audits.map((row) => [row.entity, row.action, row.userId])).toEqual([['meeting', 'create', coordinator.id]])
+  })
+
+  it('refuses what cannot be a meeting, with the message by the field and everything typed kept', async () => {
+    const cases: [Record<string, string | string[]>, Record<string, string>][] = [
+      [{ title: '  ' }, { title: 'validation.required' }],
+      [{ date: '14/1 2027' }, { date: 'meeting.error.date' }],
+      [{ endTime: '08:00' }, { endTime: 'meeting.error.endBeforeStart' }],
+      // The clocks go forward at 02:00 on 28 March 2027: 02:30 does not exist.
+      [{ date: '2027-03-28', startTime: '02:30', endTime: '04:00' }, { startTime: 'meeting.error.noSuchTime' }],
+      [{ videoLink: 'javascript:alert(1)' }, { videoLink: 'meeting.error.videoLink' }],
+      [{ networkId: '' }, { organisations: 'meeting.error.noneInvited' }],
+      [{ organisations: ['inte-ett-id'] }, { organisations: 'validation.choose' }],
+    ]
+    for (const [changes, errors] of cases) {
+      const result = await callRoute<{ values: Record<string, unknown>; errors: Record<string, string> }>(
+        newMeeting.action,
+        postForm('/moten/ny', form(changes), coordinator.cookie),
+      )
+      expect(result.status, JSON.stringify(changes)).toBe(400)
+      expect(result.body!.errors).toMatchObject(errors)
+      expect(result.body!.values).toMatchObject({ place: 'Kommunhuset, Vårgårda', ...changes })
+    }
+    expect(await db().select().from(meetings)).toEqual([])
+    expect(await db().select().from(outbox)).toEqual([])
+  })
+
+  it('an editor answers for their own organisation only; a stale answer is a conflict, not an overwrite', async () => {
+    const { id } = await convene()
+    const answer = (cookie: string, organisationId: string, version: string, attendees = 'Per Holm, driftchef') =>
+      callRoute<{ kind: string; current?: { attendees: string } | null }>(
+        meetingPage.action,
+        postForm(`/moten/${id}`, { intent: 'answer', organisationId, answer: 'attending', attendees, version }, cookie),
+        { id },
+      )
+    expect((await answer(energyEditor.cookie, energy.id, '1')).body).toEqual({ kind: 'answered' })
+    // Another editor of the same organisation, with the form loaded before that answer.
+    const stale = await answer(energyEditor.cookie, energy.id, '1', 'Någon annan')
+    expect(stale.status).toBe(409)
+    expect(stale.body!.current!.attendees).toBe('Per Holm, driftchef')
+    // Not for another organisation, not as a viewer, not when not invited.
+    expect((await answer(energyEditor.cookie, housing.id, '1')).status).toBe(403)
+    expect((await answer(energyViewer.cookie, energy.id, '2')).status).toBe(403)
+    expect((await answer(outsideEditor.cookie, outside.id, '1')).status).toBe(404)
+    const rows = await db().select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id))
+    const byOrganisation = new Map(rows.map((row) => [row.organisationId, row]))
+    expect(byOrganisation.get(energy.id)).toMatchObject({
+      answer: 'attending',
+      attendees: 'Per Holm, driftchef',
+      version: 2,
+    })
+    expect(byOrganisation.get(housing.id)).toMatchObject({ answer: 'pending', version: 1 })
+    const audits = await db().select().from(auditLog).where(eq(auditLog.entity, 'meeting_answer'))
+    expect(audits).toHaveLength(1)
+
+    // Everyone invited sees who comes; an outsider does not see the meeting at all.
+    const page = await callRoute<{ answers: { name: string; answer: string }[]; ownAnswers: unknown[] }>(
+      meetingPage.loader,
+      getRequest(`/moten/${id}`, housingEditor.cookie),
+      { id },
+    )
+    expect(page.body!.answers.map((row) => [row.name, row.answer])).toEqual([
+      ['Vårgårda Bostäder', 'pending'],
+      ['Vårgårda Energi', 'attending'],
+    ])
+    expect(page.body!.ownAnswers).toHaveLength(1)
+    expect((await callRoute(meetingPage.loader, getRequest(`/moten/${id}`, outsideEditor.cookie), { id })).status).toBe(
+      404,
+    )
+  })
+
+  it("answers from the e-mail's link without signing in, always for the invitation's organisation", async () => {
+    const { id } = await convene()
+    const [mail] = await mailTo('lena@bostader.example')
+    const token = tokenFromLink(mail!.text, ORIGIN, 'moten/svar')
+    const shown = await callRoute<{ found: { title: string; answer: { name: string } } }>(
+      answerByLink.loader,
+      getRequest(`/moten/svar/${token}`),
+      { token },
+    )
+    expect(shown.body!.found).toMatchObject({
+      title: 'Temadag: elavbrott i januari',
+      answer: { name: 'Vårgårda Bostäder' },
+    })
+    // The form names another organisation: the link's own is answered.
+    const saved = await callRoute(
+      answerByLink.action,
+      postForm(`/moten/svar/${token}`, { organisationId: energy.id, answer: 'not_attending', attendees: '' }),
+      { token },
+    )
+    expect(saved.body).toEqual({ saved: true, error: null })
+    const rows = await db().select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id))
+    expect(rows.find((row) => row.organisationId === housing.id)!.answer).toBe('not_attending')
+    expect(rows.find((row) => row.organisationId === energy.id)!.answer).toBe('pending')
+    const unknown = await callRoute(answerByLink.loader, getRequest('/moten/svar/abc'), { token: 'abc' })
+    expect(unknown.status).toBe(404)
+    expect(
+      (await callRoute(answerByLink.action, postForm('/moten/svar/abc', { answer: 'attending' }), { token: 'abc' }))
+        .status,
+    ).toBe(404)
+  })
+
+  it('a changed time goes to everyone with a higher SEQUENCE; a stale edit is a conflict; an organisation left out gets a cancellation', async () => {
+    const { id } = await convene({ networkId: '', organisations: [energy.id, housing.id] })
+    const edit = (changes: Record<string, string | string[]>, version: string) =>
+      callRoute<{ kind: string; current: Record<string, unknown> | null }>(
+        editMeeting.action,
+        postForm(
+          `/moten/${id}/redigera`,
+          { ...form({ networkId: '', organisations: [energy.id, housing.id] }), ...changes, version },
+          coordinator.cookie,
+        ),
+        { id },
+      )
+    const moved = await edit({ startTime: '10:00', endTime: '13:00' }, '1')
+    expect(moved.location).toBe(`/moten/${id}?handelse=andrad&skickat=3&misslyckat=0`)
+    const update = (await mailTo('per@energi.example'))[1]!
+    expect(update.subject.startsWith('Ändrat: ')).toBe(true)
+    expect(parseCalendar(update.calendar!.content)).toMatchObject({
+      method: 'REQUEST',
+      sequence: 1,
+      start: '2027-01-14T10:00:00',
+    })
+
+    const stale = await edit({ title: 'Annan rubrik' }, '1')
+    expect(stale.status).toBe(409)
+    expect(stale.body!.current).toMatchObject({ startTime: '10:00', version: '2' })
+    expect((await db().select().from(meetings).where(eq(meetings.id, id)))[0]!.title).toBe(
+      'Temadag: elavbrott i januari',
+    )
+
+    // Only the invited organisations change: no new sequence, the housing company's people get a cancellation.
+    const narrowed = await edit({ startTime: '10:00', endTime: '13:00', organisations: [energy.id] }, '2')
+    expect(narrowed.status).toBe(302)
+    const [meeting] = await db().select().from(meetings).where(eq(meetings.id, id))
+    expect(meeting!.sequence).toBe(1)
+    const cancellation = (await mailTo('lena@bostader.example')).at(-1)!
+    expect(parseCalendar(cancellation.calendar!.content)).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      uid: meeting!.uid,
+    })
+    expect(await mailTo('per@energi.example')).toHaveLength(2)
+    const people = await db().select().from(meetingInvitees).where(eq(meetingInvitees.meetingId, id))
+    expect(people.map((row) => row.email).sort()).toEqual(['eva@energi.example', 'per@energi.example'])
+  })
+
+  it('reminds only the organisations that have not answered, and a cancelled meeting takes no answers', async () => {
+    const { id } = await convene()
+    await callRoute(
+      meetingPage.action,
+      postForm(
+        `/moten/${id}`,
+        { intent: 'answer', organisationId: energy.id, answer: 'attending', attendees: '', version: '1' },
+        energyEditor.cookie,
+      ),
+      { id },
+    )
+    const reminded = await callRoute<{ kind: string; sent: number }>(
+      meetingPage.action,
+      postForm(`/moten/${id}`, { intent: 'remind' }, coordinator.cookie),
+      { id },
+    )
+    expect(reminded.body).toMatchObject({ kind: 'reminded', sent: 1 })
+    expect((await mailTo('lena@bostader.example')).map((mail) => mail.subject.split(':')[0])).toEqual([
+      'Inbjudan',
+      'Påminnelse',
+    ])
+    expect(await mailTo('per@energi.example')).toHaveLength(1)
+    const [housingRow] = await db()
+      .select()
+      .from(meetingOrganisations)
+      .where(and(eq(meetingOrganisations.meetingId, id), eq(meetingOrganisations.organisationId, housing.id)))
+    expect(housingRow!.remindedAt).not.toBeNull()
+    // Only the coordinator reminds.
+    expect(
+      (await callRoute(meetingPage.action, postForm(`/moten/${id}`, { intent: 'remind' }, energyEditor.cookie), { id }))
+        .status,
+    ).toBe(403)
+
+    const cancelled = await callRoute(
+      editMeeting.action,
+      postForm(`/moten/${id}/redigera`, { intent: 'cancel', version: '1' }, coordinator.cookie),
+      {
+        id,
+      },
+    )
+    expect(cancelled.location).toBe(`/moten/${id}?handelse=installt&skickat=3&misslyckat=0`)
+    const last = (await mailTo('per@energi.example')).at(-1)!
+    expect(parseCalendar(last.calendar!.content)).toMatchObject({ method: 'CANCEL', sequence: 1, status: 'CANCELLED' })
+    const late = await callRoute(
+      meetingPage.action,
+      postForm(
+        `/moten/${id}`,
+        { intent: 'answer', organisationId: housing.id, answer: 'attending', attendees: '', version: '1' },
+        housingEditor.cookie,
+      ),
+      { id },
+    )
+    expect(late.status).toBe(409)
+  })
+
+  it('gives each user a secret calendar feed of the meetings they may read; a new secret replaces the old', async () => {
+    await convene()
+    await convene({ title: 'Bara för Borås', networkId: '', organisations: [outside.id] })
+    const created = await callRoute<{ feedUrl: string }>(
+      meetingList.action,
+      postForm('/moten', { intent: 'calendarFeed' }, energyViewer.cookie),
+    )
+    const token = created.body!.feedUrl.split('/kalender/')[1]!
+    const feed = await callRoute(calendarFeed.loader, getRequest(`/kalender/${token}`), { token })
+    expect(feed.response!.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8')
+    const calendar = new ICAL.Component(ICAL.parse(await feed.response!.text()))
+    expect(calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'))).toEqual([
+      'Temadag: elavbrott i januari',
+    ])
+    const renewed = await callRoute<{ feedUrl: string }>(
+      meetingList.action,
+      postForm('/moten', { intent: 'calendarFeed' }, energyViewer.cookie),
+    )
+    const newToken = renewed.body!.feedUrl.split('/kalender/')[1]!
+    expect((await callRoute(calendarFeed.loader, getRequest(`/kalender/${token}`), { token })).status).toBe(404)
+    expect(
+      (await callRoute(calendarFeed.loader, getRequest(`/kalender/${newToken}`), { token: newToken })).status,
+    ).toBe(200)
+  })
+})

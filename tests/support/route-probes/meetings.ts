@@ -1,0 +1,85 @@
+import type { Probe, Who } from '../../integration/route-access.test'
+import { makeMeeting } from '../factories'
+import type { AreaProbes } from './areas'
+
+const networkReaders: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+const everyone: Who[] = ['anonymous', 'coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
+
+/**
+ * Meetings: the list for every network reader, convening for the coordinator.
+ * A meeting is read by the members of the organisations invited to it (the
+ * other organisation's is a 404); an editor answers for their own invited
+ * organisation; only the coordinator changes, reminds and cancels. The
+ * answer link and the calendar feed take a secret instead of a session.
+ */
+export const area: AreaProbes = {
+  probes() {
+    const probes: Probe[] = [
+      { route: 'moten._index', method: 'GET', url: '/moten', allowed: networkReaders },
+      {
+        route: 'moten._index',
+        method: 'POST',
+        url: '/moten',
+        body: { intent: 'calendarFeed' },
+        allowed: networkReaders,
+      },
+      { route: 'moten.ny', method: 'GET', url: '/moten/ny', allowed: ['coordinator'] },
+      { route: 'moten.ny', method: 'POST', url: '/moten/ny', body: {}, allowed: ['coordinator'] },
+      { route: 'moten.svar.$token', method: 'GET', url: '/moten/svar/x', params: { token: 'x' }, allowed: everyone },
+      { route: 'kalender.$token', method: 'GET', url: '/kalender/x', params: { token: 'x' }, allowed: everyone },
+      {
+        route: 'admin.utkorg.$id.kalender',
+        method: 'GET',
+        url: '/admin/utkorg/00000000-0000-4000-8000-000000000000/kalender',
+        params: { id: '00000000-0000-4000-8000-000000000000' },
+        allowed: ['coordinator'],
+      },
+    ]
+    for (const [meeting, readers] of [
+      [':meetingOfOwn', networkReaders],
+      [':meetingOfOther', ['coordinator']],
+    ] as const) {
+      const base = `/moten/${meeting}`
+      const probe = (
+        route: string,
+        method: 'GET' | 'POST',
+        url: string,
+        allowed: readonly Who[],
+        body?: Record<string, string>,
+      ): Probe => ({
+        route,
+        method,
+        url,
+        params: { id: meeting },
+        ...(method === 'POST' ? { body: body ?? {} } : {}),
+        allowed: [...allowed],
+        notFoundDenies: true,
+      })
+      const answer = { intent: 'answer', answer: 'attending', attendees: 'Anna', version: '1' }
+      probes.push(
+        probe('moten.$id', 'GET', base, readers),
+        // Answers only for an invited organisation: the own one to the first meeting, the other to the second.
+        // The coordinator may record any invited organisation's answer (one given by phone).
+        probe('moten.$id', 'POST', base, meeting === ':meetingOfOwn' ? ['coordinator', 'partner_editor'] : [], {
+          ...answer,
+          organisationId: ':own',
+        }),
+        probe('moten.$id', 'POST', base, meeting === ':meetingOfOther' ? ['coordinator'] : [], {
+          ...answer,
+          organisationId: ':other',
+        }),
+        probe('moten.$id', 'POST', base, ['coordinator'], { intent: 'remind' }),
+        probe('moten.$id_.redigera', 'GET', `${base}/redigera`, ['coordinator']),
+        probe('moten.$id_.redigera', 'POST', `${base}/redigera`, ['coordinator'], { intent: 'save' }),
+      )
+    }
+    return probes
+  },
+  async setup(db, { own, other }) {
+    return {
+      ':meetingOfOwn': (await makeMeeting(db, { organiserOrganisationId: other, invitedOrganisationIds: [own] })).id,
+      ':meetingOfOther': (await makeMeeting(db, { organiserOrganisationId: other, invitedOrganisationIds: [other] }))
+        .id,
+    }
+  },
+}
