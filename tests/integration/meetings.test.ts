@@ -12,7 +12,7 @@ import * as meetingPage from '../../app/routes/moten.$id'
 import * as editMeeting from '../../app/routes/moten.$id_.redigera'
 import * as newMeeting from '../../app/routes/moten.ny'
 import * as answerByLink from '../../app/routes/moten.svar.$token'
-import { getRequest, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
+import { getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -162,6 +162,48 @@ describe('meetings', () => {
 
     const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, id))
     expect(audits.map((row) => [row.entity, row.action, row.userId])).toEqual([['meeting', 'create', coordinator.id]])
+  })
+
+  it('invites a member organisation without portal users through its shared crisis mailbox, which can answer by link', async () => {
+    const herrljunga = await makeOrganisation(db(), { name: 'Herrljunga kommun', kind: 'municipality' })
+    await makeContactRoute(db(), {
+      organisationId: herrljunga.id,
+      function: 'switchboard',
+      channel: 'email',
+      value: 'vaxel@herrljunga.example',
+    })
+    await makeContactRoute(db(), {
+      organisationId: herrljunga.id,
+      function: 'crisis_management',
+      channel: 'email',
+      value: 'kris@herrljunga.example',
+    })
+    await makeContactRoute(db(), {
+      organisationId: herrljunga.id,
+      function: 'security_coordinator',
+      channel: 'email',
+      value: 'privat@herrljunga.example',
+      visibility: 'restricted',
+    })
+    await db().insert(networkMembers).values({ networkId, organisationId: herrljunga.id })
+    const { id } = await convene()
+    expect(await mailTo('vaxel@herrljunga.example')).toEqual([])
+    expect(await mailTo('privat@herrljunga.example')).toEqual([])
+    const [mail] = await mailTo('kris@herrljunga.example')
+    expect(mail!.text).toContain('Hej Herrljunga kommun!')
+    const token = tokenFromLink(mail!.text, ORIGIN, 'moten/svar')
+    await callRoute(
+      answerByLink.action,
+      postForm(`/moten/svar/${token}`, { answer: 'attending', attendees: 'Säkerhetssamordnaren' }),
+      {
+        token,
+      },
+    )
+    const [row] = await db()
+      .select()
+      .from(meetingOrganisations)
+      .where(and(eq(meetingOrganisations.meetingId, id), eq(meetingOrganisations.organisationId, herrljunga.id)))
+    expect(row).toMatchObject({ answer: 'attending', attendees: 'Säkerhetssamordnaren', answeredBy: null })
   })
 
   it('refuses what cannot be a meeting, with the message by the field and everything typed kept', async () => {

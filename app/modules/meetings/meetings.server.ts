@@ -3,7 +3,7 @@ import type { Database, Executor, Transaction } from '~/db/client.server'
 import type { MeetingAnswer } from '~/db/enums'
 import { meetingAnswerLinks, meetingInvitees, meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
-import { networkMembers } from '~/db/schema/registry'
+import { contactRoutes, networkMembers } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
 import { isCoordinator, type Actor } from '~/modules/auth/permissions'
@@ -72,15 +72,23 @@ async function invitedOrganisationIds(tx: Executor, fields: MeetingFields): Prom
 
 interface InviteeRow {
   organisationId: string
-  userId: string
+  userId: string | null
   email: string
   name: string
 }
 
-/** Every active user of the invited organisations (not informants), once each by e-mail address. */
+/** For an organisation without portal users: its shared mailbox for crisis matters, in this order. */
+const mailboxFunctions = ['security_coordinator', 'crisis_management', 'duty_officer', 'switchboard'] as const
+
+/**
+ * Every active user of the invited organisations (not informants); for an
+ * invited organisation with no such user, its first shared e-mail route for
+ * crisis matters, so a network member without accounts is still invited.
+ * Once each by e-mail address.
+ */
 async function inviteesOf(tx: Executor, organisationIds: string[]): Promise<InviteeRow[]> {
   if (organisationIds.length === 0) return []
-  const rows = await tx
+  const people: InviteeRow[] = await tx
     .select({
       organisationId: memberships.organisationId,
       userId: users.id,
@@ -97,8 +105,40 @@ async function inviteesOf(tx: Executor, organisationIds: string[]): Promise<Invi
       ),
     )
     .orderBy(asc(users.email), asc(memberships.organisationId))
+  const withPeople = new Set(people.map((row) => row.organisationId))
+  const without = organisationIds.filter((id) => !withPeople.has(id))
+  if (without.length > 0) {
+    const mailboxes = await tx
+      .select({
+        organisationId: contactRoutes.organisationId,
+        function: contactRoutes.function,
+        email: contactRoutes.value,
+        label: contactRoutes.label,
+        organisationName: organisations.name,
+      })
+      .from(contactRoutes)
+      .innerJoin(organisations, eq(organisations.id, contactRoutes.organisationId))
+      .where(
+        and(
+          inArray(contactRoutes.organisationId, without),
+          eq(contactRoutes.channel, 'email'),
+          eq(contactRoutes.visibility, 'network'),
+          inArray(contactRoutes.function, [...mailboxFunctions]),
+        ),
+      )
+      .orderBy(asc(contactRoutes.callOrder), asc(contactRoutes.id))
+    for (const organisationId of without) {
+      const rank = (fn: string) => mailboxFunctions.indexOf(fn as (typeof mailboxFunctions)[number])
+      const best = mailboxes
+        .filter((row) => row.organisationId === organisationId && /^[^\s@]+@[^\s@]+$/.test(row.email.trim()))
+        .sort((a, b) => rank(a.function) - rank(b.function))[0]
+      if (best) {
+        people.push({ organisationId, userId: null, email: best.email.trim(), name: best.organisationName })
+      }
+    }
+  }
   const seen = new Set<string>()
-  return rows.filter((row) => {
+  return people.filter((row) => {
     const key = row.email.toLowerCase()
     if (seen.has(key)) return false
     seen.add(key)
