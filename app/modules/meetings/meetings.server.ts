@@ -332,7 +332,8 @@ export async function listMeetings(
   options: { when: 'upcoming' | 'past'; now?: Date; limit?: number },
 ): Promise<MeetingListItem[]> {
   const now = options.now ?? new Date()
-  const own = [...new Set(actor.memberships.map((m) => m.organisationId))]
+  // As `can('meeting.read')`: the organisations where the actor is more than an informant.
+  const own = [...new Set(actor.memberships.filter((m) => m.role !== 'informant').map((m) => m.organisationId))]
   const visible = isCoordinator(actor)
     ? undefined
     : or(
