@@ -68,6 +68,7 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const verdict = portal.checkRequest({
     method: req.method,
+    path: req.path,
     origin: req.get('origin') ?? null,
     secFetchSite: req.get('sec-fetch-site') ?? null,
     contentLength: req.get('content-length') ?? null,

@@ -21,9 +21,12 @@ import { getDb } from '~/db/app-db.server'
 import { getOptionalUser } from '~/modules/auth/guards.server'
 import { navigationFor } from '~/modules/auth/navigation.server'
 import stylesUrl from '~/styles/app.css?url'
+import followUpStyles from '~/styles/meeting-follow-up.css?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
+  // Action items on the start page and the meeting page as well as the follow-up pages.
+  { rel: 'stylesheet', href: followUpStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

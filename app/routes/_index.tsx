@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ActionItemList } from '~/components/meetings/action-item-list'
 import { count } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
 import { organisations } from '~/db/schema/organisations'
@@ -8,18 +9,26 @@ import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { namedMemberships } from '~/modules/auth/navigation.server'
 import { can } from '~/modules/auth/permissions'
+import { stockholmToday } from '~/modules/meetings/action-item-state'
+import { openActionItemsFor } from '~/modules/meetings/action-items.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const readsNetwork = can(user, 'network.read')
   const [row] = readsNetwork ? await db.select({ n: count() }).from(organisations) : [{ n: 0 }]
+  // Items of the organisations whose meetings the user may read (not an informant's).
+  const meetingOrganisations = user.memberships
+    .map((m) => m.organisationId)
+    .filter((organisationId) => can(user, 'meeting.read', { organisationIds: [organisationId] }))
   return {
     name: user.name,
     memberships: await namedMemberships(db, user),
     networkSize: readsNetwork ? row!.n : null,
     readsNetwork,
     coordinator: can(user, 'user.manage'),
+    actionItems: meetingOrganisations.length > 0 ? await openActionItemsFor(db, meetingOrganisations) : null,
+    today: stockholmToday(),
   }
 }
 
@@ -45,6 +54,17 @@ export default function StartPage() {
           </ul>
         )}
       </section>
+      {start.actionItems ? (
+        <section aria-labelledby="open-action-items">
+          <h2 id="open-action-items">{t('meetingFollowUp.actions.startHeading')}</h2>
+          <ActionItemList
+            items={start.actionItems}
+            today={start.today}
+            showMeeting
+            empty={t('meetingFollowUp.actions.startNone')}
+          />
+        </section>
+      ) : null}
       {start.networkSize !== null ? (
         <ul className="link-list">
           <li>

@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { ActionItemList } from '~/components/meetings/action-item-list'
+import { FollowUpNav } from '~/components/meetings/follow-up-header'
 import { AnswerForm, AnswersTable } from '~/components/meetings/meeting-answers'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
@@ -17,6 +19,8 @@ import {
   canManageMeeting,
   requireReadableMeeting,
 } from '~/modules/meetings/meeting-access.server'
+import { stockholmToday } from '~/modules/meetings/action-item-state'
+import { openActionItemsOfEarlierMeetings } from '~/modules/meetings/action-items.server'
 import { readAnswer } from '~/modules/meetings/answer-form'
 import { meetingWhen } from '~/modules/meetings/meeting-when'
 import { answerInvitation, invitedOrganisations } from '~/modules/meetings/meetings.server'
@@ -28,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const meeting = await requireReadableMeeting(db, user, id)
   const manage = canManageMeeting(user, meeting)
-  const [answers, organiser, scenario, unsent] = await Promise.all([
+  const [answers, organiser, scenario, unsent, earlierItems] = await Promise.all([
     invitedOrganisations(db, id),
     db
       .select({ name: organisations.name })
@@ -41,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .where(eq(scenarios.id, meeting.scenarioId))
       : Promise.resolve([]),
     manage ? unsentCount(db, meeting) : Promise.resolve(0),
+    openActionItemsOfEarlierMeetings(db, id),
   ])
   const answerable = new Set(answerableOrganisationIds(user, meeting))
   const search = new URL(request.url).searchParams
@@ -65,6 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ownAnswers: answers.filter((row) => answerable.has(row.organisationId)),
     manage,
     unsent,
+    earlierItems,
+    today: stockholmToday(),
     notice: {
       event: search.get('handelse'),
       sent: Number(search.get('skickat') ?? 0),
@@ -129,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MeetingPage() {
   const t = useT()
   const locale = useLocale()
-  const { meeting, answers, ownAnswers, manage, unsent, notice } = useLoaderData<typeof loader>()
+  const { meeting, answers, ownAnswers, manage, unsent, earlierItems, today, notice } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
   return (
@@ -260,28 +267,17 @@ export default function MeetingPage() {
         <AnswersTable organisations={answers} />
       </section>
 
-      <nav aria-labelledby="follow-up-heading" className="meeting-follow-up">
+      <section aria-labelledby="follow-up-heading">
         <h2 id="follow-up-heading">{t('meeting.followUp')}</h2>
-        <ul>
-          <li>
-            <Link to={`/moten/${meeting.id}/protokoll`}>{t('meeting.link.minutes')}</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}/dokument`}>{t('meeting.link.documents')}</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}/utvardering`}>{t('meeting.link.evaluation')}</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}/atgarder`}>{t('meeting.link.actions')}</Link>
-          </li>
-          {meeting.kind === 'theme_day' ? (
-            <li>
-              <Link to={`/moten/${meeting.id}/lardomar`}>{t('meeting.link.findings')}</Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+        <FollowUpNav meeting={{ id: meeting.id, kind: meeting.kind }} />
+      </section>
+
+      {earlierItems.length > 0 ? (
+        <section aria-labelledby="earlier-items-heading">
+          <h2 id="earlier-items-heading">{t('meetingFollowUp.actions.earlierHeading')}</h2>
+          <ActionItemList items={earlierItems} today={today} showMeeting empty="" />
+        </section>
+      ) : null}
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { roles } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
+import { actionItems, meetingInvitees, meetings } from '../../app/db/schema/meetings'
 import { organisations } from '../../app/db/schema/organisations'
 import { memberships, users } from '../../app/db/schema/users'
 import { verifyPassword } from '../../app/modules/auth/password.server'
@@ -11,6 +12,21 @@ import { makeOrganisation, makeUser } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 
 describe('seedDemo', () => {
+  it("loads the last theme day with its minutes and action items, and the next network meeting, dated from today", async () => {
+    await seedDemo(db(), { password: 'demo-lösenord-123' })
+    const rows = await db().select().from(meetings).orderBy(meetings.startsAt)
+    expect(rows.map((row) => [row.kind, row.startsAt < new Date(), row.minutes !== ''])).toEqual([
+      ['theme_day', true, true],
+      ['network_meeting', false, false],
+    ])
+    const items = await db().select().from(actionItems)
+    expect(items.map((item) => item.state).sort()).toEqual(['done', 'in_progress', 'open'])
+    // Everyone invited is a portal user of an invited organisation; no mail went out for the demo.
+    const invitees = await db().select().from(meetingInvitees)
+    expect(invitees.length).toBeGreaterThan(0)
+    expect(invitees.every((row) => row.sentSequence === null && row.userId !== null)).toBe(true)
+  })
+
   const db = useTestDatabase()
 
   const snapshot = async () => ({

@@ -179,3 +179,36 @@ export async function makeMeeting(
   }
   return row!
 }
+
+import { actionItems } from '../../app/db/schema/meetings'
+
+/** An action item agreed at a meeting, written directly (not audited): open, without a due date unless told otherwise. */
+export async function makeActionItem(
+  db: Database,
+  fields: { meetingId: string; ownerOrganisationId: string } & Partial<Omit<typeof actionItems.$inferInsert, 'meetingId' | 'ownerOrganisationId'>>,
+) {
+  const [row] = await db
+    .insert(actionItems)
+    .values({ title: `Åtgärd ${next()}`, ...fields })
+    .returning()
+  return row!
+}
+
+import { eq as rsaEq } from 'drizzle-orm'
+import { rsaAnswers, rsaEvents } from '../../app/db/schema/rsa'
+
+/**
+ * An RSA answer, written directly (not audited): submitted unless told
+ * otherwise, with the analysis taken from the event.
+ */
+export async function makeRsaAnswer(
+  db: Database,
+  fields: { eventId: string; organisationId: string } & Partial<Omit<typeof rsaAnswers.$inferInsert, 'eventId' | 'organisationId'>>,
+) {
+  const [event] = await db.select({ analysisId: rsaEvents.analysisId }).from(rsaEvents).where(rsaEq(rsaEvents.id, fields.eventId))
+  const [row] = await db
+    .insert(rsaAnswers)
+    .values({ analysisId: event!.analysisId, state: 'submitted', ...fields })
+    .returning()
+  return row!
+}

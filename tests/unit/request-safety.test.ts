@@ -14,6 +14,7 @@ const PUBLIC = 'https://portal.example.org'
 function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
   return {
     method: 'POST',
+    path: '/organisationer/ny',
     origin: OWN,
     secFetchSite: null,
     contentLength: '42',
@@ -26,6 +27,16 @@ function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
 }
 
 describe('checkRequest', () => {
+  it("takes a meeting document's 10 MiB on the upload route only", () => {
+    const upload = '/moten/0b7f8a52-4a3e-4c1e-9f5e-2a6f1d3c9b10/dokument'
+    const tenMiB = String(10 * 1024 * 1024 + 20_000)
+    expect(checkRequest(facts({ path: upload, contentLength: tenMiB }))).toEqual({ ok: true })
+    expect(checkRequest(facts({ path: `${upload}.data`, contentLength: tenMiB }))).toEqual({ ok: true })
+    expect(checkRequest(facts({ path: upload, contentLength: String(11 * 1024 * 1024) }))).toEqual({ ok: false, status: 413 })
+    expect(checkRequest(facts({ path: '/moten/ny', contentLength: tenMiB }))).toEqual({ ok: false, status: 413 })
+    expect(checkRequest(facts({ path: `${upload}/x`, contentLength: tenMiB }))).toEqual({ ok: false, status: 413 })
+  })
+
   it.each(['GET', 'HEAD', 'OPTIONS', 'get'])('lets a %s through without any header', (method) => {
     expect(
       checkRequest(

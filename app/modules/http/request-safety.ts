@@ -1,5 +1,7 @@
 export interface RequestFacts {
   method: string
+  /** The path, without the query: an upload route may take a larger body. */
+  path: string
   origin: string | null
   secFetchSite: string | null
   contentLength: string | null
@@ -24,12 +26,21 @@ export function checkRequest(facts: RequestFacts): Verdict {
   if (facts.contentLength !== null) {
     const length = Number(facts.contentLength)
     if (!Number.isFinite(length) || length < 0) return { ok: false, status: 413 }
-    if (length > facts.maxBodyBytes) return { ok: false, status: 413 }
+    if (length > bodyLimit(facts.path, facts.maxBodyBytes)) return { ok: false, status: 413 }
   } else if (facts.transferEncoding) {
     // A chunked body could be of any size; browsers always send a length.
     return { ok: false, status: 411 }
   }
   return { ok: true }
+}
+
+/** A meeting's documents (up to 10 MiB each) and the form's other fields around them. */
+const UPLOAD_ROUTE = /^\/moten\/[0-9a-f-]{36}\/dokument(\.data)?$/
+export const UPLOAD_BODY_BYTES = 10 * 1024 * 1024 + 64 * 1024
+
+/** The largest body a path takes: the configured limit, or more on the upload route, which checks each file itself. */
+export function bodyLimit(path: string, maxBodyBytes: number): number {
+  return UPLOAD_ROUTE.test(path) ? Math.max(maxBodyBytes, UPLOAD_BODY_BYTES) : maxBodyBytes
 }
 
 function isSameOrigin(facts: RequestFacts): boolean {

@@ -1,0 +1,165 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
+import { z } from 'zod'
+import { Field, FormMessage } from '~/components/forms/field'
+import { FollowUpHeader } from '~/components/meetings/follow-up-header'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { uuidField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
+import { acceptedExtensions, formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
+import { deleteDocument, listDocuments, readUploadForm, storeDocument } from '~/modules/meetings/documents.server'
+import {
+  badRequest,
+  manageableFollowUp,
+  meetingHeading,
+  notFound,
+  readableFollowUp,
+} from '~/modules/meetings/follow-up-page.server'
+import followUpStyles from '~/styles/meeting-follow-up.css?url'
+
+const DeleteSchema = z.object({ intent: z.literal('delete'), documentId: uuidField })
+
+export const links = () => [{ rel: 'stylesheet', href: followUpStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, meeting, manage } = await readableFollowUp(request, params)
+  return { meeting: meetingHeading(meeting), documents: await listDocuments(db, meeting.id), manage }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Permission first: a body is not read for someone who may not upload.
+  const { user, db, meeting } = await manageableFollowUp(request, params)
+  const back = `/moten/${meeting.id}/dokument`
+  const form = await readUploadForm(request, MAX_DOCUMENT_BYTES)
+  const fileError = (error: string) =>
+    data({ errors: { file: `meetingFollowUp.documents.error.${error}` as MessageKey } }, { status: 400 })
+
+  if (form.kind === 'tooLarge') return fileError('tooLarge')
+  if (form.kind === 'missing') return fileError('missing')
+  if (form.kind === 'file') {
+    const stored = await storeDocument(db, {
+      actorId: user.id,
+      meetingId: meeting.id,
+      organiserOrganisationId: meeting.organiserOrganisationId,
+      filename: form.filename,
+      bytes: form.bytes,
+    })
+    if (!stored.ok) return fileError(stored.error)
+    throw redirect(`${back}?sparat=uppladdat`)
+  }
+  const parsed = parseForm(DeleteSchema, form.formData)
+  if (!parsed.ok) throw badRequest()
+  const removed = await deleteDocument(db, {
+    actorId: user.id,
+    meetingId: meeting.id,
+    organiserOrganisationId: meeting.organiserOrganisationId,
+    id: parsed.data.documentId,
+  })
+  if (!removed) throw notFound()
+  throw redirect(`${back}?sparat=borttaget`)
+}
+
+const savedNotices: Record<string, MessageKey> = {
+  uppladdat: 'meetingFollowUp.documents.uploaded',
+  borttaget: 'meetingFollowUp.documents.deleted',
+}
+
+export default function DocumentsPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const saved = savedNotices[search.get('sparat') ?? '']
+  const base = `/moten/${loaded.meeting.id}/dokument`
+  const [tooLarge, setTooLarge] = useState(false)
+  return (
+    <div className="page follow-up-page">
+      <FollowUpHeader
+        meeting={loaded.meeting}
+        heading={t('meetingFollowUp.documents.title', { title: loaded.meeting.title })}
+      />
+      {saved && !actionData ? <FormMessage kind="success">{t(saved)}</FormMessage> : null}
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t('meetingFollowUp.documents.heading')}</h2>
+        {loaded.documents.length === 0 ? (
+          <p>{t('meetingFollowUp.documents.none')}</p>
+        ) : (
+          <ul className="link-list document-list">
+            {loaded.documents.map((document) => (
+              <li key={document.id}>
+                <span>
+                  <a
+                    href={`${base}/${document.id}`}
+                    download={document.filename}
+                    aria-label={t('meetingFollowUp.documents.download', { name: document.filename })}
+                  >
+                    {document.filename}
+                  </a>
+                  <span className="muted">
+                    {' '}
+                    ({formatBytes(document.size, locale)}, {formatDateTime(locale, document.createdAt)}
+                    {document.uploadedByName ? `, ${document.uploadedByName}` : ''})
+                  </span>
+                </span>
+                {loaded.manage ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="documentId" value={document.id} />
+                    <button
+                      type="submit"
+                      className="button button--secondary button--small"
+                      name="intent"
+                      value="delete"
+                    >
+                      {t('meetingFollowUp.documents.delete', { name: document.filename })}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {loaded.manage ? (
+        <section aria-labelledby="upload-heading">
+          <h2 id="upload-heading">{t('meetingFollowUp.documents.uploadHeading')}</h2>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            className="stack follow-up-form"
+            noValidate
+            onSubmit={(event) => {
+              // Said before the upload starts; the server checks again, and without JavaScript it answers alone.
+              const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0]
+              if (file && file.size > MAX_DOCUMENT_BYTES) {
+                event.preventDefault()
+                setTooLarge(true)
+              }
+            }}
+          >
+            <input type="hidden" name="intent" value="upload" />
+            <Field
+              label={t('meetingFollowUp.documents.file')}
+              name="file"
+              hint={t('meetingFollowUp.documents.fileHint')}
+              error={tooLarge ? 'meetingFollowUp.documents.error.tooLarge' : actionData?.errors.file}
+            >
+              {(props) => (
+                <input {...props} type="file" accept={acceptedExtensions} onChange={() => setTooLarge(false)} />
+              )}
+            </Field>
+            <button type="submit" className="button">
+              {t('meetingFollowUp.documents.upload')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Dokument – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+]

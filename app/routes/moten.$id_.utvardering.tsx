@@ -1,0 +1,342 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { EvaluationSummaryView } from '~/components/meetings/evaluation-summary'
+import { FollowUpHeader } from '~/components/meetings/follow-up-header'
+import { getEnv } from '~/config/env.server'
+import { formatDateTime, translator, useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { assertPermission } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { siteOrigin } from '~/modules/auth/sign-in.server'
+import { optionalText, versionField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
+import { getMailer } from '~/modules/mail/mailer.server'
+import {
+  evaluationQuestions,
+  MAX_COMMENT_LENGTH,
+  parseEvaluationAnswer,
+  RATING_MAX,
+  RATING_MIN,
+} from '~/modules/meetings/evaluation'
+import {
+  evaluationMailText,
+  getEvaluationSummary,
+  getOwnResponse,
+  mailEvaluation,
+  saveEvaluationAnswer,
+  saveEvaluationNotes,
+  shareEvaluation,
+} from '~/modules/meetings/evaluation.server'
+import { badRequest, meetingHeading, notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import followUpStyles from '~/styles/meeting-follow-up.css?url'
+
+const NotesSchema = z.object({ worked: optionalText(5_000), improve: optionalText(5_000), version: versionField })
+const ShareSchema = z.object({ version: versionField })
+const AnswerVersionSchema = z.coerce.number().int().min(0)
+
+export const links = () => [{ rel: 'stylesheet', href: followUpStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, meeting, manage } = await readableFollowUp(request, params)
+  const shared = meeting.evaluationSharedAt !== null
+  const mayEvaluate = can(user, 'meeting.evaluate', { organisationIds: meeting.organisationIds })
+  const own = mayEvaluate ? await getOwnResponse(db, meeting.id, user.id) : undefined
+  const showsResult = manage || shared
+  return {
+    meeting: meetingHeading(meeting),
+    version: String(meeting.version),
+    notes: showsResult ? { worked: meeting.evaluationWorked, improve: meeting.evaluationImprove } : null,
+    sharedAt: meeting.evaluationSharedAt,
+    manage,
+    mayEvaluate,
+    own: own ? { ratings: own.ratings, comment: own.comment, version: String(own.version) } : null,
+    summary: showsResult ? await getEvaluationSummary(db, meeting.id) : null,
+  }
+}
+
+type FormName = 'answer' | 'notes' | 'share' | 'mail'
+interface EvaluationResult {
+  form: FormName
+  errors: Record<string, string>
+  values: Record<string, string>
+  notice?: MessageKey
+  noticeValues?: Record<string, string | number>
+}
+
+const submitted = (formData: FormData) =>
+  Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, meeting, manage } = await readableFollowUp(request, params)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const back = `/moten/${meeting.id}/utvardering`
+  const result = (form: FormName, body: Omit<EvaluationResult, 'form'>, status = 200) =>
+    data<EvaluationResult>({ form, ...body }, { status })
+
+  if (intent === 'answer') {
+    assertPermission(user, 'meeting.evaluate', { organisationIds: meeting.organisationIds })
+    const values = submitted(formData)
+    const version = AnswerVersionSchema.safeParse(values.version)
+    if (!version.success) throw badRequest()
+    const parsed = parseEvaluationAnswer(values)
+    if (!parsed.ok) return result('answer', { errors: parsed.errors, values }, 400)
+    const organisationId =
+      user.memberships.map((m) => m.organisationId).find((id) => meeting.organisationIds.includes(id)) ?? null
+    const saved = await saveEvaluationAnswer(db, {
+      actorId: user.id,
+      meetingId: meeting.id,
+      organisationId,
+      version: version.data,
+      ...parsed.data,
+    })
+    if (saved.ok) throw redirect(`${back}?sparat=svar`)
+    if (saved.error === 'closed')
+      return result('answer', { errors: {}, values, notice: 'meetingFollowUp.evaluation.closed' }, 409)
+    const current = saved.error === 'conflict' ? String(saved.current.version) : values.version!
+    return result(
+      'answer',
+      { errors: {}, values: { ...values, version: current }, notice: 'meetingFollowUp.conflict' },
+      409,
+    )
+  }
+
+  if (!manage) throw new Response('Ingen åtkomst', { status: 403 })
+
+  if (intent === 'notes') {
+    const parsed = parseForm(NotesSchema, formData)
+    if (!parsed.ok) return result('notes', { errors: parsed.errors, values: parsed.values }, 400)
+    const saved = await saveEvaluationNotes(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
+    if (saved.ok) throw redirect(`${back}?sparat=utvardering`)
+    if (saved.error === 'notFound') throw notFound()
+    return result(
+      'notes',
+      {
+        errors: {},
+        values: { ...parsed.values, version: String(saved.current.version) },
+        notice: 'meetingFollowUp.conflict',
+      },
+      409,
+    )
+  }
+
+  if (intent === 'share') {
+    const parsed = parseForm(ShareSchema, formData)
+    if (!parsed.ok) throw badRequest()
+    const saved = await shareEvaluation(db, { actorId: user.id, meetingId: meeting.id, version: parsed.data.version })
+    if (saved.ok) throw redirect(`${back}?sparat=delad`)
+    if (saved.error === 'notFound') throw notFound()
+    return result('share', { errors: {}, values: {}, notice: 'meetingFollowUp.conflict' }, 409)
+  }
+
+  if (intent === 'mail') {
+    // Only what the participants may already read goes out by mail.
+    if (!meeting.evaluationSharedAt)
+      return result('mail', { errors: {}, values: {}, notice: 'meetingFollowUp.evaluation.notShared' }, 409)
+    const sv = translator('sv')
+    const message = evaluationMailText({
+      meeting,
+      summary: await getEvaluationSummary(db, meeting.id),
+      questionText: (key) => sv(`meetingFollowUp.evaluation.q.${key}`),
+      link: `${siteOrigin(request, getEnv().PUBLIC_URL)}${back}`,
+    })
+    const outcome = await mailEvaluation(db, getMailer(), { actorId: user.id, meeting, message })
+    return outcome.failed.length === 0
+      ? result('mail', {
+          errors: {},
+          values: {},
+          notice: 'meetingFollowUp.evaluation.mailed',
+          noticeValues: { count: outcome.sent },
+        })
+      : result('mail', {
+          errors: {},
+          values: {},
+          notice: 'meetingFollowUp.evaluation.mailFailed',
+          noticeValues: { count: outcome.sent, failed: outcome.failed.join(', ') },
+        })
+  }
+  throw badRequest()
+}
+
+const savedNotices: Record<string, MessageKey> = {
+  svar: 'meetingFollowUp.evaluation.answered',
+  utvardering: 'meetingFollowUp.evaluation.notesSaved',
+  delad: 'meetingFollowUp.evaluation.shared',
+}
+
+export default function EvaluationPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const saved = savedNotices[search.get('sparat') ?? '']
+  const of = (form: FormName) => (actionData?.form === form ? actionData : undefined)
+  const answer = of('answer')
+  const notes = of('notes')
+  const closed = loaded.sharedAt !== null
+  const answerVersion = answer?.values.version ?? loaded.own?.version ?? '0'
+  const rating = (key: string) => answer?.values[`q.${key}`] ?? String(loaded.own?.ratings[key] ?? '')
+  const noticeOf = (form: FormName) => {
+    const result = of(form)
+    return result?.notice ? (
+      <FormMessage
+        kind={form === 'mail' && result.notice === 'meetingFollowUp.evaluation.mailed' ? 'success' : 'error'}
+      >
+        {t(result.notice, result.noticeValues)}
+      </FormMessage>
+    ) : null
+  }
+
+  return (
+    <div className="page follow-up-page">
+      <FollowUpHeader
+        meeting={loaded.meeting}
+        heading={t('meetingFollowUp.evaluation.title', { title: loaded.meeting.title })}
+      />
+      {saved && !actionData ? <FormMessage kind="success">{t(saved)}</FormMessage> : null}
+      <p>{t('meetingFollowUp.evaluation.intro')}</p>
+      {closed ? (
+        <p>{t('meetingFollowUp.evaluation.sharedAt', { date: formatDateTime(locale, loaded.sharedAt!) })}</p>
+      ) : null}
+
+      {loaded.mayEvaluate ? (
+        <section aria-labelledby="questionnaire-heading">
+          <h2 id="questionnaire-heading">{t('meetingFollowUp.evaluation.questionnaire')}</h2>
+          {noticeOf('answer')}
+          {closed ? (
+            <p>{t('meetingFollowUp.evaluation.closed')}</p>
+          ) : (
+            <Form
+              method="post"
+              className="stack follow-up-form"
+              noValidate
+              key={`answer-${answerVersion}-${answer?.notice ?? ''}`}
+            >
+              <p>{t('meetingFollowUp.evaluation.questionnaireIntro')}</p>
+              {answer && Object.keys(answer.errors).length > 0 ? (
+                <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
+              ) : null}
+              <input type="hidden" name="version" value={answerVersion} />
+              {evaluationQuestions.map((key) => (
+                <FieldGroup
+                  key={key}
+                  legend={t(`meetingFollowUp.evaluation.q.${key}`)}
+                  className="rating-group"
+                  error={answer?.errors[key]}
+                >
+                  <div className="rating-options">
+                    {Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => String(RATING_MIN + index)).map(
+                      (value) => (
+                        <label key={value}>
+                          <input type="radio" name={`q.${key}`} value={value} defaultChecked={rating(key) === value} />
+                          {t(`meetingFollowUp.evaluation.rating.${value}` as MessageKey)}
+                        </label>
+                      ),
+                    )}
+                  </div>
+                </FieldGroup>
+              ))}
+              <Field
+                label={t('meetingFollowUp.evaluation.comment')}
+                name="comment"
+                hint={t('meetingFollowUp.evaluation.commentHint')}
+                error={answer?.errors.comment}
+              >
+                {(props) => (
+                  <textarea
+                    {...props}
+                    rows={4}
+                    maxLength={MAX_COMMENT_LENGTH}
+                    defaultValue={answer?.values.comment ?? loaded.own?.comment ?? ''}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="button" name="intent" value="answer">
+                {loaded.own ? t('meetingFollowUp.evaluation.update') : t('meetingFollowUp.evaluation.send')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      {loaded.notes ? (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">{t('meetingFollowUp.evaluation.notesHeading')}</h2>
+          {loaded.manage ? (
+            <>
+              {noticeOf('notes')}
+              <Form
+                method="post"
+                className="stack follow-up-form"
+                noValidate
+                key={`notes-${notes?.values.version ?? loaded.version}-${notes?.notice ?? ''}`}
+              >
+                <input type="hidden" name="version" value={notes?.values.version ?? loaded.version} />
+                <Field label={t('meetingFollowUp.evaluation.worked')} name="worked" error={notes?.errors.worked}>
+                  {(props) => (
+                    <textarea {...props} rows={5} defaultValue={notes?.values.worked ?? loaded.notes!.worked} />
+                  )}
+                </Field>
+                <Field label={t('meetingFollowUp.evaluation.improve')} name="improve" error={notes?.errors.improve}>
+                  {(props) => (
+                    <textarea {...props} rows={5} defaultValue={notes?.values.improve ?? loaded.notes!.improve} />
+                  )}
+                </Field>
+                <button type="submit" className="button" name="intent" value="notes">
+                  {t('meetingFollowUp.evaluation.saveNotes')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <h3>{t('meetingFollowUp.evaluation.worked')}</h3>
+              <p className="prewrap">{loaded.notes.worked || t('meetingFollowUp.evaluation.emptyNote')}</p>
+              <h3>{t('meetingFollowUp.evaluation.improve')}</h3>
+              <p className="prewrap">{loaded.notes.improve || t('meetingFollowUp.evaluation.emptyNote')}</p>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="result-heading">
+        <h2 id="result-heading">{t('meetingFollowUp.evaluation.resultHeading')}</h2>
+        {loaded.summary ? (
+          <EvaluationSummaryView summary={loaded.summary} />
+        ) : (
+          <p>{t('meetingFollowUp.evaluation.notShared')}</p>
+        )}
+      </section>
+
+      {loaded.manage ? (
+        <section aria-labelledby="share-heading" className="panel">
+          <h2 id="share-heading">{t('meetingFollowUp.evaluation.shareHeading')}</h2>
+          {noticeOf('share')}
+          {noticeOf('mail')}
+          {closed ? (
+            <Form method="post" className="stack">
+              <p className="field__hint">{t('meetingFollowUp.evaluation.mailHint')}</p>
+              <button type="submit" className="button" name="intent" value="mail">
+                {t('meetingFollowUp.evaluation.mail')}
+              </button>
+            </Form>
+          ) : (
+            <Form method="post" className="stack">
+              <p>{t('meetingFollowUp.evaluation.shareHint')}</p>
+              <input type="hidden" name="version" value={loaded.version} />
+              <button type="submit" className="button" name="intent" value="share">
+                {t('meetingFollowUp.evaluation.share')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Utvärdering – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+]
