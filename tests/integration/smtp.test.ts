@@ -131,6 +131,40 @@ describe('mailer over SMTP', () => {
     expect(await db().select().from(outbox)).toEqual([])
   })
 
+  it('sends a meeting invitation with its calendar part as text/calendar with the method, which mail programs read as an invitation', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Portalen <noreply@example.org>' })
+    const content = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//SV',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:abc@example.org',
+      'SUMMARY:Temadag i Vårgårda',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n')
+    await mailer.send(db(), {
+      to: 'per@example.org',
+      subject: 'Inbjudan: Temadag',
+      text: 'Hej!',
+      calendar: { method: 'REQUEST', content },
+    })
+    const raw = received[0]!.raw
+    expect(raw).toMatch(/Content-Type: multipart\/(alternative|mixed)/i)
+    const part = /Content-Type: text\/calendar;[^\r\n]*(?:\r\n[ \t][^\r\n]*)*/i.exec(raw)?.[0] ?? ''
+    expect(part).toMatch(/method=request/i)
+    // The calendar text arrives whole, whatever transfer encoding was chosen.
+    const encoded = raw.slice(raw.indexOf(part))
+    const body = encoded.slice(encoded.indexOf('\r\n\r\n') + 4).split(/\r\n--/)[0]!
+    const decoded = /Content-Transfer-Encoding: base64/i.test(encoded.slice(0, encoded.indexOf('\r\n\r\n')))
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : decodeQuotedPrintable(body)
+    expect(decoded).toContain('SUMMARY:Temadag i Vårgårda')
+    expect(await db().select().from(outbox)).toEqual([])
+  })
+
   it('reports a refused delivery: the invitation stays, marked failed, and nothing goes to the outbox', async () => {
     refuseRecipients = true
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Portalen <noreply@example.org>' })
