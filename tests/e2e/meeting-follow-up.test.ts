@@ -18,11 +18,11 @@ const browser = setupBrowser()
 async function convene(page: Page, title: string): Promise<string> {
   await visit(page, '/moten/ny')
   await page.getByLabel('Typ av möte').selectOption({ label: 'Temadag' })
-  await page.getByLabel('Rubrik').fill(title)
+  await page.getByLabel('Rubrik', { exact: true }).fill(title)
   await page.getByLabel('Datum', { exact: true }).fill('2027-03-10')
   await page.getByLabel('Börjar kl.').fill('09:00')
   await page.getByLabel('Slutar kl.').fill('15:00')
-  await page.getByLabel('Plats').fill('Kommunhuset, Vårgårda')
+  await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset, Vårgårda')
   await page
     .getByLabel('Organisationer', { exact: true })
     .selectOption([{ label: demoOrganisations.bostader }, { label: demoOrganisations.solor }])
