@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
-import { meetingEvaluationResponses, meetings, type Meeting } from '~/db/schema/meetings'
+import { meetingEvaluationResponses, type Meeting } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
 import type { Mailer } from '~/modules/mail/mailer.server'
-import { updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
+import type { SaveResult } from '~/modules/records/versioned.server'
 import {
   evaluationQuestions,
   formatAverage,
@@ -13,7 +13,7 @@ import {
   type EvaluationAnswerInput,
   type EvaluationSummary,
 } from './evaluation'
-import { lockMeeting } from './minutes.server'
+import { lockMeeting, updateMeetingColumns } from './meeting-record.server'
 
 type ResponseRow = typeof meetingEvaluationResponses.$inferSelect
 
@@ -118,58 +118,21 @@ export function saveEvaluationNotes(
   db: Database,
   input: { actorId: string; meetingId: string; version: number; worked: string; improve: string },
 ) {
-  return updateVersioned(db, {
-    expectedVersion: input.version,
-    load: (tx) => lockMeeting(tx, input.meetingId),
-    write: async (tx) =>
-      (
-        await tx
-          .update(meetings)
-          .set({
-            evaluationWorked: input.worked,
-            evaluationImprove: input.improve,
-            updatedAt: new Date(),
-            version: sql`${meetings.version} + 1`,
-          })
-          .where(eq(meetings.id, input.meetingId))
-          .returning()
-      )[0]!,
-    audit: (before, after) => ({
-      userId: input.actorId,
-      organisationId: after.organiserOrganisationId,
-      entity: 'meeting',
-      entityId: input.meetingId,
-      action: 'evaluation',
-      changes: diffFields(before, after, ['evaluationWorked', 'evaluationImprove']),
-    }),
+  return updateMeetingColumns(db, {
+    ...input,
+    action: 'evaluation',
+    audited: ['evaluationWorked', 'evaluationImprove'],
+    set: () => ({ evaluationWorked: input.worked, evaluationImprove: input.improve }),
   })
 }
 
 /** Shares the evaluation with the participants: from now on they read the summary, and their answers are final. */
 export function shareEvaluation(db: Database, input: { actorId: string; meetingId: string; version: number }) {
-  return updateVersioned(db, {
-    expectedVersion: input.version,
-    load: (tx) => lockMeeting(tx, input.meetingId),
-    write: async (tx, before) =>
-      (
-        await tx
-          .update(meetings)
-          .set({
-            evaluationSharedAt: before.evaluationSharedAt ?? new Date(),
-            updatedAt: new Date(),
-            version: sql`${meetings.version} + 1`,
-          })
-          .where(eq(meetings.id, input.meetingId))
-          .returning()
-      )[0]!,
-    audit: (before, after) => ({
-      userId: input.actorId,
-      organisationId: after.organiserOrganisationId,
-      entity: 'meeting',
-      entityId: input.meetingId,
-      action: 'evaluation_shared',
-      changes: diffFields(before, after, ['evaluationSharedAt']),
-    }),
+  return updateMeetingColumns(db, {
+    ...input,
+    action: 'evaluation_shared',
+    audited: ['evaluationSharedAt'],
+    set: (before) => ({ evaluationSharedAt: before.evaluationSharedAt ?? new Date() }),
   })
 }
 

@@ -10,6 +10,7 @@ import { isCoordinator, type Actor } from '~/modules/auth/permissions'
 import { hashToken } from '~/modules/auth/tokens.server'
 import { createAudited, updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 import type { MeetingFields } from './meeting-form'
+import { lockMeeting, updateMeetingColumns } from './meeting-record.server'
 
 // Convening, changing and cancelling meetings, and who is invited. Sending
 // the invitations is invitations.server.ts's: these functions only write,
@@ -86,7 +87,7 @@ const mailboxFunctions = ['security_coordinator', 'crisis_management', 'duty_off
  * crisis matters, so a network member without accounts is still invited.
  * Once each by e-mail address.
  */
-async function inviteesOf(tx: Executor, organisationIds: string[]): Promise<InviteeRow[]> {
+export async function inviteesOf(tx: Executor, organisationIds: string[]): Promise<InviteeRow[]> {
   if (organisationIds.length === 0) return []
   const people: InviteeRow[] = await tx
     .select({
@@ -248,7 +249,7 @@ export async function updateMeeting(
   let calendarChanged = false
   const result = await updateVersioned(db, {
     expectedVersion: version,
-    load: async (tx) => (await tx.select().from(meetings).where(eq(meetings.id, id)).for('update'))[0],
+    load: (tx) => lockMeeting(tx, id),
     write: async (tx, before) => {
       if (before.state === 'cancelled') return before
       calendarChanged = Object.keys(diffFields(before, { ...before, ...fields }, calendarFields)).length > 0
@@ -280,35 +281,17 @@ export async function updateMeeting(
 }
 
 /** Cancels a meeting: it stays, marked cancelled, and everyone invited gets a cancellation. */
-export async function cancelMeeting(
+export function cancelMeeting(
   db: Database,
   input: { actorId: string; id: string; version: number },
 ): Promise<SaveResult<Meeting>> {
-  return updateVersioned(db, {
-    expectedVersion: input.version,
-    load: async (tx) => (await tx.select().from(meetings).where(eq(meetings.id, input.id)).for('update'))[0],
-    write: async (tx, before) => {
-      if (before.state === 'cancelled') return before
-      const [after] = await tx
-        .update(meetings)
-        .set({
-          state: 'cancelled',
-          sequence: before.sequence + 1,
-          updatedAt: new Date(),
-          version: sql`${meetings.version} + 1`,
-        })
-        .where(eq(meetings.id, input.id))
-        .returning()
-      return after!
-    },
-    audit: (before, after) => ({
-      userId: input.actorId,
-      organisationId: after.organiserOrganisationId,
-      entity: 'meeting',
-      entityId: input.id,
-      action: 'cancel',
-      changes: diffFields(before, after, auditedFields),
-    }),
+  return updateMeetingColumns(db, {
+    actorId: input.actorId,
+    meetingId: input.id,
+    version: input.version,
+    action: 'cancel',
+    audited: auditedFields,
+    set: (before) => (before.state === 'cancelled' ? null : { state: 'cancelled', sequence: before.sequence + 1 }),
   })
 }
 

@@ -1,37 +1,21 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { Database, Executor, Transaction } from '~/db/client.server'
-import { meetingAttendance, meetings, type Meeting } from '~/db/schema/meetings'
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Database, Executor } from '~/db/client.server'
+import { meetingAttendance } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
-import { createAudited, updateVersioned } from '~/modules/records/versioned.server'
-
-export const lockMeeting = async (tx: Transaction, id: string): Promise<Meeting | undefined> =>
-  (await tx.select().from(meetings).where(eq(meetings.id, id)).for('update'))[0]
+import { createAudited } from '~/modules/records/versioned.server'
+import { updateMeetingColumns } from './meeting-record.server'
 
 /** The minutes, saved against the version the form was loaded with. */
 export function saveMinutes(
   db: Database,
   input: { actorId: string; meetingId: string; version: number; minutes: string },
 ) {
-  return updateVersioned(db, {
-    expectedVersion: input.version,
-    load: (tx) => lockMeeting(tx, input.meetingId),
-    write: async (tx) =>
-      (
-        await tx
-          .update(meetings)
-          .set({ minutes: input.minutes, updatedAt: new Date(), version: sql`${meetings.version} + 1` })
-          .where(eq(meetings.id, input.meetingId))
-          .returning()
-      )[0]!,
-    audit: (before, after) => ({
-      userId: input.actorId,
-      organisationId: after.organiserOrganisationId,
-      entity: 'meeting',
-      entityId: input.meetingId,
-      action: 'minutes',
-      changes: diffFields(before, after, ['minutes']),
-    }),
+  return updateMeetingColumns(db, {
+    ...input,
+    action: 'minutes',
+    audited: ['minutes'],
+    set: () => ({ minutes: input.minutes }),
   })
 }
 

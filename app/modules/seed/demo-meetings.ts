@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Transaction } from '~/db/client.server'
 import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '~/db/schema/meetings'
 import { networks, networkMembers } from '~/db/schema/registry'
-import { memberships, users } from '~/db/schema/users'
+import { inviteesOf } from '~/modules/meetings/meetings.server'
 import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
 
 // The demo's meetings, dated from the day the demo is loaded: the source
@@ -85,21 +85,7 @@ export async function insertDemoMeetings(tx: Transaction, organisationIds: Map<s
 
   for (const meeting of [themeDay!, networkMeeting!]) {
     await tx.insert(meetingOrganisations).values(members.map((organisationId) => ({ meetingId: meeting.id, organisationId })))
-    const people = await tx
-      .selectDistinctOn([users.email], {
-        organisationId: memberships.organisationId,
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          inArray(memberships.organisationId, members),
-          inArray(memberships.role, ['coordinator', 'partner_editor', 'council_member', 'viewer']),
-        ),
-      )
+    const people = await inviteesOf(tx, members)
     if (people.length > 0) await tx.insert(meetingInvitees).values(people.map((person) => ({ meetingId: meeting.id, ...person })))
   }
 
