@@ -1,0 +1,25 @@
+import { useT } from '~/i18n/i18n'
+import { RsaNav, type RsaLinks } from './rsa-nav'
+
+export interface AnalysisHeaderData {
+  id: string
+  title: string
+  periodStart: number
+  periodEnd: number
+  shared: boolean
+  links: RsaLinks
+}
+
+/** The analysis's name and period above its sub-navigation; `heading` is the page's own h1. */
+export function AnalysisHeader({ header, heading }: { header: AnalysisHeaderData; heading: string }) {
+  const t = useT()
+  return (
+    <header className="rsa-header">
+      <p className="rsa-header__analysis">
+        {t('rsa.analysisPeriod', { title: header.title, start: header.periodStart, end: header.periodEnd })}
+      </p>
+      <h1>{heading}</h1>
+      <RsaNav id={header.id} title={header.title} links={header.links} />
+    </header>
+  )
+}

@@ -1,0 +1,386 @@
+import PDFDocument from 'pdfkit'
+import type { Locale, Translate } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { isOverdue } from './action-plan'
+import { matrixGrid, type Spread } from './compile'
+import { reportParts, type ReportPart } from './report'
+import type { ReportData } from './report.server'
+
+// The seven-part report as a PDF, drawn with pdfkit's built-in Helvetica: no
+// font files to ship or fetch. Those fonts cover Windows-1252 (Swedish and
+// the usual punctuation); anything else in user text becomes "?" rather
+// than a wrong glyph.
+
+const MARGIN = 50
+const A4 = { width: 595.28, height: 841.89 }
+const CONTENT_WIDTH = A4.width - 2 * MARGIN
+const winAnsiExtras = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
+
+export function pdfSafe(text: string): string {
+  let out = ''
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!
+    out +=
+      char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.includes(char)
+        ? char
+        : '?'
+  }
+  return out
+}
+
+const partHeadings: Record<ReportPart, MessageKey> = {
+  area: 'rsa.part.area',
+  process: 'rsa.part.process',
+  services: 'rsa.part.services',
+  dependencies: 'rsa.part.dependencies',
+  risks: 'rsa.part.risks',
+  vulnerabilities: 'rsa.part.vulnerabilities',
+  measures: 'rsa.part.measures',
+}
+
+type Doc = PDFKit.PDFDocument
+
+function heading(doc: Doc, text: string, size: number) {
+  if (doc.y > A4.height - MARGIN - 80) doc.addPage()
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(pdfSafe(text), MARGIN, doc.y, { width: CONTENT_WIDTH })
+  doc.moveDown(0.3).font('Helvetica').fontSize(10)
+}
+
+function paragraph(doc: Doc, text: string, options: { muted?: boolean; bold?: boolean } = {}) {
+  doc
+    .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(10)
+    .fillColor(options.muted ? '#4a5360' : '#000000')
+    .text(pdfSafe(text), MARGIN, doc.y, { width: CONTENT_WIDTH })
+    .fillColor('#000000')
+    .moveDown(0.4)
+}
+
+function bullets(doc: Doc, items: string[]) {
+  for (const item of items)
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(pdfSafe(`•  ${item}`), MARGIN + 8, doc.y, { width: CONTENT_WIDTH - 8 })
+  doc.moveDown(0.4)
+}
+
+/** A table that breaks between rows, never inside one, and repeats its header on each new page. */
+function table(doc: Doc, headers: string[], rows: string[][], widths?: number[]) {
+  const size = headers.length > 4 ? 8 : 9
+  const columnWidths = widths ?? headers.map(() => CONTENT_WIDTH / headers.length)
+  const pad = 3
+  const heightOf = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size)
+    return (
+      Math.max(
+        ...cells.map((cell, index) => doc.heightOfString(pdfSafe(cell), { width: columnWidths[index]! - 2 * pad })),
+      ) +
+      2 * pad
+    )
+  }
+  const drawRow = (cells: string[], bold: boolean, shade: boolean) => {
+    const height = heightOf(cells, bold)
+    const top = doc.y
+    let x = MARGIN
+    cells.forEach((cell, index) => {
+      const width = columnWidths[index]!
+      if (shade) doc.rect(x, top, width, height).fill('#f3f5f7').fillColor('#000000')
+      doc.rect(x, top, width, height).lineWidth(0.5).strokeColor('#9aa3ad').stroke()
+      doc
+        .font(bold || index === 0 ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(size)
+        .text(pdfSafe(cell), x + pad, top + pad, { width: width - 2 * pad })
+      x += width
+    })
+    doc.x = MARGIN
+    doc.y = top + height
+  }
+  const bottom = A4.height - MARGIN
+  if (doc.y + heightOf(headers, true) + (rows[0] ? heightOf(rows[0], false) : 0) > bottom) doc.addPage()
+  drawRow(headers, true, true)
+  for (const row of rows) {
+    if (doc.y + heightOf(row, false) > bottom) {
+      doc.addPage()
+      drawRow(headers, true, true)
+    }
+    drawRow(row, false, false)
+  }
+  doc.moveDown(0.8)
+}
+
+function formatDay(locale: Locale, date: string | Date): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(date))
+}
+
+/** The report as PDF bytes: a cover with what is still missing, then each of the seven parts from a new page. */
+export function renderReportPdf(report: ReportData, t: Translate, locale: Locale, now = new Date()): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: pdfSafe(t('rsa.report.title', { title: report.analysis.title })),
+      Author: pdfSafe(report.owner.name),
+    },
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const { analysis, compiled, registry } = report
+  const narrative = analysis.narrative as Record<string, string | undefined>
+  const number = (value: number) =>
+    new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)
+  const step = (labels: { label: string }[], value: number) =>
+    t('rsa.stepOption', { step: value, label: labels[value - 1]?.label ?? '' })
+  const spread = (value: Spread | null) =>
+    value
+      ? value.min === value.max
+        ? t('rsa.matrix.single', { median: number(value.median), count: value.count })
+        : t('rsa.matrix.spread', { median: number(value.median), min: value.min, max: value.max, count: value.count })
+      : t('rsa.matrix.unknown')
+
+  // Cover.
+  paragraph(doc, report.owner.name, { bold: true })
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .text(pdfSafe(t('rsa.report.title', { title: analysis.title })), { width: CONTENT_WIDTH })
+  doc.moveDown(0.5)
+  paragraph(doc, t('rsa.periodValue', { start: analysis.periodStart, end: analysis.periodEnd }))
+  paragraph(doc, t('rsa.report.deadline', { date: formatDay(locale, report.deadline) }), { bold: true })
+  paragraph(doc, t('rsa.report.printed', { date: formatDay(locale, now) }), { muted: true })
+  heading(doc, t('rsa.missing.title'), 13)
+  const missing = [
+    ...report.missing.organisations.map((organisation) =>
+      t('rsa.missing.organisation', {
+        name: organisation.name,
+        done: organisation.submitted,
+        total: compiled.events.length,
+      }),
+    ),
+    ...report.missing.narrativeParts.map((part) =>
+      t('rsa.missing.narrative', { part: `${reportParts.indexOf(part) + 1}. ${t(partHeadings[part])}` }),
+    ),
+    ...report.missing.eventsWithoutRisk.map((title) => t('rsa.missing.event', { title })),
+  ]
+  if (missing.length === 0) paragraph(doc, t('rsa.missing.nothing'))
+  else bullets(doc, missing)
+
+  const part = (key: ReportPart, body: () => void) => {
+    doc.addPage()
+    heading(doc, `${reportParts.indexOf(key) + 1}. ${t(partHeadings[key])}`, 16)
+    const text = narrative[key]?.trim()
+    paragraph(doc, text || t('rsa.report.noNarrative'), { muted: !text })
+    body()
+  }
+
+  part('area', () => {
+    heading(doc, t('rsa.report.network'), 12)
+    if (report.owner.description) paragraph(doc, report.owner.description)
+    bullets(
+      doc,
+      compiled.participants.map((organisation) => organisation.name),
+    )
+  })
+
+  part('process', () => {
+    heading(doc, t('rsa.report.method'), 12)
+    paragraph(
+      doc,
+      t('rsa.report.methodText', {
+        likelihood: analysis.likelihoodScale.length,
+        consequence: analysis.consequenceScale.length,
+        capability: analysis.capabilityScale.length,
+        values: analysis.protectedValues.map((value) => value.label.toLowerCase()).join('; '),
+        events: compiled.events.length,
+      }),
+    )
+    heading(doc, t('rsa.report.workshops'), 12)
+    if (report.workshops.length === 0) paragraph(doc, t('rsa.report.noWorkshops'))
+    else
+      bullets(
+        doc,
+        report.workshops.map(
+          (workshop) =>
+            `${formatDay(locale, workshop.startsAt)}: ${workshop.title}${workshop.place ? `, ${workshop.place}` : ''}`,
+        ),
+      )
+    const submitted = new Map(compiled.progress.map((row) => [row.organisationId, row.submitted]))
+    table(
+      doc,
+      [t('rsa.organisation'), t('rsa.progress.done')],
+      compiled.participants.map((organisation) => [
+        organisation.name,
+        t('rsa.progress.count', { done: submitted.get(organisation.id) ?? 0, total: compiled.events.length }),
+      ]),
+      [CONTENT_WIDTH * 0.7, CONTENT_WIDTH * 0.3],
+    )
+  })
+
+  const capped = (shown: number, total: number) => {
+    if (shown < total) paragraph(doc, t('rsa.report.capped', { shown, total }), { bold: true })
+  }
+
+  part('services', () => {
+    heading(doc, t('rsa.report.servicesBySector', { count: registry.serviceCount }), 12)
+    table(
+      doc,
+      [t('rsa.report.sector'), t('rsa.report.count')],
+      registry.servicesBySector.map((row) => [t(`sector.${row.sector}`), String(row.count)]),
+      [CONTENT_WIDTH * 0.7, CONTENT_WIDTH * 0.3],
+    )
+    capped(registry.services.length, registry.serviceCount)
+    if (registry.services.length === 0) paragraph(doc, t('rsa.report.noServices'))
+    else
+      table(
+        doc,
+        [t('rsa.report.service'), t('rsa.organisation'), t('rsa.report.sector'), t('rsa.report.outage')],
+        registry.services.map((service) => [
+          service.name,
+          service.organisationName,
+          t(`sector.${service.sector}`),
+          t('rsa.report.hours', { hours: number(service.acceptableOutageHours) }),
+        ]),
+      )
+  })
+
+  part('dependencies', () => {
+    heading(doc, t('rsa.report.dependenciesByResource', { count: registry.dependencyCount }), 12)
+    table(
+      doc,
+      [t('rsa.report.resource'), t('rsa.report.count')],
+      registry.dependenciesByResource.map((row) => [
+        row.resource === 'service' ? t('rsa.report.otherService') : t(`resource.${row.resource}` as MessageKey),
+        String(row.count),
+      ]),
+      [CONTENT_WIDTH * 0.7, CONTENT_WIDTH * 0.3],
+    )
+    capped(registry.dependencies.length, registry.dependencyCount)
+    if (registry.dependencies.length === 0) paragraph(doc, t('rsa.report.noDependencies'))
+    else
+      table(
+        doc,
+        [t('rsa.report.service'), t('rsa.report.dependsOn'), t('rsa.report.copes')],
+        registry.dependencies.map((row) => [
+          `${row.serviceName} (${row.organisationName})`,
+          row.resource
+            ? t(`resource.${row.resource}`)
+            : `${row.otherServiceName ?? ''} (${row.otherOrganisationName ?? ''})`,
+          `${t('rsa.report.hours', { hours: number(row.copesHours) })}${row.backupHours !== null ? ` · ${t('rsa.report.backup', { hours: number(row.backupHours) })}` : ''}`,
+        ]),
+      )
+  })
+
+  part('risks', () => {
+    heading(doc, t('rsa.matrix.caption'), 12)
+    const grid = matrixGrid(compiled.risks, analysis.likelihoodScale.length, analysis.consequenceScale.length)
+    const first = CONTENT_WIDTH * 0.2
+    table(
+      doc,
+      [
+        t('rsa.matrix.corner'),
+        ...analysis.likelihoodScale.map((_, index) => step(analysis.likelihoodScale, index + 1)),
+      ],
+      grid.map((row) => [
+        step(analysis.consequenceScale, row.consequence),
+        ...row.cells.map((cell) =>
+          cell.events
+            .map(
+              (event) =>
+                `${event.title} ${t('rsa.matrix.cellSpread', {
+                  likelihood: event.likelihood ? `${event.likelihood.min}–${event.likelihood.max}` : '–',
+                  consequence: event.consequence ? `${event.consequence.min}–${event.consequence.max}` : '–',
+                })}`,
+            )
+            .join('\n'),
+        ),
+      ]),
+      [first, ...analysis.likelihoodScale.map(() => (CONTENT_WIDTH - first) / analysis.likelihoodScale.length)],
+    )
+    heading(doc, t('rsa.matrix.listCaption'), 12)
+    table(
+      doc,
+      [t('rsa.event'), t('rsa.likelihood'), t('rsa.consequence'), t('rsa.matrix.cell')],
+      compiled.risks.map((risk) => [
+        risk.title,
+        spread(risk.likelihood),
+        spread(risk.consequence),
+        risk.cell ? t('rsa.matrix.cellText', risk.cell) : t('rsa.matrix.notPlaced'),
+      ]),
+    )
+  })
+
+  part('vulnerabilities', () => {
+    heading(doc, t('rsa.capabilityCaption'), 12)
+    table(
+      doc,
+      [t('rsa.event'), ...compiled.participants.map((organisation) => organisation.name)],
+      compiled.capabilities.map((row) => [
+        row.title,
+        ...row.capabilities.map((value) => (value ? step(analysis.capabilityScale, value) : '–')),
+      ]),
+    )
+    heading(doc, t('rsa.findingsTitle'), 12)
+    const found = compiled.findings.filter((finding) => finding.vulnerabilities || finding.gaps)
+    if (found.length === 0) paragraph(doc, t('rsa.noFindings'))
+    for (const finding of found) {
+      paragraph(doc, `${finding.eventTitle} – ${finding.organisationName}`, { bold: true })
+      if (finding.vulnerabilities) paragraph(doc, `${t('rsa.answer.vulnerabilities')}: ${finding.vulnerabilities}`)
+      if (finding.gaps) paragraph(doc, `${t('rsa.answer.gaps')}: ${finding.gaps}`)
+    }
+  })
+
+  part('measures', () => {
+    heading(doc, t('rsa.report.measuresNamed'), 12)
+    const named = compiled.findings.filter((finding) => finding.measures)
+    if (named.length === 0) paragraph(doc, t('rsa.noMeasuresNamed'))
+    for (const finding of named) {
+      paragraph(doc, `${finding.eventTitle} – ${finding.organisationName}`, { bold: true })
+      paragraph(doc, finding.measures)
+    }
+    heading(doc, t('rsa.report.actionPlan'), 12)
+    const today = now.toISOString().slice(0, 10)
+    if (report.measures.length === 0) paragraph(doc, t('rsa.plan.none'))
+    else
+      table(
+        doc,
+        [t('rsa.plan.measure'), t('rsa.plan.owner'), t('rsa.plan.due'), t('rsa.plan.cost'), t('rsa.plan.state')],
+        report.measures.map((measure) => [
+          measure.title,
+          measure.ownerName,
+          `${measure.dueDate ? formatDay(locale, measure.dueDate) : '–'}${isOverdue(measure, today) ? ` (${t('rsa.plan.overdue')})` : ''}`,
+          measure.costEstimate !== null ? `${number(measure.costEstimate)} kr` : '–',
+          t(`rsa.measureState.${measure.state}`),
+        ]),
+      )
+  })
+
+  // Page numbers, once every page exists.
+  const range = doc.bufferedPageRange()
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index)
+    // Text in the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#4a5360')
+      .text(pdfSafe(`${analysis.title} · ${index + 1} / ${range.count}`), MARGIN, A4.height - MARGIN + 15, {
+        width: CONTENT_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      })
+    doc.page.margins.bottom = bottom
+  }
+  doc.end()
+  return done
+}

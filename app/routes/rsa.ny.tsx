@@ -1,0 +1,100 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormMessage, NumberField } from '~/components/forms/field'
+import { ParticipantFields } from '~/components/rsa/participant-fields'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requirePermission } from '~/modules/auth/guards.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.server'
+import { NewAnalysisSchema, readParticipantChoice } from '~/modules/rsa/rsa-forms'
+import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
+import rsaStyles from '~/styles/rsa.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'rsa.manage')
+  const year = new Date().getFullYear()
+  // The mandate period starts the year after the ordinary election (2026, 2030 …).
+  const start = year + ((((2027 - year) % 4) + 4) % 4)
+  return {
+    options: await participantOptions(await getDb()),
+    defaults: { periodStart: String(start), periodEnd: String(start + 3) },
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'rsa.manage')
+  const formData = await request.formData()
+  const parsed = parseForm(NewAnalysisSchema, formData)
+  const participants = readParticipantChoice(formData)
+  if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors }, { status: 400 })
+  const organisationId = analysisOwnerFor(user)
+  if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  const created = await createAnalysis(await getDb(), {
+    actorId: user.id,
+    organisationId,
+    ...parsed.data,
+    ...participants,
+  })
+  throw redirect(`/rsa/${created.id}/installningar?skapad=1`)
+}
+
+export default function NewAnalysisPage() {
+  const t = useT()
+  const { options, defaults } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const values: Record<string, string> = actionData?.values ?? defaults
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('rsa.create')}</h1>
+      <p>{t('rsa.createIntro')}</p>
+      <Form method="post" className="stack" noValidate>
+        {Object.keys(errors).length > 0 ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+        <Field label={t('rsa.analysisTitle')} name="title" error={errors.title}>
+          {(props) => <input {...props} type="text" required defaultValue={values.title ?? ''} />}
+        </Field>
+        <div className="field-row">
+          <NumberField
+            label={t('rsa.periodStart')}
+            name="periodStart"
+            error={errors.periodStart}
+            defaultValue={values.periodStart}
+            whole
+            required
+          />
+          <NumberField
+            label={t('rsa.periodEnd')}
+            name="periodEnd"
+            error={errors.periodEnd}
+            defaultValue={values.periodEnd}
+            whole
+            required
+          />
+        </div>
+        <ParticipantFields
+          options={options}
+          selected={actionData?.participants.organisationIds ?? []}
+          networkId={actionData?.participants.networkId ?? null}
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('rsa.createSubmit')}
+          </button>
+          <Link to="/rsa">{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Ny RSA – Områdesansvarsportalen' }]
