@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
+import { meetingFindings } from '../../app/db/schema/meetings'
 import { criticalServices } from '../../app/db/schema/registry'
 import { rsaFollowUps, rsaMeasures } from '../../app/db/schema/rsa'
 import { createAnalysis, listEvents, setResultsShared } from '../../app/modules/rsa/analyses.server'
@@ -62,6 +63,7 @@ interface ReportBody {
       dependencyCount: number
     }
     workshops: { title: string }[]
+    themeDayFindings: { meetingTitle: string; organisationName: string; effects: string; needs: string }[]
     measures: { title: string }[]
     missing: {
       organisations: { name: string; submitted: number }[]
@@ -107,6 +109,36 @@ describe('the RSA report and action plan', () => {
     call<ReportBody>(reportPage.loader, getRequest(`/rsa/${analysis.id}/rapport`, cookie), { id: analysis.id })
 
   describe('the seven-part report', () => {
+    it("takes up what the participants' theme days revealed, and nothing of organisations outside the analysis", async () => {
+      const elsewhere = await makeOrganisation(db(), { name: 'Borås Energi' })
+      const themeDay = await makeMeeting(db(), {
+        organiserOrganisationId: municipality.id,
+        kind: 'theme_day',
+        title: 'Temadag: elavbrott',
+        invitedOrganisationIds: [housing.id, elsewhere.id],
+      })
+      await db()
+        .insert(meetingFindings)
+        .values([
+          {
+            meetingId: themeDay.id,
+            organisationId: housing.id,
+            effects: 'Värmepumparna stannar.',
+            needs: 'Reservkraft.',
+          },
+          { meetingId: themeDay.id, organisationId: elsewhere.id, effects: 'Annat.', needs: '' },
+        ])
+      const { body } = await report(coordinator.cookie)
+      expect(body!.report.themeDayFindings).toMatchObject([
+        {
+          meetingTitle: 'Temadag: elavbrott',
+          organisationName: 'Vårgårda Bostäder AB',
+          effects: 'Värmepumparna stannar.',
+          needs: 'Reservkraft.',
+        },
+      ])
+    })
+
     it('draws parts 2–4 from the workshops and the registry, and lists what is still missing', async () => {
       const heating = await makeService(db(), { organisationId: energy.id, name: 'Fjärrvärme', sector: 'energy' })
       const homes = await makeService(db(), {

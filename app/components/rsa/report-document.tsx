@@ -84,6 +84,46 @@ export function MissingList({ report }: { report: Report }) {
 }
 
 /** The RSA report in MSBFS 2015:5's seven parts: the coordinator's text, then what the portal knows. */
+/** What the participants' theme days revealed, per organisation: the effects and the needs. */
+function ThemeDayFindings({ findings }: { findings: Report['themeDayFindings'] }) {
+  const t = useT()
+  const locale = useLocale()
+  if (findings.length === 0) return null
+  return (
+    <>
+      <h3>{t('rsa.report.themeDays')}</h3>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('rsa.report.themeDay')}</th>
+              <th scope="col">{t('rsa.organisation')}</th>
+              <th scope="col">{t('rsa.report.themeDayEffects')}</th>
+              <th scope="col">{t('rsa.report.themeDayNeeds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {findings.map((finding) => (
+              <tr key={`${finding.meetingId}-${finding.organisationName}`}>
+                <td>
+                  {finding.meetingTitle}
+                  <div className="muted">
+                    {formatDate(locale, finding.meetingStartsAt)}
+                    {finding.scenarioName ? ` · ${finding.scenarioName}` : ''}
+                  </div>
+                </td>
+                <td>{finding.organisationName}</td>
+                <td className="prewrap">{finding.effects}</td>
+                <td className="prewrap">{finding.needs}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
 export function ReportDocument({ report, printedAt, today }: { report: Report; printedAt: string; today: string }) {
   const t = useT()
   const locale = useLocale()
@@ -289,6 +329,7 @@ export function ReportDocument({ report, printedAt, today }: { report: Report; p
           capabilityScale={analysis.capabilityScale}
         />
         <FindingsList findings={compiled.findings} capabilityScale={analysis.capabilityScale} show="vulnerabilities" />
+        <ThemeDayFindings findings={report.themeDayFindings} />
       </Part>
 
       <Part part="measures" number={7} narrative={narrative.measures}>

@@ -336,6 +336,20 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
       if (finding.vulnerabilities) paragraph(doc, `${t('rsa.answer.vulnerabilities')}: ${finding.vulnerabilities}`)
       if (finding.gaps) paragraph(doc, `${t('rsa.answer.gaps')}: ${finding.gaps}`)
     }
+    if (report.themeDayFindings.length > 0) {
+      heading(doc, t('rsa.report.themeDays'), 12)
+      for (const finding of report.themeDayFindings) {
+        paragraph(
+          doc,
+          `${finding.meetingTitle} (${formatDay(locale, finding.meetingStartsAt)}) – ${finding.organisationName}`,
+          {
+            bold: true,
+          },
+        )
+        if (finding.effects) paragraph(doc, `${t('rsa.report.themeDayEffects')}: ${finding.effects}`)
+        if (finding.needs) paragraph(doc, `${t('rsa.report.themeDayNeeds')}: ${finding.needs}`)
+      }
+    }
   })
 
   part('measures', () => {

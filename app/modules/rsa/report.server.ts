@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Executor } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
+import { findingsForRsa } from '~/modules/meetings/findings.server'
 import { compiledResults, registryForReport, workshopsFor } from './compiled.server'
 import { listMeasures } from './measures.server'
 import { missingItems, reportDeadline } from './report'
@@ -12,7 +13,7 @@ import type { AnalysisWithScope } from './rsa-access.server'
  * and the action plan, so the report stays in sync with them.
  */
 export async function reportData(db: Executor, analysis: AnalysisWithScope) {
-  const [[owner], compiled, registry, workshops, measures] = await Promise.all([
+  const [[owner], compiled, registry, workshops, measures, themeDays] = await Promise.all([
     db
       .select({ name: organisations.name, description: organisations.description })
       .from(organisations)
@@ -21,6 +22,7 @@ export async function reportData(db: Executor, analysis: AnalysisWithScope) {
     registryForReport(db, analysis.organisationIds),
     workshopsFor(db, analysis.organisationIds),
     listMeasures(db, analysis.id),
+    findingsForRsa(db, analysis.organisationIds),
   ])
   const deadline = reportDeadline(analysis.periodStart)
   return {
@@ -41,6 +43,16 @@ export async function reportData(db: Executor, analysis: AnalysisWithScope) {
     registry,
     workshops: workshops.map((workshop) => ({ ...workshop, startsAt: workshop.startsAt.toISOString() })),
     measures,
+    // What the participants' theme days revealed, per organisation: effects and needs for parts 6 and 7.
+    themeDayFindings: themeDays.map((finding) => ({
+      meetingId: finding.meetingId,
+      meetingTitle: finding.meetingTitle,
+      meetingStartsAt: finding.meetingStartsAt.toISOString(),
+      scenarioName: finding.scenarioName,
+      organisationName: finding.organisationName,
+      effects: finding.effects,
+      needs: finding.needs,
+    })),
     missing: missingItems({ progress: compiled.progress, narrative: analysis.narrative, risks: compiled.risks }),
   }
 }
