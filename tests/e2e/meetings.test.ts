@@ -56,6 +56,12 @@ describe('meetings', () => {
     await answers.getByRole('row', { name: new RegExp(`${demoOrganisations.bostader}.*Inte svarat`) }).waitFor()
     await answers.getByRole('row', { name: /Borås stad.*Inte svarat/ }).waitFor()
     await expectNoAxeViolations(page)
+    // The edit page holds what was saved, and the cancel section.
+    await page.getByRole('link', { name: 'Ändra mötet' }).click()
+    await page.getByRole('heading', { level: 1, name: `Ändra ${title}` }).waitFor()
+    expect(await page.getByLabel('Slutar kl.').inputValue()).toBe('15:00')
+    await page.getByRole('button', { name: 'Ja, ställ in mötet' }).waitFor()
+    await expectNoAxeViolations(page)
 
     // The invitation as Per Holm's mail program gets it: the outbox keeps it without an SMTP server.
     await visit(page, '/admin/utkorg')
