@@ -27,35 +27,12 @@ import * as evaluationPage from '../../app/routes/moten.$id_.utvardering'
 import { getRequest, makeActionItem, makeMeeting, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { samples } from '../support/meeting-files'
 import { renderRoute } from '../support/render-route'
+import { callRoute } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
-
-const context = { clientIp: '10.0.5.1', cspNonce: '', requestId: 'meeting-follow-up' }
-
 /** Calls a loader or action as Remix would; a thrown Response is returned, so tests can look at it. */
-async function call<Body = Record<string, never>>(handler: unknown, request: Request, params: Record<string, string>) {
-  let result: unknown
-  try {
-    result = await (handler as Handler)({ request, params, context })
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    result = thrown
-  }
-  if (result instanceof Response) {
-    return {
-      status: result.status,
-      location: result.headers.get('Location'),
-      body: null as Body | null,
-      response: result,
-    }
-  }
-  const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } | null }
-  if (wrapped?.type === 'DataWithResponseInit') {
-    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as Body, response: null }
-  }
-  return { status: 200, location: null, body: result as Body, response: null }
-}
+const call = <Body = Record<string, never>>(handler: unknown, request: Request, params: Record<string, string> = {}) =>
+  callRoute<Body>(handler, request, params)
 
 function post(url: string, fields: Record<string, string>, cookie: string): Request {
   return new Request(`http://localhost${url}`, {

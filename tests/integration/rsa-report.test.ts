@@ -24,30 +24,15 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { callRoute } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
-const context = { clientIp: '10.0.5.2', cspNonce: '', requestId: 'rsa-report' }
-
-async function call<Body = Record<string, unknown>>(
+/** Calls a loader or action as Remix would; a thrown Response is returned, so tests can look at it. */
+const call = <Body = Record<string, unknown>>(
   handler: unknown,
   request: Request,
   params: Record<string, string> = {},
-) {
-  let result: unknown
-  try {
-    result = await (handler as Handler)({ request, params, context })
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    result = thrown
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get('Location'), body: null as Body | null }
-  const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } | null }
-  if (wrapped?.type === 'DataWithResponseInit')
-    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as Body }
-  return { status: 200, location: null, body: result as Body }
-}
+) => callRoute<Body>(handler, request, params)
 
 interface ReportBody {
   report: {
@@ -274,18 +259,9 @@ describe('the RSA report and action plan', () => {
     })
 
     it('comes as an A4 PDF, a cover and each of the seven parts from a new page, long lists breaking onto more pages', async () => {
-      const pdf = async (cookie: string) => {
-        try {
-          return (await reportPdf.loader({
-            request: getRequest(`/rsa/${analysis.id}/rapport.pdf`, cookie),
-            params: { id: analysis.id },
-            context,
-          })) as Response
-        } catch (thrown) {
-          if (thrown instanceof Response) return thrown
-          throw thrown
-        }
-      }
+      const pdf = async (cookie: string) =>
+        (await call(reportPdf.loader, getRequest(`/rsa/${analysis.id}/rapport.pdf`, cookie), { id: analysis.id }))
+          .response!
       const pages = (bytes: Buffer) => bytes.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0
       const small = await pdf(coordinator.cookie)
       expect(small.status).toBe(200)

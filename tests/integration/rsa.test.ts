@@ -13,31 +13,15 @@ import * as resultsPage from '../../app/routes/rsa.$id_.resultat'
 import * as listPage from '../../app/routes/rsa._index'
 import * as newPage from '../../app/routes/rsa.ny'
 import { formRequest, getRequest, makeOrganisation, makeRsaAnswer, makeUser, signedIn } from '../support/factories'
+import { callRoute } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
-const context = { clientIp: '10.0.5.1', cspNonce: '', requestId: 'rsa' }
-
 /** Calls a loader or action as Remix would; a thrown Response is returned, so tests can look at it. */
-async function call<Body = Record<string, unknown>>(
+const call = <Body = Record<string, unknown>>(
   handler: unknown,
   request: Request,
   params: Record<string, string> = {},
-) {
-  let result: unknown
-  try {
-    result = await (handler as Handler)({ request, params, context })
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    result = thrown
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get('Location'), body: null as Body | null }
-  const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } | null }
-  if (wrapped?.type === 'DataWithResponseInit')
-    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as Body }
-  return { status: 200, location: null, body: result as Body }
-}
+) => callRoute<Body>(handler, request, params)
 
 function postForm(url: string, fields: Record<string, string | string[]>, cookie: string): Request {
   const body = new URLSearchParams()
