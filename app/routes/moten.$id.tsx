@@ -127,6 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       origin: siteOrigin(request, env.PUBLIC_URL),
       mailFrom: env.MAIL_FROM,
       onlyBehind: intent === 'resend',
+      actorId: user.id,
     })
     return { kind: intent === 'remind' ? ('reminded' as const) : ('resent' as const), ...outcome }
   }

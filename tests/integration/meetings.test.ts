@@ -377,6 +377,13 @@ describe('meetings', () => {
       .from(meetingOrganisations)
       .where(and(eq(meetingOrganisations.meetingId, id), eq(meetingOrganisations.organisationId, housing.id)))
     expect(housingRow!.remindedAt).not.toBeNull()
+    const reminders = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'remind')))
+    expect(reminders.map((row) => [row.userId, row.changes])).toEqual([
+      [coordinator.id, { reminded: { before: null, after: { organisations: 1, sent: 1 } } }],
+    ])
     // Only the coordinator reminds.
     expect(
       (await callRoute(meetingPage.action, postForm(`/moten/${id}`, { intent: 'remind' }, energyEditor.cookie), { id }))

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '~/db/client.server'
 import { meetingAnswerLinks, meetingInvitees, meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
+import { recordAudit } from '~/modules/audit/audit.server'
 import { generateToken, hashToken } from '~/modules/auth/tokens.server'
 import type { Mailer } from '~/modules/mail/mailer.server'
 import { invitationCalendar, type CalendarEvent } from './icalendar'
@@ -87,6 +88,8 @@ export async function sendMeetingMail(
     /** Only people not yet sent the meeting's current sequence (a retry, or those newly invited). */
     onlyBehind?: boolean
     gone?: GoneInvitee[]
+    /** Who sent it: a reminder is recorded in the audit log in their name. */
+    actorId?: string | null
   },
 ): Promise<SendOutcome> {
   const loaded = await loadMeeting(db, options.meetingId)
@@ -173,15 +176,27 @@ export async function sendMeetingMail(
     }
   }
   if (options.purpose === 'reminder' && outcome.sent > 0) {
-    await db
-      .update(meetingOrganisations)
-      .set({ remindedAt: new Date() })
-      .where(
-        and(
-          eq(meetingOrganisations.meetingId, meeting.id),
-          inArray(meetingOrganisations.organisationId, pendingOrganisations),
-        ),
-      )
+    await db.transaction(async (tx) => {
+      await tx
+        .update(meetingOrganisations)
+        .set({ remindedAt: new Date() })
+        .where(
+          and(
+            eq(meetingOrganisations.meetingId, meeting.id),
+            inArray(meetingOrganisations.organisationId, pendingOrganisations),
+          ),
+        )
+      await recordAudit(tx, {
+        userId: options.actorId ?? null,
+        organisationId: meeting.organiserOrganisationId,
+        entity: 'meeting',
+        entityId: meeting.id,
+        action: 'remind',
+        changes: {
+          reminded: { before: null, after: { organisations: pendingOrganisations.length, sent: outcome.sent } },
+        },
+      })
+    })
   }
   return outcome
 }
