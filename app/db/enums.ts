@@ -116,3 +116,48 @@ export type RsaAnswerState = (typeof rsaAnswerStates)[number]
 
 export const rsaMeasureStates = ['planned', 'in_progress', 'done', 'cancelled'] as const
 export type RsaMeasureState = (typeof rsaMeasureStates)[number]
+
+/**
+ * An informant report's way through the council's inbox: new until reviewed;
+ * accepted, rejected (with a reason) or merged into another report.
+ */
+export const reportStates = ['new', 'accepted', 'rejected', 'merged'] as const
+export type ReportState = (typeof reportStates)[number]
+
+/** How the informant said where: a pin on the map, the phone's position, or a named area. */
+export const reportLocationKinds = ['pin', 'position', 'area'] as const
+export type ReportLocationKind = (typeof reportLocationKinds)[number]
+
+/** The default categories a new council starts with; the council maintains its own list. */
+export const defaultReportCategories = [
+  'Skadegörelse',
+  'Klotter',
+  'Nedskräpning',
+  'Brand eller anlagd brand',
+  'Samlingar som skapar otrygghet',
+  'Tecken på narkotikaförsäljning eller bruk',
+  'Hot eller våld',
+  'Inbrott eller stöld',
+  'Trasig belysning',
+  'Plats som känns otrygg',
+  'Övrigt',
+] as const
+
+/** Other sources the council imports per month, category and area. */
+export const councilStatisticKinds = ['crime_statistics', 'incident_reports'] as const
+export type CouncilStatisticKind = (typeof councilStatisticKinds)[number]
+
+/** A measure (insats) is social or situational. */
+export const councilMeasureKinds = ['situational', 'social'] as const
+export type CouncilMeasureKind = (typeof councilMeasureKinds)[number]
+
+export const councilMeasureStates = ['planned', 'ongoing', 'done', 'cancelled'] as const
+export type CouncilMeasureState = (typeof councilMeasureStates)[number]
+
+/** A follow-up's judgement of whether a measure had the effect expected. */
+export const councilFollowUpAssessments = ['as_expected', 'partly', 'not_achieved', 'too_early'] as const
+export type CouncilFollowUpAssessment = (typeof councilFollowUpAssessments)[number]
+
+/** The safety survey's questions, as a share (per cent) of those asked. */
+export const safetySurveyQuestions = ['feel_unsafe', 'worry_crime', 'problems_seen'] as const
+export type SafetySurveyQuestion = (typeof safetySurveyQuestions)[number]

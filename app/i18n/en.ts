@@ -1,4 +1,7 @@
 import * as contacts from './areas/contacts'
+import * as council from './areas/council'
+import * as councilAreas from './areas/council-areas'
+import * as councilSources from './areas/council-sources'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
@@ -237,4 +240,7 @@ export const en: Record<MessageKey, string> = {
   ...meetings.en,
   ...meetingFollowUp.en,
   ...rsa.en,
+  ...council.en,
+  ...councilAreas.en,
+  ...councilSources.en,
 }

@@ -1,6 +1,9 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
 // Areas keep their own messages in areas/*.ts, merged here.
 import * as contacts from './areas/contacts'
+import * as council from './areas/council'
+import * as councilAreas from './areas/council-areas'
+import * as councilSources from './areas/council-sources'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
@@ -14,7 +17,7 @@ import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -242,6 +245,9 @@ export const sv = {
   ...meetings.sv,
   ...meetingFollowUp.sv,
   ...rsa.sv,
+  ...council.sv,
+  ...councilAreas.sv,
+  ...councilSources.sv,
 }
 
 export type MessageKey = keyof typeof sv

@@ -15,6 +15,8 @@ import {
 } from '../../app/db/schema/registry'
 import { meetingOrganisations, meetings, type Meeting } from '../../app/db/schema/meetings'
 import { memberships, users } from '../../app/db/schema/users'
+import { networkMembers, networks } from '../../app/db/schema/registry'
+import { createCouncil } from '../../app/modules/council/councils.server'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { createSession } from '../../app/modules/auth/sessions.server'
 
@@ -211,4 +213,25 @@ export async function makeRsaAnswer(
     .values({ analysisId: event!.analysisId, state: 'submitted', ...fields })
     .returning()
   return row!
+}
+
+/** A crime-prevention council whose network holds the given organisations; it starts with the default categories. */
+export async function makeCouncil(
+  db: Database,
+  fields: { organisationIds: string[]; name?: string; retentionMonths?: number; coarsenMetres?: number },
+) {
+  const name = fields.name ?? `Lokalt BRÅ ${next()}`
+  const [network] = await db.insert(networks).values({ name: `Nätverk ${name}` }).returning()
+  if (fields.organisationIds.length > 0) {
+    await db
+      .insert(networkMembers)
+      .values(fields.organisationIds.map((organisationId) => ({ networkId: network!.id, organisationId })))
+  }
+  return createCouncil(db, {
+    actorId: null,
+    name,
+    networkId: network!.id,
+    retentionMonths: fields.retentionMonths,
+    coarsenMetres: fields.coarsenMetres,
+  })
 }

@@ -5,6 +5,7 @@ import {
   editableOrganisationIds,
   isCoordinator,
   restrictedRouteScope,
+  seesPrecisePositions,
   type Action,
   type Actor,
 } from '../../app/modules/auth/permissions'
@@ -44,6 +45,12 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'rsa.read': [],
     'rsa.answer': [],
     'rsa.results.read': [],
+    'council.read': [],
+    'council.manage': [],
+    'council.report': [],
+    'council.report.readOwn': [],
+    'council.readLog': [],
+    'council.settings': [],
   },
   council_member: {
     'network.read': ['own', 'other', 'none'],
@@ -69,6 +76,12 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'rsa.read': [],
     'rsa.answer': [],
     'rsa.results.read': [],
+    'council.read': [],
+    'council.manage': [],
+    'council.report': [],
+    'council.report.readOwn': [],
+    'council.readLog': [],
+    'council.settings': [],
   },
   informant: {
     'network.read': [],
@@ -94,6 +107,12 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'rsa.read': [],
     'rsa.answer': [],
     'rsa.results.read': [],
+    'council.read': [],
+    'council.manage': [],
+    'council.report': [],
+    'council.report.readOwn': [],
+    'council.readLog': [],
+    'council.settings': [],
   },
   viewer: {
     'network.read': ['own', 'other', 'none'],
@@ -119,6 +138,12 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'rsa.read': [],
     'rsa.answer': [],
     'rsa.results.read': [],
+    'council.read': [],
+    'council.manage': [],
+    'council.report': [],
+    'council.report.readOwn': [],
+    'council.readLog': [],
+    'council.settings': [],
   },
 }
 
@@ -282,6 +307,44 @@ describe('can', () => {
       expect(editableOrganisationIds(actor).sort()).toEqual([A, B].sort())
       expect(can(actor, 'organisation.update', { organisationId: B })).toBe(true)
       expect(can(actor, 'organisation.update', { organisationId: C })).toBe(false)
+    })
+  })
+
+  describe('the crime-prevention council', () => {
+    const COUNCIL = [OWN]
+    const role = (r: Role, organisationId = OWN): Actor => ({ id: 'u1', memberships: [{ organisationId, role: r }] })
+
+    it('lets only its council members read and compile, and the coordinator', () => {
+      for (const r of roles) {
+        const allowed = r === 'council_member' || r === 'coordinator'
+        expect(can(role(r), 'council.read', { organisationIds: COUNCIL }), r).toBe(allowed)
+        expect(can(role(r), 'council.manage', { organisationIds: COUNCIL }), r).toBe(allowed)
+      }
+      // A council member of an organisation outside this council's network reads nothing of it.
+      expect(can(role('council_member', OTHER), 'council.read', { organisationIds: COUNCIL })).toBe(false)
+    })
+
+    it('lets an informant report for their own organisation when it takes part', () => {
+      expect(can(role('informant'), 'council.report', { organisationId: OWN, organisationIds: COUNCIL })).toBe(true)
+      expect(can(role('informant'), 'council.report', { organisationId: OTHER, organisationIds: [OWN, OTHER] })).toBe(false)
+      expect(can(role('informant', OTHER), 'council.report', { organisationId: OTHER, organisationIds: COUNCIL })).toBe(false)
+      for (const r of ['partner_editor', 'viewer'] as const) {
+        expect(can(role(r), 'council.report', { organisationId: OWN, organisationIds: COUNCIL }), r).toBe(false)
+      }
+    })
+
+    it('shows an informant their own reports only', () => {
+      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: 'u1' })).toBe(true)
+      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: 'u2' })).toBe(false)
+      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: null })).toBe(false)
+      expect(can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'council.report.readOwn', { ownerUserId: undefined })).toBe(false)
+      expect(can(role('informant'), 'council.read', { organisationIds: COUNCIL })).toBe(false)
+    })
+
+    it('shows precise positions to council members only, not even to the coordinator', () => {
+      expect(seesPrecisePositions(role('council_member'), COUNCIL)).toBe(true)
+      expect(seesPrecisePositions(role('coordinator'), COUNCIL)).toBe(false)
+      expect(seesPrecisePositions(role('council_member', OTHER), COUNCIL)).toBe(false)
     })
   })
 })

@@ -11,6 +11,8 @@ export interface MembershipRef {
 }
 
 export interface Actor {
+  /** The signed-in user; needed only where a user's own records count (an informant's reports). */
+  id?: string
   memberships: MembershipRef[]
 }
 
@@ -48,6 +50,20 @@ export type Action =
   | 'rsa.answer'
   /** The compiled results (matrix, report, action plan): the coordinator's until shared with the participants. */
   | 'rsa.results.read'
+  /**
+   * The crime-prevention council (a network): its council members read and
+   * compile reports, areas, statistics, situation pictures and measures.
+   */
+  | 'council.read'
+  | 'council.manage'
+  /** Filing a report for one's own organisation, which must take part in the council. */
+  | 'council.report'
+  /** A report one filed oneself, and the council's feedback on it. */
+  | 'council.report.readOwn'
+  /** Who read which report: the coordinator's oversight. */
+  | 'council.readLog'
+  /** Setting up a council, its retention period and position coarsening. */
+  | 'council.settings'
 
 export interface Resource {
   organisationId?: string
@@ -57,6 +73,8 @@ export interface Resource {
   organisationIds?: readonly string[]
   /** For an analysis: whether the coordinator has shared its compiled results. */
   shared?: boolean
+  /** For an informant report: who filed it. */
+  ownerUserId?: string | null
 }
 
 const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
@@ -109,8 +127,21 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return resource.organisationId !== undefined && hasRole(actor, ['partner_editor'], resource.organisationId)
     case 'rsa.results.read':
       return resource.shared === true && memberOfAny(actor, resource.organisationIds, networkReaders)
+    case 'council.read':
+    case 'council.manage':
+      return memberOfAny(actor, resource.organisationIds, ['council_member'])
+    case 'council.report':
+      return (
+        resource.organisationId !== undefined &&
+        (resource.organisationIds?.includes(resource.organisationId) ?? false) &&
+        hasRole(actor, ['informant', 'council_member'], resource.organisationId)
+      )
+    case 'council.report.readOwn':
+      return actor.id !== undefined && resource.ownerUserId === actor.id
     case 'meeting.manage':
     case 'rsa.manage':
+    case 'council.readLog':
+    case 'council.settings':
     case 'organisation.create':
     case 'scenario.share':
     case 'registry.oversee':
@@ -120,6 +151,14 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'outbox.read':
       return false
   }
+}
+
+/**
+ * Whether report positions are shown as reported: only to the council's own
+ * members. Everyone else, the coordinator too, sees them coarsened.
+ */
+export function seesPrecisePositions(actor: Actor, councilOrganisationIds: readonly string[]): boolean {
+  return memberOfAny(actor, councilOrganisationIds, ['council_member'])
 }
 
 function memberOfAny(actor: Actor, organisationIds: readonly string[] | undefined, roles: readonly Role[]): boolean {
