@@ -9,6 +9,7 @@ import { closeAppDatabase, getDatabaseHandle } from '~/db/app-db.server'
 import { NonceContext } from '~/components/ui/nonce'
 import { tileSources } from '~/modules/http/request-safety'
 import { seedDemo } from '~/modules/seed/seed.server'
+import { scheduleRetention } from '~/modules/council/retention.server'
 
 export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
 
@@ -23,6 +24,7 @@ declare module '@remix-run/node' {
 }
 
 let log: Pick<Logger, 'info' | 'error'> = console
+let stopRetention: (() => void) | undefined
 
 /**
  * Called once by server.js before it listens: checks the environment, opens
@@ -48,6 +50,8 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
       )
     }
   }
+  // Old informant reports are deleted on a schedule (issue 6): every hour, in whichever process gets the lock.
+  stopRetention = scheduleRetention(async () => (await getDatabaseHandle()).db, log)
   return {
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
     maxBodyBytes: env.MAX_BODY_BYTES,
@@ -56,6 +60,7 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
 }
 
 export async function shutdown() {
+  stopRetention?.()
   await closeAppDatabase()
 }
 

@@ -34,6 +34,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.dependencies': 'Dependencies',
   'nav.meetings': 'Meetings',
   'nav.rsa': 'RSA',
+  'nav.council': 'Safety (BRÅ)',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Audit log',

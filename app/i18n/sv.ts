@@ -37,6 +37,7 @@ const core = {
   'nav.dependencies': 'Beroenden',
   'nav.meetings': 'Möten',
   'nav.rsa': 'RSA',
+  'nav.council': 'Trygghet (BRÅ)',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
   'nav.audit': 'Händelselogg',

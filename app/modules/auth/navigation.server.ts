@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm'
 import type { Executor } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
-import { can } from './permissions'
+import { can, takesPartInCouncils } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'rsa' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'rsa' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
@@ -32,6 +32,7 @@ export async function navigationFor(db: Executor, user: SessionUser, smtpConfigu
   if (can(user, 'network.read')) items.push({ key: 'dependencies', to: '/beroenden' })
   if (can(user, 'network.read')) items.push({ key: 'meetings', to: '/moten' })
   if (can(user, 'network.read')) items.push({ key: 'rsa', to: '/rsa' })
+  if (takesPartInCouncils(user)) items.push({ key: 'council', to: '/trygghet' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })
   if (can(user, 'outbox.read') && !smtpConfigured) items.push({ key: 'outbox', to: '/admin/utkorg' })
   if (can(user, 'registry.oversee')) items.push({ key: 'staleness', to: '/admin/aktualitet' })

@@ -153,6 +153,11 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   }
 }
 
+/** Whether the council pages are anything for this user: the coordinator, council members and informants. */
+export function takesPartInCouncils(actor: Actor): boolean {
+  return isCoordinator(actor) || hasRole(actor, ['council_member', 'informant'])
+}
+
 /**
  * Whether report positions are shown as reported: only to the council's own
  * members. Everyone else, the coordinator too, sees them coarsened.

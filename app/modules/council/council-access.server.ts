@@ -51,6 +51,20 @@ export async function requireCouncil(
   return { user, db, council }
 }
 
+/** The council of the URL for a user who may file reports to it, and the organisations the user reports for. */
+export async function requireReportingCouncil(
+  request: Request,
+  params: { id?: string },
+): Promise<CouncilRequest & { organisationIds: string[] }> {
+  const user = await requireUser(request)
+  const db = await getDb()
+  const council = await getCouncilWithScope(db, requireUuid(params.id))
+  if (!council || !takesPart(user, council)) throw new Response('Hittades inte', { status: 404 })
+  const organisationIds = reportingOrganisationIds(user, council)
+  if (organisationIds.length === 0) throw new Response('Ingen åtkomst', { status: 403 })
+  return { user, db, council, organisationIds }
+}
+
 function takesPart(user: SessionUser, council: CouncilWithScope): boolean {
   return isCoordinator(user) || user.memberships.some((m) => council.organisationIds.includes(m.organisationId))
 }

@@ -1,9 +1,9 @@
 import { swerefToWgs84, wgs84ToSweref, type Wgs84Point } from '~/modules/registry/coordinates'
+import { pointInRing } from '~/modules/scenarios/area'
 
 // Plain geometry for the council's areas and report positions: no database.
-// An area is a simple polygon of [lat, lng] corners; at the size of a town
-// the difference between degrees and a projected grid does not matter for
-// deciding which side of an edge a point lies on.
+// An area is a simple polygon of [lat, lng] corners, tested with the same
+// ring test as a scenario's drawn area.
 
 export type Corner = [lat: number, lng: number]
 
@@ -28,18 +28,6 @@ export function boundingBox(polygon: readonly Corner[]): BoundingBox {
   return { minLat, maxLat, minLng, maxLng }
 }
 
-/** Ray casting: whether the point lies inside the polygon (on an edge counts as either). */
-export function pointInPolygon(point: Wgs84Point, polygon: readonly Corner[]): boolean {
-  let inside = false
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [latI, lngI] = polygon[i]!
-    const [latJ, lngJ] = polygon[j]!
-    const crosses = latI > point.lat !== latJ > point.lat
-    if (crosses && point.lng < ((lngJ - lngI) * (point.lat - latI)) / (latJ - latI) + lngI) inside = !inside
-  }
-  return inside
-}
-
 export interface AreaShape extends BoundingBox {
   id: string
   polygon: readonly Corner[]
@@ -53,7 +41,7 @@ export function areaOf(point: Wgs84Point, areas: readonly AreaShape[]): string |
   let best: { id: string; size: number } | null = null
   for (const area of areas) {
     if (point.lat < area.minLat || point.lat > area.maxLat || point.lng < area.minLng || point.lng > area.maxLng) continue
-    if (!pointInPolygon(point, area.polygon)) continue
+    if (!pointInRing(point.lat, point.lng, area.polygon)) continue
     const size = (area.maxLat - area.minLat) * (area.maxLng - area.minLng)
     if (!best || size < best.size) best = { id: area.id, size }
   }

@@ -1,7 +1,13 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import type { ReportState } from '~/db/enums'
-import { councilAreas, councilCategories, councilReportReads, councilReports, type CouncilReport } from '~/db/schema/council'
+import {
+  councilAreas,
+  councilCategories,
+  councilReportReads,
+  councilReports,
+  type CouncilReport,
+} from '~/db/schema/council'
 import { organisations } from '~/db/schema/organisations'
 import { users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
@@ -55,8 +61,7 @@ export async function areaShapes(db: Executor, councilId: string): Promise<AreaS
 }
 
 export type CreateReportResult =
-  | { ok: true; id: string; repeated: boolean }
-  | { ok: false; field: 'categoryId' | 'areaId'; message: string }
+  { ok: true; id: string; repeated: boolean } | { ok: false; field: 'categoryId' | 'areaId'; message: string }
 
 /**
  * Files a report. The same client key from the same reporter stores one
@@ -194,17 +199,30 @@ export async function listOwnReports(db: Executor, options: { councilId: string;
     .where(and(eq(councilReports.councilId, options.councilId), eq(councilReports.reporterId, options.userId)))
     .orderBy(desc(councilReports.createdAt), desc(councilReports.id))
     .limit(options.limit ?? 100)
-  await logReads(db, { councilId: options.councilId, userId: options.userId, reportIds: rows.map((r) => r.id), place: 'own' })
+  await logReads(db, {
+    councilId: options.councilId,
+    userId: options.userId,
+    reportIds: rows.map((r) => r.id),
+    place: 'own',
+  })
   return rows
 }
 
 /** One report of the council, logged as read by the user; undefined if it is not the council's. */
-export async function getReport(db: Executor, options: { councilId: string; id: string; readerId: string; place?: ReadPlace }) {
+export async function getReport(
+  db: Executor,
+  options: { councilId: string; id: string; readerId: string; place?: ReadPlace },
+) {
   const [row] = await reportQuery(db).where(
     and(eq(councilReports.councilId, options.councilId), eq(councilReports.id, options.id)),
   )
   if (row) {
-    await logReads(db, { councilId: options.councilId, userId: options.readerId, reportIds: [row.id], place: options.place ?? 'report' })
+    await logReads(db, {
+      councilId: options.councilId,
+      userId: options.readerId,
+      reportIds: [row.id],
+      place: options.place ?? 'report',
+    })
   }
   return row
 }
@@ -215,7 +233,10 @@ export async function listReportsInState(
   options: { councilId: string; state: ReportState; page: number; readerId: string },
 ) {
   const where = and(eq(councilReports.councilId, options.councilId), eq(councilReports.state, options.state))
-  const order = options.state === 'new' ? [asc(councilReports.createdAt), asc(councilReports.id)] : [desc(councilReports.reviewedAt), desc(councilReports.id)]
+  const order =
+    options.state === 'new'
+      ? [asc(councilReports.createdAt), asc(councilReports.id)]
+      : [desc(councilReports.reviewedAt), desc(councilReports.id)]
   const [rows, [total]] = await Promise.all([
     reportQuery(db)
       .where(where)
@@ -224,7 +245,12 @@ export async function listReportsInState(
       .offset((options.page - 1) * INBOX_PAGE_SIZE),
     db.select({ value: count() }).from(councilReports).where(where),
   ])
-  await logReads(db, { councilId: options.councilId, userId: options.readerId, reportIds: rows.map((r) => r.id), place: 'inbox' })
+  await logReads(db, {
+    councilId: options.councilId,
+    userId: options.readerId,
+    reportIds: rows.map((r) => r.id),
+    place: 'inbox',
+  })
   return { rows, total: total?.value ?? 0 }
 }
 
@@ -241,7 +267,10 @@ export async function countByState(db: Executor, councilId: string): Promise<Rec
 }
 
 /** Reports near this one in place and time, as candidates to merge it into. Not logged: only category, area and date show. */
-export async function mergeCandidates(db: Executor, report: Pick<CouncilReport, 'id' | 'councilId' | 'observedAt' | 'areaId' | 'categoryId'>) {
+export async function mergeCandidates(
+  db: Executor,
+  report: Pick<CouncilReport, 'id' | 'councilId' | 'observedAt' | 'areaId' | 'categoryId'>,
+) {
   const from = new Date(report.observedAt.getTime() - 14 * 86_400_000)
   const to = new Date(report.observedAt.getTime() + 14 * 86_400_000)
   return db
@@ -295,10 +324,19 @@ export async function reviewReport(
         updatedAt: now,
         version: before.version + 1,
       }
-      if (decision.kind === 'accept') Object.assign(change, { state: 'accepted', categoryId: decision.categoryId, rejectionReason: '', mergedIntoId: null })
-      if (decision.kind === 'reject') Object.assign(change, { state: 'rejected', rejectionReason: decision.reason, mergedIntoId: null })
-      if (decision.kind === 'merge') Object.assign(change, { state: 'merged', mergedIntoId: decision.intoId, rejectionReason: '' })
-      if (decision.feedback !== before.feedback) Object.assign(change, { feedback: decision.feedback, feedbackAt: decision.feedback ? now : null })
+      if (decision.kind === 'accept')
+        Object.assign(change, {
+          state: 'accepted',
+          categoryId: decision.categoryId,
+          rejectionReason: '',
+          mergedIntoId: null,
+        })
+      if (decision.kind === 'reject')
+        Object.assign(change, { state: 'rejected', rejectionReason: decision.reason, mergedIntoId: null })
+      if (decision.kind === 'merge')
+        Object.assign(change, { state: 'merged', mergedIntoId: decision.intoId, rejectionReason: '' })
+      if (decision.feedback !== before.feedback)
+        Object.assign(change, { feedback: decision.feedback, feedbackAt: decision.feedback ? now : null })
       const [after] = await tx.update(councilReports).set(change).where(eq(councilReports.id, before.id)).returning()
       return after!
     },
@@ -310,9 +348,15 @@ export async function reviewReport(
       action: decision.kind === 'feedback' ? 'feedback' : decision.kind,
       changes: {
         ...(before.state !== after.state ? { state: { before: before.state, after: after.state } } : {}),
-        ...(before.categoryId !== after.categoryId ? { categoryId: { before: before.categoryId, after: after.categoryId } } : {}),
-        ...(before.mergedIntoId !== after.mergedIntoId ? { mergedIntoId: { before: before.mergedIntoId, after: after.mergedIntoId } } : {}),
-        ...(before.feedback !== after.feedback ? { feedback: { before: before.feedback ? 'text' : '', after: after.feedback ? 'text' : '' } } : {}),
+        ...(before.categoryId !== after.categoryId
+          ? { categoryId: { before: before.categoryId, after: after.categoryId } }
+          : {}),
+        ...(before.mergedIntoId !== after.mergedIntoId
+          ? { mergedIntoId: { before: before.mergedIntoId, after: after.mergedIntoId } }
+          : {}),
+        ...(before.feedback !== after.feedback
+          ? { feedback: { before: before.feedback ? 'text' : '', after: after.feedback ? 'text' : '' } }
+          : {}),
       },
     }),
   })
@@ -351,6 +395,15 @@ async function lockReport(tx: Transaction, councilId: string, id: string) {
     .where(and(eq(councilReports.id, id), eq(councilReports.councilId, councilId)))
     .for('update')
   return row
+}
+
+/** When a report was observed: all that is shown of the report another was merged into, so not logged as a read. */
+export async function reportDate(db: Executor, councilId: string, id: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ observedAt: councilReports.observedAt })
+    .from(councilReports)
+    .where(and(eq(councilReports.councilId, councilId), eq(councilReports.id, id)))
+  return row?.observedAt ?? null
 }
 
 /** The reporter's name for the council's view of a report. */

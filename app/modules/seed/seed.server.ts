@@ -6,6 +6,7 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword } from '~/modules/auth/password.server'
 import { generateToken } from '~/modules/auth/tokens.server'
 import { insertDemoContacts } from './demo-contacts'
+import { insertDemoCouncil } from './demo-council'
 import { insertDemoMeetings } from './demo-meetings'
 import { demoOrganisations, demoUsers } from './demo-network'
 import { seedDemoRegistry } from './demo-registry'
@@ -49,6 +50,7 @@ export async function seedDemo(db: Database, options: { password?: string; force
     await insertDemoContacts(tx, ids)
     await seedDemoRegistry(tx, ids)
     await insertDemoMeetings(tx, ids)
+    await insertDemoCouncil(tx, ids)
     await recordAudit(tx, {
       userId: null,
       organisationId: null,

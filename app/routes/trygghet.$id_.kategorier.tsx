@@ -1,0 +1,150 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { asc, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { CouncilHeader } from '~/components/council/council-header'
+import { Field, FormMessage } from '~/components/forms/field'
+import { councilCategories } from '~/db/schema/council'
+import { useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { addCategory, updateCategory } from '~/modules/council/categories.server'
+import { requiredText, uuidField, versionField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+const AddSchema = z.object({ name: requiredText(80) })
+const RenameSchema = z.object({ id: uuidField, version: versionField, name: requiredText(80) })
+const ActiveSchema = z.object({ id: uuidField, version: versionField, active: z.enum(['true', 'false']) })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const categories = await db
+    .select({
+      id: councilCategories.id,
+      name: councilCategories.name,
+      active: councilCategories.active,
+      version: councilCategories.version,
+    })
+    .from(councilCategories)
+    .where(eq(councilCategories.councilId, council.id))
+    .orderBy(asc(councilCategories.position), asc(councilCategories.name))
+  return { council: councilHeader(user, council), categories }
+}
+
+type ActionResult = { form: string; errors: Record<string, string>; values: Record<string, string>; conflict?: boolean }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const back = `/trygghet/${council.id}/kategorier`
+  if (intent === 'add') {
+    const parsed = parseForm(AddSchema, formData)
+    if (!parsed.ok)
+      return data<ActionResult>({ form: 'add', errors: parsed.errors, values: parsed.values }, { status: 400 })
+    const added = await addCategory(db, { actorId: user.id, councilId: council.id, name: parsed.data.name })
+    if (!added.ok) {
+      return data<ActionResult>(
+        { form: 'add', errors: { name: 'council.categories.duplicate' }, values: parsed.values },
+        { status: 400 },
+      )
+    }
+    throw redirect(`${back}?sparat=ny`)
+  }
+  if (intent !== 'rename' && intent !== 'active') throw new Response('Ogiltig begäran', { status: 400 })
+  const parsed = intent === 'rename' ? parseForm(RenameSchema, formData) : parseForm(ActiveSchema, formData)
+  const form = `${intent}:${parsed.values.id ?? ''}`
+  if (!parsed.ok) return data<ActionResult>({ form, errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const saved = await updateCategory(db, {
+    actorId: user.id,
+    councilId: council.id,
+    id: parsed.data.id,
+    version: parsed.data.version,
+    ...('name' in parsed.data ? { name: parsed.data.name } : { active: parsed.data.active === 'true' }),
+  })
+  if (saved.ok) throw redirect(`${back}?sparat=andrad`)
+  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'duplicate') {
+    return data<ActionResult>(
+      { form, errors: { name: 'council.categories.duplicate' }, values: parsed.values },
+      { status: 400 },
+    )
+  }
+  return data<ActionResult>({ form, errors: {}, values: parsed.values, conflict: true }, { status: 409 })
+}
+
+const notices: Record<string, MessageKey> = { ny: 'council.categories.added', andrad: 'council.categories.saved' }
+
+export default function CategoriesPage() {
+  const t = useT()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const notice = notices[search.get('sparat') ?? '']
+  return (
+    <div className="page">
+      <CouncilHeader council={loaded.council} heading={t('council.categories.title')} />
+      <p>{t('council.categories.intro')}</p>
+      {notice && !actionData ? <FormMessage kind="success">{t(notice)}</FormMessage> : null}
+      <ul className="report-list">
+        {loaded.categories.map((category) => {
+          const result = actionData?.form.endsWith(`:${category.id}`) ? actionData : undefined
+          return (
+            <li key={category.id}>
+              {result?.conflict ? <FormMessage kind="error">{t('meetingFollowUp.conflict')}</FormMessage> : null}
+              <Form method="post" noValidate className="category-row" key={`${category.version}-${result ? 'r' : ''}`}>
+                <input type="hidden" name="id" value={category.id} />
+                <input type="hidden" name="version" value={category.version} />
+                <Field
+                  label={t('council.categories.rename', { name: category.name })}
+                  name="name"
+                  error={result?.form.startsWith('rename') ? result.errors.name : undefined}
+                >
+                  {(props) => <input {...props} defaultValue={result?.values.name ?? category.name} />}
+                </Field>
+                <button type="submit" className="button button--secondary" name="intent" value="rename">
+                  {t('council.categories.save')}
+                </button>
+              </Form>
+              <Form method="post" className="actions">
+                <input type="hidden" name="id" value={category.id} />
+                <input type="hidden" name="version" value={category.version} />
+                <input type="hidden" name="active" value={category.active ? 'false' : 'true'} />
+                <span>{category.active ? t('council.categories.active') : t('council.categories.retired')}</span>
+                <button type="submit" className="button button--quiet" name="intent" value="active">
+                  {category.active
+                    ? t('council.categories.retire', { name: category.name })
+                    : t('council.categories.restore', { name: category.name })}
+                </button>
+              </Form>
+            </li>
+          )
+        })}
+      </ul>
+      <section className="council-section" aria-labelledby="add-heading">
+        <h2 id="add-heading">{t('council.categories.add')}</h2>
+        <Form method="post" noValidate className="stack" key={loaded.categories.length}>
+          <Field
+            label={t('council.categories.name')}
+            name="name"
+            error={actionData?.form === 'add' ? actionData.errors.name : undefined}
+          >
+            {(props) => (
+              <input {...props} defaultValue={actionData?.form === 'add' ? (actionData.values.name ?? '') : ''} />
+            )}
+          </Field>
+          <button type="submit" className="button" name="intent" value="add">
+            {t('council.categories.add')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Kategorier – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

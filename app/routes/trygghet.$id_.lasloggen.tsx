@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { CouncilHeader } from '~/components/council/council-header'
+import { Field } from '~/components/forms/field'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { listReads, readers } from '~/modules/council/read-log.server'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.readLog')
+  const who = new URL(request.url).searchParams.get('vem') ?? ''
+  const people = await readers(db, council.id)
+  const userId = people.some((person) => person.id === who) ? who : undefined
+  const reads = await listReads(db, { councilId: council.id, userId })
+  return {
+    council: councilHeader(user, council),
+    people,
+    userId: userId ?? '',
+    reads: reads.map((read) => ({
+      id: read.id,
+      at: read.at.toISOString(),
+      userName: read.userName ?? '–',
+      reportId: read.reportId,
+      exists: read.reportExists !== null,
+      place: read.place,
+    })),
+  }
+}
+
+export default function ReadLogPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <CouncilHeader council={loaded.council} heading={t('council.readLog.title')} />
+      <p>{t('council.readLog.intro')}</p>
+      <Form method="get" className="filters">
+        <Field label={t('council.readLog.filterUser')} name="vem">
+          {(props) => (
+            <select {...props} defaultValue={loaded.userId}>
+              <option value="">{t('council.readLog.everyone')}</option>
+              {loaded.people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button button--secondary">
+          {t('council.readLog.show')}
+        </button>
+      </Form>
+      {loaded.reads.length === 0 ? (
+        <p>{t('council.readLog.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{t('council.readLog.caption', { count: loaded.reads.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('council.readLog.at')}</th>
+                <th scope="col">{t('council.readLog.user')}</th>
+                <th scope="col">{t('council.readLog.report')}</th>
+                <th scope="col">{t('council.readLog.place')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.reads.map((read) => (
+                <tr key={read.id}>
+                  <td data-label={t('council.readLog.at')}>{formatDateTime(locale, read.at)}</td>
+                  <td data-label={t('council.readLog.user')}>{read.userName}</td>
+                  <td data-label={t('council.readLog.report')}>
+                    {read.exists ? (
+                      <Link to={`/trygghet/${loaded.council.id}/rapporter/${read.reportId}`}>
+                        {read.reportId.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      <>
+                        {read.reportId.slice(0, 8)} ({t('council.readLog.deleted')})
+                      </>
+                    )}
+                  </td>
+                  <td data-label={t('council.readLog.place')}>
+                    {t(`council.readLog.place.${read.place}` as MessageKey)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Läslogg – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

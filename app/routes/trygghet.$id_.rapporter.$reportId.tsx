@@ -1,0 +1,238 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CouncilHeader } from '~/components/council/council-header'
+import { ReportStateBadge } from '~/components/council/report-state'
+import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { councilHeader, precisePositionsFor, requireCouncil } from '~/modules/council/council-access.server'
+import { coarsen } from '~/modules/council/geometry'
+import { ReviewSchema, reviewKinds } from '~/modules/council/review-form'
+import {
+  allCategories,
+  getReport,
+  mergeCandidates,
+  reportDate,
+  reporterName,
+  reviewReport,
+} from '~/modules/council/reports.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import { requireUuid } from '~/modules/http/responses'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const report = await getReport(db, { councilId: council.id, id: requireUuid(params.reportId), readerId: user.id })
+  if (!report) throw new Response('Hittades inte', { status: 404 })
+  const precise = precisePositionsFor(user, council)
+  const position =
+    report.lat !== null && report.lng !== null
+      ? precise
+        ? { lat: report.lat, lng: report.lng }
+        : coarsen({ lat: report.lat, lng: report.lng }, council.coarsenMetres)
+      : null
+  const [categories, candidates, reporter, mergedInto] = await Promise.all([
+    allCategories(db, council.id),
+    mergeCandidates(db, { ...report, councilId: council.id }),
+    reporterName(db, report.reporterId),
+    report.mergedIntoId ? reportDate(db, council.id, report.mergedIntoId) : null,
+  ])
+  return {
+    council: councilHeader(user, council),
+    coarsenedTo: precise || council.coarsenMetres === 0 ? null : council.coarsenMetres,
+    report: {
+      id: report.id,
+      observedAt: report.observedAt.toISOString(),
+      createdAt: report.createdAt.toISOString(),
+      categoryId: report.categoryId,
+      categoryName: report.categoryName,
+      areaName: report.areaName,
+      organisationName: report.organisationName,
+      reporter,
+      description: report.description,
+      state: report.state,
+      rejectionReason: report.rejectionReason,
+      feedback: report.feedback,
+      mergedInto: mergedInto ? { id: report.mergedIntoId!, observedAt: mergedInto.toISOString() } : null,
+      version: String(report.version),
+      position,
+    },
+    categories: categories.filter((category) => category.active || category.id === report.categoryId),
+    candidates: candidates.map((candidate) => ({
+      id: candidate.id,
+      observedAt: candidate.observedAt.toISOString(),
+      categoryName: candidate.categoryName,
+      areaName: candidate.areaName,
+      state: candidate.state,
+    })),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const id = requireUuid(params.reportId)
+  const parsed = parseForm(ReviewSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
+  const saved = await reviewReport(db, { councilId: council.id, id, actorId: user.id, ...parsed.data })
+  if (saved.ok) throw redirect(`/trygghet/${council.id}/rapporter/${id}?sparat=1`)
+  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'invalid') {
+    return data({ errors: { [saved.field]: saved.message }, values: parsed.values, conflict: false }, { status: 400 })
+  }
+  return data(
+    { errors: {}, values: { ...parsed.values, version: String(saved.current.version) }, conflict: true },
+    { status: 409 },
+  )
+}
+
+export default function ReviewPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const { report } = loaded
+  const when = formatDateTime(locale, report.observedAt)
+  const values: Record<string, string> = actionData?.values ?? {
+    decision: report.state === 'new' ? 'accept' : 'feedback',
+    categoryId: report.categoryId,
+    reason: report.rejectionReason,
+    intoId: '',
+    feedback: report.feedback,
+    version: report.version,
+  }
+  const errors: Record<string, string> = actionData?.errors ?? {}
+
+  return (
+    <div className="page">
+      <CouncilHeader council={loaded.council} heading={t('council.review.title', { date: when })} />
+      <p>
+        <Link to={`/trygghet/${loaded.council.id}/inkorg`}>{t('council.review.back')}</Link>
+      </p>
+      {search.get('sparat') === '1' && !actionData ? (
+        <FormMessage kind="success">{t('council.review.saved')}</FormMessage>
+      ) : null}
+      <dl className="details">
+        <dt>{t('council.inbox.category')}</dt>
+        <dd>{report.categoryName}</dd>
+        <dt>{t('council.inbox.area')}</dt>
+        <dd>{report.areaName ?? t('council.inbox.noArea')}</dd>
+        <dt>{t('council.review.position')}</dt>
+        <dd>
+          {report.position
+            ? t('council.review.positionValue', { lat: report.position.lat, lng: report.position.lng })
+            : t('council.review.noPosition')}
+          {report.position && loaded.coarsenedTo ? (
+            <> {t('council.review.coarsened', { metres: loaded.coarsenedTo })}</>
+          ) : null}
+        </dd>
+        <dt>{t('council.inbox.organisation')}</dt>
+        <dd>
+          {report.reporter
+            ? t('council.review.reportedBy', { name: report.reporter, organisation: report.organisationName })
+            : report.organisationName}
+        </dd>
+        <dt>{t('council.inbox.description')}</dt>
+        <dd>{report.description || '–'}</dd>
+        <dt>{t('council.review.history')}</dt>
+        <dd>
+          <ReportStateBadge state={report.state} />
+          {report.state === 'rejected' && report.rejectionReason ? <> {report.rejectionReason}</> : null}
+          {report.mergedInto ? (
+            <>
+              {' '}
+              <Link to={`/trygghet/${loaded.council.id}/rapporter/${report.mergedInto.id}`}>
+                {t('council.review.mergedInto', { date: formatDateTime(locale, report.mergedInto.observedAt) })}
+              </Link>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+
+      <section className="council-section" aria-labelledby="review-heading">
+        <h2 id="review-heading">{t('council.review.heading')}</h2>
+        {actionData?.conflict ? <FormMessage kind="error">{t('council.review.conflict')}</FormMessage> : null}
+        {Object.keys(errors).length > 0 ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+        <Form
+          method="post"
+          noValidate
+          className="stack review-form"
+          key={`${report.version}-${actionData ? 'a' : 'l'}`}
+        >
+          <input type="hidden" name="version" value={values.version} />
+          <FieldGroup legend={t('council.review.decision')} className="choices" error={errors.decision}>
+            {reviewKinds.map((kind) => (
+              <label key={kind} className="choice">
+                <input type="radio" name="decision" value={kind} defaultChecked={values.decision === kind} />
+                <span>{t(decisionLabels[kind])}</span>
+              </label>
+            ))}
+          </FieldGroup>
+          <Field
+            label={t('council.review.category')}
+            name="categoryId"
+            hint={t('council.review.categoryHint')}
+            error={errors.categoryId}
+          >
+            {(props) => (
+              <select {...props} defaultValue={values.categoryId}>
+                {loaded.categories.map((category) => (
+                  <option key={category.id} value={category.id}>
+                    {category.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('council.review.reason')} name="reason" error={errors.reason}>
+            {(props) => <textarea {...props} rows={2} defaultValue={values.reason} />}
+          </Field>
+          {loaded.candidates.length === 0 ? (
+            <p className="field__hint">{t('council.review.noCandidates')}</p>
+          ) : (
+            <Field label={t('council.review.mergeInto')} name="intoId" error={errors.intoId}>
+              {(props) => (
+                <select {...props} defaultValue={values.intoId}>
+                  <option value="">{t('council.review.chooseMerge')}</option>
+                  {loaded.candidates.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {t('council.review.candidate', {
+                        date: formatDateTime(locale, candidate.observedAt),
+                        category: candidate.categoryName,
+                        area: candidate.areaName ?? t('council.inbox.noArea'),
+                        state: t(`council.state.${candidate.state}`).toLowerCase(),
+                      })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Field
+            label={t('council.review.feedback')}
+            name="feedback"
+            hint={t('council.review.feedbackHint')}
+            error={errors.feedback}
+          >
+            {(props) => <textarea {...props} rows={3} defaultValue={values.feedback} />}
+          </Field>
+          <button type="submit" className="button">
+            {t('council.review.save')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+const decisionLabels = {
+  accept: 'council.review.accept',
+  reject: 'council.review.reject',
+  merge: 'council.review.merge',
+  feedback: 'council.review.feedbackOnly',
+} as const
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Rapport – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

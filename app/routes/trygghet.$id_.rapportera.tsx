@@ -1,0 +1,83 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { inArray } from 'drizzle-orm'
+import { CouncilHeader } from '~/components/council/council-header'
+import { ReportForm } from '~/components/council/report-form'
+import { FormMessage } from '~/components/forms/field'
+import { getEnv } from '~/config/env.server'
+import { organisations } from '~/db/schema/organisations'
+import { useT } from '~/i18n/i18n'
+import { councilHeader, requireReportingCouncil } from '~/modules/council/council-access.server'
+import { emptyReportValues, reportSchema } from '~/modules/council/report-form'
+import { activeCategories, areaNames, createReport } from '~/modules/council/reports.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council, organisationIds } = await requireReportingCouncil(request, params)
+  const env = getEnv()
+  const [reportingFor, categories, areas] = await Promise.all([
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, organisationIds))
+      .orderBy(organisations.name),
+    activeCategories(db, council.id),
+    areaNames(db, council.id),
+  ])
+  return {
+    council: councilHeader(user, council),
+    userId: user.id,
+    organisations: reportingFor,
+    categories,
+    areas,
+    values: emptyReportValues(new Date(), reportingFor.length === 1 ? reportingFor[0]!.id : ''),
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council, organisationIds } = await requireReportingCouncil(request, params)
+  const parsed = parseForm(reportSchema(new Date()), await request.formData())
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors }
+  if (parsed.ok && !organisationIds.includes(parsed.data.organisationId)) errors.organisationId = 'validation.choose'
+  if (!parsed.ok || Object.keys(errors).length > 0) {
+    return data({ errors, values: parsed.values }, { status: 400 })
+  }
+  const saved = await createReport(db, { councilId: council.id, reporterId: user.id, input: parsed.data })
+  if (!saved.ok) return data({ errors: { [saved.field]: saved.message }, values: parsed.values }, { status: 400 })
+  throw redirect(`/trygghet/${council.id}/mina-rapporter?skickad=1`)
+}
+
+export default function ReportPage() {
+  const t = useT()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page report-page">
+      <CouncilHeader council={loaded.council} heading={t('council.report.title')} />
+      <p className="report-page__intro">{t('council.report.intro')}</p>
+      {loaded.categories.length === 0 ? (
+        <FormMessage kind="info">{t('council.report.noCategories')}</FormMessage>
+      ) : (
+        <ReportForm
+          councilId={loaded.council.id}
+          userId={loaded.userId}
+          organisations={loaded.organisations}
+          categories={loaded.categories}
+          areas={loaded.areas}
+          tiles={loaded.tiles}
+          initial={{ ...loaded.values, ...(actionData?.values ?? {}) }}
+          errors={actionData?.errors ?? {}}
+          fromServer={actionData !== undefined}
+        />
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Rapportera – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

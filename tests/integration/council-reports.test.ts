@@ -1,0 +1,438 @@
+import { and, eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Role } from '../../app/db/enums'
+import { auditLog } from '../../app/db/schema/audit'
+import { councilAreas, councilArchivedCounts, councilCategories, councilReportReads, councilReports } from '../../app/db/schema/council'
+import { invitations } from '../../app/db/schema/auth'
+import { boundingBox, type Corner } from '../../app/modules/council/geometry'
+import { purgeExpiredReports, retentionCutoff } from '../../app/modules/council/retention.server'
+import { instantToStockholm } from '../../app/modules/meetings/stockholm-time'
+import * as overviewPage from '../../app/routes/trygghet.$id'
+import * as inboxPage from '../../app/routes/trygghet.$id_.inkorg'
+import * as informantsPage from '../../app/routes/trygghet.$id_.inrapportorer'
+import * as settingsPage from '../../app/routes/trygghet.$id_.installningar'
+import * as categoriesPage from '../../app/routes/trygghet.$id_.kategorier'
+import * as readLogPage from '../../app/routes/trygghet.$id_.lasloggen'
+import * as ownPage from '../../app/routes/trygghet.$id_.mina-rapporter'
+import * as reportPage from '../../app/routes/trygghet.$id_.rapportera'
+import * as reviewPage from '../../app/routes/trygghet.$id_.rapporter.$reportId'
+import * as councilsPage from '../../app/routes/trygghet._index'
+import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { callRoute, postForm } from '../support/route-call'
+import { useTestDatabase } from '../support/test-db'
+
+const CENTRUM: Corner[] = [
+  [58.0372, 12.8015],
+  [58.0372, 12.8135],
+  [58.0318, 12.8135],
+  [58.0318, 12.8015],
+]
+
+describe('the council: reports, inbox, review, read log and retention', () => {
+  const db = useTestDatabase()
+  let municipality: { id: string }
+  let housing: { id: string }
+  let outsider: { id: string }
+  let council: { id: string; version: number }
+  let categoryId: string
+  let otherCategoryId: string
+  let areaId: string
+  const people = {} as Record<
+    'coordinator' | 'member' | 'informant' | 'informant2' | 'editor' | 'viewer' | 'outsiderInformant',
+    { id: string; cookie: string }
+  >
+
+  const person = async (role: Role, organisationId: string) => {
+    const created = await makeUser(db(), { role, organisationId })
+    return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
+  }
+
+  beforeEach(async () => {
+    municipality = await makeOrganisation(db(), { name: 'Vårgårda kommun', kind: 'municipality' })
+    housing = await makeOrganisation(db(), { name: 'Vårgårda Bostäder AB', kind: 'municipal_company' })
+    outsider = await makeOrganisation(db(), { name: 'Autoliv', kind: 'company' })
+    council = await makeCouncil(db(), { organisationIds: [municipality.id, housing.id], name: 'Lokalt BRÅ Vårgårda' })
+    const categories = await db()
+      .select()
+      .from(councilCategories)
+      .where(eq(councilCategories.councilId, council.id))
+    categoryId = categories.find((c) => c.name === 'Klotter')!.id
+    otherCategoryId = categories.find((c) => c.name === 'Skadegörelse')!.id
+    const [area] = await db()
+      .insert(councilAreas)
+      .values({ councilId: council.id, name: 'Centrum', polygon: CENTRUM, ...boundingBox(CENTRUM) })
+      .returning()
+    areaId = area!.id
+    people.coordinator = await person('coordinator', municipality.id)
+    people.member = await person('council_member', municipality.id)
+    people.informant = await person('informant', housing.id)
+    people.informant2 = await person('informant', housing.id)
+    people.editor = await person('partner_editor', housing.id)
+    people.viewer = await person('viewer', municipality.id)
+    people.outsiderInformant = await person('informant', outsider.id)
+  })
+
+  const base = () => `/trygghet/${council.id}`
+  const params = () => ({ id: council.id })
+
+  function reportFields(changes: Record<string, string> = {}) {
+    const { date, time } = instantToStockholm(new Date(Date.now() - 3_600_000))
+    return {
+      organisationId: housing.id,
+      categoryId,
+      locationKind: 'pin',
+      lat: '58,0345',
+      lng: '12.8070',
+      areaId: '',
+      observedDate: date,
+      observedTime: time,
+      description: 'Klotter på gångtunnelns vägg.',
+      clientKey: '',
+      ...changes,
+    }
+  }
+
+  async function file(who: { cookie: string }, changes: Record<string, string> = {}) {
+    return callRoute<{ errors: Record<string, string>; values: Record<string, string> }>(
+      reportPage.action,
+      postForm(`${base()}/rapportera`, reportFields(changes), who.cookie),
+      params(),
+    )
+  }
+
+  it('files an informant report, puts it in its area and audits it without its text', async () => {
+    const result = await file(people.informant)
+    expect(result.status).toBe(302)
+    expect(result.location).toBe(`${base()}/mina-rapporter?skickad=1`)
+    const [report] = await db().select().from(councilReports).where(eq(councilReports.councilId, council.id))
+    expect(report).toMatchObject({ areaId, state: 'new', organisationId: housing.id, reporterId: people.informant.id })
+    expect(report!.lat).toBeCloseTo(58.0345)
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, report!.id))
+    expect(audit).toHaveLength(1)
+    expect(JSON.stringify(audit[0]!.changes)).not.toContain('gångtunnel')
+  })
+
+  it('refuses a personal identity number or a phone number next to the field and keeps the rest', async () => {
+    for (const [text, message] of [
+      ['Mannen med personnummer 19121212-1212 klottrar', 'council.report.error.personalNumber'],
+      ['Ring 070-174 06 05 så berättar jag mer', 'council.report.error.phoneNumber'],
+    ] as const) {
+      const result = await file(people.informant, { description: text })
+      expect(result.status).toBe(400)
+      expect(result.body!.errors.description).toBe(message)
+      expect(result.body!.values).toMatchObject({ description: text, lat: '58,0345', categoryId })
+    }
+    expect(await db().select().from(councilReports)).toHaveLength(0)
+  })
+
+  it('explains a missing position, a future time and an unknown category', async () => {
+    const { date } = instantToStockholm(new Date(Date.now() + 3 * 86_400_000))
+    const result = await file(people.informant, { lat: '', lng: '', observedDate: date })
+    expect(result.status).toBe(400)
+    expect(result.body!.errors).toMatchObject({ lat: 'council.report.error.position', observedDate: 'council.report.error.future' })
+    const area = await file(people.informant, { locationKind: 'area', areaId: '' })
+    expect(area.body!.errors.areaId).toBe('council.report.error.area')
+    const foreign = await makeCouncil(db(), { organisationIds: [outsider.id] })
+    const [foreignCategory] = await db().select().from(councilCategories).where(eq(councilCategories.councilId, foreign.id))
+    const wrong = await file(people.informant, { categoryId: foreignCategory!.id })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body!.errors.categoryId).toBe('validation.choose')
+  })
+
+  it('stores a report sent twice with the same client key once', async () => {
+    const key = '5b0d2f4e-93a7-4c1e-8f16-0d6f3d2b9c11'
+    expect((await file(people.informant, { clientKey: key })).status).toBe(302)
+    expect((await file(people.informant, { clientKey: key })).status).toBe(302)
+    expect(await db().select().from(councilReports)).toHaveLength(1)
+  })
+
+  it('lets a reporter choose a named area instead of a position', async () => {
+    expect((await file(people.informant, { locationKind: 'area', areaId, lat: '', lng: '' })).status).toBe(302)
+    const [report] = await db().select().from(councilReports)
+    expect(report).toMatchObject({ areaId, lat: null, locationKind: 'area' })
+  })
+
+  it('shows informants their own reports and feedback only, and logs those reads', async () => {
+    await file(people.informant)
+    await file(people.informant2, { description: 'Trasig lampa vid stationen.' })
+    const own = await callRoute<{ reports: { description: string }[] }>(
+      ownPage.loader,
+      getRequest(`${base()}/mina-rapporter`, people.informant.cookie),
+      params(),
+    )
+    expect(own.body!.reports.map((r) => r.description)).toEqual(['Klotter på gångtunnelns vägg.'])
+    const reads = await db().select().from(councilReportReads).where(eq(councilReportReads.userId, people.informant.id))
+    expect(reads).toHaveLength(1)
+    expect(reads[0]!.place).toBe('own')
+  })
+
+  it('keeps informants, partner editors and viewers away from every council page and action', async () => {
+    await file(people.informant)
+    const [report] = await db().select().from(councilReports)
+    const reviewParams = { id: council.id, reportId: report!.id }
+    const pages: [unknown, string, Record<string, string>][] = [
+      [overviewPage.loader, base(), params()],
+      [inboxPage.loader, `${base()}/inkorg`, params()],
+      [reviewPage.loader, `${base()}/rapporter/${report!.id}`, reviewParams],
+      [categoriesPage.loader, `${base()}/kategorier`, params()],
+      [informantsPage.loader, `${base()}/inrapportorer`, params()],
+      [settingsPage.loader, `${base()}/installningar`, params()],
+      [readLogPage.loader, `${base()}/lasloggen`, params()],
+    ]
+    const actions: [unknown, string, Record<string, string>, Record<string, string>][] = [
+      [reviewPage.action, `${base()}/rapporter/${report!.id}`, reviewParams, { decision: 'accept', version: '1', categoryId }],
+      [categoriesPage.action, `${base()}/kategorier`, params(), { intent: 'add', name: 'Ny' }],
+      [informantsPage.action, `${base()}/inrapportorer`, params(), { email: 'ny@example.org', organisationId: housing.id }],
+      [settingsPage.action, `${base()}/installningar`, params(), { version: '1', name: 'x', retentionMonths: '1', coarsenMetres: '0' }],
+    ]
+    for (const who of [people.informant, people.editor, people.viewer, people.outsiderInformant]) {
+      for (const [loader, url, routeParams] of pages) {
+        const result = await callRoute(loader, getRequest(url, who.cookie), routeParams)
+        expect([403, 404], url).toContain(result.status)
+      }
+      for (const [action, url, routeParams, fields] of actions) {
+        const result = await callRoute(action, postForm(url, fields, who.cookie), routeParams)
+        expect([403, 404], url).toContain(result.status)
+      }
+    }
+    // Editors and viewers do not report; an informant of an organisation outside the council cannot either.
+    for (const who of [people.editor, people.viewer, people.outsiderInformant]) {
+      expect([403, 404]).toContain((await file(who)).status)
+      const own = await callRoute(ownPage.loader, getRequest(`${base()}/mina-rapporter`, who.cookie), params())
+      expect([403, 404]).toContain(own.status)
+    }
+    // Nothing was changed by the refused requests.
+    const [after] = await db().select().from(councilReports)
+    expect(after).toMatchObject({ state: 'new', version: 1 })
+    expect(await db().select().from(invitations)).toHaveLength(0)
+    // The council list shows them nothing.
+    const list = await callRoute<{ councils: unknown[] }>(councilsPage.loader, getRequest('/trygghet', people.editor.cookie))
+    expect(list.body!.councils).toEqual([])
+  })
+
+  it('reviews a report: reclassify and accept, conflict on a stale version, feedback reaches the reporter', async () => {
+    await file(people.informant)
+    const [report] = await db().select().from(councilReports)
+    const url = `${base()}/rapporter/${report!.id}`
+    const reviewParams = { id: council.id, reportId: report!.id }
+    const page = await callRoute<{ report: { description: string; position: { lat: number } } }>(
+      reviewPage.loader,
+      getRequest(url, people.member.cookie),
+      reviewParams,
+    )
+    expect(page.body!.report.description).toBe('Klotter på gångtunnelns vägg.')
+    expect(page.body!.report.position.lat).toBeCloseTo(58.0345, 6)
+
+    const accepted = await callRoute(
+      reviewPage.action,
+      postForm(url, { decision: 'accept', version: '1', categoryId: otherCategoryId, feedback: 'Fastighetsägaren sanerar i veckan.' }, people.member.cookie),
+      reviewParams,
+    )
+    expect(accepted.status).toBe(302)
+    const stale = await callRoute<{ conflict: boolean }>(
+      reviewPage.action,
+      postForm(url, { decision: 'reject', version: '1', reason: 'Dubblett' }, people.member.cookie),
+      reviewParams,
+    )
+    expect(stale.status).toBe(409)
+    expect(stale.body!.conflict).toBe(true)
+    const [saved] = await db().select().from(councilReports)
+    expect(saved).toMatchObject({ state: 'accepted', categoryId: otherCategoryId, version: 2, feedback: 'Fastighetsägaren sanerar i veckan.' })
+
+    const noReason = await callRoute<{ errors: Record<string, string> }>(
+      reviewPage.action,
+      postForm(url, { decision: 'reject', version: '2', reason: '' }, people.member.cookie),
+      reviewParams,
+    )
+    expect(noReason.status).toBe(400)
+    expect(noReason.body!.errors.reason).toBe('council.review.reasonRequired')
+
+    const own = await callRoute<{ reports: { feedback: string; state: string }[] }>(
+      ownPage.loader,
+      getRequest(`${base()}/mina-rapporter`, people.informant.cookie),
+      params(),
+    )
+    expect(own.body!.reports[0]).toMatchObject({ state: 'accepted', feedback: 'Fastighetsägaren sanerar i veckan.' })
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entityId, report!.id), eq(auditLog.action, 'accept')))
+    expect(audit[0]!.changes).toMatchObject({ state: { before: 'new', after: 'accepted' } })
+    expect(JSON.stringify(audit[0]!.changes)).not.toContain('sanerar')
+  })
+
+  it('merges a duplicate into an earlier report and refuses merging into itself', async () => {
+    await file(people.informant)
+    await file(people.informant2, { description: 'Samma klotter igen.' })
+    const [first, second] = await db().select().from(councilReports).orderBy(councilReports.createdAt)
+    const url = `${base()}/rapporter/${second!.id}`
+    const reviewParams = { id: council.id, reportId: second!.id }
+    const self = await callRoute<{ errors: Record<string, string> }>(
+      reviewPage.action,
+      postForm(url, { decision: 'merge', version: '1', intoId: second!.id }, people.member.cookie),
+      reviewParams,
+    )
+    expect(self.body!.errors.intoId).toBe('council.review.error.mergeSelf')
+    const merged = await callRoute(
+      reviewPage.action,
+      postForm(url, { decision: 'merge', version: '1', intoId: first!.id }, people.member.cookie),
+      reviewParams,
+    )
+    expect(merged.status).toBe(302)
+    const [after] = await db().select().from(councilReports).where(eq(councilReports.id, second!.id))
+    expect(after).toMatchObject({ state: 'merged', mergedIntoId: first!.id })
+  })
+
+  it('shows the coordinator a coarsened position and the council member the reported one', async () => {
+    await file(people.informant, { lat: '58.034567', lng: '12.807891' })
+    const [report] = await db().select().from(councilReports)
+    const reviewParams = { id: council.id, reportId: report!.id }
+    const url = `${base()}/rapporter/${report!.id}`
+    const asMember = await callRoute<{ report: { position: { lat: number; lng: number } }; coarsenedTo: number | null }>(
+      reviewPage.loader,
+      getRequest(url, people.member.cookie),
+      reviewParams,
+    )
+    expect(asMember.body!.report.position).toEqual({ lat: 58.034567, lng: 12.807891 })
+    expect(asMember.body!.coarsenedTo).toBeNull()
+    const asCoordinator = await callRoute<{ report: { position: { lat: number; lng: number } }; coarsenedTo: number | null }>(
+      reviewPage.loader,
+      getRequest(url, people.coordinator.cookie),
+      reviewParams,
+    )
+    expect(asCoordinator.body!.coarsenedTo).toBe(100)
+    expect(asCoordinator.body!.report.position).not.toEqual({ lat: 58.034567, lng: 12.807891 })
+    // Within a 100 m square's half diagonal of the reported position.
+    expect(Math.abs(asCoordinator.body!.report.position.lat - 58.034567)).toBeLessThan(0.001)
+  })
+
+  it('logs every read of a report in the inbox and on its page, which the coordinator can see', async () => {
+    await file(people.informant)
+    await file(people.informant2, { description: 'Lampa trasig.' })
+    const inbox = await callRoute<{ reports: unknown[] }>(inboxPage.loader, getRequest(`${base()}/inkorg`, people.member.cookie), params())
+    expect(inbox.body!.reports).toHaveLength(2)
+    const [report] = await db().select().from(councilReports)
+    await callRoute(reviewPage.loader, getRequest(`${base()}/rapporter/${report!.id}`, people.member.cookie), {
+      id: council.id,
+      reportId: report!.id,
+    })
+    const reads = await db().select().from(councilReportReads).where(eq(councilReportReads.userId, people.member.id))
+    expect(reads.map((read) => read.place).sort()).toEqual(['inbox', 'inbox', 'report'])
+
+    const log = await callRoute<{ reads: { userName: string; place: string }[] }>(
+      readLogPage.loader,
+      getRequest(`${base()}/lasloggen`, people.coordinator.cookie),
+      params(),
+    )
+    expect(log.body!.reads.filter((read) => read.place !== 'own')).toHaveLength(3)
+    const forMember = await callRoute(readLogPage.loader, getRequest(`${base()}/lasloggen`, people.member.cookie), params())
+    expect(forMember.status).toBe(403)
+  })
+
+  it('lets a council member invite informants of the council organisations only, always as informants', async () => {
+    const refused = await callRoute<{ errors: Record<string, string> }>(
+      informantsPage.action,
+      postForm(`${base()}/inrapportorer`, { email: 'ny@example.org', organisationId: outsider.id }, people.member.cookie),
+      params(),
+    )
+    expect(refused.body!.errors.organisationId).toBe('council.informants.notInCouncil')
+    const sent = await callRoute(
+      informantsPage.action,
+      postForm(`${base()}/inrapportorer`, { email: 'vaktmastare@example.org', organisationId: housing.id, role: 'coordinator' }, people.member.cookie),
+      params(),
+    )
+    expect(sent.status).toBe(200)
+    const [invitation] = await db().select().from(invitations)
+    expect(invitation).toMatchObject({ email: 'vaktmastare@example.org', role: 'informant', organisationId: housing.id })
+  })
+
+  it('keeps category names unique and a retired category out of the report form', async () => {
+    const duplicate = await callRoute<{ errors: Record<string, string> }>(
+      categoriesPage.action,
+      postForm(`${base()}/kategorier`, { intent: 'add', name: 'klotter' }, people.member.cookie),
+      params(),
+    )
+    expect(duplicate.body!.errors.name).toBe('council.categories.duplicate')
+    const retired = await callRoute(
+      categoriesPage.action,
+      postForm(`${base()}/kategorier`, { intent: 'active', id: categoryId, version: '1', active: 'false' }, people.member.cookie),
+      params(),
+    )
+    expect(retired.status).toBe(302)
+    const form = await callRoute<{ categories: { id: string }[] }>(
+      reportPage.loader,
+      getRequest(`${base()}/rapportera`, people.informant.cookie),
+      params(),
+    )
+    expect(form.body!.categories.map((c) => c.id)).not.toContain(categoryId)
+    expect((await file(people.informant)).status).toBe(400)
+  })
+
+  it('deletes reports older than the retention period and keeps their counts', async () => {
+    const now = new Date('2026-11-27T12:00:00Z')
+    const at = (iso: string) => new Date(iso)
+    const row = (observedAt: Date, state: 'new' | 'accepted' | 'rejected', category = categoryId) => ({
+      councilId: council.id,
+      reporterId: people.informant.id,
+      organisationId: housing.id,
+      categoryId: category,
+      locationKind: 'pin' as const,
+      lat: 58.0345,
+      lng: 12.807,
+      areaId,
+      observedAt,
+      description: 'Gammal rapport',
+      state,
+    })
+    await db()
+      .insert(councilReports)
+      .values([
+        row(at('2024-10-15T10:00:00Z'), 'accepted'),
+        row(at('2024-10-20T10:00:00Z'), 'accepted'),
+        row(at('2024-10-21T10:00:00Z'), 'rejected'),
+        row(at('2024-09-30T22:30:00Z'), 'new', otherCategoryId), // 1 October in Stockholm
+        row(at('2025-01-10T10:00:00Z'), 'accepted'),
+      ])
+    const results = await purgeExpiredReports(db(), now)
+    expect(results).toEqual([{ councilId: council.id, deleted: 4, archived: 3 }])
+    const left = await db().select().from(councilReports)
+    expect(left).toHaveLength(1)
+    const counts = await db().select().from(councilArchivedCounts).where(eq(councilArchivedCounts.councilId, council.id))
+    expect(
+      counts.map((c) => ({ month: c.month, category: c.categoryId === categoryId ? 'klotter' : 'skadegörelse', count: c.count })).sort((a, b) => a.category.localeCompare(b.category)),
+    ).toEqual([
+      { month: '2024-10-01', category: 'klotter', count: 2 },
+      { month: '2024-10-01', category: 'skadegörelse', count: 1 },
+    ])
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.entity, 'council_retention'))
+    expect(entry!.changes).toMatchObject({ deleted: { after: 4 }, archived: { after: 3 } })
+    // A second run finds nothing more.
+    expect(await purgeExpiredReports(db(), now)).toEqual([])
+    // The coordinator's settings page says when it last ran.
+    const settings = await callRoute<{ lastRun: { deleted: number } }>(
+      settingsPage.loader,
+      getRequest(`${base()}/installningar`, people.coordinator.cookie),
+      params(),
+    )
+    expect(settings.body!.lastRun.deleted).toBe(4)
+  })
+
+  it('counts retention in calendar months', () => {
+    expect(retentionCutoff(new Date('2026-11-27T12:00:00Z'), 24).toISOString()).toBe('2024-11-27T12:00:00.000Z')
+    expect(retentionCutoff(new Date('2026-03-31T00:00:00Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z')
+  })
+
+  it('lets the coordinator change retention and coarsening, refusing values out of range', async () => {
+    const bad = await callRoute<{ errors: Record<string, string> }>(
+      settingsPage.action,
+      postForm(`${base()}/installningar`, { version: '1', name: 'Lokalt BRÅ', retentionMonths: '0', coarsenMetres: 'x' }, people.coordinator.cookie),
+      params(),
+    )
+    expect(bad.body!.errors).toMatchObject({ retentionMonths: 'council.settings.range', coarsenMetres: 'council.settings.whole' })
+    const good = await callRoute(
+      settingsPage.action,
+      postForm(`${base()}/installningar`, { version: '1', name: 'Lokalt BRÅ', retentionMonths: '36', coarsenMetres: '250' }, people.coordinator.cookie),
+      params(),
+    )
+    expect(good.status).toBe(302)
+    const member = await callRoute(settingsPage.loader, getRequest(`${base()}/installningar`, people.member.cookie), params())
+    expect(member.status).toBe(403)
+  })
+})
