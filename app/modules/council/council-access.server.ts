@@ -71,7 +71,10 @@ function takesPart(user: SessionUser, council: CouncilWithScope): boolean {
 
 /** The organisations the user may file reports for in this council. */
 export function reportingOrganisationIds(user: SessionUser, council: CouncilWithScope): string[] {
-  const own = [...new Set(user.memberships.map((m) => m.organisationId))]
+  // Only organisations of the council, whatever `can` says of a coordinator.
+  const own = [...new Set(user.memberships.map((m) => m.organisationId))].filter((organisationId) =>
+    council.organisationIds.includes(organisationId),
+  )
   return own.filter((organisationId) =>
     can(user, 'council.report', { organisationId, organisationIds: council.organisationIds }),
   )

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm'
+import type { Probe, Who } from '../../integration/route-access.test'
+import { councilCategories, councilReports } from '../../../app/db/schema/council'
+import { makeCouncil } from '../factories'
+import type { AreaProbes } from './areas'
+
+// Two councils: one whose network holds the probing users' organisation, and
+// one of the other organisation alone, which only the coordinator reaches.
+const signedIn: Who[] = ['coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
+const workers: Who[] = ['coordinator', 'council_member']
+const reporters: Who[] = ['coordinator', 'council_member', 'informant']
+const coordinator: Who[] = ['coordinator']
+
+function probes(): Probe[] {
+  const list: Probe[] = [
+    { route: 'trygghet._index', method: 'GET', url: '/trygghet', allowed: signedIn },
+    { route: 'trygghet._index', method: 'POST', url: '/trygghet', body: {}, allowed: coordinator },
+  ]
+  for (const [key, work, report, settings] of [
+    ['Own', workers, reporters, coordinator],
+    ['Foreign', coordinator, [], coordinator],
+  ] as const) {
+    const id = `:council${key}`
+    const reportId = `:council${key}Report`
+    const base = `/trygghet/${id}`
+    const probe = (
+      route: string,
+      method: 'GET' | 'POST',
+      path: string,
+      allowed: readonly Who[],
+      body?: Record<string, string>,
+      params: Record<string, string> = {},
+    ): Probe => ({
+      route,
+      method,
+      url: `${base}${path}`,
+      params: { id, ...params },
+      ...(method === 'POST' ? { body: body ?? {} } : {}),
+      allowed: [...allowed],
+      notFoundDenies: true,
+    })
+    list.push(
+      probe('trygghet.$id', 'GET', '', work),
+      probe('trygghet.$id_.inkorg', 'GET', '/inkorg', work),
+      probe('trygghet.$id_.rapporter.$reportId', 'GET', `/rapporter/${reportId}`, work, undefined, { reportId }),
+      // An invalid decision: an allowed post gets 400 and nothing is written.
+      probe(
+        'trygghet.$id_.rapporter.$reportId',
+        'POST',
+        `/rapporter/${reportId}`,
+        work,
+        { decision: 'x', version: '1' },
+        { reportId },
+      ),
+      probe('trygghet.$id_.kategorier', 'GET', '/kategorier', work),
+      probe('trygghet.$id_.kategorier', 'POST', '/kategorier', work, { intent: 'add', name: '' }),
+      probe('trygghet.$id_.inrapportorer', 'GET', '/inrapportorer', work),
+      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { email: 'inte-en-adress' }),
+      probe('trygghet.$id_.installningar', 'GET', '/installningar', settings),
+      probe('trygghet.$id_.installningar', 'POST', '/installningar', settings, { version: '1', name: '' }),
+      probe('trygghet.$id_.lasloggen', 'GET', '/lasloggen', coordinator),
+      probe('trygghet.$id_.rapportera', 'GET', '/rapportera', report),
+      probe('trygghet.$id_.rapportera', 'POST', '/rapportera', report, { description: '' }),
+      probe('trygghet.$id_.mina-rapporter', 'GET', '/mina-rapporter', report),
+    )
+  }
+  return list
+}
+
+export const area: AreaProbes = {
+  probes,
+  async setup(db, { own, other, userIds }) {
+    const ids: Record<string, string> = {}
+    for (const [key, organisationId] of [
+      ['Own', own],
+      ['Foreign', other],
+    ] as const) {
+      const council = await makeCouncil(db, { organisationIds: [organisationId], name: `Lokalt BRÅ ${key}` })
+      const [category] = await db.select().from(councilCategories).where(eq(councilCategories.councilId, council.id))
+      const [report] = await db
+        .insert(councilReports)
+        .values({
+          councilId: council.id,
+          reporterId: userIds.get('informant') ?? null,
+          organisationId,
+          categoryId: category!.id,
+          locationKind: 'pin',
+          lat: 58.0345,
+          lng: 12.807,
+          observedAt: new Date(),
+          description: 'Klotter vid stationen.',
+        })
+        .returning()
+      ids[`:council${key}`] = council.id
+      ids[`:council${key}Report`] = report!.id
+    }
+    return ids
+  },
+}
