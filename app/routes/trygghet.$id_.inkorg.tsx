@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     total,
     counts,
+    pageSize: INBOX_PAGE_SIZE,
     reports: rows.map((row) => ({
       id: row.id,
       observedAt: row.observedAt.toISOString(),
@@ -46,7 +47,7 @@ export default function InboxPage() {
   const locale = useLocale()
   const loaded = useLoaderData<typeof loader>()
   const base = `/trygghet/${loaded.council.id}/inkorg`
-  const from = (loaded.page - 1) * INBOX_PAGE_SIZE + 1
+  const from = (loaded.page - 1) * loaded.pageSize + 1
   const to = from + loaded.reports.length - 1
   const pageLink = (page: number) => `${base}?status=${loaded.state}&sida=${page}`
 
@@ -110,7 +111,7 @@ export default function InboxPage() {
           </table>
         </div>
       )}
-      {loaded.total > INBOX_PAGE_SIZE ? (
+      {loaded.total > loaded.pageSize ? (
         <p className="actions">
           {loaded.page > 1 ? <Link to={pageLink(loaded.page - 1)}>{t('council.inbox.previous')}</Link> : null}
           {to < loaded.total ? <Link to={pageLink(loaded.page + 1)}>{t('council.inbox.next')}</Link> : null}

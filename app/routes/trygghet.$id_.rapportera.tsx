@@ -11,9 +11,13 @@ import { councilHeader, requireReportingCouncil } from '~/modules/council/counci
 import { emptyReportValues, reportSchema } from '~/modules/council/report-form'
 import { activeCategories, areaNames, createReport } from '~/modules/council/reports.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import leafletStyles from 'leaflet/dist/leaflet.css?url'
 import councilStyles from '~/styles/council.css?url'
 
-export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+export const links = () => [
+  { rel: 'stylesheet', href: leafletStyles },
+  { rel: 'stylesheet', href: councilStyles },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council, organisationIds } = await requireReportingCouncil(request, params)

@@ -219,7 +219,8 @@ export function ReportForm({
 
         {show('pin') || show('position') ? (
           <div className="report-form__coordinates">
-            <Field label={t('council.report.lat')} name="lat" hint={t('council.report.coordinatesHint')}>
+            <p className="field__hint">{t('council.report.coordinatesHint')}</p>
+            <Field label={t('council.report.lat')} name="lat">
               {(props) => (
                 <input
                   {...props}

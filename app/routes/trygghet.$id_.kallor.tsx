@@ -1,0 +1,169 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CouncilHeader } from '~/components/council/council-header'
+import { StatisticsFormat, StatisticsImports } from '~/components/council/statistics-format'
+import { StatisticsPreviewSection, StatisticsUploadForm } from '~/components/council/statistics-import'
+import { FormMessage } from '~/components/forms/field'
+import { formatSize } from '~/components/import/import-format'
+import { councilStatisticKinds } from '~/db/enums'
+import { useLocale, useT } from '~/i18n/i18n'
+import { can } from '~/modules/auth/permissions'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { MAX_STATISTICS_ROWS } from '~/modules/council/statistics-csv'
+import { councilUploadLimit, readCouncilUpload, resentText } from '~/modules/council/statistics-request.server'
+import {
+  deleteStatisticsImport,
+  importStatistics,
+  listStatisticsImports,
+  previewStatisticsImport,
+  statisticsNames,
+  type StatisticsPreview,
+} from '~/modules/council/statistics.server'
+import { enumField, requiredText, uuidField } from '~/modules/forms/fields'
+import councilStyles from '~/styles/council.css?url'
+import sourcesStyles from '~/styles/council-sources.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: councilStyles },
+  { rel: 'stylesheet', href: sourcesStyles },
+]
+
+const SourcesFormSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.enum(['preview', 'confirm']),
+    kind: enumField(councilStatisticKinds),
+    source: requiredText(100),
+    fileName: z.string().max(255).default(''),
+  }),
+  z.object({ intent: z.literal('delete'), importId: uuidField }),
+])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const [names, imports] = await Promise.all([statisticsNames(db, council.id), listStatisticsImports(db, council.id)])
+  return {
+    council: councilHeader(user, council),
+    canManage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    categories: names.categories.map((category) => category.name),
+    areas: names.areas.map((area) => area.name),
+    imports,
+    maxBytes: councilUploadLimit(),
+    maxRows: MAX_STATISTICS_ROWS,
+  }
+}
+
+type Values = { kind: string; source: string }
+type ActionResult =
+  | { intent: 'upload'; errors: Record<string, string>; values: Values }
+  | { intent: 'preview'; preview: StatisticsPreview; values: Values; text: string }
+  | { intent: 'imported'; rows: number; replaced: number }
+  | { intent: 'deleted'; ok: boolean }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const upload = await readCouncilUpload(request)
+  if (!upload.ok)
+    return data<ActionResult>(
+      { intent: 'upload', errors: { file: upload.error }, values: { kind: '', source: '' } },
+      { status: 413 },
+    )
+  const raw = Object.fromEntries([...upload.formData.entries()].filter(([, value]) => typeof value === 'string'))
+  const parsed = SourcesFormSchema.safeParse(raw)
+  const values = { kind: String(raw.kind ?? ''), source: String(raw.source ?? '') }
+  if (!parsed.success) {
+    const errors = Object.fromEntries(
+      parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'file'), issue.message]),
+    )
+    return data<ActionResult>({ intent: 'upload', errors, values }, { status: 400 })
+  }
+  const form = parsed.data
+  if (form.intent === 'delete') {
+    const ok = await deleteStatisticsImport(db, { councilId: council.id, importId: form.importId, actorId: user.id })
+    return data<ActionResult>({ intent: 'deleted', ok }, { status: ok ? 200 : 404 })
+  }
+  const text = form.intent === 'preview' ? upload.file?.text : resentText(upload.formData)
+  if (!text)
+    return data<ActionResult>({ intent: 'upload', errors: { file: 'councilSources.noFile' }, values }, { status: 400 })
+  const input = {
+    councilId: council.id,
+    kind: form.kind,
+    source: form.source,
+    fileName: upload.file?.name ?? form.fileName,
+    text,
+  }
+  if (form.intent === 'confirm') {
+    const result = await importStatistics(db, { ...input, actorId: user.id })
+    if (result.ok) return { intent: 'imported' as const, rows: result.rows, replaced: result.replaced }
+    return data<ActionResult>({ intent: 'preview', preview: result.preview, values, text }, { status: 400 })
+  }
+  const preview = await previewStatisticsImport(db, input)
+  const clean = preview.ok && preview.totals.rowsWithIssues === 0
+  return data<ActionResult>({ intent: 'preview', preview, values, text }, { status: clean ? 200 : 400 })
+}
+
+export default function CouncilSourcesPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { council, canManage, categories, areas, imports, maxBytes, maxRows } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const values =
+    actionData?.intent === 'upload' || actionData?.intent === 'preview' ? actionData.values : { kind: '', source: '' }
+  return (
+    <div className="page council-sources">
+      <CouncilHeader council={council} heading={t('councilSources.title')} />
+      <p>{t('councilSources.intro')}</p>
+      {actionData?.intent === 'imported' ? (
+        <FormMessage kind="success">
+          {t('councilSources.done', { rows: actionData.rows, replaced: actionData.replaced })}
+        </FormMessage>
+      ) : null}
+      {actionData?.intent === 'deleted' ? (
+        <FormMessage kind={actionData.ok ? 'success' : 'error'}>
+          {t(actionData.ok ? 'councilSources.deleted' : 'councilSources.deleteGone')}
+        </FormMessage>
+      ) : null}
+      {actionData?.intent === 'preview' ? (
+        <StatisticsPreviewSection
+          preview={actionData.preview}
+          kind={actionData.values.kind === 'incident_reports' ? 'incident_reports' : 'crime_statistics'}
+          source={actionData.values.source}
+          text={actionData.text}
+          confirmable={canManage}
+        />
+      ) : null}
+      {canManage ? (
+        <section aria-labelledby="upload" className="council-section">
+          <h2 id="upload">{t('councilSources.uploadHeading')}</h2>
+          <StatisticsUploadForm
+            key={actionData?.intent === 'imported' ? 'imported' : 'upload'}
+            maxBytes={maxBytes}
+            maxRows={maxRows}
+            values={values}
+            errors={actionData?.intent === 'upload' ? actionData.errors : {}}
+          />
+        </section>
+      ) : (
+        <p className="notice">{t('councilSources.readOnly')}</p>
+      )}
+      <StatisticsImports imports={imports} canManage={canManage} />
+      <StatisticsFormat
+        councilId={council.id}
+        categories={categories}
+        areas={areas}
+        maxRows={maxRows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}
+        maxSize={formatSize(maxBytes, locale)}
+      />
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Andra källor: ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]
