@@ -217,6 +217,7 @@ CREATE INDEX "council_report_reads_report_idx" ON "council_report_reads" USING b
 CREATE INDEX "council_reports_observed_idx" ON "council_reports" USING btree ("council_id","observed_at");--> statement-breakpoint
 CREATE INDEX "council_reports_inbox_idx" ON "council_reports" USING btree ("council_id","state","created_at");--> statement-breakpoint
 CREATE INDEX "council_reports_reporter_idx" ON "council_reports" USING btree ("reporter_id","created_at");--> statement-breakpoint
+CREATE INDEX "council_reports_area_idx" ON "council_reports" USING btree ("area_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "council_reports_client_key_idx" ON "council_reports" USING btree ("reporter_id","client_key");--> statement-breakpoint
 CREATE INDEX "council_statistics_month_idx" ON "council_statistics" USING btree ("council_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "councils_network_idx" ON "councils" USING btree ("network_id");--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pdfSafe } from '../../app/modules/rsa/report-pdf.server'
+import { pdfSafe } from '../../app/modules/pdf/pdf-document.server'
 
 describe('text for the PDF’s built-in fonts', () => {
   it('keeps Swedish letters and the usual punctuation', () => {

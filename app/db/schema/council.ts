@@ -137,6 +137,7 @@ export const councilReports = pgTable(
     index('council_reports_observed_idx').on(table.councilId, table.observedAt),
     index('council_reports_inbox_idx').on(table.councilId, table.state, table.createdAt),
     index('council_reports_reporter_idx').on(table.reporterId, table.createdAt),
+    index('council_reports_area_idx').on(table.areaId),
     uniqueIndex('council_reports_client_key_idx').on(table.reporterId, table.clientKey),
     check('council_reports_position', sql`(${table.lat} is null) = (${table.lng} is null)`),
     check('council_reports_located', sql`${table.locationKind} = 'area' or ${table.lat} is not null`),

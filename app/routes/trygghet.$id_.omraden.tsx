@@ -1,0 +1,104 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import leafletStyles from 'leaflet/dist/leaflet.css?url'
+import { AreaDeleteForm, AreaEditor } from '~/components/council/area-editor'
+import { AreaTable } from '~/components/council/area-table'
+import { CouncilHeader } from '~/components/council/council-header'
+import { FormMessage } from '~/components/forms/field'
+import { getEnv } from '~/config/env.server'
+import { useT } from '~/i18n/i18n'
+import { can } from '~/modules/auth/permissions'
+import { listAreas, runAreaAction } from '~/modules/council/areas.server'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { formatAreaText } from '~/modules/scenarios/scenario-form'
+import councilStyles from '~/styles/council.css?url'
+import weeklyStyles from '~/styles/council-weekly.css?url'
+
+export const links = () => [
+  { rel: 'stylesheet', href: leafletStyles },
+  { rel: 'stylesheet', href: councilStyles },
+  { rel: 'stylesheet', href: weeklyStyles },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const env = getEnv()
+  const areas = await listAreas(db, council.id)
+  const mayManage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const editing = new URL(request.url).searchParams.get('andra')
+  return {
+    header: councilHeader(user, council),
+    areas: areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      corners: formatAreaText(area.polygon),
+      cornerCount: area.polygon.length,
+      version: area.version,
+      reportCount: area.reportCount,
+    })),
+    editing: mayManage && areas.some((area) => area.id === editing) ? editing : null,
+    mayManage,
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const outcome = await runAreaAction(db, {
+    councilId: council.id,
+    actorId: user.id,
+    formData: await request.formData(),
+  })
+  if (outcome.kind === 'done') throw redirect(`/trygghet/${council.id}/omraden?klart=${outcome.message}`)
+  const { status, current, ...rest } = outcome
+  return data(
+    { ...rest, current: current ? { name: current.name, corners: formatAreaText(current.corners) } : undefined },
+    { status },
+  )
+}
+
+export default function CouncilAreasPage() {
+  const t = useT()
+  const { header, areas, editing, mayManage, tiles } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const done = search.get('klart')
+  const base = `/trygghet/${header.id}/omraden`
+  const edited = areas.find((area) => area.id === (failed && failed.form !== 'new' ? failed.form : editing))
+  return (
+    <div className="page council-page">
+      <CouncilHeader council={header} heading={t('councilAreas.title')} />
+      {done === 'created' || done === 'saved' || done === 'deleted' ? (
+        <FormMessage kind="success">{t(`councilAreas.done.${done}`)}</FormMessage>
+      ) : null}
+      {failed && failed.form !== 'new' && !edited ? (
+        <FormMessage kind="error">{t('councilAreas.error.gone')}</FormMessage>
+      ) : null}
+      <p>{t('councilAreas.intro')}</p>
+      <section className="council-section" aria-labelledby="council-areas-list">
+        <h2 id="council-areas-list">{t('councilAreas.listHeading')}</h2>
+        <AreaTable areas={areas} editLink={mayManage ? (id) => `${base}?andra=${id}#andra` : null} />
+      </section>
+      {mayManage && edited ? (
+        <section className="council-section" id="andra" aria-labelledby="council-areas-edit">
+          <h2 id="council-areas-edit">{t('councilAreas.editHeading', { name: edited.name })}</h2>
+          <AreaEditor area={edited} state={failed && failed.form === edited.id ? failed : undefined} tiles={tiles} />
+          <AreaDeleteForm area={edited} />
+          <p>
+            <Link to={base}>{t('councilAreas.cancel')}</Link>
+          </p>
+        </section>
+      ) : null}
+      {mayManage ? (
+        <section className="council-section" aria-labelledby="council-areas-new">
+          <h2 id="council-areas-new">{t('councilAreas.newHeading')}</h2>
+          <AreaEditor state={failed?.form === 'new' ? failed : undefined} tiles={tiles} />
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Områden: ${data?.header.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import leafletStyles from 'leaflet/dist/leaflet.css?url'
+import { CouncilHeader } from '~/components/council/council-header'
+import { WeeklyCountTable } from '~/components/council/weekly-count-table'
+import { WeeklyFilterForm, usePeriodLabel } from '~/components/council/weekly-filters'
+import { WeeklyMap } from '~/components/council/weekly-map'
+import { WeeklyTrend } from '~/components/council/weekly-trend'
+import { FormMessage } from '~/components/forms/field'
+import { getEnv } from '~/config/env.server'
+import { useT } from '~/i18n/i18n'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { allCategories } from '~/modules/council/reports.server'
+import {
+  endMonth,
+  lastYearPeriod,
+  nextPeriod,
+  parseFilters,
+  parsePeriod,
+  previousPeriod,
+  weeklySearch,
+} from '~/modules/council/weekly'
+import {
+  countsByArea,
+  countsByCategory,
+  countWithoutPosition,
+  monthlyTrend,
+  reportingSources,
+} from '~/modules/council/weekly.server'
+import councilStyles from '~/styles/council.css?url'
+import weeklyStyles from '~/styles/council-weekly.css?url'
+
+export const links = () => [
+  { rel: 'stylesheet', href: leafletStyles },
+  { rel: 'stylesheet', href: councilStyles },
+  { rel: 'stylesheet', href: weeklyStyles },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const search = new URL(request.url).searchParams
+  const { period, problem } = parsePeriod(search, new Date())
+  const filters = parseFilters(search)
+  const [byArea, byCategory, trend, withoutPosition, categories, sources] = await Promise.all([
+    countsByArea(db, council, period, filters),
+    countsByCategory(db, council, period, filters),
+    monthlyTrend(db, council, endMonth(period), 12, filters),
+    countWithoutPosition(db, council, period, filters),
+    allCategories(db, council.id),
+    reportingSources(db, council.organisationIds),
+  ])
+  const env = getEnv()
+  return {
+    header: councilHeader(user, council),
+    period,
+    previous: previousPeriod(period),
+    lastYear: lastYearPeriod(period),
+    links: {
+      previous: weeklySearch(previousPeriod(period), filters),
+      next: weeklySearch(nextPeriod(period), filters),
+    },
+    problem,
+    filters,
+    categories,
+    sources,
+    byArea,
+    byCategory,
+    trend,
+    withoutPosition,
+    search: weeklySearch(period, filters),
+    tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+  }
+}
+
+export default function WeeklyPicturePage() {
+  const t = useT()
+  const loaded = useLoaderData<typeof loader>()
+  const { header, period, byArea, byCategory } = loaded
+  const label = usePeriodLabel()
+  const total = byCategory.reduce(
+    (sum, row) => ({
+      count: sum.count + row.count,
+      previous: sum.previous + row.previous,
+      lastYear: sum.lastYear + row.lastYear,
+    }),
+    { count: 0, previous: 0, lastYear: 0 },
+  )
+  return (
+    <div className="page council-page weekly-page">
+      <CouncilHeader council={header} heading={t('councilAreas.weekly.title')} />
+      {loaded.problem ? (
+        <FormMessage kind="error">{t(`councilAreas.weekly.problem.${loaded.problem}`)}</FormMessage>
+      ) : null}
+      <WeeklyFilterForm
+        period={period}
+        filters={loaded.filters}
+        categories={loaded.categories}
+        sources={loaded.sources}
+        links={loaded.links}
+      />
+      <section className="council-section" aria-labelledby="weekly-summary">
+        <h2 id="weekly-summary">{label(period)}</h2>
+        <p>
+          {t('councilAreas.weekly.summary', {
+            count: total.count,
+            previous: total.previous,
+            previousLabel: label(loaded.previous),
+            lastYear: total.lastYear,
+            lastYearLabel: label(loaded.lastYear),
+          })}
+        </p>
+        <p className="muted">{t('councilAreas.weekly.countedStates')}</p>
+      </section>
+      <section className="council-section" aria-labelledby="weekly-areas">
+        <h2 id="weekly-areas">{t('councilAreas.weekly.byArea')}</h2>
+        <WeeklyCountTable
+          caption={t('councilAreas.weekly.byAreaCaption', { period: label(period) })}
+          nameHeading={t('councilAreas.weekly.area')}
+          rows={byArea.map((row) => ({
+            ...row,
+            key: row.areaId ?? 'outside',
+            name: row.name ?? t('councilAreas.weekly.outside'),
+          }))}
+        />
+      </section>
+      <section className="council-section" aria-labelledby="weekly-categories">
+        <h2 id="weekly-categories">{t('councilAreas.weekly.byCategory')}</h2>
+        <WeeklyCountTable
+          caption={t('councilAreas.weekly.byCategoryCaption', { period: label(period) })}
+          nameHeading={t('councilAreas.weekly.category')}
+          rows={byCategory.map((row) => ({ ...row, key: row.categoryId }))}
+        />
+      </section>
+      <section className="council-section" aria-labelledby="weekly-trend">
+        <h2 id="weekly-trend">{t('councilAreas.weekly.trend')}</h2>
+        <WeeklyTrend trend={loaded.trend} categoryOrder={loaded.categories.map((category) => category.id)} />
+      </section>
+      <section className="council-section" aria-labelledby="weekly-map">
+        <h2 id="weekly-map">{t('councilAreas.weekly.map')}</h2>
+        <p className="muted">{t('councilAreas.weekly.withoutPosition', { count: loaded.withoutPosition })}</p>
+        <WeeklyMap dataUrl={`/trygghet/${header.id}/veckobild/punkter?${loaded.search}`} tiles={loaded.tiles} />
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Veckobild: ${data?.header.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]
