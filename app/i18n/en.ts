@@ -1,7 +1,9 @@
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
+import * as councilMeasures from './areas/council-measures'
 import * as councilSources from './areas/council-sources'
+import * as councilSituation from './areas/council-situation'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
@@ -244,4 +246,6 @@ export const en: Record<MessageKey, string> = {
   ...council.en,
   ...councilAreas.en,
   ...councilSources.en,
+  ...councilSituation.en,
+  ...councilMeasures.en,
 }

@@ -3,7 +3,9 @@
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
+import * as councilMeasures from './areas/council-measures'
 import * as councilSources from './areas/council-sources'
+import * as councilSituation from './areas/council-situation'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
@@ -17,7 +19,7 @@ import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -249,6 +251,8 @@ export const sv = {
   ...council.sv,
   ...councilAreas.sv,
   ...councilSources.sv,
+  ...councilSituation.sv,
+  ...councilMeasures.sv,
 }
 
 export type MessageKey = keyof typeof sv

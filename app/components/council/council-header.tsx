@@ -26,6 +26,8 @@ export function CouncilHeader({ council, heading }: { council: CouncilHeaderData
     { to: `${base}/mina-rapporter`, label: 'council.nav.ownReports', show: links.report },
     { to: `${base}/inkorg`, label: 'council.nav.inbox', show: links.work },
     { to: `${base}/veckobild`, label: 'council.nav.weekly', show: links.work },
+    { to: `${base}/insatser`, label: 'council.nav.measures', show: links.work },
+    { to: `${base}/lagesbilder`, label: 'situation.nav', show: links.work },
     { to: `${base}/omraden`, label: 'council.nav.areas', show: links.work },
     { to: `${base}/kallor`, label: 'council.nav.sources', show: links.work },
     { to: `${base}/trygghetsmatning`, label: 'council.nav.survey', show: links.work },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Probe, Who } from '../../integration/route-access.test'
 import { councilCategories, councilReports } from '../../../app/db/schema/council'
+import { freezePicture, createPicture } from '../../../app/modules/council/situation.server'
 import { makeCouncil } from '../factories'
 import type { AreaProbes } from './areas'
 
@@ -22,6 +23,7 @@ function probes(): Probe[] {
   ] as const) {
     const id = `:council${key}`
     const reportId = `:council${key}Report`
+    const picture = `:council${key}Picture`
     const base = `/trygghet/${id}`
     const probe = (
       route: string,
@@ -62,6 +64,36 @@ function probes(): Probe[] {
       probe('trygghet.$id_.rapportera', 'GET', '/rapportera', report),
       probe('trygghet.$id_.rapportera', 'POST', '/rapportera', report, { description: '' }),
       probe('trygghet.$id_.mina-rapporter', 'GET', '/mina-rapporter', report),
+      probe('trygghet.$id_.lagesbilder', 'GET', '/lagesbilder', work),
+      probe('trygghet.$id_.lagesbilder', 'POST', '/lagesbilder', work, { title: '' }),
+      probe('trygghet.$id_.lagesbilder_.$pictureId', 'GET', `/lagesbilder/${picture}`, work, undefined, {
+        pictureId: picture,
+      }),
+      // A stale version: an allowed post gets 409 and nothing is frozen.
+      probe(
+        'trygghet.$id_.lagesbilder_.$pictureId',
+        'POST',
+        `/lagesbilder/${picture}`,
+        work,
+        { intent: 'freeze', version: '99' },
+        { pictureId: picture },
+      ),
+      probe(
+        'trygghet.$id_.lagesbilder_.$pictureId_.version.$number',
+        'GET',
+        `/lagesbilder/${picture}/version/1`,
+        work,
+        undefined,
+        { pictureId: picture, number: '1' },
+      ),
+      probe(
+        'trygghet.$id_.lagesbilder_.$pictureId_.version.$number[.pdf]',
+        'GET',
+        `/lagesbilder/${picture}/version/1.pdf`,
+        work,
+        undefined,
+        { pictureId: picture, number: '1' },
+      ),
     )
   }
   return list
@@ -91,6 +123,22 @@ export const area: AreaProbes = {
           description: 'Klotter vid stationen.',
         })
         .returning()
+      const picture = await createPicture(db, {
+        actorId: userIds.get('coordinator')!,
+        councilId: council.id,
+        title: 'Lägesbild',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-31',
+        analysis: '',
+        otherInformation: '',
+      })
+      await freezePicture(db, {
+        actorId: userIds.get('coordinator')!,
+        council,
+        id: picture.id,
+        version: picture.version,
+      })
+      ids[`:council${key}Picture`] = picture.id
       ids[`:council${key}`] = council.id
       ids[`:council${key}Report`] = report!.id
     }

@@ -1,0 +1,98 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CouncilHeader } from '~/components/council/council-header'
+import { MeasureFields } from '~/components/council/measure-fields'
+import { MeasureTable } from '~/components/council/measure-table'
+import { FormMessage } from '~/components/forms/field'
+import { useT } from '~/i18n/i18n'
+import { can } from '~/modules/auth/permissions'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { isFollowUpOverdue, MeasureSchema, type MeasureFilter } from '~/modules/council/measure-form'
+import { createMeasure, listMeasures, measureOptions } from '~/modules/council/measures.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import { stockholmToday } from '~/modules/meetings/action-item-state'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+// The filter in the URL, in Swedish like the path.
+const filterParam: Record<MeasureFilter, string | null> = { open: null, all: 'alla' }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const filter: MeasureFilter = new URL(request.url).searchParams.get('visa') === 'alla' ? 'all' : 'open'
+  const today = stockholmToday()
+  const manage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const [rows, options] = await Promise.all([
+    listMeasures(db, council.id, { state: filter }),
+    manage ? measureOptions(db, council) : null,
+  ])
+  const measures = rows.map((row) => ({
+    ...row,
+    overdue: isFollowUpOverdue({ ...row, lastFollowedUpOn: row.latestFollowUp?.followedUpOn ?? null }, today),
+  }))
+  return { council: councilHeader(user, council), filter, measures, options, today }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const parsed = parseForm(MeasureSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const created = await createMeasure(db, { actorId: user.id, council, fields: parsed.data })
+  if (!created.ok) return data({ errors: created.errors, values: parsed.values }, { status: 400 })
+  throw redirect(`/trygghet/${council.id}/insatser?sparat=ny`)
+}
+
+export default function MeasuresPage() {
+  const t = useT()
+  const { council, filter, measures, options } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const base = `/trygghet/${council.id}/insatser`
+  const overdue = measures.filter((measure) => measure.overdue).length
+  return (
+    <div className="page">
+      <CouncilHeader council={council} heading={t('councilMeasures.title')} />
+      <p>{t('councilMeasures.intro')}</p>
+      {search.get('sparat') === 'ny' && !failed ? (
+        <FormMessage kind="success">{t('councilMeasures.added')}</FormMessage>
+      ) : null}
+      <nav className="council-tabs" aria-label={t('councilMeasures.filter')}>
+        <ul>
+          {(['open', 'all'] as const).map((option) => (
+            <li key={option}>
+              <Link
+                to={filterParam[option] ? `${base}?visa=${filterParam[option]}` : base}
+                aria-current={filter === option ? 'page' : undefined}
+              >
+                {t(`councilMeasures.filter.${option}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>{t('councilMeasures.count', { count: measures.length, overdue })}</p>
+      <MeasureTable councilId={council.id} measures={measures} />
+      {options ? (
+        <section className="council-section" aria-labelledby="measure-add">
+          <h2 id="measure-add">{t('councilMeasures.add')}</h2>
+          <Form method="post" className="stack" noValidate key={failed ? 'failed' : measures.length}>
+            {failed ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+            <MeasureFields values={failed?.values ?? {}} errors={failed?.errors ?? {}} options={options} />
+            <div className="actions">
+              <button type="submit" className="button">
+                {t('councilMeasures.addSubmit')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <p className="muted">{t('councilMeasures.readOnly')}</p>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Insatser – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

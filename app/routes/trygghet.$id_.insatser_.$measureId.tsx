@@ -1,0 +1,234 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { formatDate } from '~/components/contacts/contact-route-card'
+import { CouncilHeader } from '~/components/council/council-header'
+import { MeasureFields } from '~/components/council/measure-fields'
+import { FollowUpForm, FollowUpList } from '~/components/council/measure-follow-ups'
+import { measureTypeLabel, measureWhere } from '~/components/council/measure-labels'
+import { CodeOptions, Field, FormMessage } from '~/components/forms/field'
+import { councilMeasureStates } from '~/db/enums'
+import { useLocale, useT } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
+import { can } from '~/modules/auth/permissions'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import {
+  followUpSchema,
+  isFollowUpOverdue,
+  MeasureEditSchema,
+  MeasureStateSchema,
+  measureValues,
+} from '~/modules/council/measure-form'
+import {
+  changeMeasureState,
+  getMeasure,
+  listFollowUps,
+  measureOptions,
+  recordFollowUp,
+  updateMeasure,
+} from '~/modules/council/measures.server'
+import type { FieldErrors } from '~/modules/forms/parse-form'
+import { parseForm } from '~/modules/forms/parse-form'
+import { requireFound, requireUuid } from '~/modules/http/responses'
+import { stockholmToday } from '~/modules/meetings/action-item-state'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const found = requireFound(await getMeasure(db, council.id, requireUuid(params.measureId)))
+  const manage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const [followUps, options] = await Promise.all([
+    listFollowUps(db, found.measure.id),
+    manage ? measureOptions(db, council) : null,
+  ])
+  const today = stockholmToday()
+  const { measure } = found
+  return {
+    council: councilHeader(user, council),
+    measure: {
+      ...measure,
+      areaName: found.areaName,
+      responsibleOrganisationName: found.responsibleOrganisationName,
+      situationPictureTitle: found.situationPictureTitle,
+      overdue: isFollowUpOverdue({ ...measure, lastFollowedUpOn: followUps[0]?.followedUpOn ?? null }, today),
+    },
+    values: measureValues(measure),
+    followUps: followUps.map(({ createdAt: _, ...followUp }) => followUp),
+    options,
+    today,
+  }
+}
+
+type ActionResult = {
+  form: 'save' | 'state' | 'followUp'
+  errors: FieldErrors
+  values: Record<string, string>
+  /** After a conflict: the measure's values as saved now. */
+  current?: Record<string, string>
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const id = requireUuid(params.measureId)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const scope = { actorId: user.id, councilId: council.id, id }
+  const done = (notice: string) => redirect(`/trygghet/${council.id}/insatser/${id}?sparat=${notice}`)
+  const notFound = () => new Response('Hittades inte', { status: 404 })
+  const answer = (result: ActionResult, status: 400 | 409) => data(result, { status })
+
+  if (intent === 'followUp') {
+    const parsed = parseForm(followUpSchema(stockholmToday()), formData)
+    if (!parsed.ok) return answer({ form: 'followUp', errors: parsed.errors, values: parsed.values }, 400)
+    const recorded = await recordFollowUp(db, { ...scope, measureId: id, fields: parsed.data })
+    if (!recorded.ok) throw notFound()
+    throw done('uppfoljning')
+  }
+  if (intent === 'state') {
+    const parsed = parseForm(MeasureStateSchema, formData)
+    if (!parsed.ok) return answer({ form: 'state', errors: parsed.errors, values: parsed.values }, 400)
+    const saved = await changeMeasureState(db, { ...scope, ...parsed.data })
+    if (saved.ok) throw done('lage')
+    if (saved.error === 'notFound') throw notFound()
+    const current = measureValues(saved.current)
+    return answer(
+      { form: 'state', errors: {}, values: parsed.values, current: { ...current, state: saved.current.state } },
+      409,
+    )
+  }
+  if (intent !== 'save') throw new Response('Ogiltig begäran', { status: 400 })
+  const parsed = parseForm(MeasureEditSchema, formData)
+  if (!parsed.ok) return answer({ form: 'save', errors: parsed.errors, values: parsed.values }, 400)
+  const { version, ...fields } = parsed.data
+  const saved = await updateMeasure(db, { actorId: user.id, council, id, version, fields })
+  if (saved.ok) throw done('andrad')
+  if (saved.error === 'notFound') throw notFound()
+  if (saved.error === 'invalid') return answer({ form: 'save', errors: saved.errors, values: parsed.values }, 400)
+  return answer({ form: 'save', errors: {}, values: parsed.values, current: measureValues(saved.current) }, 409)
+}
+
+const notices: Record<string, MessageKey> = {
+  andrad: 'councilMeasures.saved',
+  lage: 'councilMeasures.stateChanged',
+  uppfoljning: 'councilMeasures.followUpRecorded',
+}
+
+export default function MeasurePage() {
+  const t = useT()
+  const locale = useLocale()
+  const { council, measure, values, followUps, options, today } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const notice = notices[search.get('sparat') ?? '']
+  const edit = result?.form === 'save' ? result : undefined
+  const state = result?.form === 'state' ? result : undefined
+  const followUp = result?.form === 'followUp' ? result : undefined
+  // After a conflict the next save is made against the version saved now.
+  const editVersion = edit?.current?.version ?? values.version
+  const stateVersion = state?.current?.version ?? values.version
+  return (
+    <div className="page">
+      <CouncilHeader council={council} heading={measure.title} />
+      <p>
+        <Link to={`/trygghet/${council.id}/insatser`}>{t('councilMeasures.back')}</Link>
+      </p>
+      {notice && !result ? <FormMessage kind="success">{t(notice)}</FormMessage> : null}
+      <section className="council-section" aria-labelledby="measure-details">
+        <h2 id="measure-details">{t('councilMeasures.details')}</h2>
+        <dl className="facts">
+          <dt>{t('councilMeasures.column.kind')}</dt>
+          <dd>{t(`councilMeasures.kind.${measure.kind}`)}</dd>
+          <dt>{t('councilMeasures.column.type')}</dt>
+          <dd>{measureTypeLabel(t, measure.measureType)}</dd>
+          <dt>{t('councilMeasures.column.where')}</dt>
+          <dd>{measureWhere(measure)}</dd>
+          <dt>{t('councilMeasures.column.responsible')}</dt>
+          <dd>{measure.responsibleOrganisationName}</dd>
+          <dt>{t('councilMeasures.field.start')}</dt>
+          <dd>{formatDate(locale, measure.startDate)}</dd>
+          <dt>{t('councilMeasures.field.followUp')}</dt>
+          <dd>
+            {formatDate(locale, measure.followUpDate)}
+            {measure.overdue ? <strong> {t('councilMeasures.overdue')}</strong> : null}
+          </dd>
+          <dt>{t('councilMeasures.column.state')}</dt>
+          <dd>{t(`councilMeasures.state.${measure.state}`)}</dd>
+          <dt>{t('councilMeasures.field.expectedEffect')}</dt>
+          <dd className="prewrap">{measure.expectedEffect || '–'}</dd>
+          <dt>{t('councilMeasures.field.description')}</dt>
+          <dd className="prewrap">{measure.description || '–'}</dd>
+          {measure.situationPictureTitle ? (
+            <>
+              <dt>{t('councilMeasures.field.picture')}</dt>
+              <dd>{measure.situationPictureTitle}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {options ? (
+        <section className="council-section" aria-labelledby="measure-state">
+          <h2 id="measure-state">{t('councilMeasures.stateHeading')}</h2>
+          {state?.current ? <FormMessage kind="error">{t('councilMeasures.stateConflict')}</FormMessage> : null}
+          <Form method="post" className="inline-form" key={`state-${stateVersion}`}>
+            <input type="hidden" name="intent" value="state" />
+            <input type="hidden" name="version" value={stateVersion} />
+            <Field
+              label={t('councilMeasures.stateLabel')}
+              name="state"
+              error={state?.errors.state}
+              current={state?.current ? t(`councilMeasures.state.${state.current.state}` as MessageKey) : undefined}
+            >
+              {(props) => (
+                <select {...props} defaultValue={state?.current?.state ?? measure.state}>
+                  <CodeOptions codes={councilMeasureStates} prefix="councilMeasures.state" />
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="button button--secondary">
+              {t('councilMeasures.stateSubmit')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <section className="council-section" aria-labelledby="measure-follow-ups">
+        <h2 id="measure-follow-ups">{t('councilMeasures.followUps')}</h2>
+        <FollowUpList followUps={followUps} />
+        {options ? (
+          <FollowUpForm
+            today={today}
+            values={followUp?.values ?? {}}
+            errors={followUp?.errors ?? {}}
+            key={followUps.length}
+          />
+        ) : null}
+      </section>
+      {options ? (
+        <section className="council-section" aria-labelledby="measure-edit">
+          <h2 id="measure-edit">{t('councilMeasures.edit')}</h2>
+          <Form method="post" className="stack" noValidate key={`edit-${editVersion}`}>
+            <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="version" value={editVersion} />
+            {edit?.current ? <FormMessage kind="error">{t('councilMeasures.conflict')}</FormMessage> : null}
+            {edit && !edit.current ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+            <MeasureFields
+              values={edit?.values ?? values}
+              errors={edit?.errors ?? {}}
+              options={options}
+              current={edit?.current}
+            />
+            <div className="actions">
+              <button type="submit" className="button">
+                {t('common.save')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.measure.title ?? 'Insats'} – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

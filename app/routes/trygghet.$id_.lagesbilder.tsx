@@ -1,0 +1,106 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CouncilHeader } from '~/components/council/council-header'
+import { formatDate } from '~/components/contacts/contact-route-card'
+import { Field, FormMessage } from '~/components/forms/field'
+import { useLocale, useT } from '~/i18n/i18n'
+import { can } from '~/modules/auth/permissions'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { PictureSchema } from '~/modules/council/situation-form'
+import { createPicture, listPictures } from '~/modules/council/situation.server'
+import { parseForm } from '~/modules/forms/parse-form'
+import { instantToStockholm } from '~/modules/meetings/stockholm-time'
+import councilStyles from '~/styles/council.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const today = instantToStockholm(new Date()).date
+  return {
+    council: councilHeader(user, council),
+    pictures: (await listPictures(db, council.id)).map((picture) => ({
+      ...picture,
+      updatedAt: picture.updatedAt.toISOString(),
+    })),
+    manage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    // A new picture covers the last three months by default.
+    defaults: { periodFrom: firstOfMonthTwoBack(today), periodTo: today },
+  }
+}
+
+/** The first day of the month two months before the date's: with the current month, three months. */
+function firstOfMonthTwoBack(date: string): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - 2
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
+  const parsed = parseForm(PictureSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const picture = await createPicture(db, { actorId: user.id, councilId: council.id, ...parsed.data })
+  throw redirect(`/trygghet/${council.id}/lagesbilder/${picture.id}`)
+}
+
+export default function SituationPicturesPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string> = actionData?.errors ?? {}
+  const values: Record<string, string> = actionData?.values ?? loaded.defaults
+  return (
+    <div className="page">
+      <CouncilHeader council={loaded.council} heading={t('situation.title')} />
+      <p>{t('situation.intro')}</p>
+      {loaded.pictures.length === 0 ? (
+        <p>{t('situation.none')}</p>
+      ) : (
+        <ul className="report-list">
+          {loaded.pictures.map((picture) => (
+            <li key={picture.id}>
+              <h2>
+                <Link to={`/trygghet/${loaded.council.id}/lagesbilder/${picture.id}`}>{picture.title}</Link>
+              </h2>
+              <p>
+                {t('situation.period', {
+                  from: formatDate(locale, picture.periodFrom),
+                  to: formatDate(locale, picture.periodTo),
+                })}
+                {' · '}
+                {t('situation.versions', { count: picture.versions })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaded.manage ? (
+        <section className="council-section" aria-labelledby="new-picture">
+          <h2 id="new-picture">{t('situation.new')}</h2>
+          {Object.keys(errors).length > 0 ? (
+            <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
+          ) : null}
+          <Form method="post" noValidate className="stack">
+            <Field label={t('situation.name')} name="title" error={errors.title}>
+              {(props) => <input {...props} defaultValue={values.title ?? ''} />}
+            </Field>
+            <Field label={t('situation.periodFrom')} name="periodFrom" error={errors.periodFrom}>
+              {(props) => <input {...props} type="date" defaultValue={values.periodFrom ?? ''} />}
+            </Field>
+            <Field label={t('situation.periodTo')} name="periodTo" error={errors.periodTo}>
+              {(props) => <input {...props} type="date" defaultValue={values.periodTo ?? ''} />}
+            </Field>
+            <button type="submit" className="button">
+              {t('situation.create')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Lägesbilder – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+]

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CouncilHeader } from '~/components/council/council-header'
+import { SituationView } from '~/components/council/situation-view'
+import { formatDate } from '~/components/contacts/contact-route-card'
+import { FormMessage } from '~/components/forms/field'
+import { PrintButton } from '~/components/ui/print-button'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { compareSnapshots } from '~/modules/council/situation-diff'
+import { changeText } from '~/modules/council/situation-words'
+import { getPicture, getVersion, versionNumber } from '~/modules/council/situation.server'
+import { requireUuid } from '~/modules/http/responses'
+import councilStyles from '~/styles/council.css?url'
+import sourcesStyles from '~/styles/council-sources.css?url'
+import weeklyStyles from '~/styles/council-weekly.css?url'
+
+export const links = () => [
+  { rel: 'stylesheet', href: councilStyles },
+  { rel: 'stylesheet', href: weeklyStyles },
+  { rel: 'stylesheet', href: sourcesStyles },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, council } = await requireCouncil(request, params, 'council.read')
+  const picture = await getPicture(db, council.id, requireUuid(params.pictureId))
+  if (!picture) throw new Response('Hittades inte', { status: 404 })
+  const found = await getVersion(db, picture.id, versionNumber(params.number))
+  if (!found) throw new Response('Hittades inte', { status: 404 })
+  return {
+    council: councilHeader(user, council),
+    pictureId: picture.id,
+    number: found.current.number,
+    frozenAt: found.current.frozenAt.toISOString(),
+    snapshot: found.current.snapshot,
+    changes: found.previous ? compareSnapshots(found.previous.snapshot, found.current.snapshot) : null,
+  }
+}
+
+export default function SituationVersionPage() {
+  const t = useT()
+  const locale = useLocale()
+  const loaded = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  const { snapshot } = loaded
+  const base = `/trygghet/${loaded.council.id}/lagesbilder/${loaded.pictureId}`
+  return (
+    <div className="page situation-version">
+      <CouncilHeader
+        council={loaded.council}
+        heading={t('situation.version.title', { title: snapshot.title, number: loaded.number })}
+      />
+      {search.get('fryst') === '1' ? (
+        <FormMessage kind="success">{t('situation.freeze.done', { number: loaded.number })}</FormMessage>
+      ) : null}
+      <p>
+        {t('situation.period', {
+          from: formatDate(locale, snapshot.periodFrom),
+          to: formatDate(locale, snapshot.periodTo),
+        })}
+        {' · '}
+        {t('situation.version.frozen', { date: formatDateTime(locale, loaded.frozenAt) })}
+      </p>
+      <p className="actions situation-version__tools">
+        <PrintButton label={t('situation.version.print')} />
+        <a href={`${base}/version/${loaded.number}.pdf`} download>
+          {t('situation.version.pdf')}
+        </a>
+        <Link to={base}>{t('situation.version.back')}</Link>
+      </p>
+      <section className="council-section" aria-labelledby="changes-heading">
+        <h2 id="changes-heading">
+          {loaded.number > 1
+            ? t('situation.changes.heading', { number: loaded.number - 1 })
+            : t('situation.changes.first')}
+        </h2>
+        {loaded.changes === null ? null : loaded.changes.length === 0 ? (
+          <p>{t('situation.changes.none')}</p>
+        ) : (
+          <ul>
+            {loaded.changes.map((change, index) => (
+              <li key={index}>{changeText(t, change)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <SituationView snapshot={snapshot} />
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.snapshot.title ?? 'Lägesbild'}, version ${data?.number ?? ''} – Områdesansvarsportalen` },
+]
