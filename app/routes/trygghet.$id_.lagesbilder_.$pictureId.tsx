@@ -123,7 +123,7 @@ export default function SituationPicturePage() {
       {loaded.manage ? (
         <>
           <section className="council-section" aria-labelledby="text-heading">
-            <h2 id="text-heading">{t('situation.edit.analysis')}</h2>
+            <h2 id="text-heading">{t('situation.edit.textHeading')}</h2>
             {text?.conflict ? <FormMessage kind="error">{t('situation.edit.conflict')}</FormMessage> : null}
             {Object.keys(errors).length > 0 ? (
               <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useEffect } from 'react'
 import { CouncilHeader } from '~/components/council/council-header'
-import { clearDraft } from '~/components/council/report-draft'
+import { clearDraft, clearPending } from '~/components/council/report-draft'
 import { ReportStateBadge } from '~/components/council/report-state'
 import { FormMessage } from '~/components/forms/field'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
@@ -46,7 +46,9 @@ export default function OwnReportsPage() {
 
   // The report reached the council: the draft kept on the phone is no longer needed.
   useEffect(() => {
-    if (sent) clearDraft(loaded.council.id, loaded.userId)
+    if (!sent) return
+    clearDraft(loaded.council.id, loaded.userId)
+    clearPending(loaded.council.id, loaded.userId)
   }, [sent, loaded.council.id, loaded.userId])
 
   return (

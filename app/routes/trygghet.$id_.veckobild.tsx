@@ -5,12 +5,14 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { WeeklyCountTable } from '~/components/council/weekly-count-table'
 import { WeeklyFilterForm, usePeriodLabel } from '~/components/council/weekly-filters'
 import { WeeklyMap } from '~/components/council/weekly-map'
+import { SurveyTrend } from '~/components/council/survey-trend'
 import { WeeklyTrend } from '~/components/council/weekly-trend'
 import { FormMessage } from '~/components/forms/field'
 import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { allCategories } from '~/modules/council/reports.server'
+import { surveyTrend } from '~/modules/council/survey.server'
 import {
   endMonth,
   lastYearPeriod,
@@ -28,12 +30,14 @@ import {
   reportingSources,
 } from '~/modules/council/weekly.server'
 import councilStyles from '~/styles/council.css?url'
+import sourcesStyles from '~/styles/council-sources.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
 
 export const links = () => [
   { rel: 'stylesheet', href: leafletStyles },
   { rel: 'stylesheet', href: councilStyles },
   { rel: 'stylesheet', href: weeklyStyles },
+  { rel: 'stylesheet', href: sourcesStyles },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,13 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams
   const { period, problem } = parsePeriod(search, new Date())
   const filters = parseFilters(search)
-  const [byArea, byCategory, trend, withoutPosition, categories, sources] = await Promise.all([
+  const [byArea, byCategory, trend, withoutPosition, categories, sources, survey] = await Promise.all([
     countsByArea(db, council, period, filters),
     countsByCategory(db, council, period, filters),
     monthlyTrend(db, council, endMonth(period), 12, filters),
     countWithoutPosition(db, council, period, filters),
     allCategories(db, council.id),
     reportingSources(db, council.organisationIds),
+    surveyTrend(db, council.id),
   ])
   const env = getEnv()
   return {
@@ -67,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     byCategory,
     trend,
     withoutPosition,
+    survey,
     search: weeklySearch(period, filters),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
   }
@@ -135,6 +141,13 @@ export default function WeeklyPicturePage() {
         <h2 id="weekly-trend">{t('councilAreas.weekly.trend')}</h2>
         <WeeklyTrend trend={loaded.trend} categoryOrder={loaded.categories.map((category) => category.id)} />
       </section>
+      {loaded.survey.years.length > 0 ? (
+        // The safety survey's yearly results beside the reports, as the issue asks.
+        <section className="council-section" aria-labelledby="weekly-survey">
+          <h2 id="weekly-survey">{t('situation.survey')}</h2>
+          <SurveyTrend trend={loaded.survey} headingLevel={3} />
+        </section>
+      ) : null}
       <section className="council-section" aria-labelledby="weekly-map">
         <h2 id="weekly-map">{t('councilAreas.weekly.map')}</h2>
         <p className="muted">{t('councilAreas.weekly.withoutPosition', { count: loaded.withoutPosition })}</p>

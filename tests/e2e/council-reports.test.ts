@@ -5,6 +5,7 @@ import {
   answerTiles,
   expectConsoleError,
   expectNoAxeViolations,
+  openDemoCouncil,
   phone,
   setupBrowser,
   signIn,
@@ -21,6 +22,7 @@ import {
 const browser = setupBrowser()
 const description = `${unique('Klotter på gångtunnelns vägg')}.`
 const offlineDescription = `${unique('Trasig belysning vid busshållplatsen')}.`
+const cutOffDescription = `${unique('Skräp och flaskor vid grillplatsen')}.`
 const feedback = 'Fastighetsägaren sanerar väggen i veckan.'
 
 async function openForm(page: Page) {
@@ -101,11 +103,40 @@ describe('informant reports and the council inbox', () => {
     expect(await page.getByText(offlineDescription).count()).toBe(1)
   })
 
+  it('sends again a report whose sending the connection cut off, and stores it once', async () => {
+    const page = await browser.open({ viewport: phone })
+    await answerTiles(page)
+    await signIn(page, demoUsers.informant)
+    await openForm(page)
+    await page.getByRole('radio', { name: 'Nedskräpning', exact: true }).check()
+    await page.getByLabel('Latitud').fill('58,0352')
+    await page.getByLabel('Longitud').fill('12,8101')
+    await page.getByLabel('Kort beskrivning').fill(cutOffDescription)
+
+    // The phone says it is online, but the send never reaches the server.
+    expectConsoleError(page, /ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError/)
+    await page.route(/\/rapportera/, (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+    )
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click()
+    await page.waitForTimeout(500)
+    await page.unroute(/\/rapportera/)
+
+    await openForm(page)
+    await page.getByText('Rapporten som väntade på anslutning är nu skickad.').waitFor()
+    await visit(page, page.url().replace('/rapportera', '/mina-rapporter'))
+    await page.getByText(cutOffDescription).waitFor()
+    // Sent once more on the next visit: the client key keeps it single.
+    await openForm(page)
+    await visit(page, page.url().replace('/rapportera', '/mina-rapporter'))
+    expect(await page.getByText(cutOffDescription).count()).toBe(1)
+  })
+
   it('a council member reviews the report in the inbox and the informant reads the feedback', async () => {
     const page = await browser.open()
     await signIn(page, demoUsers.councilMember)
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Trygghet (BRÅ)' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor()
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Trygghet (BRÅ)' }).waitFor()
+    await openDemoCouncil(page)
     await expectNoAxeViolations(page)
     await page.getByRole('link', { name: 'Till inkorgen' }).click()
     await page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor()
@@ -137,8 +168,7 @@ describe('informant reports and the council inbox', () => {
   it('the coordinator sees who read the report in the read log', async () => {
     const page = await browser.open()
     await signIn(page, demoUsers.coordinator)
-    await visit(page, '/trygghet')
-    await page.getByRole('link', { name: 'Lokalt BRÅ Vårgårda' }).click()
+    await openDemoCouncil(page)
     await page.getByRole('link', { name: 'Läslogg' }).click()
     await page.getByRole('heading', { level: 1, name: 'Läslogg' }).waitFor()
     await page.getByRole('cell', { name: 'Maria Sund' }).first().waitFor()

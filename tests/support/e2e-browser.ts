@@ -193,3 +193,20 @@ export async function answerTiles(page: Page): Promise<void> {
     route.fulfill({ status: 200, contentType: 'image/png', body: GREY_TILE }),
   )
 }
+
+/**
+ * Opens the demo council's overview from /trygghet. Other browser tests set
+ * up councils of their own, so the demo member may see a list of councils
+ * instead of going straight to the only one.
+ */
+export async function openDemoCouncil(page: Page): Promise<string> {
+  await page.goto('/trygghet')
+  const overview = page.getByRole('heading', { level: 1, name: 'Översikt' })
+  const list = page.getByRole('heading', { level: 1, name: 'Brottsförebyggande råd' })
+  await overview.or(list).waitFor()
+  if (await list.isVisible()) {
+    await page.getByRole('link', { name: 'Lokalt BRÅ Vårgårda', exact: true }).click()
+    await overview.waitFor()
+  }
+  return new URL(page.url()).pathname
+}

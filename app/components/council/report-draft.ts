@@ -7,6 +7,7 @@ export type DraftValues = Record<string, string>
 
 const draftKey = (councilId: string, userId: string) => `council-report-draft:${councilId}:${userId}`
 const queueKey = (councilId: string, userId: string) => `council-report-queue:${councilId}:${userId}`
+const pendingKey = (councilId: string, userId: string) => `council-report-pending:${councilId}:${userId}`
 
 function read<T>(key: string): T | null {
   try {
@@ -30,6 +31,20 @@ export const loadDraft = (councilId: string, userId: string) => read<DraftValues
 export const saveDraft = (councilId: string, userId: string, values: DraftValues) =>
   write(draftKey(councilId, userId), values)
 export const clearDraft = (councilId: string, userId: string) => write(draftKey(councilId, userId), null)
+
+/**
+ * A report being sent online, until the council's answer is seen: if the
+ * page is left before that (a dropped connection, a closed tab), the next
+ * visit sends it again, and its client key keeps it from being stored twice.
+ */
+export const markPending = (councilId: string, userId: string, values: DraftValues) =>
+  write(pendingKey(councilId, userId), values)
+export const clearPending = (councilId: string, userId: string) => write(pendingKey(councilId, userId), null)
+export function takePending(councilId: string, userId: string): DraftValues | null {
+  const pending = read<DraftValues>(pendingKey(councilId, userId))
+  clearPending(councilId, userId)
+  return pending
+}
 
 export const loadQueue = (councilId: string, userId: string) => read<DraftValues[]>(queueKey(councilId, userId)) ?? []
 export function enqueue(councilId: string, userId: string, values: DraftValues): void {

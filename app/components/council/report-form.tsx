@@ -7,7 +7,18 @@ import { reportLocationKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { MAX_DESCRIPTION } from '~/modules/council/report-form'
-import { clearDraft, enqueue, flushQueue, loadDraft, loadQueue, saveDraft, type DraftValues } from './report-draft'
+import {
+  clearDraft,
+  clearPending,
+  enqueue,
+  flushQueue,
+  loadDraft,
+  loadQueue,
+  markPending,
+  saveDraft,
+  takePending,
+  type DraftValues,
+} from './report-draft'
 
 const ReportPinMap = lazy(() => import('./report-pin-map.client').then((module) => ({ default: module.ReportPinMap })))
 
@@ -61,6 +72,9 @@ export function ReportForm({
       return next
     })
     if (draft) setNotice({ kind: 'info', key: 'council.report.draftRestored' })
+    // A report whose sending was never confirmed goes with the waiting ones.
+    const pending = fromServer ? null : takePending(councilId, userId)
+    if (pending) enqueue(councilId, userId, pending)
     const send = async () => {
       if (!navigator.onLine || loadQueue(councilId, userId).length === 0) return
       const { sent, refused } = await flushQueue(councilId, userId, action)
@@ -82,8 +96,22 @@ export function ReportForm({
     })
   }
 
+  // The server refused the report: nothing was stored, so it is a draft again.
+  useEffect(() => {
+    if (!fromServer) return
+    clearPending(councilId, userId)
+    setValues((current) => {
+      saveDraft(councilId, userId, current)
+      return current
+    })
+  }, [councilId, fromServer, errors, userId])
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (navigator.onLine) return
+    if (navigator.onLine) {
+      markPending(councilId, userId, values)
+      clearDraft(councilId, userId)
+      return
+    }
     // No connection: keep it on the phone and send it when the connection is back.
     event.preventDefault()
     enqueue(councilId, userId, values)
@@ -161,7 +189,11 @@ export function ReportForm({
         ))}
       </FieldGroup>
 
-      <FieldGroup legend={t('council.report.where')} className="choices report-form__where" error={errors.lat ?? errors.areaId}>
+      <FieldGroup
+        legend={t('council.report.where')}
+        className="choices report-form__where"
+        error={errors.lat ?? errors.areaId}
+      >
         <div className="segmented">
           {reportLocationKinds.map((option) => (
             <label key={option} className="choice">

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Transaction } from '~/db/client.server'
 import { defaultReportCategories } from '~/db/enums'
-import { councilAreas, councilCategories, councilReports, councils } from '~/db/schema/council'
+import { councilAreas, councilCategories, councilMeasures, councilReports, councils, safetySurveyResults } from '~/db/schema/council'
 import { networks } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
 import { areaOf, boundingBox, type AreaShape, type Corner } from '~/modules/council/geometry'
@@ -117,4 +117,42 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
     })
   }
   await tx.insert(councilReports).values(rows)
+
+  // Three years of the safety survey, and the measure decided at the last EST meeting.
+  const areaIds = new Map(demoAreas.map((area, index) => [area.name, shapes[index]!.id]))
+  const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(now))
+  const survey = [
+    { area: null, shares: [[24.0, 22.5, 21.0], [31.0, 30.5, 29.0], [18.0, 19.5, 17.0]] },
+    { area: 'Centrum', shares: [[29.0, 31.5, 27.0], [35.0, 36.0, 33.5], [26.0, 28.0, 24.5]] },
+    { area: 'Kullen', shares: [[33.5, 30.0, 28.5], [38.0, 36.5, 35.0], [30.5, 27.0, 25.0]] },
+  ] as const
+  const questions = ['feel_unsafe', 'worry_crime', 'problems_seen'] as const
+  await tx.insert(safetySurveyResults).values(
+    survey.flatMap(({ area, shares }) =>
+      questions.flatMap((question, q) =>
+        shares[q]!.map((share, y) => ({
+          councilId: council!.id,
+          year: year - 3 + y,
+          areaId: area ? areaIds.get(area)! : null,
+          question,
+          share: share.toFixed(1),
+        })),
+      ),
+    ),
+  )
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now)
+  const inSixWeeks = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(now.getTime() + 42 * DAY_MS))
+  await tx.insert(councilMeasures).values({
+    councilId: council!.id,
+    title: 'Bättre belysning längs gångvägen vid stationen',
+    kind: 'situational',
+    measureType: 'lighting',
+    description: 'Byta trasiga armaturer och sätta upp två nya stolpar längs gångvägen mellan stationen och Centrum.',
+    areaId: areaIds.get('Stationsområdet')!,
+    responsibleOrganisationId: organisationIds.get('vargarda')!,
+    startDate: today,
+    expectedEffect: 'Färre rapporter om platser som känns otrygga och om skadegörelse efter mörkrets inbrott.',
+    followUpDate: inSixWeeks,
+    state: 'ongoing',
+  })
 }
