@@ -173,5 +173,21 @@ describe('informant reports and the council inbox', () => {
     await page.getByRole('heading', { level: 1, name: 'Läslogg' }).waitFor()
     await page.getByRole('cell', { name: 'Maria Sund' }).first().waitFor()
     await expectNoAxeViolations(page)
+
+    // The council's remaining pages, as the coordinator sees them, pass axe too.
+    const council = new URL(page.url()).pathname.replace(/\/lasloggen$/, '')
+    for (const [path, heading] of [
+      ['/trygghet', 'Brottsförebyggande råd'],
+      [`${council}/kategorier`, 'Kategorier'],
+      [`${council}/inrapportorer`, 'Inrapportörer'],
+      [`${council}/installningar`, 'Inställningar'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+      await expectNoAxeViolations(page)
+    }
+    // The demo's informant is listed among the council's informants.
+    await page.goto(`${council}/inrapportorer`)
+    await page.getByRole('cell', { name: 'Johan Nyström' }).waitFor()
   })
 })
