@@ -32,7 +32,9 @@ async function openForm(page: Page) {
 }
 
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
@@ -65,7 +67,10 @@ describe('informant reports and the council inbox', () => {
     await expectNoAxeViolations(page)
 
     await page.getByLabel('Kort beskrivning').fill(description)
-    await Promise.all([page.waitForURL(/mina-rapporter\?skickad=1/), page.getByRole('button', { name: 'Skicka rapporten' }).click()])
+    await Promise.all([
+      page.waitForURL(/mina-rapporter\?skickad=1/),
+      page.getByRole('button', { name: 'Skicka rapporten' }).click(),
+    ])
     await page.getByText('Tack! Rapporten är skickad till rådet.').waitFor()
     await page.getByText(description).waitFor()
     await expectNoAxeViolations(page)

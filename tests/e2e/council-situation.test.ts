@@ -26,7 +26,9 @@ describe('the situation picture', () => {
     const council = await openDemoCouncil(page)
     // The demo's eight weeks of reports, as a chosen period.
     const day = (offset: number) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + offset * 86_400_000))
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+        new Date(Date.now() + offset * 86_400_000),
+      )
     await visit(page, `${council}/veckobild?fran=${day(-60)}&till=${day(0)}`)
     await page.locator('path.weekly-map__dot').first().waitFor({ state: 'attached' })
     await page.getByText('Trygghetsmätningen', { exact: false }).first().waitFor()
@@ -36,15 +38,26 @@ describe('the situation picture', () => {
     await page.getByRole('heading', { level: 1, name: 'Lägesbilder' }).waitFor()
     await expectNoAxeViolations(page)
     await page.getByLabel('Rubrik').fill(title)
-    await Promise.all([page.waitForURL(/lagesbilder\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Skapa lägesbilden' }).click()])
+    await Promise.all([
+      page.waitForURL(/lagesbilder\/[0-9a-f-]{36}$/),
+      page.getByRole('button', { name: 'Skapa lägesbilden' }).click(),
+    ])
     await page.getByRole('heading', { level: 2, name: '1. Kartläggning' }).waitFor()
-    await page.getByRole('table', { name: 'Rapporter per område' }).getByRole('rowheader', { name: 'Centrum' }).waitFor()
+    await page
+      .getByRole('table', { name: 'Rapporter per område' })
+      .getByRole('rowheader', { name: 'Centrum' })
+      .waitFor()
     await expectNoAxeViolations(page)
 
-    await page.getByLabel('Rådets analys').fill('Klotter och skadegörelse samlas kring stationen efter mörkrets inbrott.')
+    await page
+      .getByLabel('Rådets analys')
+      .fill('Klotter och skadegörelse samlas kring stationen efter mörkrets inbrott.')
     await Promise.all([page.waitForURL(/sparat=1/), page.getByRole('button', { name: 'Spara texten' }).click()])
     await page.getByText('Texten är sparad.').waitFor()
-    await Promise.all([page.waitForURL(/version\/1\?fryst=1/), page.getByRole('button', { name: 'Frys version 1' }).click()])
+    await Promise.all([
+      page.waitForURL(/version\/1\?fryst=1/),
+      page.getByRole('button', { name: 'Frys version 1' }).click(),
+    ])
     await page.getByText('Version 1 är fryst.').waitFor()
     await page.getByRole('heading', { level: 2, name: 'Det här är den första versionen.' }).waitFor()
     await page.getByText('Klotter och skadegörelse samlas kring stationen').waitFor()
@@ -54,7 +67,10 @@ describe('the situation picture', () => {
     await page.getByRole('link', { name: 'Tillbaka till lägesbilden' }).click()
     await page.getByLabel('Rådets analys').fill('Efter belysningsinsatsen har rapporterna kring stationen minskat.')
     await Promise.all([page.waitForURL(/sparat=1/), page.getByRole('button', { name: 'Spara texten' }).click()])
-    await Promise.all([page.waitForURL(/version\/2\?fryst=1/), page.getByRole('button', { name: 'Frys version 2' }).click()])
+    await Promise.all([
+      page.waitForURL(/version\/2\?fryst=1/),
+      page.getByRole('button', { name: 'Frys version 2' }).click(),
+    ])
     await page.getByRole('heading', { level: 2, name: 'Vad har ändrats sedan version 1' }).waitFor()
     await page.getByRole('listitem').filter({ hasText: 'Analysen är omskriven.' }).waitFor()
 

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoUsers } from '../support/e2e-constants'
 import {
@@ -6,8 +5,8 @@ import {
   expectNoAxeViolations,
   setupBrowser,
   signIn,
-  unique,
   visit,
+  setUpOwnCouncil,
 } from '../support/e2e-browser'
 
 // Issue 6, the council's other sources and safety survey: the coordinator
@@ -30,36 +29,11 @@ function csvFile(rows: string[]) {
   return { name: 'polisen.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') }
 }
 
-async function setUpCouncil(page: Page): Promise<string> {
-  const networkName = unique('BRÅ-nätverk')
-  await visit(page, '/natverk', { axe: false })
-  const create = page.getByRole('region', { name: 'Nytt nätverk' })
-  await create.getByLabel('Namn', { exact: true }).fill(networkName)
-  await Promise.all([
-    page.waitForURL((address) => /^\/natverk\/[0-9a-f-]{36}$/.test(address.pathname)),
-    create.getByRole('button', { name: 'Nytt nätverk', exact: true }).click(),
-  ])
-  await page.getByLabel('Lägg till medlem', { exact: true }).selectOption({ label: 'Vårgårda kommun' })
-  await page.getByRole('button', { name: 'Lägg till', exact: true }).click()
-  await page.getByText('Vårgårda kommun är tillagd i nätverket.').waitFor()
-
-  await visit(page, '/trygghet', { axe: false })
-  await page.getByLabel('Rådets namn', { exact: true }).fill(unique('Lokalt BRÅ'))
-  await page.getByLabel('Nätverk', { exact: true }).selectOption({ label: networkName })
-  // The council's overview may answer before its page exists; only its id matters here.
-  expectHttpErrorInConsole(page, 404)
-  await Promise.all([
-    page.waitForURL((address) => /^\/trygghet\/[0-9a-f-]{36}$/.test(address.pathname)),
-    page.getByRole('button', { name: 'Inrätta rådet', exact: true }).click(),
-  ])
-  return new URL(page.url()).pathname
-}
-
 describe('the council’s other sources and safety survey', () => {
   it('a council member imports the police’s statistics: a preview with a row error, then the fixed file', async () => {
     const coordinator = await browser.open()
     await signIn(coordinator, demoUsers.coordinator)
-    state.councilPath = await setUpCouncil(coordinator)
+    state.councilPath = await setUpOwnCouncil(coordinator)
 
     const page = await browser.open()
     await signIn(page, demoUsers.councilMember)

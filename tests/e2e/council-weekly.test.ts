@@ -9,6 +9,7 @@ import {
   signIn,
   unique,
   visit,
+  setUpOwnCouncil,
 } from '../support/e2e-browser'
 
 // Issue 6, the council's areas and weekly picture: the coordinator sets up a
@@ -37,30 +38,6 @@ function councilPath(): string {
   return state.councilPath
 }
 
-async function setUpCouncil(page: Page): Promise<string> {
-  const networkName = unique('BRÅ-nätverk')
-  await visit(page, '/natverk', { axe: false })
-  const create = page.getByRole('region', { name: 'Nytt nätverk' })
-  await create.getByLabel('Namn', { exact: true }).fill(networkName)
-  await Promise.all([
-    page.waitForURL((address) => /^\/natverk\/[0-9a-f-]{36}$/.test(address.pathname)),
-    create.getByRole('button', { name: 'Nytt nätverk', exact: true }).click(),
-  ])
-  await page.getByLabel('Lägg till medlem', { exact: true }).selectOption({ label: 'Vårgårda kommun' })
-  await page.getByRole('button', { name: 'Lägg till', exact: true }).click()
-  await page.getByText('Vårgårda kommun är tillagd i nätverket.').waitFor()
-
-  await visit(page, '/trygghet', { axe: false })
-  await page.getByLabel('Rådets namn', { exact: true }).fill(unique('Lokalt BRÅ'))
-  await page.getByLabel('Nätverk', { exact: true }).selectOption({ label: networkName })
-  expectHttpErrorInConsole(page, 404)
-  await Promise.all([
-    page.waitForURL((address) => /^\/trygghet\/[0-9a-f-]{36}$/.test(address.pathname)),
-    page.getByRole('button', { name: 'Inrätta rådet', exact: true }).click(),
-  ])
-  return new URL(page.url()).pathname
-}
-
 async function fileReport(page: Page, category: string, lat: string, lng: string) {
   await visit(page, `${councilPath()}/rapportera`, { axe: false })
   await page.getByLabel(category, { exact: true }).check()
@@ -79,7 +56,7 @@ describe('the council’s areas and weekly picture', () => {
   it('a council member draws an area by typing its corners and sees it listed', async () => {
     const coordinator = await browser.open()
     await signIn(coordinator, demoUsers.coordinator)
-    state.councilPath = await setUpCouncil(coordinator)
+    state.councilPath = await setUpOwnCouncil(coordinator)
 
     const page = await browser.open()
     await signIn(page, demoUsers.councilMember)

@@ -210,3 +210,31 @@ export async function openDemoCouncil(page: Page): Promise<string> {
   }
   return new URL(page.url()).pathname
 }
+
+/**
+ * As the coordinator: a new network holding Vårgårda kommun and a council on
+ * it, so that a test's counts do not depend on the demo council or other
+ * tests. Returns the council's path; the demo council member takes part.
+ */
+export async function setUpOwnCouncil(page: Page): Promise<string> {
+  const networkName = unique('BRÅ-nätverk')
+  await visit(page, '/natverk', { axe: false })
+  const create = page.getByRole('region', { name: 'Nytt nätverk' })
+  await create.getByLabel('Namn', { exact: true }).fill(networkName)
+  await Promise.all([
+    page.waitForURL((address) => /^\/natverk\/[0-9a-f-]{36}$/.test(address.pathname)),
+    create.getByRole('button', { name: 'Nytt nätverk', exact: true }).click(),
+  ])
+  await page.getByLabel('Lägg till medlem', { exact: true }).selectOption({ label: 'Vårgårda kommun' })
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click()
+  await page.getByText('Vårgårda kommun är tillagd i nätverket.').waitFor()
+
+  await visit(page, '/trygghet', { axe: false })
+  await page.getByLabel('Rådets namn', { exact: true }).fill(unique('Lokalt BRÅ'))
+  await page.getByLabel('Nätverk', { exact: true }).selectOption({ label: networkName })
+  await Promise.all([
+    page.waitForURL((address) => /^\/trygghet\/[0-9a-f-]{36}$/.test(address.pathname)),
+    page.getByRole('button', { name: 'Inrätta rådet', exact: true }).click(),
+  ])
+  return new URL(page.url()).pathname
+}

@@ -1,8 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Field, FormMessage } from '~/components/forms/field'
-import type { Tiles } from '~/components/scenarios/area-field'
+import { AreaField, type Tiles } from '~/components/scenarios/area-field'
 import { translateMessage, useT } from '~/i18n/i18n'
-import { AreaShapeField } from './area-shape-field'
 
 export interface AreaEditorState {
   errors: Record<string, string>
@@ -46,12 +45,19 @@ export function AreaEditor({
           />
         )}
       </Field>
-      <AreaShapeField
+      <AreaField
         name="corners"
         defaultValue={values.corners ?? area?.corners ?? ''}
         error={errors.corners}
         current={state?.current?.corners}
         tiles={tiles}
+        rows={5}
+        labels={{
+          label: t('councilAreas.corners'),
+          hint: t('councilAreas.cornersHint'),
+          draw: t('councilAreas.drawOnMap'),
+          drawHelp: t('councilAreas.drawHelp'),
+        }}
       />
       <div className="actions">
         <button type="submit" className="button">
