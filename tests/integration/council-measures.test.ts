@@ -2,22 +2,14 @@ import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
-import { councilAreas, councilMeasureFollowUps, councilMeasures } from '../../app/db/schema/council'
-import { boundingBox, type Corner } from '../../app/modules/council/geometry'
+import { councilMeasureFollowUps, councilMeasures } from '../../app/db/schema/council'
 import { listMeasures, measuresForPlan } from '../../app/modules/council/measures.server'
 import { stockholmToday } from '../../app/modules/meetings/action-item-state'
 import * as measuresPage from '../../app/routes/trygghet.$id_.insatser'
 import * as measurePage from '../../app/routes/trygghet.$id_.insatser_.$measureId'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
-
-const CENTRUM: Corner[] = [
-  [58.0372, 12.8015],
-  [58.0372, 12.8135],
-  [58.0318, 12.8135],
-  [58.0318, 12.8015],
-]
 
 type Failed = {
   form?: string
@@ -48,11 +40,7 @@ describe('the council: measures and their follow-ups', () => {
     housing = await makeOrganisation(db(), { name: 'Vårgårda Bostäder AB', kind: 'municipal_company' })
     outsider = await makeOrganisation(db(), { name: 'Autoliv', kind: 'company' })
     council = await makeCouncil(db(), { organisationIds: [municipality.id, housing.id], name: 'Lokalt BRÅ Vårgårda' })
-    const [area] = await db()
-      .insert(councilAreas)
-      .values({ councilId: council.id, name: 'Centrum', polygon: CENTRUM, ...boundingBox(CENTRUM) })
-      .returning()
-    areaId = area!.id
+    areaId = (await makeCouncilArea(db(), { councilId: council.id })).id
     people.member = await person('council_member', municipality.id)
     people.coordinator = await person('coordinator', municipality.id)
     people.editor = await person('partner_editor', housing.id)
@@ -127,11 +115,8 @@ describe('the council: measures and their follow-ups', () => {
     })
     // An area of another council is refused too.
     const other = await makeCouncil(db(), { organisationIds: [outsider.id] })
-    const [foreignArea] = await db()
-      .insert(councilAreas)
-      .values({ councilId: other.id, name: 'Annat', polygon: CENTRUM, ...boundingBox(CENTRUM) })
-      .returning()
-    expect((await create({ areaId: foreignArea!.id })).body!.errors).toEqual({ areaId: 'validation.choose' })
+    const foreignArea = await makeCouncilArea(db(), { councilId: other.id, name: 'Annat' })
+    expect((await create({ areaId: foreignArea.id })).body!.errors).toEqual({ areaId: 'validation.choose' })
     expect(await db().select().from(councilMeasures)).toHaveLength(0)
   })
 

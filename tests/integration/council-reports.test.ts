@@ -2,9 +2,13 @@ import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
-import { councilAreas, councilArchivedCounts, councilCategories, councilReportReads, councilReports } from '../../app/db/schema/council'
+import {
+  councilArchivedCounts,
+  councilCategories,
+  councilReportReads,
+  councilReports,
+} from '../../app/db/schema/council'
 import { invitations } from '../../app/db/schema/auth'
-import { boundingBox, type Corner } from '../../app/modules/council/geometry'
 import { purgeExpiredReports, retentionCutoff } from '../../app/modules/council/retention.server'
 import { instantToStockholm } from '../../app/modules/meetings/stockholm-time'
 import * as overviewPage from '../../app/routes/trygghet.$id'
@@ -17,16 +21,9 @@ import * as ownPage from '../../app/routes/trygghet.$id_.mina-rapporter'
 import * as reportPage from '../../app/routes/trygghet.$id_.rapportera'
 import * as reviewPage from '../../app/routes/trygghet.$id_.rapporter.$reportId'
 import * as councilsPage from '../../app/routes/trygghet._index'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
-
-const CENTRUM: Corner[] = [
-  [58.0372, 12.8015],
-  [58.0372, 12.8135],
-  [58.0318, 12.8135],
-  [58.0318, 12.8015],
-]
 
 describe('the council: reports, inbox, review, read log and retention', () => {
   const db = useTestDatabase()
@@ -52,17 +49,10 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     housing = await makeOrganisation(db(), { name: 'Vårgårda Bostäder AB', kind: 'municipal_company' })
     outsider = await makeOrganisation(db(), { name: 'Autoliv', kind: 'company' })
     council = await makeCouncil(db(), { organisationIds: [municipality.id, housing.id], name: 'Lokalt BRÅ Vårgårda' })
-    const categories = await db()
-      .select()
-      .from(councilCategories)
-      .where(eq(councilCategories.councilId, council.id))
+    const categories = await db().select().from(councilCategories).where(eq(councilCategories.councilId, council.id))
     categoryId = categories.find((c) => c.name === 'Klotter')!.id
     otherCategoryId = categories.find((c) => c.name === 'Skadegörelse')!.id
-    const [area] = await db()
-      .insert(councilAreas)
-      .values({ councilId: council.id, name: 'Centrum', polygon: CENTRUM, ...boundingBox(CENTRUM) })
-      .returning()
-    areaId = area!.id
+    areaId = (await makeCouncilArea(db(), { councilId: council.id })).id
     people.coordinator = await person('coordinator', municipality.id)
     people.member = await person('council_member', municipality.id)
     people.informant = await person('informant', housing.id)
@@ -129,11 +119,17 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     const { date } = instantToStockholm(new Date(Date.now() + 3 * 86_400_000))
     const result = await file(people.informant, { lat: '', lng: '', observedDate: date })
     expect(result.status).toBe(400)
-    expect(result.body!.errors).toMatchObject({ lat: 'council.report.error.position', observedDate: 'council.report.error.future' })
+    expect(result.body!.errors).toMatchObject({
+      lat: 'council.report.error.position',
+      observedDate: 'council.report.error.future',
+    })
     const area = await file(people.informant, { locationKind: 'area', areaId: '' })
     expect(area.body!.errors.areaId).toBe('council.report.error.area')
     const foreign = await makeCouncil(db(), { organisationIds: [outsider.id] })
-    const [foreignCategory] = await db().select().from(councilCategories).where(eq(councilCategories.councilId, foreign.id))
+    const [foreignCategory] = await db()
+      .select()
+      .from(councilCategories)
+      .where(eq(councilCategories.councilId, foreign.id))
     const wrong = await file(people.informant, { categoryId: foreignCategory!.id })
     expect(wrong.status).toBe(400)
     expect(wrong.body!.errors.categoryId).toBe('validation.choose')
@@ -180,10 +176,25 @@ describe('the council: reports, inbox, review, read log and retention', () => {
       [readLogPage.loader, `${base()}/lasloggen`, params()],
     ]
     const actions: [unknown, string, Record<string, string>, Record<string, string>][] = [
-      [reviewPage.action, `${base()}/rapporter/${report!.id}`, reviewParams, { decision: 'accept', version: '1', categoryId }],
+      [
+        reviewPage.action,
+        `${base()}/rapporter/${report!.id}`,
+        reviewParams,
+        { decision: 'accept', version: '1', categoryId },
+      ],
       [categoriesPage.action, `${base()}/kategorier`, params(), { intent: 'add', name: 'Ny' }],
-      [informantsPage.action, `${base()}/inrapportorer`, params(), { email: 'ny@example.org', organisationId: housing.id }],
-      [settingsPage.action, `${base()}/installningar`, params(), { version: '1', name: 'x', retentionMonths: '1', coarsenMetres: '0' }],
+      [
+        informantsPage.action,
+        `${base()}/inrapportorer`,
+        params(),
+        { email: 'ny@example.org', organisationId: housing.id },
+      ],
+      [
+        settingsPage.action,
+        `${base()}/installningar`,
+        params(),
+        { version: '1', name: 'x', retentionMonths: '1', coarsenMetres: '0' },
+      ],
     ]
     for (const who of [people.informant, people.editor, people.viewer, people.outsiderInformant]) {
       for (const [loader, url, routeParams] of pages) {
@@ -206,7 +217,10 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(after).toMatchObject({ state: 'new', version: 1 })
     expect(await db().select().from(invitations)).toHaveLength(0)
     // The council list shows them nothing.
-    const list = await callRoute<{ councils: unknown[] }>(councilsPage.loader, getRequest('/trygghet', people.editor.cookie))
+    const list = await callRoute<{ councils: unknown[] }>(
+      councilsPage.loader,
+      getRequest('/trygghet', people.editor.cookie),
+    )
     expect(list.body!.councils).toEqual([])
   })
 
@@ -225,7 +239,16 @@ describe('the council: reports, inbox, review, read log and retention', () => {
 
     const accepted = await callRoute(
       reviewPage.action,
-      postForm(url, { decision: 'accept', version: '1', categoryId: otherCategoryId, feedback: 'Fastighetsägaren sanerar i veckan.' }, people.member.cookie),
+      postForm(
+        url,
+        {
+          decision: 'accept',
+          version: '1',
+          categoryId: otherCategoryId,
+          feedback: 'Fastighetsägaren sanerar i veckan.',
+        },
+        people.member.cookie,
+      ),
       reviewParams,
     )
     expect(accepted.status).toBe(302)
@@ -237,7 +260,12 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(stale.status).toBe(409)
     expect(stale.body!.conflict).toBe(true)
     const [saved] = await db().select().from(councilReports)
-    expect(saved).toMatchObject({ state: 'accepted', categoryId: otherCategoryId, version: 2, feedback: 'Fastighetsägaren sanerar i veckan.' })
+    expect(saved).toMatchObject({
+      state: 'accepted',
+      categoryId: otherCategoryId,
+      version: 2,
+      feedback: 'Fastighetsägaren sanerar i veckan.',
+    })
 
     const noReason = await callRoute<{ errors: Record<string, string> }>(
       reviewPage.action,
@@ -253,7 +281,10 @@ describe('the council: reports, inbox, review, read log and retention', () => {
       params(),
     )
     expect(own.body!.reports[0]).toMatchObject({ state: 'accepted', feedback: 'Fastighetsägaren sanerar i veckan.' })
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entityId, report!.id), eq(auditLog.action, 'accept')))
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, report!.id), eq(auditLog.action, 'accept')))
     expect(audit[0]!.changes).toMatchObject({ state: { before: 'new', after: 'accepted' } })
     expect(JSON.stringify(audit[0]!.changes)).not.toContain('sanerar')
   })
@@ -285,18 +316,16 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     const [report] = await db().select().from(councilReports)
     const reviewParams = { id: council.id, reportId: report!.id }
     const url = `${base()}/rapporter/${report!.id}`
-    const asMember = await callRoute<{ report: { position: { lat: number; lng: number } }; coarsenedTo: number | null }>(
-      reviewPage.loader,
-      getRequest(url, people.member.cookie),
-      reviewParams,
-    )
+    const asMember = await callRoute<{
+      report: { position: { lat: number; lng: number } }
+      coarsenedTo: number | null
+    }>(reviewPage.loader, getRequest(url, people.member.cookie), reviewParams)
     expect(asMember.body!.report.position).toEqual({ lat: 58.034567, lng: 12.807891 })
     expect(asMember.body!.coarsenedTo).toBeNull()
-    const asCoordinator = await callRoute<{ report: { position: { lat: number; lng: number } }; coarsenedTo: number | null }>(
-      reviewPage.loader,
-      getRequest(url, people.coordinator.cookie),
-      reviewParams,
-    )
+    const asCoordinator = await callRoute<{
+      report: { position: { lat: number; lng: number } }
+      coarsenedTo: number | null
+    }>(reviewPage.loader, getRequest(url, people.coordinator.cookie), reviewParams)
     expect(asCoordinator.body!.coarsenedTo).toBe(100)
     expect(asCoordinator.body!.report.position).not.toEqual({ lat: 58.034567, lng: 12.807891 })
     // Within a 100 m square's half diagonal of the reported position.
@@ -306,7 +335,11 @@ describe('the council: reports, inbox, review, read log and retention', () => {
   it('logs every read of a report in the inbox and on its page, which the coordinator can see', async () => {
     await file(people.informant)
     await file(people.informant2, { description: 'Lampa trasig.' })
-    const inbox = await callRoute<{ reports: unknown[] }>(inboxPage.loader, getRequest(`${base()}/inkorg`, people.member.cookie), params())
+    const inbox = await callRoute<{ reports: unknown[] }>(
+      inboxPage.loader,
+      getRequest(`${base()}/inkorg`, people.member.cookie),
+      params(),
+    )
     expect(inbox.body!.reports).toHaveLength(2)
     const [report] = await db().select().from(councilReports)
     await callRoute(reviewPage.loader, getRequest(`${base()}/rapporter/${report!.id}`, people.member.cookie), {
@@ -322,25 +355,41 @@ describe('the council: reports, inbox, review, read log and retention', () => {
       params(),
     )
     expect(log.body!.reads.filter((read) => read.place !== 'own')).toHaveLength(3)
-    const forMember = await callRoute(readLogPage.loader, getRequest(`${base()}/lasloggen`, people.member.cookie), params())
+    const forMember = await callRoute(
+      readLogPage.loader,
+      getRequest(`${base()}/lasloggen`, people.member.cookie),
+      params(),
+    )
     expect(forMember.status).toBe(403)
   })
 
   it('lets a council member invite informants of the council organisations only, always as informants', async () => {
     const refused = await callRoute<{ errors: Record<string, string> }>(
       informantsPage.action,
-      postForm(`${base()}/inrapportorer`, { email: 'ny@example.org', organisationId: outsider.id }, people.member.cookie),
+      postForm(
+        `${base()}/inrapportorer`,
+        { email: 'ny@example.org', organisationId: outsider.id },
+        people.member.cookie,
+      ),
       params(),
     )
     expect(refused.body!.errors.organisationId).toBe('council.informants.notInCouncil')
     const sent = await callRoute(
       informantsPage.action,
-      postForm(`${base()}/inrapportorer`, { email: 'vaktmastare@example.org', organisationId: housing.id, role: 'coordinator' }, people.member.cookie),
+      postForm(
+        `${base()}/inrapportorer`,
+        { email: 'vaktmastare@example.org', organisationId: housing.id, role: 'coordinator' },
+        people.member.cookie,
+      ),
       params(),
     )
     expect(sent.status).toBe(200)
     const [invitation] = await db().select().from(invitations)
-    expect(invitation).toMatchObject({ email: 'vaktmastare@example.org', role: 'informant', organisationId: housing.id })
+    expect(invitation).toMatchObject({
+      email: 'vaktmastare@example.org',
+      role: 'informant',
+      organisationId: housing.id,
+    })
   })
 
   it('keeps category names unique and a retired category out of the report form', async () => {
@@ -352,7 +401,11 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(duplicate.body!.errors.name).toBe('council.categories.duplicate')
     const retired = await callRoute(
       categoriesPage.action,
-      postForm(`${base()}/kategorier`, { intent: 'active', id: categoryId, version: '1', active: 'false' }, people.member.cookie),
+      postForm(
+        `${base()}/kategorier`,
+        { intent: 'active', id: categoryId, version: '1', active: 'false' },
+        people.member.cookie,
+      ),
       params(),
     )
     expect(retired.status).toBe(302)
@@ -394,9 +447,18 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(results).toEqual([{ councilId: council.id, deleted: 4, archived: 3 }])
     const left = await db().select().from(councilReports)
     expect(left).toHaveLength(1)
-    const counts = await db().select().from(councilArchivedCounts).where(eq(councilArchivedCounts.councilId, council.id))
+    const counts = await db()
+      .select()
+      .from(councilArchivedCounts)
+      .where(eq(councilArchivedCounts.councilId, council.id))
     expect(
-      counts.map((c) => ({ month: c.month, category: c.categoryId === categoryId ? 'klotter' : 'skadegörelse', count: c.count })).sort((a, b) => a.category.localeCompare(b.category)),
+      counts
+        .map((c) => ({
+          month: c.month,
+          category: c.categoryId === categoryId ? 'klotter' : 'skadegörelse',
+          count: c.count,
+        }))
+        .sort((a, b) => a.category.localeCompare(b.category)),
     ).toEqual([
       { month: '2024-10-01', category: 'klotter', count: 2 },
       { month: '2024-10-01', category: 'skadegörelse', count: 1 },
@@ -422,17 +484,32 @@ describe('the council: reports, inbox, review, read log and retention', () => {
   it('lets the coordinator change retention and coarsening, refusing values out of range', async () => {
     const bad = await callRoute<{ errors: Record<string, string> }>(
       settingsPage.action,
-      postForm(`${base()}/installningar`, { version: '1', name: 'Lokalt BRÅ', retentionMonths: '0', coarsenMetres: 'x' }, people.coordinator.cookie),
+      postForm(
+        `${base()}/installningar`,
+        { version: '1', name: 'Lokalt BRÅ', retentionMonths: '0', coarsenMetres: 'x' },
+        people.coordinator.cookie,
+      ),
       params(),
     )
-    expect(bad.body!.errors).toMatchObject({ retentionMonths: 'council.settings.range', coarsenMetres: 'council.settings.whole' })
+    expect(bad.body!.errors).toMatchObject({
+      retentionMonths: 'council.settings.range',
+      coarsenMetres: 'council.settings.whole',
+    })
     const good = await callRoute(
       settingsPage.action,
-      postForm(`${base()}/installningar`, { version: '1', name: 'Lokalt BRÅ', retentionMonths: '36', coarsenMetres: '250' }, people.coordinator.cookie),
+      postForm(
+        `${base()}/installningar`,
+        { version: '1', name: 'Lokalt BRÅ', retentionMonths: '36', coarsenMetres: '250' },
+        people.coordinator.cookie,
+      ),
       params(),
     )
     expect(good.status).toBe(302)
-    const member = await callRoute(settingsPage.loader, getRequest(`${base()}/installningar`, people.member.cookie), params())
+    const member = await callRoute(
+      settingsPage.loader,
+      getRequest(`${base()}/installningar`, people.member.cookie),
+      params(),
+    )
     expect(member.status).toBe(403)
   })
 })

@@ -2,24 +2,16 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
-import { councilAreas, councilCategories, councilReports, situationPictureVersions } from '../../app/db/schema/council'
-import { boundingBox, type Corner } from '../../app/modules/council/geometry'
+import { councilCategories, councilReports, situationPictureVersions } from '../../app/db/schema/council'
 import { purgeExpiredReports } from '../../app/modules/council/retention.server'
 import type { SituationSnapshot } from '../../app/modules/council/situation-snapshot'
 import * as listPage from '../../app/routes/trygghet.$id_.lagesbilder'
 import * as picturePage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId'
 import * as versionPage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number'
 import * as pdfRoute from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number[.pdf]'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
-
-const CENTRUM: Corner[] = [
-  [58.0372, 12.8015],
-  [58.0372, 12.8135],
-  [58.0318, 12.8135],
-  [58.0318, 12.8015],
-]
 
 describe('situation pictures', () => {
   const db = useTestDatabase()
@@ -27,7 +19,10 @@ describe('situation pictures', () => {
   let housing: { id: string }
   let categoryId: string
   let areaId: string
-  const people = {} as Record<'coordinator' | 'member' | 'informant' | 'editor' | 'viewer', { id: string; cookie: string }>
+  const people = {} as Record<
+    'coordinator' | 'member' | 'informant' | 'editor' | 'viewer',
+    { id: string; cookie: string }
+  >
 
   const person = async (role: Role, organisationId: string) => {
     const created = await makeUser(db(), { role, organisationId })
@@ -40,11 +35,7 @@ describe('situation pictures', () => {
     council = await makeCouncil(db(), { organisationIds: [municipality.id, housing.id], name: 'Lokalt BRÅ Vårgårda' })
     const categories = await db().select().from(councilCategories).where(eq(councilCategories.councilId, council.id))
     categoryId = categories.find((c) => c.name === 'Klotter')!.id
-    const [area] = await db()
-      .insert(councilAreas)
-      .values({ councilId: council.id, name: 'Centrum', polygon: CENTRUM, ...boundingBox(CENTRUM) })
-      .returning()
-    areaId = area!.id
+    areaId = (await makeCouncilArea(db(), { councilId: council.id })).id
     people.coordinator = await person('coordinator', municipality.id)
     people.member = await person('council_member', municipality.id)
     people.informant = await person('informant', housing.id)
@@ -73,7 +64,11 @@ describe('situation pictures', () => {
   async function createPicture() {
     const created = await callRoute(
       listPage.action,
-      postForm(base(), { title: 'Lägesbild hösten 2026', periodFrom: '2026-10-01', periodTo: '2026-11-30' }, people.member.cookie),
+      postForm(
+        base(),
+        { title: 'Lägesbild hösten 2026', periodFrom: '2026-10-01', periodTo: '2026-11-30' },
+        people.member.cookie,
+      ),
       { id: council.id },
     )
     expect(created.status).toBe(302)
@@ -85,17 +80,29 @@ describe('situation pictures', () => {
       picturePage.action,
       postForm(
         `${base()}/${pictureId}`,
-        { intent: 'text', version, title: 'Lägesbild hösten 2026', periodFrom: '2026-10-01', periodTo: '2026-11-30', analysis, otherInformation: '' },
+        {
+          intent: 'text',
+          version,
+          title: 'Lägesbild hösten 2026',
+          periodFrom: '2026-10-01',
+          periodTo: '2026-11-30',
+          analysis,
+          otherInformation: '',
+        },
         people.member.cookie,
       ),
       { id: council.id, pictureId },
     )
 
   const freeze = (pictureId: string, version: string) =>
-    callRoute(picturePage.action, postForm(`${base()}/${pictureId}`, { intent: 'freeze', version }, people.member.cookie), {
-      id: council.id,
-      pictureId,
-    })
+    callRoute(
+      picturePage.action,
+      postForm(`${base()}/${pictureId}`, { intent: 'freeze', version }, people.member.cookie),
+      {
+        id: council.id,
+        pictureId,
+      },
+    )
 
   it('freezes a version that later edits, new reports and the retention job cannot change', async () => {
     const pictureId = await createPicture()
@@ -113,7 +120,9 @@ describe('situation pictures', () => {
 
     // Later: the text is rewritten and every report is deleted by a short retention period.
     expect((await save(pictureId, '2', 'Ny analys.')).status).toBe(302)
-    await db().update(councilReports).set({ observedAt: new Date('2020-01-01T00:00:00Z') })
+    await db()
+      .update(councilReports)
+      .set({ observedAt: new Date('2020-01-01T00:00:00Z') })
     await purgeExpiredReports(db(), new Date('2026-11-27T12:00:00Z'))
     expect(await db().select().from(councilReports)).toHaveLength(0)
 
@@ -164,11 +173,15 @@ describe('situation pictures', () => {
   it('gives the frozen version as a PDF', async () => {
     const pictureId = await createPicture()
     await freeze(pictureId, '1')
-    const pdf = await callRoute(pdfRoute.loader, getRequest(`${base()}/${pictureId}/version/1.pdf`, people.coordinator.cookie), {
-      id: council.id,
-      pictureId,
-      number: '1',
-    })
+    const pdf = await callRoute(
+      pdfRoute.loader,
+      getRequest(`${base()}/${pictureId}/version/1.pdf`, people.coordinator.cookie),
+      {
+        id: council.id,
+        pictureId,
+        number: '1',
+      },
+    )
     expect(pdf.status).toBe(200)
     expect(pdf.response!.headers.get('Content-Type')).toBe('application/pdf')
     const bytes = Buffer.from(await pdf.response!.arrayBuffer())

@@ -16,7 +16,9 @@ import {
 import { meetingOrganisations, meetings, type Meeting } from '../../app/db/schema/meetings'
 import { memberships, users } from '../../app/db/schema/users'
 import { networkMembers, networks } from '../../app/db/schema/registry'
+import { councilAreas } from '../../app/db/schema/council'
 import { createCouncil } from '../../app/modules/council/councils.server'
+import { boundingBox, type Corner } from '../../app/modules/council/geometry'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { createSession } from '../../app/modules/auth/sessions.server'
 
@@ -95,7 +97,13 @@ export async function makeContactRoute(
 ): Promise<ContactRoute> {
   const [row] = await db
     .insert(contactRoutes)
-    .values({ function: 'switchboard', channel: 'phone', value: '031-390 06 99', availability: 'office_hours', ...fields })
+    .values({
+      function: 'switchboard',
+      channel: 'phone',
+      value: '031-390 06 99',
+      availability: 'office_hours',
+      ...fields,
+    })
     .returning()
   return row!
 }
@@ -105,7 +113,10 @@ export async function makeContactCheck(
   db: Database,
   fields: { routeId: string } & Partial<Omit<typeof contactChecks.$inferInsert, 'routeId'>>,
 ) {
-  const [row] = await db.insert(contactChecks).values({ reached: true, ...fields }).returning()
+  const [row] = await db
+    .insert(contactChecks)
+    .values({ reached: true, ...fields })
+    .returning()
   return row!
 }
 
@@ -124,14 +135,17 @@ export async function makeSite(
 /** A critical service, written directly (not audited), optionally run at the given sites. */
 export async function makeService(
   db: Database,
-  fields: { organisationId: string; siteIds?: string[] } & Partial<Omit<typeof criticalServices.$inferInsert, 'organisationId'>>,
+  fields: { organisationId: string; siteIds?: string[] } & Partial<
+    Omit<typeof criticalServices.$inferInsert, 'organisationId'>
+  >,
 ): Promise<CriticalService> {
   const { siteIds = [], ...values } = fields
   const [row] = await db
     .insert(criticalServices)
     .values({ name: `Verksamhet ${next()}`, sector: 'municipal_technical', acceptableOutageHours: 12, ...values })
     .returning()
-  if (siteIds.length > 0) await db.insert(serviceSites).values(siteIds.map((siteId) => ({ serviceId: row!.id, siteId })))
+  if (siteIds.length > 0)
+    await db.insert(serviceSites).values(siteIds.map((siteId) => ({ serviceId: row!.id, siteId })))
   return row!
 }
 
@@ -187,7 +201,9 @@ import { actionItems } from '../../app/db/schema/meetings'
 /** An action item agreed at a meeting, written directly (not audited): open, without a due date unless told otherwise. */
 export async function makeActionItem(
   db: Database,
-  fields: { meetingId: string; ownerOrganisationId: string } & Partial<Omit<typeof actionItems.$inferInsert, 'meetingId' | 'ownerOrganisationId'>>,
+  fields: { meetingId: string; ownerOrganisationId: string } & Partial<
+    Omit<typeof actionItems.$inferInsert, 'meetingId' | 'ownerOrganisationId'>
+  >,
 ) {
   const [row] = await db
     .insert(actionItems)
@@ -205,9 +221,14 @@ import { rsaAnswers, rsaEvents } from '../../app/db/schema/rsa'
  */
 export async function makeRsaAnswer(
   db: Database,
-  fields: { eventId: string; organisationId: string } & Partial<Omit<typeof rsaAnswers.$inferInsert, 'eventId' | 'organisationId'>>,
+  fields: { eventId: string; organisationId: string } & Partial<
+    Omit<typeof rsaAnswers.$inferInsert, 'eventId' | 'organisationId'>
+  >,
 ) {
-  const [event] = await db.select({ analysisId: rsaEvents.analysisId }).from(rsaEvents).where(rsaEq(rsaEvents.id, fields.eventId))
+  const [event] = await db
+    .select({ analysisId: rsaEvents.analysisId })
+    .from(rsaEvents)
+    .where(rsaEq(rsaEvents.id, fields.eventId))
   const [row] = await db
     .insert(rsaAnswers)
     .values({ analysisId: event!.analysisId, state: 'submitted', ...fields })
@@ -221,7 +242,10 @@ export async function makeCouncil(
   fields: { organisationIds: string[]; name?: string; retentionMonths?: number; coarsenMetres?: number },
 ) {
   const name = fields.name ?? `Lokalt BRÅ ${next()}`
-  const [network] = await db.insert(networks).values({ name: `Nätverk ${name}` }).returning()
+  const [network] = await db
+    .insert(networks)
+    .values({ name: `Nätverk ${name}` })
+    .returning()
   if (fields.organisationIds.length > 0) {
     await db
       .insert(networkMembers)
@@ -234,4 +258,22 @@ export async function makeCouncil(
     retentionMonths: fields.retentionMonths,
     coarsenMetres: fields.coarsenMetres,
   })
+}
+
+/** Vårgårda's town centre as a rectangle: 58.0318–58.0372 N, 12.8015–12.8135 E. */
+export const CENTRUM: Corner[] = [
+  [58.0372, 12.8015],
+  [58.0372, 12.8135],
+  [58.0318, 12.8135],
+  [58.0318, 12.8015],
+]
+
+/** A council area written directly (not audited); the town centre unless told otherwise. */
+export async function makeCouncilArea(db: Database, fields: { councilId: string; name?: string; polygon?: Corner[] }) {
+  const polygon = fields.polygon ?? CENTRUM
+  const [area] = await db
+    .insert(councilAreas)
+    .values({ councilId: fields.councilId, name: fields.name ?? 'Centrum', polygon, ...boundingBox(polygon) })
+    .returning()
+  return area!
 }
