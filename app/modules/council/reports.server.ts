@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import type { ReportState } from '~/db/enums'
 import {
@@ -289,7 +289,8 @@ export async function mergeCandidates(
         eq(councilReports.councilId, report.councilId),
         sql`${councilReports.id} <> ${report.id}`,
         inArray(councilReports.state, ['new', 'accepted']),
-        sql`${councilReports.observedAt} between ${from} and ${to}`,
+        gte(councilReports.observedAt, from),
+        lte(councilReports.observedAt, to),
         report.areaId ? eq(councilReports.areaId, report.areaId) : eq(councilReports.categoryId, report.categoryId),
       ),
     )
