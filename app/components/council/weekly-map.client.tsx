@@ -1,9 +1,10 @@
 import { Browser, circleMarker, DomUtil, latLngBounds, layerGroup, rectangle, svg } from 'leaflet'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { MapContainer, TileLayer, useMap } from 'react-leaflet'
 import { FormMessage } from '~/components/forms/field'
 import { MapAccessibility } from '~/components/map/map-accessibility.client'
 import type { Tiles } from '~/components/scenarios/area-field'
+import { useJson } from '~/components/ui/use-json'
 import { useT } from '~/i18n/i18n'
 import type { WeeklyMapData } from '~/modules/council/weekly'
 import { colourOf } from './weekly-colours'
@@ -153,28 +154,9 @@ function Fit({ data }: { data: WeeklyMapData }) {
   return null
 }
 
-function useMapData(url: string): WeeklyMapData | 'failed' | null {
-  const [data, setData] = useState<WeeklyMapData | 'failed' | null>(null)
-  useEffect(() => {
-    const controller = new AbortController()
-    setData(null)
-    fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } })
-      .then((response) => {
-        if (!response.ok) throw new Error(`status ${response.status}`)
-        return response.json() as Promise<WeeklyMapData>
-      })
-      .then(setData)
-      .catch(() => {
-        if (!controller.signal.aborted) setData('failed')
-      })
-    return () => controller.abort()
-  }, [url])
-  return data
-}
-
 export function WeeklyMapCanvas({ dataUrl, tiles }: { dataUrl: string; tiles: Tiles }) {
   const t = useT()
-  const data = useMapData(dataUrl)
+  const data = useJson<WeeklyMapData>(dataUrl)
   const ready = data && data !== 'failed' ? data : null
   return (
     <div className="weekly-map">

@@ -1,8 +1,9 @@
 import { Browser, circleMarker, DomUtil, latLngBounds, layerGroup, svg, type CircleMarker } from 'leaflet'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { MapContainer, TileLayer, useMap } from 'react-leaflet'
 import { MapAccessibility } from '~/components/map/map-accessibility.client'
 import { FormMessage } from '~/components/forms/field'
+import { useJson } from '~/components/ui/use-json'
 import { useT } from '~/i18n/i18n'
 import { courseStateAt, serviceStateOrder, type ScenarioDots } from '~/modules/scenarios/scenario-view'
 import type { Tiles } from './area-field'
@@ -190,28 +191,10 @@ function CanvasDots({ dots, hour }: { dots: ScenarioDots; hour: number }) {
   return null
 }
 
-/** The dots are fetched once the map is up: at county scale they are too many to ride along with the page. */
-function useDots(url: string): ScenarioDots | 'failed' | null {
-  const [dots, setDots] = useState<ScenarioDots | 'failed' | null>(null)
-  useEffect(() => {
-    const controller = new AbortController()
-    fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } })
-      .then((response) => {
-        if (!response.ok) throw new Error(`status ${response.status}`)
-        return response.json() as Promise<ScenarioDots>
-      })
-      .then(setDots)
-      .catch(() => {
-        if (!controller.signal.aborted) setDots('failed')
-      })
-    return () => controller.abort()
-  }, [url])
-  return dots
-}
-
+// The dots are fetched once the map is up: at county scale they are too many to ride along with the page.
 export function ScenarioMap({ dotsUrl, hour, tiles }: { dotsUrl: string; hour: number; tiles: Tiles }) {
   const t = useT()
-  const dots = useDots(dotsUrl)
+  const dots = useJson<ScenarioDots>(dotsUrl)
   return (
     <>
       {dots === 'failed' ? <FormMessage kind="error">{t('scenario.mapDotsFailed')}</FormMessage> : null}
