@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { OptionSelect } from '~/components/forms/option-select'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CouncilHeader } from '~/components/council/council-header'
@@ -140,18 +141,14 @@ export default function InformantsPage() {
           <Field label={t('council.informants.email')} name="email" error={errors.email}>
             {(props) => <input {...props} type="email" autoComplete="off" defaultValue={values.email ?? ''} />}
           </Field>
-          <Field label={t('council.informants.organisation')} name="organisationId" error={errors.organisationId}>
-            {(props) => (
-              <select {...props} defaultValue={values.organisationId ?? ''}>
-                <option value="">{t('council.informants.chooseOrganisation')}</option>
-                {loaded.organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OptionSelect
+            label={t('council.informants.organisation')}
+            name="organisationId"
+            options={loaded.organisations}
+            placeholder={t('council.informants.chooseOrganisation')}
+            defaultValue={values.organisationId ?? ''}
+            error={errors.organisationId}
+          />
           <button type="submit" className="button">
             {t('council.informants.invite')}
           </button>

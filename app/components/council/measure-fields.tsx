@@ -1,4 +1,5 @@
 import { CodeOptions, Field, FieldGroup } from '~/components/forms/field'
+import { OptionSelect } from '~/components/forms/option-select'
 import { councilMeasureKinds, type CouncilMeasureKind } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import { measureTypes } from '~/modules/council/measure-form'
@@ -105,23 +106,16 @@ export function MeasureFields({
           {(props) => <input {...props} type="text" maxLength={200} defaultValue={values.place ?? ''} />}
         </Field>
       </div>
-      <Field
+      <OptionSelect
         label={t('councilMeasures.field.responsible')}
         name="responsibleOrganisationId"
+        options={options.organisations}
+        placeholder={t('councilMeasures.field.chooseResponsible')}
+        defaultValue={values.responsibleOrganisationId ?? ''}
         error={errors.responsibleOrganisationId}
         current={saved('responsibleOrganisationId', (id) => nameOf(options.organisations, id))}
-      >
-        {(props) => (
-          <select {...props} required defaultValue={values.responsibleOrganisationId ?? ''}>
-            <option value="">{t('councilMeasures.field.chooseResponsible')}</option>
-            {options.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        required
+      />
       <div className="field-row">
         <Field
           label={t('councilMeasures.field.start')}

@@ -1,4 +1,5 @@
 import { CodeOptions, Field } from '~/components/forms/field'
+import { OptionSelect } from '~/components/forms/option-select'
 import { rsaMeasureStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 
@@ -26,18 +27,15 @@ export function MeasureFields({
       <Field label={t('rsa.plan.description')} name="description" error={errors.description}>
         {(props) => <textarea {...props} rows={3} defaultValue={values.description ?? ''} />}
       </Field>
-      <Field label={t('rsa.plan.owner')} name="ownerOrganisationId" error={errors.ownerOrganisationId}>
-        {(props) => (
-          <select {...props} required defaultValue={values.ownerOrganisationId ?? ''}>
-            <option value="">{t('rsa.plan.chooseOwner')}</option>
-            {options.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OptionSelect
+        label={t('rsa.plan.owner')}
+        name="ownerOrganisationId"
+        options={options.organisations}
+        placeholder={t('rsa.plan.chooseOwner')}
+        defaultValue={values.ownerOrganisationId ?? ''}
+        error={errors.ownerOrganisationId}
+        required
+      />
       <Field label={t('rsa.plan.event')} name="eventId" error={errors.eventId}>
         {(props) => (
           <select {...props} defaultValue={values.eventId ?? ''}>

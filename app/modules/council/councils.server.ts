@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { Database } from '~/db/client.server'
+import type { Database, Transaction } from '~/db/client.server'
 import { defaultReportCategories } from '~/db/enums'
 import { councilCategories, councils, type Council } from '~/db/schema/council'
 import { diffFields } from '~/modules/audit/audit.server'
@@ -8,9 +8,23 @@ import { createAudited, updateVersioned, type SaveResult } from '~/modules/recor
 // Setting up a council: the coordinator names it and picks its network. It
 // starts with the usual categories, which the council then maintains.
 
+/** The usual categories a new council starts with, in their order. */
+export function insertDefaultCategories(tx: Transaction, councilId: string) {
+  return tx
+    .insert(councilCategories)
+    .values(defaultReportCategories.map((name, position) => ({ councilId, name, position })))
+    .returning({ id: councilCategories.id, name: councilCategories.name })
+}
+
 export async function createCouncil(
   db: Database,
-  options: { actorId: string | null; name: string; networkId: string; retentionMonths?: number; coarsenMetres?: number },
+  options: {
+    actorId: string | null
+    name: string
+    networkId: string
+    retentionMonths?: number
+    coarsenMetres?: number
+  },
 ): Promise<Council> {
   return createAudited(db, {
     write: async (tx) => {
@@ -23,9 +37,7 @@ export async function createCouncil(
           coarsenMetres: options.coarsenMetres ?? 100,
         })
         .returning()
-      await tx
-        .insert(councilCategories)
-        .values(defaultReportCategories.map((name, position) => ({ councilId: council!.id, name, position })))
+      await insertDefaultCategories(tx, council!.id)
       return council!
     },
     audit: (council) => ({
@@ -41,7 +53,14 @@ export async function createCouncil(
 
 export async function updateCouncilSettings(
   db: Database,
-  options: { actorId: string; id: string; version: number; name: string; retentionMonths: number; coarsenMetres: number },
+  options: {
+    actorId: string
+    id: string
+    version: number
+    name: string
+    retentionMonths: number
+    coarsenMetres: number
+  },
 ): Promise<SaveResult<Council>> {
   const fields = ['name', 'retentionMonths', 'coarsenMetres'] as const
   return updateVersioned(db, {

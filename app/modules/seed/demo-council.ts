@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import type { Transaction } from '~/db/client.server'
-import { defaultReportCategories } from '~/db/enums'
-import { councilAreas, councilCategories, councilMeasures, councilReports, councils, safetySurveyResults } from '~/db/schema/council'
+import type { defaultReportCategories } from '~/db/enums'
+import { councilAreas, councilMeasures, councilReports, councils, safetySurveyResults } from '~/db/schema/council'
 import { networks } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
+import { insertDefaultCategories } from '~/modules/council/councils.server'
 import { areaOf, boundingBox, type AreaShape, type Corner } from '~/modules/council/geometry'
 
 // The demo's crime-prevention council: Lokalt BRÅ Vårgårda (the municipality,
@@ -66,10 +67,7 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
   const [network] = await tx.select({ id: networks.id }).from(networks).where(eq(networks.name, 'Lokalt BRÅ Vårgårda'))
   if (!network) return
   const [council] = await tx.insert(councils).values({ name: 'Lokalt BRÅ Vårgårda', networkId: network.id }).returning()
-  const categories = await tx
-    .insert(councilCategories)
-    .values(defaultReportCategories.map((name, position) => ({ councilId: council!.id, name, position })))
-    .returning({ id: councilCategories.id, name: councilCategories.name })
+  const categories = await insertDefaultCategories(tx, council!.id)
   const shapes: AreaShape[] = []
   for (const area of demoAreas) {
     const box = boundingBox(area.polygon)
@@ -109,7 +107,10 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
       observedAt,
       description: texts[index % texts.length]!,
       state: reviewed ? ('accepted' as const) : ('new' as const),
-      feedback: reviewed && index % 3 === 0 ? 'Tack! Platsen är anmäld till fastighetsägaren och tas upp på nästa EST-möte.' : '',
+      feedback:
+        reviewed && index % 3 === 0
+          ? 'Tack! Platsen är anmäld till fastighetsägaren och tas upp på nästa EST-möte.'
+          : '',
       feedbackAt: reviewed && index % 3 === 0 ? observedAt : null,
       reviewedAt: reviewed ? new Date(observedAt.getTime() + 2 * DAY_MS) : null,
       createdAt: observedAt,
@@ -122,9 +123,30 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
   const areaIds = new Map(demoAreas.map((area, index) => [area.name, shapes[index]!.id]))
   const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(now))
   const survey = [
-    { area: null, shares: [[24.0, 22.5, 21.0], [31.0, 30.5, 29.0], [18.0, 19.5, 17.0]] },
-    { area: 'Centrum', shares: [[29.0, 31.5, 27.0], [35.0, 36.0, 33.5], [26.0, 28.0, 24.5]] },
-    { area: 'Kullen', shares: [[33.5, 30.0, 28.5], [38.0, 36.5, 35.0], [30.5, 27.0, 25.0]] },
+    {
+      area: null,
+      shares: [
+        [24.0, 22.5, 21.0],
+        [31.0, 30.5, 29.0],
+        [18.0, 19.5, 17.0],
+      ],
+    },
+    {
+      area: 'Centrum',
+      shares: [
+        [29.0, 31.5, 27.0],
+        [35.0, 36.0, 33.5],
+        [26.0, 28.0, 24.5],
+      ],
+    },
+    {
+      area: 'Kullen',
+      shares: [
+        [33.5, 30.0, 28.5],
+        [38.0, 36.5, 35.0],
+        [30.5, 27.0, 25.0],
+      ],
+    },
   ] as const
   const questions = ['feel_unsafe', 'worry_crime', 'problems_seen'] as const
   await tx.insert(safetySurveyResults).values(
@@ -141,7 +163,9 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
     ),
   )
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now)
-  const inSixWeeks = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(now.getTime() + 42 * DAY_MS))
+  const inSixWeeks = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(now.getTime() + 42 * DAY_MS),
+  )
   await tx.insert(councilMeasures).values({
     councilId: council!.id,
     title: 'Bättre belysning längs gångvägen vid stationen',
