@@ -59,9 +59,14 @@ export async function makeUser(
   return user!
 }
 
-/** A signed-in user: the cookie header a browser would send. */
-export async function signedIn(db: Database, userId: string) {
-  const { token, session } = await createSession(db, userId, testPolicy)
+/**
+ * A signed-in user: the cookie header a browser would send. The session has
+ * passed the second factor unless told otherwise.
+ */
+export async function signedIn(db: Database, userId: string, options: { twoFactorVerified?: boolean } = {}) {
+  const { token, session } = await createSession(db, userId, testPolicy, new Date(), {
+    twoFactorVerified: options.twoFactorVerified ?? true,
+  })
   return { token, session, cookie: `session=${token}` }
 }
 

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { id } from '../columns'
 import { organisations } from './organisations'
 import { roles, users } from './users'
@@ -14,8 +14,39 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when the user gave a code from the authenticator app or a recovery code in this session. */
+    twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
+)
+
+/**
+ * A user's authenticator app (TOTP, RFC 6238): the shared key, and the last
+ * time step a code was accepted for, so that no code is accepted twice.
+ */
+export const totpCredentials = pgTable('totp_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** The 20-byte key, base64. */
+  key: text('key').notNull(),
+  lastCounter: integer('last_counter').notNull().default(0),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Single-use recovery codes for a lost authenticator: only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('recovery_codes_user_idx').on(table.userId)],
 )
 
 export const invitations = pgTable(
@@ -56,4 +87,5 @@ export const loginThrottle = pgTable('login_throttle', {
 })
 
 export type Session = typeof sessions.$inferSelect
+export type TotpCredential = typeof totpCredentials.$inferSelect
 export type Invitation = typeof invitations.$inferSelect

@@ -30,6 +30,7 @@ export async function createSession(
   userId: string,
   policy: SessionPolicy,
   now = new Date(),
+  options: { twoFactorVerified?: boolean } = {},
 ): Promise<{ token: string; session: Session }> {
   const token = generateToken()
   const [session] = await db
@@ -40,6 +41,7 @@ export async function createSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + policy.absoluteMs),
+      twoFactorVerified: options.twoFactorVerified ?? false,
     })
     .returning()
   return { token, session: session! }
