@@ -15,6 +15,7 @@ import * as registryTerms from './areas/registry-terms'
 import * as rsa from './areas/rsa'
 import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
+import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 import type { coreSv, MessageKey } from './sv'
 
@@ -87,6 +88,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'password.required': 'Enter a password.',
   'password.tooShort': 'The password must be at least 8 characters long.',
   'password.tooLong': 'The password may be at most 128 characters long.',
+  'password.common': 'The password is one of the most common passwords and easy to guess. Choose another, for example several words in a row.',
   'password.hint': 'At least 8 and at most 128 characters. A long phrase is easier to remember than complicated characters.',
 
   'login.title': 'Sign in',
@@ -248,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   ...councilSources.en,
   ...councilSituation.en,
   ...councilMeasures.en,
+  ...secondFactor.en,
 }

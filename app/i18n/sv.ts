@@ -17,9 +17,10 @@ import * as registryTerms from './areas/registry-terms'
 import * as rsa from './areas/rsa'
 import * as sites from './areas/sites'
 import * as scenarios from './areas/scenarios'
+import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -90,6 +91,7 @@ const core = {
   'password.required': 'Skriv ett lösenord.',
   'password.tooShort': 'Lösenordet måste ha minst 8 tecken.',
   'password.tooLong': 'Lösenordet får ha högst 128 tecken.',
+  'password.common': 'Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat, gärna flera ord i rad.',
   'password.hint': 'Minst 8 och högst 128 tecken. En lång fras är lättare att minnas än krångliga tecken.',
 
   'login.title': 'Logga in',
@@ -253,6 +255,7 @@ export const sv = {
   ...councilSources.sv,
   ...councilSituation.sv,
   ...councilMeasures.sv,
+  ...secondFactor.sv,
 }
 
 export type MessageKey = keyof typeof sv

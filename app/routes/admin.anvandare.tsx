@@ -10,6 +10,7 @@ import type { MessageKey } from '~/i18n/sv'
 import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitations.server'
 import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
 import { requirePermission } from '~/modules/auth/guards.server'
+import { removeSecondFactor } from '~/modules/auth/second-factor.server'
 import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -27,6 +28,12 @@ const SetActiveSchema = z.object({
   intent: z.enum(['deactivate', 'activate']),
   userId: uuidField,
   version: versionField,
+})
+
+const ResetSecondFactorSchema = z.object({
+  intent: z.literal('resetSecondFactor'),
+  userId: uuidField,
+  name: z.string().max(200).default(''),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -82,6 +89,25 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   const user = await requirePermission(request, 'user.manage')
+  if (formData.get('intent') === 'resetSecondFactor') {
+    // For someone who lost both their phone and their recovery codes.
+    const parsedReset = parseForm(ResetSecondFactorSchema, formData)
+    if (!parsedReset.ok) throw new Response('Ogiltig begäran', { status: 400 })
+    const removed = await removeSecondFactor(db, {
+      userId: parsedReset.data.userId,
+      actorId: user.id,
+      organisationId: user.memberships[0]?.organisationId ?? null,
+    })
+    const name = parsedReset.data.name
+    return data<ActionResult>({
+      form: 'status',
+      errors: {},
+      values: {},
+      notice: removed
+        ? { kind: 'success', key: 'secondFactor.reset.done', vars: { name } }
+        : { kind: 'info', key: 'secondFactor.column.off', vars: {} },
+    })
+  }
   const parsed = parseForm(SetActiveSchema, formData)
   if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
   const active = parsed.data.intent === 'activate'
@@ -188,6 +214,7 @@ export default function UsersPage() {
                 <th scope="col">{t('field.name')}</th>
                 <th scope="col">{t('users.memberships')}</th>
                 <th scope="col">{t('users.status')}</th>
+                <th scope="col">{t('secondFactor.column')}</th>
                 <th scope="col">{t('users.actions')}</th>
               </tr>
             </thead>
@@ -204,6 +231,7 @@ export default function UsersPage() {
                       .join(', ')}
                   </td>
                   <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>{user.secondFactor ? t('secondFactor.column.on') : t('secondFactor.column.off')}</td>
                   <td>
                     {user.id === actorId ? null : (
                       <Form
@@ -225,6 +253,23 @@ export default function UsersPage() {
                         </button>
                       </Form>
                     )}
+                    {user.secondFactor && user.id !== actorId ? (
+                      <Form
+                        method="post"
+                        className="inline-form"
+                        onSubmit={(event) => {
+                          if (!window.confirm(t('secondFactor.reset.confirm', { name: user.name })))
+                            event.preventDefault()
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="resetSecondFactor" />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <input type="hidden" name="name" value={user.name} />
+                        <button type="submit" className="button button--small button--secondary">
+                          {t('secondFactor.reset.submitFor', { name: user.name })}
+                        </button>
+                      </Form>
+                    ) : null}
                   </td>
                 </tr>
               ))}

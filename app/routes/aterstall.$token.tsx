@@ -5,6 +5,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { isResetTokenValid, resetPassword } from '~/modules/accounts/passwords.server'
+import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
 import { serializeClearedSessionCookie } from '~/modules/auth/session-cookie.server'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -19,6 +20,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ResetSchema, await request.formData())
   if (!parsed.ok) return data({ errors: parsed.errors, invalid: false }, { status: 400 })
+  if (isCommonPassword(parsed.data.password)) {
+    return data({ errors: { password: 'password.common' } as Record<string, string>, invalid: false }, { status: 400 })
+  }
   const result = await resetPassword(await getDb(), { token: params.token ?? '', password: parsed.data.password })
   if (!result.ok) return data({ errors: {}, invalid: true }, { status: 400 })
   return redirect('/logga-in?aterstallt=1', { headers: { 'Set-Cookie': serializeClearedSessionCookie() } })

@@ -6,6 +6,7 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { acceptInvitation, findOpenInvitation } from '~/modules/accounts/invitations.server'
+import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
 import { requiredText } from '~/modules/forms/fields'
@@ -35,6 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!open.existingUser) {
     const parsed = parseForm(NewAccountSchema, await request.formData())
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, error: null }, { status: 400 })
+    if (isCommonPassword(parsed.data.password)) {
+      const errors: Record<string, string> = { password: 'password.common' }
+      return data({ errors, values: { name: parsed.data.name }, error: null }, { status: 400 })
+    }
     input = { token, ...parsed.data }
   }
   const result = await acceptInvitation(db, input)

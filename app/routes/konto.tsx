@@ -1,12 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
-import { useT } from '~/i18n/i18n'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { changePassword } from '~/modules/accounts/passwords.server'
-import { requireUser } from '~/modules/auth/guards.server'
+import { getSession, requireUser } from '~/modules/auth/guards.server'
+import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
+import { enrolmentOf } from '~/modules/auth/second-factor.server'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
 import { parseForm } from '~/modules/forms/parse-form'
 
@@ -18,21 +20,27 @@ const ChangePasswordSchema = z.object({
 // Every signed-in person may manage their own account.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { name: user.name, email: user.email }
+  const secondFactor = await enrolmentOf(await getDb(), user.id)
+  return { name: user.name, email: user.email, secondFactorSince: secondFactor?.enrolledAt.toISOString() ?? null }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const parsed = parseForm(ChangePasswordSchema, await request.formData())
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
+  if (isCommonPassword(parsed.data.newPassword))
+    return data({ errors: { newPassword: 'password.common' } }, { status: 400 })
   const db = await getDb()
   const result = await changePassword(db, { userId: user.id, ...parsed.data })
   if (!result.ok) return data({ errors: { currentPassword: 'account.wrongCurrent' } }, { status: 400 })
-  return signInAndRedirect(db, user.id, '/konto?bytt=1')
+  // The new session replaces one that had passed any second factor.
+  const current = await getSession(request)
+  return signInAndRedirect(db, user.id, '/konto?bytt=1', { twoFactorVerified: current?.session.twoFactorVerified })
 }
 
 export default function AccountPage() {
   const t = useT()
+  const locale = useLocale()
   const account = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -54,12 +62,25 @@ export default function AccountPage() {
           {(props) => <input {...props} type="password" autoComplete="current-password" required />}
         </Field>
         <Field label={t('field.newPassword')} name="newPassword" error={errors.newPassword} hint={t('password.hint')}>
-          {(props) => <input {...props} type="password" autoComplete="new-password" required minLength={8} maxLength={128} />}
+          {(props) => (
+            <input {...props} type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+          )}
         </Field>
         <button type="submit" className="button">
           {t('account.changePassword')}
         </button>
       </Form>
+      <h2>{t('secondFactor.title')}</h2>
+      <p>
+        {account.secondFactorSince
+          ? t('secondFactor.status.on', { date: formatDateTime(locale, account.secondFactorSince) })
+          : t('secondFactor.status.off')}
+      </p>
+      <p>
+        <Link to="/konto/tvastegsverifiering">
+          {account.secondFactorSince ? t('secondFactor.manage') : t('secondFactor.turnOn')}
+        </Link>
+      </p>
     </div>
   )
 }

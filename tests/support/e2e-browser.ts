@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type Page, type Response } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { DEMO_PASSWORD } from './e2e-constants'
+import { nextCode, rememberKey } from './e2e-second-factor'
 
 const CHROMIUM = '/usr/bin/chromium'
 // Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home.
@@ -123,7 +124,11 @@ export async function visit(page: Page, path: string, options: { axe?: boolean }
   return response
 }
 
-/** Signs in through the real form, as a person would, and waits to leave the sign-in page. */
+/**
+ * Signs in through the real form, as a person would, and waits to leave the
+ * sign-in pages. An account that needs a second factor gives a code from the
+ * test authenticator, or sets the app up first (and goes on past the recovery codes).
+ */
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await visit(page, '/logga-in')
   await page.getByLabel('E-postadress', { exact: true }).fill(email)
@@ -132,6 +137,26 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
     page.waitForURL((address) => address.pathname !== '/logga-in'),
     page.getByRole('button', { name: 'Logga in', exact: true }).click(),
   ])
+  await passSecondFactor(page, email)
+}
+
+/** On the second factor's pages: enrols or gives the code, and waits to be past them. */
+export async function passSecondFactor(page: Page, email: string): Promise<void> {
+  const pathname = new URL(page.url()).pathname
+  if (pathname === '/konto/tvastegsverifiering' && (await page.locator('[data-secret]').count()) > 0) {
+    rememberKey(baseUrl(), email, (await page.locator('[data-secret]').textContent()) ?? '')
+    await page.getByLabel('Kod från appen', { exact: true }).fill(await nextCode(baseUrl(), email))
+    await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering', exact: true }).click()
+    const onward = page.getByRole('link', { name: 'Jag har sparat koderna, fortsätt', exact: true })
+    await onward.waitFor()
+    await Promise.all([page.waitForURL((address) => address.pathname !== '/konto/tvastegsverifiering'), onward.click()])
+  } else if (pathname === '/logga-in/kod') {
+    await page.getByLabel('Kod från appen', { exact: true }).fill(await nextCode(baseUrl(), email))
+    await Promise.all([
+      page.waitForURL((address) => address.pathname !== '/logga-in/kod'),
+      page.getByRole('button', { name: 'Fortsätt', exact: true }).click(),
+    ])
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
+import { totpCredentials } from '~/db/schema/auth'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
@@ -16,23 +17,45 @@ export async function listUsersWithMemberships(db: Executor) {
       organisationId: memberships.organisationId,
       organisationName: organisations.name,
       role: memberships.role,
+      secondFactor: totpCredentials.userId,
     })
     .from(users)
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, users.id))
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .orderBy(asc(users.name), asc(organisations.name))
   const byUser = new Map<
     string,
-    { id: string; email: string; name: string; active: boolean; version: number; memberships: { organisationId: string; organisationName: string; role: string }[] }
+    {
+      id: string
+      email: string
+      name: string
+      active: boolean
+      version: number
+      secondFactor: boolean
+      memberships: { organisationId: string; organisationName: string; role: string }[]
+    }
   >()
   for (const row of rows) {
     let user = byUser.get(row.id)
     if (!user) {
-      user = { id: row.id, email: row.email, name: row.name, active: row.active, version: row.version, memberships: [] }
+      user = {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        active: row.active,
+        version: row.version,
+        secondFactor: row.secondFactor !== null,
+        memberships: [],
+      }
       byUser.set(row.id, user)
     }
     if (row.organisationId && row.organisationName && row.role) {
-      user.memberships.push({ organisationId: row.organisationId, organisationName: row.organisationName, role: row.role })
+      user.memberships.push({
+        organisationId: row.organisationId,
+        organisationName: row.organisationName,
+        role: row.role,
+      })
     }
   }
   return [...byUser.values()]

@@ -2,6 +2,7 @@ import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/app-db.server'
 import { can, type Action, type Resource } from './permissions'
 import { readSessionToken, sessionPolicy } from './session-cookie.server'
+import { secondFactorStep, type SecondFactorStep } from './second-factor.server'
 import { validateSessionToken, type SessionUser, type ValidSession } from './sessions.server'
 
 // Root and route loaders of one request share the lookup.
@@ -20,19 +21,52 @@ export function getSession(request: Request): Promise<ValidSession | null> {
   return pending
 }
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  return (await getSession(request))?.user ?? null
+export function stepOf(current: ValidSession): SecondFactorStep {
+  return secondFactorStep({
+    sessionVerified: current.session.twoFactorVerified,
+    enrolled: current.enrolled,
+    memberships: current.user.memberships,
+  })
 }
 
-/** Signed out: a page goes to sign-in and comes back; anything else gets 401. */
+/** The signed-in user, once any second factor their account needs is passed; else null. */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const current = await getSession(request)
+  if (!current) return null
+  const step = stepOf(current)
+  return step === 'passed' || step === 'notNeeded' ? current.user : null
+}
+
+/** Where a session that still owes its second factor goes: the code, or setting up an app. */
+export function secondFactorPath(step: 'code' | 'enrol', back: string): string {
+  const page = step === 'code' ? '/logga-in/kod' : '/konto/tvastegsverifiering'
+  return back === '/' ? page : `${page}?redirectTo=${encodeURIComponent(back)}`
+}
+
+/**
+ * Signed out: a page goes to sign-in and comes back; anything else gets 401.
+ * Signed in but the second factor is still owed: a page goes to that step.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getOptionalUser(request)
-  if (user) return user
+  const current = await getSession(request)
+  const step = current ? stepOf(current) : null
+  if (current && (step === 'passed' || step === 'notNeeded')) return current.user
   const url = new URL(request.url)
   if (request.method === 'GET' && !url.searchParams.has('_data')) {
     const back = `${url.pathname}${url.search}`.replace(/\.data(\?|$)/, '$1')
+    if (step === 'code' || step === 'enrol') throw redirect(secondFactorPath(step, back))
     throw redirect(`/logga-in?redirectTo=${encodeURIComponent(back)}`)
   }
+  if (step === 'code' || step === 'enrol') throw new Response('Tvåstegsverifiering krävs', { status: 401 })
+  throw new Response('Inte inloggad', { status: 401 })
+}
+
+/** The pages of the second factor itself: any live session, whichever step it is at. */
+export async function requireSession(request: Request): Promise<ValidSession & { step: SecondFactorStep }> {
+  const current = await getSession(request)
+  if (current) return { ...current, step: stepOf(current) }
+  const url = new URL(request.url)
+  if (request.method === 'GET') throw redirect(`/logga-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`)
   throw new Response('Inte inloggad', { status: 401 })
 }
 
@@ -42,11 +76,7 @@ export function assertPermission(user: SessionUser, action: Action, resource?: R
   }
 }
 
-export async function requirePermission(
-  request: Request,
-  action: Action,
-  resource?: Resource,
-): Promise<SessionUser> {
+export async function requirePermission(request: Request, action: Action, resource?: Resource): Promise<SessionUser> {
   const user = await requireUser(request)
   assertPermission(user, action, resource)
   return user

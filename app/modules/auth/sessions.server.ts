@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Executor } from '~/db/client.server'
-import { sessions, type Session } from '~/db/schema/auth'
+import { sessions, totpCredentials, type Session } from '~/db/schema/auth'
 import { memberships, users, type User } from '~/db/schema/users'
 import type { MembershipRef } from './permissions'
 import { generateToken, hashToken } from './tokens.server'
@@ -20,6 +20,8 @@ export interface SessionUser {
 export interface ValidSession {
   session: Session
   user: SessionUser
+  /** Whether the user has an authenticator app set up. */
+  enrolled: boolean
 }
 
 // Writing last_seen_at on every request would turn every read into a write.
@@ -56,12 +58,13 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const id = hashToken(token)
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, totpUserId: totpCredentials.userId })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, sessions.userId))
     .where(eq(sessions.id, id))
   if (!row) return null
-  const { session, user } = row
+  const { session, user, totpUserId } = row
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() >= policy.idleMs
   if (!user.active || idleExpired || now >= session.expiresAt) {
     await db.delete(sessions).where(eq(sessions.id, id))
@@ -71,7 +74,7 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
     session.lastSeenAt = now
   }
-  return { session, user: await loadSessionUser(db, user) }
+  return { session, user: await loadSessionUser(db, user), enrolled: totpUserId !== null }
 }
 
 export async function loadSessionUser(db: Executor, user: User): Promise<SessionUser> {
