@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
-import { requireSession, safeRedirect, secondFactorPath } from '~/modules/auth/guards.server'
+import { requireSession, secondFactorPath } from '~/modules/auth/guards.server'
+import { safeRedirect } from '~/modules/auth/safe-redirect'
 import {
   decodeTotpKey,
   encodeTotpKey,

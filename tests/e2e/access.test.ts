@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoOrganisations, demoUsers } from '../support/e2e-constants'
-import { expectHttpErrorInConsole, signIn, unique, setupBrowser, visit } from '../support/e2e-browser'
+import { expectHttpErrorInConsole, passSecondFactor, signIn, unique, setupBrowser, visit } from '../support/e2e-browser'
 
 const browser = setupBrowser()
 
@@ -65,9 +65,13 @@ describe('who may open what', () => {
     await page.getByLabel('E-postadress', { exact: true }).fill(demoUsers.coordinator)
     await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
     await Promise.all([
-      page.waitForURL((next) => next.pathname === '/admin/anvandare'),
+      page.waitForURL((next) => next.pathname !== '/logga-in'),
       page.getByRole('button', { name: 'Logga in', exact: true }).click(),
     ])
+    // The coordinator's second step keeps the way back.
+    expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/admin/anvandare')
+    await passSecondFactor(page, demoUsers.coordinator)
+    expect(new URL(page.url()).pathname).toBe('/admin/anvandare')
     await page.getByRole('heading', { level: 1, name: 'Användare och inbjudningar' }).waitFor()
   })
 

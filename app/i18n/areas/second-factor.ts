@@ -69,6 +69,12 @@ export const sv = {
   'secondFactor.column': 'Tvåsteg',
   'secondFactor.column.on': 'Aktiverad',
   'secondFactor.column.off': 'Inte aktiverad',
+  'audit.entity.second_factor': 'Tvåstegsverifiering',
+  'audit.action.enrol': 'aktiverad',
+  'audit.action.replace': 'bytt till ny app',
+  'audit.action.remove': 'nollställd',
+  'audit.action.recovery_code_used': 'återställningskod använd',
+  'audit.action.recovery_codes_renewed': 'nya återställningskoder',
 }
 
 export const en: Record<keyof typeof sv, string> = {
@@ -139,4 +145,10 @@ export const en: Record<keyof typeof sv, string> = {
   'secondFactor.column': 'Two-step',
   'secondFactor.column.on': 'On',
   'secondFactor.column.off': 'Off',
+  'audit.entity.second_factor': 'Two-step verification',
+  'audit.action.enrol': 'turned on',
+  'audit.action.replace': 'moved to a new app',
+  'audit.action.remove': 'reset',
+  'audit.action.recovery_code_used': 'recovery code used',
+  'audit.action.recovery_codes_renewed': 'new recovery codes',
 }

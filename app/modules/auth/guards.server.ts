@@ -2,6 +2,7 @@ import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/app-db.server'
 import { can, type Action, type Resource } from './permissions'
 import { readSessionToken, sessionPolicy } from './session-cookie.server'
+export { safeRedirect } from './safe-redirect'
 import { secondFactorStep, type SecondFactorStep } from './second-factor.server'
 import { validateSessionToken, type SessionUser, type ValidSession } from './sessions.server'
 
@@ -66,7 +67,8 @@ export async function requireSession(request: Request): Promise<ValidSession & {
   const current = await getSession(request)
   if (current) return { ...current, step: stepOf(current) }
   const url = new URL(request.url)
-  if (request.method === 'GET') throw redirect(`/logga-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`)
+  if (request.method === 'GET')
+    throw redirect(`/logga-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`)
   throw new Response('Inte inloggad', { status: 401 })
 }
 
@@ -80,12 +82,4 @@ export async function requirePermission(request: Request, action: Action, resour
   const user = await requireUser(request)
   assertPermission(user, action, resource)
   return user
-}
-
-/** Where a sign-in may send the user back to: only paths on this site. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
-    return fallback
-  }
-  return target
 }
