@@ -63,6 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <footer className="site-footer">
             <p>{translator(locale)('app.footer')}</p>
+            <p>
+              <a href="/tillganglighet">{translator(locale)('a11y.footerLink')}</a>
+            </p>
           </footer>
         </LocaleContext.Provider>
         {data?.user?.nav.items.some((item) => item.key === 'organisations') ? <OfflineSupport /> : null}

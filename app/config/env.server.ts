@@ -30,6 +30,8 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Områdesansvarsportalen <noreply@example.org>'),
   MUNICIPALITY_NAME: z.string().min(1).default('Vårgårda kommun'),
+  // Where the accessibility statement tells people to write about accessibility problems.
+  ACCESSIBILITY_CONTACT: z.string().email('måste vara en e-postadress').default('tillganglighet@example.org'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: booleanFromString.optional(),

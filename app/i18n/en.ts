@@ -1,3 +1,4 @@
+import * as accessibility from './areas/accessibility'
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
@@ -251,4 +252,5 @@ export const en: Record<MessageKey, string> = {
   ...councilSituation.en,
   ...councilMeasures.en,
   ...secondFactor.en,
+  ...accessibility.en,
 }

@@ -1,5 +1,6 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
 // Areas keep their own messages in areas/*.ts, merged here.
+import * as accessibility from './areas/accessibility'
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
@@ -20,7 +21,7 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor, accessibility] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -256,6 +257,7 @@ export const sv = {
   ...councilSituation.sv,
   ...councilMeasures.sv,
   ...secondFactor.sv,
+  ...accessibility.sv,
 }
 
 export type MessageKey = keyof typeof sv

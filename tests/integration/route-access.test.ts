@@ -66,6 +66,7 @@ const probes: Probe[] = [
   { route: 'inbjudan.$token', method: 'GET', url: '/inbjudan/x', params: { token: 'x' }, allowed: everyone },
   { route: 'inbjudan.$token', method: 'POST', url: '/inbjudan/x', params: { token: 'x' }, body: {}, allowed: everyone },
   { route: 'healthz', method: 'GET', url: '/healthz', allowed: everyone },
+  { route: 'tillganglighet', method: 'GET', url: '/tillganglighet', allowed: everyone },
   { route: 'livez', method: 'GET', url: '/livez', allowed: everyone },
   { route: '$', method: 'GET', url: '/finns-inte', params: { '*': 'finns-inte' }, allowed: everyone },
   { route: 'konto', method: 'GET', url: '/konto', allowed: signedInRoles },
