@@ -69,14 +69,75 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Errors that mean the connection itself is gone (the database restarted,
+// dropped it, or the network broke), as postgres.js reports them.
+const connectionLost = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])
+
+function isConnectionLost(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (connectionLost.has((cause as NodeJS.ErrnoException).code ?? '')) return true
+  }
+  return false
+}
+
+type Scope = (sql: postgres.TransactionSql) => unknown
+
+/**
+ * postgres.js 3.4.9 kills the process when a transaction's connection drops:
+ * after the failed query it sends ROLLBACK on the dead connection, whose
+ * socket is gone, and the write throws from a timer where nothing can catch
+ * it ("Cannot read properties of null (reading 'write')", porsager/postgres
+ * issues 1154 and 1208, unfixed upstream). So when a transaction (or a
+ * savepoint) fails because its connection is gone, its body is left pending
+ * instead of failing: postgres.js then never sends the ROLLBACK, and its
+ * begin() fails by itself with CONNECTION_CLOSED once it sees the close,
+ * which it always does for a lost connection. The database rolled the
+ * transaction back when the connection ended. Any other error fails the
+ * body as before.
+ */
+function keepRollbackOffLostConnections(client: postgres.Sql): postgres.Sql {
+  const guard =
+    (scope: Scope): Scope =>
+    (sql) =>
+      Promise.resolve()
+        .then(() => scope(guardSavepoints(sql)))
+        .catch((error: unknown) => (isConnectionLost(error) ? new Promise<never>(() => {}) : Promise.reject(error)))
+  const guardSavepoints = (sql: postgres.TransactionSql): postgres.TransactionSql =>
+    new Proxy(sql, {
+      get(target, property, receiver) {
+        if (property !== 'savepoint') return Reflect.get(target, property, receiver)
+        return (...args: unknown[]) => {
+          const scope = args.pop() as Scope
+          return (target.savepoint as (...all: unknown[]) => unknown)(...args, guard(scope))
+        }
+      },
+    })
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'begin') return Reflect.get(target, property, receiver)
+      return (...args: unknown[]) => {
+        const scope = args.pop() as Scope
+        return (target.begin as (...all: unknown[]) => unknown)(...args, guard(scope))
+      }
+    },
+  })
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === 'postgres') {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: 'omradesansvar-portal' },
+      // Seconds between attempts to reach a database that refused or dropped us. postgres.js
+      // grows this to 20 s, and a request waiting for a connection waits that long even after
+      // the database is back; at most 2 s keeps a restart of the database a short pause.
+      backoff: (attempt) => Math.min(2, ((0.5 + Math.random() / 2) * 3 ** attempt) / 100),
     })
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database
+    const db = drizzlePostgres(keepRollbackOffLostConnections(client), {
+      schema,
+      casing: 'snake_case',
+    }) as unknown as Database
     return {
       db,
       driver: 'postgres',
