@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { ActionItemFields } from '~/components/meetings/action-item-fields'
 import { ActionItemList } from '~/components/meetings/action-item-list'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
@@ -12,6 +13,8 @@ import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { ActionItemSchema } from '~/modules/meetings/action-item-form'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import {
@@ -51,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: manage ? await meetingOrganisationOptions(db, meeting.organisationIds) : [],
     editing: manage && items.some((item) => item.id === editing) ? editing : null,
     manage,
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -99,8 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok || Object.keys(errors).length > 0) {
       return data<ActionResult>({ form: 'create', errors, values: parsed.values }, { status: 400 })
     }
-    await createActionItem(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
-    throw redirect(`${back}?sparat=ny`)
+    const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      await createActionItem(tx, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
+      return `${back}?sparat=ny`
+    })
+    throw redirect(location)
   }
 
   const parsed = parseForm(UpdateSchema, formData)
@@ -238,6 +245,7 @@ export default function ActionItemsPage() {
           <h2 id="new-item-heading">{t('meetingFollowUp.actions.addHeading')}</h2>
           {create ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
           <Form method="post" className="stack follow-up-form" noValidate key={`create-${loaded.items.length}`}>
+            <SubmissionKeyField value={loaded.submissionKey} />
             <ActionItemFields
               values={create?.values ?? {}}
               errors={create?.errors ?? {}}

@@ -3,11 +3,14 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useState } from 'react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { acceptedExtensions, formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
 import { deleteDocument, listDocuments, readUploadForm, storeDocument } from '~/modules/meetings/documents.server'
 import {
@@ -25,7 +28,12 @@ export const links = () => [{ rel: 'stylesheet', href: followUpStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, meeting, manage } = await readableFollowUp(request, params)
-  return { meeting: meetingHeading(meeting), documents: await listDocuments(db, meeting.id), manage }
+  return {
+    meeting: meetingHeading(meeting),
+    documents: await listDocuments(db, meeting.id),
+    manage,
+    submissionKey: newSubmissionKey(),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,15 +47,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.kind === 'tooLarge') return fileError('tooLarge')
   if (form.kind === 'missing') return fileError('missing')
   if (form.kind === 'file') {
-    const stored = await storeDocument(db, {
-      actorId: user.id,
-      meetingId: meeting.id,
-      organiserOrganisationId: meeting.organiserOrganisationId,
-      filename: form.filename,
-      bytes: form.bytes,
+    const stored = await submitOnce(db, submissionOf(request, form.formData, user.id), async (tx) => {
+      const document = await storeDocument(tx, {
+        actorId: user.id,
+        meetingId: meeting.id,
+        organiserOrganisationId: meeting.organiserOrganisationId,
+        filename: form.filename,
+        bytes: form.bytes,
+      })
+      return document.ok ? `${back}?sparat=uppladdat` : refuse(document.error)
     })
-    if (!stored.ok) return fileError(stored.error)
-    throw redirect(`${back}?sparat=uppladdat`)
+    if ('refused' in stored) return fileError(stored.refused)
+    throw redirect(stored.location)
   }
   const parsed = parseForm(DeleteSchema, form.formData)
   if (!parsed.ok) throw badRequest()
@@ -140,6 +151,7 @@ export default function DocumentsPage() {
             }}
           >
             <input type="hidden" name="intent" value="upload" />
+            <SubmissionKeyField value={loaded.submissionKey} />
             <Field
               label={t('meetingFollowUp.documents.file')}
               name="file"

@@ -2,12 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { FormattedText } from '~/components/meetings/formatted-text'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { optionalText, requiredText, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import {
   badRequest,
   manageableFollowUp,
@@ -40,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance: await listAttendance(db, meeting.id),
     organisations: manage ? await meetingOrganisationOptions(db, meeting.organisationIds) : [],
     manage,
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -90,13 +94,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok || Object.keys(errors).length > 0) {
       return data<MinutesResult>({ form: 'attendance', errors, values: parsed.values }, { status: 400 })
     }
-    await addAttendance(db, {
-      actorId: user.id,
-      meetingId: meeting.id,
-      organiserOrganisationId: meeting.organiserOrganisationId,
-      ...parsed.data,
+    const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      await addAttendance(tx, {
+        actorId: user.id,
+        meetingId: meeting.id,
+        organiserOrganisationId: meeting.organiserOrganisationId,
+        ...parsed.data,
+      })
+      return `${back}?sparat=narvaro`
     })
-    throw redirect(`${back}?sparat=narvaro`)
+    throw redirect(location)
   }
 
   if (intent === 'removeAttendance') {
@@ -229,6 +236,7 @@ export default function MinutesPage() {
             key={`attendance-${loaded.attendance.length}`}
           >
             <h3>{t('meetingFollowUp.attendance.addHeading')}</h3>
+            <SubmissionKeyField value={loaded.submissionKey} />
             {attendanceResult ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
             <Field label={t('meetingFollowUp.attendance.name')} name="name" error={attendanceResult?.errors.name}>
               {(props) => (

@@ -5,6 +5,8 @@ import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
@@ -15,31 +17,38 @@ import { organiserFor } from '~/modules/meetings/meeting-access.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'meeting.manage')
-  return { options: await meetingFormOptions(await getDb()) }
+  return { options: await meetingFormOptions(await getDb()), submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'meeting.manage')
   const organiserOrganisationId = organiserFor(user)
   if (!organiserOrganisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const values = readMeetingValues(await request.formData())
+  const formData = await request.formData()
+  const values = readMeetingValues(formData)
   const parsed = parseMeetingForm(values, { needsVersion: false })
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 })
   const db = await getDb()
-  const meeting = await createMeeting(db, { actorId: user.id, organiserOrganisationId, ...parsed.data })
+  let meetingId = ''
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    meetingId = (await createMeeting(tx, { actorId: user.id, organiserOrganisationId, ...parsed.data })).id
+    return `/moten/${meetingId}?handelse=ny`
+  })
+  // A repeated post goes to the meeting the first one convened; its invitations went out then.
+  if (submitted.repeated) throw redirect(submitted.location)
   const env = getEnv()
   const sent = await sendMeetingMail(db, getMailer(), {
-    meetingId: meeting.id,
+    meetingId,
     purpose: 'invitation',
     origin: siteOrigin(request, env.PUBLIC_URL),
     mailFrom: env.MAIL_FROM,
   })
-  throw redirect(`/moten/${meeting.id}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)
+  throw redirect(`/moten/${meetingId}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)
 }
 
 export default function NewMeetingPage() {
   const t = useT()
-  const { options } = useLoaderData<typeof loader>()
+  const { options, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
@@ -50,6 +59,7 @@ export default function NewMeetingPage() {
         options={options}
         submitLabel={t('meeting.save')}
         cancelTo="/moten"
+        submissionKey={submissionKey}
       />
     </div>
   )

@@ -1,12 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { NetworkFields } from '~/components/registry/network-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { listOrganisations } from '~/modules/organisations/organisations.server'
 import { NetworkSchema } from '~/modules/registry/network-form'
 import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
@@ -19,20 +22,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     networks: await listNetworks(db),
     organisations: mayCreate ? (await listOrganisations(db)).map(({ id, name }) => ({ id, name })) : [],
     mayCreate,
+    submissionKey: newSubmissionKey(),
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
-  const parsed = parseForm(NetworkSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(NetworkSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const created = await createNetwork(await getDb(), { actorId: user.id, ...parsed.data })
-  throw redirect(`/natverk/${created.id}?skapad=1`)
+  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createNetwork(tx, { actorId: user.id, ...parsed.data })
+    return `/natverk/${created.id}?skapad=1`
+  })
+  throw redirect(location)
 }
 
 export default function NetworksPage() {
   const t = useT()
-  const { networks, organisations, mayCreate } = useLoaderData<typeof loader>()
+  const { networks, organisations, mayCreate, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const values = actionData?.values ?? {}
   return (
@@ -53,6 +61,7 @@ export default function NetworksPage() {
           <h2 id="new-network">{t('networks.create')}</h2>
           {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
           <Form method="post" className="stack" noValidate>
+            <SubmissionKeyField value={submissionKey} />
             <NetworkFields
               values={{
                 name: values.name ?? '',

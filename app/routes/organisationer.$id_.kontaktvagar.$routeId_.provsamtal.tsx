@@ -3,10 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactCheckTable } from '~/components/contacts/contact-check-table'
 import { ContactRouteCard } from '~/components/contacts/contact-route-card'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import {
   contactRouteView,
   listContactChecks,
@@ -24,25 +27,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     route: contactRouteView(route, checks[0]),
     checks: checks.map((check) => ({ ...check, checkedAt: check.checkedAt.toISOString() })),
     title: `${t('contacts.meta.check', { name: organisation.name })} – ${t('app.name')}`,
+    submissionKey: newSubmissionKey(),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, route, organisation } = await requireEditableContactRoute(request, params)
-  const parsed = parseForm(ContactCheckSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(ContactCheckSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  await recordContactCheck(await getDb(), {
-    actorId: user.id,
-    route,
-    reached: parsed.data.reached === 'yes',
-    note: parsed.data.note,
+  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+    await recordContactCheck(tx, {
+      actorId: user.id,
+      route,
+      reached: parsed.data.reached === 'yes',
+      note: parsed.data.note,
+    })
+    return `/organisationer/${organisation.id}?kontaktvagar=provsamtal`
   })
-  throw redirect(`/organisationer/${organisation.id}?kontaktvagar=provsamtal`)
+  throw redirect(location)
 }
 
 export default function ContactCheckPage() {
   const t = useT()
-  const { organisation, route, checks } = useLoaderData<typeof loader>()
+  const { organisation, route, checks, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values: Record<string, string> = actionData?.values ?? {}
@@ -53,6 +61,7 @@ export default function ContactCheckPage() {
       <ContactRouteCard route={route} />
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         <FieldGroup legend={t('contacts.field.reached')} className="choices" error={errors.reached}>
           {(['yes', 'no'] as const).map((answer) => (
             <label key={answer} className="choice">

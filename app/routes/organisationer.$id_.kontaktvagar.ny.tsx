@@ -2,10 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactRouteFields } from '~/components/contacts/contact-route-fields'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { requirePermission } from '~/modules/auth/guards.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
 import { ContactRouteSchema, parseContactRouteForm } from '~/modules/registry/contact-route-form'
@@ -20,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organisation: { id, name: organisation.name },
     title: `${t('contacts.meta.new', { name: organisation.name })} – ${t('app.name')}`,
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -28,15 +32,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'organisation.update', { organisationId: id })
   const db = await getDb()
   requireFound(await getOrganisation(db, id))
-  const parsed = parseContactRouteForm(ContactRouteSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseContactRouteForm(ContactRouteSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  await createContactRoute(db, { actorId: user.id, organisationId: id, ...parsed.data })
-  throw redirect(`/organisationer/${id}?kontaktvagar=ny`)
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    await createContactRoute(tx, { actorId: user.id, organisationId: id, ...parsed.data })
+    return `/organisationer/${id}?kontaktvagar=ny`
+  })
+  throw redirect(location)
 }
 
 export default function NewContactRoutePage() {
   const t = useT()
-  const { organisation } = useLoaderData<typeof loader>()
+  const { organisation, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values = actionData
@@ -47,6 +55,7 @@ export default function NewContactRoutePage() {
       <h1>{t('contacts.newTitle', { name: organisation.name })}</h1>
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         <ContactRouteFields values={values} errors={errors} />
         <div className="actions">
           <button type="submit" className="button">

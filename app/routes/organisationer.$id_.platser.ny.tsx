@@ -1,10 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { SiteFields } from '~/components/registry/site-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireEditableOrganisation } from '~/modules/registry/record-access.server'
 import { SiteSchema } from '~/modules/registry/site-form'
@@ -13,28 +16,33 @@ import { createSite } from '~/modules/registry/sites.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
   const { organisation } = await requireEditableOrganisation(request, await getDb(), id)
-  return { organisation: { id, name: organisation.name } }
+  return { organisation: { id, name: organisation.name }, submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const db = await getDb()
   const { user } = await requireEditableOrganisation(request, db, id)
-  const parsed = parseForm(SiteSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(SiteSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const site = await createSite(db, { actorId: user.id, organisationId: id, ...parsed.data })
-  throw redirect(`/organisationer/${id}?sparad=1#plats-${site.id}`)
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const site = await createSite(tx, { actorId: user.id, organisationId: id, ...parsed.data })
+    return `/organisationer/${id}?sparad=1#plats-${site.id}`
+  })
+  throw redirect(location)
 }
 
 export default function NewSitePage() {
   const t = useT()
-  const { organisation } = useLoaderData<typeof loader>()
+  const { organisation, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
       <h1>{t('sites.newTitle', { organisation: organisation.name })}</h1>
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         <SiteFields
           values={actionData?.values ?? { coordinateSystem: 'wgs84', kind: 'other' }}
           errors={actionData?.errors ?? {}}

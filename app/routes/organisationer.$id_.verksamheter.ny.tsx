@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { ServiceFields } from '~/components/registry/service-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireEditableOrganisation } from '~/modules/registry/record-access.server'
 import { ruleFieldErrors } from '~/modules/registry/rule-error'
@@ -16,34 +19,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const { organisation } = await requireEditableOrganisation(request, db, id)
   const sites = await listSites(db, id)
-  return { organisation: { id, name: organisation.name }, sites: sites.map(({ id, name }) => ({ id, name })) }
+  return {
+    organisation: { id, name: organisation.name },
+    sites: sites.map(({ id, name }) => ({ id, name })),
+    submissionKey: newSubmissionKey(),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const db = await getDb()
   const { user } = await requireEditableOrganisation(request, db, id)
-  const parsed = parseServiceForm(ServiceSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseServiceForm(ServiceSchema, formData)
   if (!parsed.ok)
     return data({ errors: parsed.errors, values: parsed.values, siteIds: parsed.siteIds }, { status: 400 })
-  let serviceId: string
   try {
-    serviceId = (await createService(db, { actorId: user.id, organisationId: id, ...parsed.data })).id
+    const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      const service = await createService(tx, { actorId: user.id, organisationId: id, ...parsed.data })
+      return `/organisationer/${id}?sparad=1#verksamhet-${service.id}`
+    })
+    throw redirect(location)
   } catch (error) {
+    if (error instanceof Response) throw error
     return data({ errors: ruleFieldErrors(error), values: parsed.values, siteIds: parsed.siteIds }, { status: 400 })
   }
-  throw redirect(`/organisationer/${id}?sparad=1#verksamhet-${serviceId}`)
 }
 
 export default function NewServicePage() {
   const t = useT()
-  const { organisation, sites } = useLoaderData<typeof loader>()
+  const { organisation, sites, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
       <h1>{t('services.newTitle', { organisation: organisation.name })}</h1>
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         <ServiceFields
           values={actionData?.values ?? {}}
           siteIds={actionData?.siteIds ?? []}

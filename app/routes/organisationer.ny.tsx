@@ -1,29 +1,37 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { OrganisationFields } from '~/components/organisations/organisation-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { OrganisationSchema } from '~/modules/organisations/organisation-form'
 import { createOrganisation } from '~/modules/organisations/organisations.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation.create')
-  return null
+  return { submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'organisation.create')
-  const parsed = parseForm(OrganisationSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(OrganisationSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const created = await createOrganisation(await getDb(), { actorId: user.id, ...parsed.data })
-  throw redirect(`/organisationer/${created.id}?sparad=1`)
+  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createOrganisation(tx, { actorId: user.id, ...parsed.data })
+    return `/organisationer/${created.id}?sparad=1`
+  })
+  throw redirect(location)
 }
 
 export default function NewOrganisationPage() {
   const t = useT()
+  const { submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
@@ -32,6 +40,7 @@ export default function NewOrganisationPage() {
       <h1>{t('organisations.create')}</h1>
       {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         <OrganisationFields
           values={{ name: values.name ?? '', kind: values.kind ?? 'company', description: values.description ?? '' }}
           errors={errors}

@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { MeasureFields } from '~/components/rsa/measure-fields'
 import { MeasureTable } from '~/components/rsa/measure-table'
@@ -15,6 +16,8 @@ import { getDb } from '~/db/app-db.server'
 import { rsaMeasureStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireUuid } from '~/modules/http/responses'
 import { planProgress, swedishToday } from '~/modules/rsa/action-plan'
 import { listFollowUps, listMeasures } from '~/modules/rsa/measures.server'
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       count: followUp.snapshot.length,
     })),
     options,
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -55,14 +59,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const outcome = await runPlanAction(db, user, analysis, await request.formData())
-  if (outcome.kind === 'done') throw redirect(`/rsa/${id}/atgarder?klart=${outcome.message}`)
-  return data(outcome, { status: 400 })
+  const formData = await request.formData()
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const outcome = await runPlanAction(tx, user, analysis, formData)
+    return outcome.kind === 'done' ? `/rsa/${id}/atgarder?klart=${outcome.message}` : refuse(outcome)
+  })
+  if ('refused' in submitted) return data(submitted.refused, { status: 400 })
+  throw redirect(submitted.location)
 }
 
 export default function ActionPlanPage() {
   const t = useT()
-  const { header, today, measures, progress, followUps, options } = useLoaderData<typeof loader>()
+  const { header, today, measures, progress, followUps, options, submissionKey } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const [search] = useSearchParams()
   const done = search.get('klart')
@@ -98,6 +106,7 @@ export default function ActionPlanPage() {
           <h2 id="rsa-plan-add">{t('rsa.plan.add')}</h2>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="measure" />
+            <SubmissionKeyField value={submissionKey} />
             {measureForm ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
             <MeasureFields values={measureForm?.values ?? {}} errors={measureForm?.errors ?? {}} options={options} />
             <div className="actions">
@@ -128,6 +137,7 @@ export default function ActionPlanPage() {
         {options ? (
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="followUp" />
+            <SubmissionKeyField value={submissionKey} />
             <h3>{t('rsa.plan.recordFollowUp')}</h3>
             <Field label={t('rsa.plan.year')} name="year" error={followUpForm?.errors.year}>
               {(props) => (

@@ -8,11 +8,14 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormMessage, NumberField } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { ParticipantFields } from '~/components/rsa/participant-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.server'
 import { NewAnalysisSchema, readParticipantChoice } from '~/modules/rsa/rsa-forms'
 import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
@@ -28,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     options: await participantOptions(await getDb()),
     defaults: { periodStart: String(start), periodEnd: String(start + 3) },
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -39,18 +43,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors }, { status: 400 })
   const organisationId = analysisOwnerFor(user)
   if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const created = await createAnalysis(await getDb(), {
-    actorId: user.id,
-    organisationId,
-    ...parsed.data,
-    ...participants,
+  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createAnalysis(tx, { actorId: user.id, organisationId, ...parsed.data, ...participants })
+    return `/rsa/${created.id}/installningar?skapad=1`
   })
-  throw redirect(`/rsa/${created.id}/installningar?skapad=1`)
+  throw redirect(location)
 }
 
 export default function NewAnalysisPage() {
   const t = useT()
-  const { options, defaults } = useLoaderData<typeof loader>()
+  const { options, defaults, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const values: Record<string, string> = actionData?.values ?? defaults
   const errors: Record<string, string> = actionData?.errors ?? {}
@@ -59,6 +61,7 @@ export default function NewAnalysisPage() {
       <h1>{t('rsa.create')}</h1>
       <p>{t('rsa.createIntro')}</p>
       <Form method="post" className="stack" noValidate>
+        <SubmissionKeyField value={submissionKey} />
         {Object.keys(errors).length > 0 ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
         <Field label={t('rsa.analysisTitle')} name="title" error={errors.title}>
           {(props) => <input {...props} type="text" required defaultValue={values.title ?? ''} />}

@@ -6,6 +6,8 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { scenarioOwnerFor } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
 import { newScenarioValues } from '~/modules/scenarios/scenario-form'
@@ -19,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: await scenarioFormOptions(await getDb()),
     canShare: can(user, 'scenario.share'),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -26,16 +29,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
   const organisationId = scenarioOwnerFor(user)
   if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const step = readScenarioPost(await request.formData(), user, { needsVersion: false })
+  const formData = await request.formData()
+  const step = readScenarioPost(formData, user, { needsVersion: false })
   if (step.kind === 'rows') return data({ values: step.values, errors: {} })
   if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })
-  const created = await createScenario(await getDb(), { actorId: user.id, organisationId, ...step.parsed.data })
-  throw redirect(`/scenarier/${created.id}?sparat=1`)
+  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createScenario(tx, { actorId: user.id, organisationId, ...step.parsed.data })
+    return `/scenarier/${created.id}?sparat=1`
+  })
+  throw redirect(location)
 }
 
 export default function NewScenarioPage() {
   const t = useT()
-  const { options, canShare, tiles } = useLoaderData<typeof loader>()
+  const { options, canShare, tiles, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
@@ -48,6 +55,7 @@ export default function NewScenarioPage() {
         tiles={tiles}
         cancelTo="/scenarier"
         conflict={false}
+        submissionKey={submissionKey}
       />
     </div>
   )

@@ -4,12 +4,15 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { MeasureFields } from '~/components/council/measure-fields'
 import { MeasureTable } from '~/components/council/measure-table'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { isFollowUpOverdue, MeasureSchema, type MeasureFilter } from '~/modules/council/measure-form'
 import { createMeasure, listMeasures, measureOptions } from '~/modules/council/measures.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
 
@@ -31,21 +34,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...row,
     overdue: isFollowUpOverdue({ ...row, lastFollowedUpOn: row.latestFollowUp?.followedUpOn ?? null }, today),
   }))
-  return { council: councilHeader(user, council), filter, measures, options, today }
+  return { council: councilHeader(user, council), filter, measures, options, today, submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const parsed = parseForm(MeasureSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(MeasureSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const created = await createMeasure(db, { actorId: user.id, council, fields: parsed.data })
-  if (!created.ok) return data({ errors: created.errors, values: parsed.values }, { status: 400 })
-  throw redirect(`/trygghet/${council.id}/insatser?sparat=ny`)
+  const outcome = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createMeasure(tx, { actorId: user.id, council, fields: parsed.data })
+    return created.ok ? `/trygghet/${council.id}/insatser?sparat=ny` : refuse(created.errors)
+  })
+  if ('refused' in outcome) return data({ errors: outcome.refused, values: parsed.values }, { status: 400 })
+  throw redirect(outcome.location)
 }
 
 export default function MeasuresPage() {
   const t = useT()
-  const { council, filter, measures, options } = useLoaderData<typeof loader>()
+  const { council, filter, measures, options, submissionKey } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const [search] = useSearchParams()
   const base = `/trygghet/${council.id}/insatser`
@@ -77,6 +84,7 @@ export default function MeasuresPage() {
         <section className="council-section" aria-labelledby="measure-add">
           <h2 id="measure-add">{t('councilMeasures.add')}</h2>
           <Form method="post" className="stack" noValidate key={failed ? 'failed' : measures.length}>
+            <SubmissionKeyField value={submissionKey} />
             {failed ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
             <MeasureFields values={failed?.values ?? {}} errors={failed?.errors ?? {}} options={options} />
             <div className="actions">

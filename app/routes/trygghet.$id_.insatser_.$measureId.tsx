@@ -28,6 +28,8 @@ import {
 } from '~/modules/council/measures.server'
 import type { FieldErrors } from '~/modules/forms/parse-form'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     followUps: followUps.map(({ createdAt: _, ...followUp }) => followUp),
     options,
     today,
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -81,9 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'followUp') {
     const parsed = parseForm(followUpSchema(stockholmToday()), formData)
     if (!parsed.ok) return answer({ form: 'followUp', errors: parsed.errors, values: parsed.values }, 400)
-    const recorded = await recordFollowUp(db, { ...scope, measureId: id, fields: parsed.data })
-    if (!recorded.ok) throw notFound()
-    throw done('uppfoljning')
+    const recorded = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      const followUp = await recordFollowUp(tx, { ...scope, measureId: id, fields: parsed.data })
+      return followUp.ok ? `/trygghet/${council.id}/insatser/${id}?sparat=uppfoljning` : refuse(followUp.error)
+    })
+    if ('refused' in recorded) throw notFound()
+    throw redirect(recorded.location)
   }
   if (intent === 'state') {
     const parsed = parseForm(MeasureStateSchema, formData)
@@ -117,7 +123,7 @@ const notices: Record<string, MessageKey> = {
 export default function MeasurePage() {
   const t = useT()
   const locale = useLocale()
-  const { council, measure, values, followUps, options, today } = useLoaderData<typeof loader>()
+  const { council, measure, values, followUps, options, today, submissionKey } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [search] = useSearchParams()
   const notice = notices[search.get('sparat') ?? '']
@@ -196,6 +202,7 @@ export default function MeasurePage() {
         <FollowUpList followUps={followUps} />
         {options ? (
           <FollowUpForm
+            submissionKey={submissionKey}
             today={today}
             values={followUp?.values ?? {}}
             errors={followUp?.errors ?? {}}

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { CouncilHeader } from '~/components/council/council-header'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { councilCategories } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
@@ -11,6 +12,8 @@ import { councilHeader, requireCouncil } from '~/modules/council/council-access.
 import { addCategory, updateCategory } from '~/modules/council/categories.server'
 import { requiredText, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import councilStyles from '~/styles/council.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
@@ -31,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .from(councilCategories)
     .where(eq(councilCategories.councilId, council.id))
     .orderBy(asc(councilCategories.position), asc(councilCategories.name))
-  return { council: councilHeader(user, council), categories }
+  return { council: councilHeader(user, council), categories, submissionKey: newSubmissionKey() }
 }
 
 type ActionResult = { form: string; errors: Record<string, string>; values: Record<string, string>; conflict?: boolean }
@@ -45,14 +48,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(AddSchema, formData)
     if (!parsed.ok)
       return data<ActionResult>({ form: 'add', errors: parsed.errors, values: parsed.values }, { status: 400 })
-    const added = await addCategory(db, { actorId: user.id, councilId: council.id, name: parsed.data.name })
-    if (!added.ok) {
+    const added = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      const category = await addCategory(tx, { actorId: user.id, councilId: council.id, name: parsed.data.name })
+      return category.ok ? `${back}?sparat=ny` : refuse(category.error)
+    })
+    if ('refused' in added) {
       return data<ActionResult>(
         { form: 'add', errors: { name: 'council.categories.duplicate' }, values: parsed.values },
         { status: 400 },
       )
     }
-    throw redirect(`${back}?sparat=ny`)
+    throw redirect(added.location)
   }
   if (intent !== 'rename' && intent !== 'active') throw new Response('Ogiltig begäran', { status: 400 })
   const parsed = intent === 'rename' ? parseForm(RenameSchema, formData) : parseForm(ActiveSchema, formData)
@@ -127,6 +133,7 @@ export default function CategoriesPage() {
       <section className="council-section" aria-labelledby="add-heading">
         <h2 id="add-heading">{t('council.categories.add')}</h2>
         <Form method="post" noValidate className="stack" key={loaded.categories.length}>
+          <SubmissionKeyField value={loaded.submissionKey} />
           <Field
             label={t('council.categories.name')}
             name="name"

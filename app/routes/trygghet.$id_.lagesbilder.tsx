@@ -3,12 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CouncilHeader } from '~/components/council/council-header'
 import { formatDate } from '~/components/contacts/contact-route-card'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { PictureSchema } from '~/modules/council/situation-form'
 import { createPicture, listPictures } from '~/modules/council/situation.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { instantToStockholm } from '~/modules/meetings/stockholm-time'
 import councilStyles from '~/styles/council.css?url'
 
@@ -26,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
     // A new picture covers the last three months by default.
     defaults: { periodFrom: firstOfMonthTwoBack(today), periodTo: today },
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -37,10 +41,14 @@ function firstOfMonthTwoBack(date: string): string {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const parsed = parseForm(PictureSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(PictureSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const picture = await createPicture(db, { actorId: user.id, councilId: council.id, ...parsed.data })
-  throw redirect(`/trygghet/${council.id}/lagesbilder/${picture.id}`)
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const picture = await createPicture(tx, { actorId: user.id, councilId: council.id, ...parsed.data })
+    return `/trygghet/${council.id}/lagesbilder/${picture.id}`
+  })
+  throw redirect(location)
 }
 
 export default function SituationPicturesPage() {
@@ -82,6 +90,7 @@ export default function SituationPicturesPage() {
             <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
           ) : null}
           <Form method="post" noValidate className="stack">
+            <SubmissionKeyField value={loaded.submissionKey} />
             <Field label={t('situation.name')} name="title" error={errors.title}>
               {(props) => <input {...props} defaultValue={values.title ?? ''} />}
             </Field>

@@ -5,11 +5,14 @@ import { AreaDeleteForm, AreaEditor } from '~/components/council/area-editor'
 import { AreaTable } from '~/components/council/area-table'
 import { CouncilHeader } from '~/components/council/council-header'
 import { FormMessage } from '~/components/forms/field'
+import type { Database } from '~/db/client.server'
 import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { listAreas, runAreaAction } from '~/modules/council/areas.server'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { formatAreaText } from '~/modules/scenarios/scenario-form'
 import councilStyles from '~/styles/council.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
@@ -39,17 +42,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editing: mayManage && areas.some((area) => area.id === editing) ? editing : null,
     mayManage,
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    submissionKey: newSubmissionKey(),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const outcome = await runAreaAction(db, {
-    councilId: council.id,
-    actorId: user.id,
-    formData: await request.formData(),
-  })
-  if (outcome.kind === 'done') throw redirect(`/trygghet/${council.id}/omraden?klart=${outcome.message}`)
+  const formData = await request.formData()
+  const run = async (tx: Database) => {
+    const outcome = await runAreaAction(tx, { councilId: council.id, actorId: user.id, formData })
+    return outcome.kind === 'done' ? `/trygghet/${council.id}/omraden?klart=${outcome.message}` : refuse(outcome)
+  }
+  // Only a new area is guarded against a second post; saving and deleting are idempotent or versioned.
+  const answered =
+    formData.get('intent') === 'create'
+      ? await submitOnce(db, submissionOf(request, formData, user.id), run)
+      : await run(db)
+  if (typeof answered === 'string') throw redirect(answered)
+  if ('location' in answered) throw redirect(answered.location)
+  const outcome = answered.refused
   const { status, current, ...rest } = outcome
   return data(
     { ...rest, current: current ? { name: current.name, corners: formatAreaText(current.corners) } : undefined },
@@ -59,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CouncilAreasPage() {
   const t = useT()
-  const { header, areas, editing, mayManage, tiles } = useLoaderData<typeof loader>()
+  const { header, areas, editing, mayManage, tiles, submissionKey } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const [search] = useSearchParams()
   const done = search.get('klart')
@@ -92,7 +103,7 @@ export default function CouncilAreasPage() {
       {mayManage ? (
         <section className="council-section" aria-labelledby="council-areas-new">
           <h2 id="council-areas-new">{t('councilAreas.newHeading')}</h2>
-          <AreaEditor state={failed?.form === 'new' ? failed : undefined} tiles={tiles} />
+          <AreaEditor state={failed?.form === 'new' ? failed : undefined} tiles={tiles} submissionKey={submissionKey} />
         </section>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { councils } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
@@ -12,6 +13,8 @@ import { councilLinks, councilsOf, getCouncilWithScope } from '~/modules/council
 import { createCouncil } from '~/modules/council/councils.server'
 import { requiredText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { listNetworks } from '~/modules/registry/networks.server'
 import councilStyles from '~/styles/council.css?url'
 
@@ -37,22 +40,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const taken = new Set((await db.select({ networkId: councils.networkId }).from(councils)).map((row) => row.networkId))
   const networks = mayCreate ? (await listNetworks(db)).filter((network) => !taken.has(network.id)) : []
-  return { councils: mine, mayCreate, networks: networks.map((network) => ({ id: network.id, name: network.name })) }
+  return {
+    councils: mine,
+    mayCreate,
+    networks: networks.map((network) => ({ id: network.id, name: network.name })),
+    submissionKey: newSubmissionKey(),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'council.settings')
   const db = await getDb()
-  const parsed = parseForm(CreateSchema, await request.formData())
+  const formData = await request.formData()
+  const parsed = parseForm(CreateSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const [taken] = await db
-    .select({ id: councils.id })
-    .from(councils)
-    .where(eq(councils.networkId, parsed.data.networkId))
-  if (taken) return data({ errors: { networkId: 'council.create.taken' }, values: parsed.values }, { status: 400 })
   try {
-    const council = await createCouncil(db, { actorId: user.id, ...parsed.data })
-    throw redirect(`/trygghet/${council.id}?inrattat=1`)
+    const outcome = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+      const [taken] = await tx
+        .select({ id: councils.id })
+        .from(councils)
+        .where(eq(councils.networkId, parsed.data.networkId))
+      if (taken) return refuse(taken.id)
+      const council = await createCouncil(tx, { actorId: user.id, ...parsed.data })
+      return `/trygghet/${council.id}?inrattat=1`
+    })
+    if ('refused' in outcome) {
+      return data({ errors: { networkId: 'council.create.taken' }, values: parsed.values }, { status: 400 })
+    }
+    throw redirect(outcome.location)
   } catch (error) {
     if (error instanceof Response) throw error
     // A network that does not exist, or one that got a council a moment ago.
@@ -97,6 +112,7 @@ export default function CouncilsPage() {
             <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
           ) : null}
           <Form method="post" noValidate className="stack">
+            <SubmissionKeyField value={loaded.submissionKey} />
             <Field label={t('council.create.name')} name="name" error={errors.name}>
               {(props) => <input {...props} defaultValue={values.name ?? ''} />}
             </Field>

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { Field, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { AreaField, type Tiles } from '~/components/scenarios/area-field'
 import { translateMessage, useT } from '~/i18n/i18n'
 
@@ -14,10 +15,13 @@ export function AreaEditor({
   area,
   state,
   tiles,
+  submissionKey,
 }: {
   area?: { id: string; name: string; corners: string; version: number }
   state?: AreaEditorState
   tiles: Tiles
+  /** A new area's one-time key: a second post of the form draws no second area. */
+  submissionKey?: string
 }) {
   const t = useT()
   const values = state?.values ?? {}
@@ -28,6 +32,7 @@ export function AreaEditor({
     <Form method="post" className="stack" noValidate key={version}>
       <input type="hidden" name="intent" value={area ? 'save' : 'create'} />
       {area ? <input type="hidden" name="areaId" value={area.id} /> : null}
+      {submissionKey ? <SubmissionKeyField value={submissionKey} /> : null}
       {area ? <input type="hidden" name="version" value={version} /> : null}
       {errors._form ? <FormMessage kind="error">{translateMessage(t, errors._form)}</FormMessage> : null}
       {!errors._form && Object.keys(errors).length > 0 ? (

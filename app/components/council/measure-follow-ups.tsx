@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/components/contacts/contact-route-card'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { councilFollowUpAssessments, type CouncilFollowUpAssessment } from '~/db/enums'
 import { useLocale, useT } from '~/i18n/i18n'
 
@@ -37,10 +38,13 @@ export function FollowUpList({ followUps }: { followUps: FollowUpRow[] }) {
 
 /** Records a follow-up: the day, how it went, and a note. */
 export function FollowUpForm({
+  submissionKey,
   today,
   values,
   errors,
 }: {
+  /** The form's one-time key: a second post of it records no second follow-up. */
+  submissionKey: string
   today: string
   values: Record<string, string>
   errors: Record<string, string>
@@ -50,6 +54,7 @@ export function FollowUpForm({
   return (
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="followUp" />
+      <SubmissionKeyField value={submissionKey} />
       <h3>{t('councilMeasures.recordFollowUp')}</h3>
       {failed ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
       <Field label={t('councilMeasures.followUpDate')} name="followedUpOn" error={errors.followedUpOn}>

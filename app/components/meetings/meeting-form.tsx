@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { meetingKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { MeetingFormErrors, MeetingFormValues } from '~/modules/meetings/meeting-form'
@@ -13,6 +14,7 @@ export function MeetingForm({
   submitLabel,
   cancelTo,
   current,
+  submissionKey,
 }: {
   values: MeetingFormValues
   errors: MeetingFormErrors
@@ -20,6 +22,8 @@ export function MeetingForm({
   submitLabel: string
   cancelTo: string
   current?: MeetingFormValues
+  /** A new meeting's one-time key: a second post of the form creates no second meeting. */
+  submissionKey?: string
 }) {
   const t = useT()
   const invalid = Object.keys(errors).some((key) => key !== '_form')
@@ -53,6 +57,7 @@ export function MeetingForm({
       {errors._form ? <FormMessage kind="error">{t(errors._form as 'meeting.error.version')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate key={JSON.stringify(values)}>
         <input type="hidden" name="version" value={values.version} />
+        {submissionKey ? <SubmissionKeyField value={submissionKey} /> : null}
         <Field label={t('meeting.kind')} name="kind" error={errors.kind} current={changed('kind')}>
           {(props) => (
             <select {...props} defaultValue={values.kind}>

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
 import { MAX_FAILURES } from '~/modules/scenarios/definition'
 import type { ScenarioFormErrors, ScenarioFormValues } from '~/modules/scenarios/scenario-form'
@@ -16,6 +17,7 @@ export function ScenarioForm({
   tiles,
   cancelTo,
   conflict,
+  submissionKey,
 }: {
   values: ScenarioFormValues
   errors: ScenarioFormErrors
@@ -24,6 +26,8 @@ export function ScenarioForm({
   tiles: Tiles
   cancelTo: string
   conflict: boolean
+  /** A new scenario's one-time key: a second post of the form creates no second scenario. */
+  submissionKey?: string
 }) {
   const t = useT()
   const invalid = Object.keys(errors).some((key) => key !== '_form')
@@ -36,6 +40,7 @@ export function ScenarioForm({
       {/* Keyed by the values, so a post that adds a row or brings a conflict shows the kept input. */}
       <Form method="post" className="stack" noValidate key={JSON.stringify(values)}>
         <input type="hidden" name="version" value={values.version} />
+        {submissionKey ? <SubmissionKeyField value={submissionKey} /> : null}
         <ScenarioFields values={values} errors={errors} options={options} canShare={canShare} tiles={tiles} />
         {values.failures.length < MAX_FAILURES ? (
           <p>

@@ -118,7 +118,7 @@ export function deleteDocument(
 }
 
 export type UploadForm =
-  | { kind: 'file'; filename: string; bytes: Uint8Array }
+  | { kind: 'file'; filename: string; bytes: Uint8Array; formData: FormData }
   | { kind: 'tooLarge' }
   | { kind: 'missing' }
   | { kind: 'other'; formData: FormData }
@@ -144,5 +144,5 @@ export async function readUploadForm(request: Request, maxBytes: number): Promis
   if (formData.get('intent') !== 'upload') return { kind: 'other', formData }
   const file = formData.get('file')
   if (!file || typeof file === 'string' || !file.name) return { kind: 'missing' }
-  return { kind: 'file', filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+  return { kind: 'file', filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), formData }
 }
