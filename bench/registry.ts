@@ -12,7 +12,7 @@ const viewer = { memberships: [{ organisationId: '00000000-0000-0000-0000-000000
 // Directory searches as people type them: a name without å/ä/ö, the same misspelt,
 // a function or a sector with a place, a Rakel talk group, an address, and one
 // place name alone, which matches thousands of rows.
-const directoryQueries = [
+export const directoryQueries = [
   'vargarda bostader',
   'vargrda bostder',
   'TiB Alingsås',

@@ -12,6 +12,7 @@ import { countyScale, generateCounty } from './county'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
 import { scenarioBenchmarks } from './scenarios'
+import { servedBenchmarks } from './served'
 import { stalenessBenchmarks } from './staleness'
 
 const adminUrl =
@@ -40,6 +41,8 @@ try {
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
   // The council's million reports come last, so that no figure above is taken on a larger database.
   for (const figure of await councilBenchmarks(handle, url.toString())) report(figure)
+  // Throughput, memory and shipped JavaScript need the council's pages too: they come after it.
+  for (const figure of await servedBenchmarks(handle.db, url.toString())) report(figure)
 } finally {
   await handle.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)
