@@ -9,11 +9,13 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [remix(remixConfig)],
+  // Lets the browser bundle leave out what only the server needs (the English messages, see app/i18n/i18n.ts).
+  define: { __BROWSER_BUNDLE__: JSON.stringify(!isSsrBuild) },
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   server: { host: '127.0.0.1' },
   build: { target: 'es2022' },
   // Lazily imported by the map and the dependency graph: pre-bundled up front, or the first visit in dev re-optimises and the chunk 404s.
   optimizeDeps: { include: ['leaflet', 'react-leaflet', 'cytoscape', 'cytoscape-dagre'] },
-})
+}))

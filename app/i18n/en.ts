@@ -1,23 +1,23 @@
-import * as accessibility from './areas/accessibility'
-import * as contacts from './areas/contacts'
-import * as council from './areas/council'
-import * as councilAreas from './areas/council-areas'
-import * as councilMeasures from './areas/council-measures'
-import * as councilSources from './areas/council-sources'
-import * as councilSituation from './areas/council-situation'
-import * as dependencyGraph from './areas/dependency-graph'
-import * as directory from './areas/directory'
-import * as map from './areas/map'
-import * as meetingFollowUp from './areas/meeting-follow-up'
-import * as meetings from './areas/meetings'
-import * as networks from './areas/networks'
-import * as offline from './areas/offline'
-import * as registryTerms from './areas/registry-terms'
-import * as rsa from './areas/rsa'
-import * as sites from './areas/sites'
-import * as scenarios from './areas/scenarios'
-import * as secondFactor from './areas/second-factor'
-import * as staleness from './areas/staleness'
+import * as accessibility from './areas/en/accessibility'
+import * as contacts from './areas/en/contacts'
+import * as council from './areas/en/council'
+import * as councilAreas from './areas/en/council-areas'
+import * as councilMeasures from './areas/en/council-measures'
+import * as councilSources from './areas/en/council-sources'
+import * as councilSituation from './areas/en/council-situation'
+import * as dependencyGraph from './areas/en/dependency-graph'
+import * as directory from './areas/en/directory'
+import * as map from './areas/en/map'
+import * as meetingFollowUp from './areas/en/meeting-follow-up'
+import * as meetings from './areas/en/meetings'
+import * as networks from './areas/en/networks'
+import * as offline from './areas/en/offline'
+import * as registryTerms from './areas/en/registry-terms'
+import * as rsa from './areas/en/rsa'
+import * as sites from './areas/en/sites'
+import * as scenarios from './areas/en/scenarios'
+import * as secondFactor from './areas/en/second-factor'
+import * as staleness from './areas/en/staleness'
 import type { coreSv, MessageKey } from './sv'
 
 const core: Record<keyof typeof coreSv, string> = {
@@ -83,6 +83,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'validation.required': 'Fill in this field.',
   'validation.email': 'Enter a valid email address, for example name@example.org.',
   'validation.tooLong': 'The text is too long.',
+  'validation.invalid': 'Check the value.',
   'validation.choose': 'Choose an option from the list.',
   'validation.date': 'Enter a date as YYYY-MM-DD.',
   'validation.formInvalid': 'The form contains errors. Correct the highlighted fields.',

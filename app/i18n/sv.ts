@@ -86,6 +86,7 @@ const core = {
   'validation.required': 'Fyll i fältet.',
   'validation.email': 'Skriv en giltig e-postadress, till exempel namn@example.org.',
   'validation.tooLong': 'Texten är för lång.',
+  'validation.invalid': 'Kontrollera värdet.',
   'validation.choose': 'Välj ett alternativ i listan.',
   'validation.date': 'Skriv ett datum som ÅÅÅÅ-MM-DD.',
   'validation.formInvalid': 'Formuläret innehåller fel. Rätta fälten som är markerade.',

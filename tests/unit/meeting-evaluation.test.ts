@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { en, sv } from '../../app/i18n/areas/meeting-follow-up'
+import { en } from '../../app/i18n/areas/en/meeting-follow-up'
+import { sv } from '../../app/i18n/areas/meeting-follow-up'
 import {
   evaluationQuestions,
   formatAverage,

@@ -35,7 +35,8 @@ export function SiteHeader({ data }: { data: RootLoaderData | null }) {
                 ) : null}
               </p>
             ) : null}
-            <Form method="post" action="/sprak" className="inline-form">
+            {/* A full page load: the other language's messages come with it (entry.client). */}
+            <Form method="post" action="/sprak" className="inline-form" reloadDocument>
               <input type="hidden" name="redirectTo" value={here} />
               <input type="hidden" name="locale" value={data?.locale === 'en' ? 'sv' : 'en'} />
               <button type="submit" className="button button--quiet" lang={data?.locale === 'en' ? 'sv' : 'en'}>

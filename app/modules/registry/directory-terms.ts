@@ -1,5 +1,6 @@
 import { contactFunctions, sectors, type ContactFunction, type Sector } from '~/db/enums'
-import { en, sv } from '~/i18n/areas/registry-terms'
+import { sv } from '~/i18n/areas/registry-terms'
+import { en } from '~/i18n/areas/en/registry-terms'
 
 /**
  * Words of a search that name a contact function ("TiB", "ISK", "växel") or

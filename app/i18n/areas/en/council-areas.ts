@@ -1,0 +1,88 @@
+// English messages of the area; the Swedish ones, and the keys, are in ../council-areas.ts.
+import type { sv } from '../council-areas'
+
+export const en: Record<keyof typeof sv, string> = {
+  'councilAreas.title': 'Areas',
+  'councilAreas.intro':
+    "The council's named areas. Reports with a position fall automatically into the smallest area that holds them, also when an area is redrawn or removed.",
+  'councilAreas.listHeading': "The council's areas",
+  'councilAreas.none': 'The council has no areas yet.',
+  'councilAreas.tableCaption': 'Areas (number: {count})',
+  'councilAreas.name': 'Name',
+  'councilAreas.reports': 'Reports in the area',
+  'councilAreas.cornerCount': 'Corners',
+  'councilAreas.change': 'Change',
+  'councilAreas.changeNamed': 'Change {name}',
+  'councilAreas.corners': "The area's corners as coordinates",
+  'councilAreas.cornersHint':
+    'One corner per line: latitude and longitude, for example 58.0341 12.8080. At least 3 and at most 200 corners, all in Sweden.',
+  'councilAreas.drawOnMap': 'Draw the area on the map',
+  'councilAreas.drawHelp': 'Click on the map to add corners. They are written into the field above.',
+  'councilAreas.newHeading': 'New area',
+  'councilAreas.editHeading': 'Change {name}',
+  'councilAreas.create': 'Add the area',
+  'councilAreas.save': 'Save the area',
+  'councilAreas.delete': 'Remove {name}',
+  'councilAreas.cancel': 'Cancel the change',
+  'councilAreas.done.created': 'The area is added and its reports are placed in it.',
+  'councilAreas.done.saved': 'The area is saved.',
+  'councilAreas.done.deleted': 'The area is removed. Its reports remain.',
+  'councilAreas.error.corners': 'Enter at least 3 and at most 200 corners, one per line with latitude and longitude.',
+  'councilAreas.error.outsideSweden': 'Every corner must lie in Sweden.',
+  'councilAreas.error.nameTaken': 'The council already has an area with that name.',
+  'councilAreas.error.conflict':
+    'Someone else changed the area while you were working. What is saved now is shown at the fields; your change is kept. Save again to overwrite.',
+  'councilAreas.error.gone': 'The area no longer exists. Someone else removed it.',
+
+  'councilAreas.weekly.title': 'Weekly picture',
+  'councilAreas.weekly.filters': 'Period and selection',
+  'councilAreas.weekly.steps': 'Move between periods',
+  'councilAreas.weekly.previousLink': '← Previous period',
+  'councilAreas.weekly.nextLink': 'Next period →',
+  'councilAreas.weekly.week': 'Week',
+  'councilAreas.weekly.weekHint': 'For example 2026-W48.',
+  'councilAreas.weekly.range': 'Or a date range of your own',
+  'councilAreas.weekly.rangeHint':
+    'A date range comes before the week. Clear the dates to show a week. At most 366 days.',
+  'councilAreas.weekly.from': 'From',
+  'councilAreas.weekly.to': 'To (inclusive)',
+  'councilAreas.weekly.categories': 'Categories',
+  'councilAreas.weekly.sources': 'Sources (reporting organisation)',
+  'councilAreas.weekly.noneIsAll': 'None chosen: all.',
+  'councilAreas.weekly.retired': '{name} (no longer used)',
+  'councilAreas.weekly.show': 'Show',
+  'councilAreas.weekly.problem.week': 'The week could not be read. The current week is shown.',
+  'councilAreas.weekly.problem.range': 'The date range could not be read. The current week is shown.',
+  'councilAreas.weekly.problem.rangeTooLong': 'The date range is longer than 366 days. The current week is shown.',
+  'councilAreas.weekly.weekLabel': 'Week {week}, {year} ({range})',
+  'councilAreas.weekly.summary':
+    'Reports in the period: {count}. Previous period ({previousLabel}): {previous}. Same period last year ({lastYearLabel}): {lastYear}.',
+  'councilAreas.weekly.countedStates':
+    'New and accepted reports are counted by when it happened. Rejected and merged reports are not counted. Imported statistics are not included.',
+  'councilAreas.weekly.byArea': 'By area',
+  'councilAreas.weekly.byAreaCaption':
+    'Reports by area, {period}, against the previous period and the same period last year',
+  'councilAreas.weekly.byCategory': 'By category',
+  'councilAreas.weekly.byCategoryCaption':
+    'Reports by category, {period}, against the previous period and the same period last year',
+  'councilAreas.weekly.area': 'Area',
+  'councilAreas.weekly.outside': 'Outside the areas',
+  'councilAreas.weekly.category': 'Category',
+  'councilAreas.weekly.thisPeriod': 'The period',
+  'councilAreas.weekly.previous': 'Previous period',
+  'councilAreas.weekly.change': 'Change',
+  'councilAreas.weekly.changeWithPercent': '{difference} ({percent} %)',
+  'councilAreas.weekly.lastYear': 'Same period last year',
+  'councilAreas.weekly.trend': 'Twelve months',
+  'councilAreas.weekly.trendLabel': 'Reports per month and category, {first} to {last}',
+  'councilAreas.weekly.trendTable': 'Show the numbers as a table',
+  'councilAreas.weekly.map': "Map of the period's reports",
+  'councilAreas.weekly.mapLoading': 'The map is loading …',
+  'councilAreas.weekly.mapFailed': "The map's points could not be fetched. Reload the page to try again.",
+  'councilAreas.weekly.mapShows':
+    'The map shows {count} reports with a position. The {spots} densest squares (about {metres} m) are shaded.',
+  'councilAreas.weekly.mapTruncated':
+    'The period has more reports than the map can show; the first {count} are shown. Choose a shorter period or fewer categories.',
+  'councilAreas.weekly.mapLegend': "The categories' colours",
+  'councilAreas.weekly.withoutPosition': 'Reports with only an area and no position are not shown on the map: {count}.',
+}

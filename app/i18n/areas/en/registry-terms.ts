@@ -1,0 +1,60 @@
+// English messages of the area; the Swedish ones, and the keys, are in ../registry-terms.ts.
+import type { sv } from '../registry-terms'
+
+export const en: Record<keyof typeof sv, string> = {
+  'sector.energy': 'Energy supply',
+  'sector.financial': 'Financial services',
+  'sector.trade_industry': 'Trade and industry',
+  'sector.health_care': 'Health, medical and social care',
+  'sector.information_communication': 'Information and communication',
+  'sector.municipal_technical': 'Municipal technical services',
+  'sector.food': 'Food',
+  'sector.public_administration': 'Public administration',
+  'sector.protection_safety': 'Protection and safety',
+  'sector.social_insurance': 'Social insurance',
+  'sector.transport': 'Transport',
+
+  'siteKind.plant': 'Plant',
+  'siteKind.office': 'Office',
+  'siteKind.school': 'School',
+  'siteKind.care_home': 'Care home',
+  'siteKind.reservoir': 'Water tower or reservoir',
+  'siteKind.depot': 'Store or depot',
+  'siteKind.station': 'Station',
+  'siteKind.meeting_point': 'Meeting point',
+  'siteKind.other': 'Other',
+
+  'resource.electricity': 'Electricity',
+  'resource.drinking_water': 'Drinking water',
+  'resource.district_heating': 'District heating',
+  'resource.fuel': 'Fuel',
+  'resource.telecom_it': 'Telecom and IT',
+  'resource.transport': 'Transport',
+  'resource.special_staff': 'Staff with special skills',
+  'resource.food': 'Food',
+  'resource.other': 'Other',
+
+  'contactFunction.duty_officer': 'Duty officer (TiB)',
+  'contactFunction.isk': 'Coordination contact (ISK)',
+  'contactFunction.switchboard': 'Switchboard',
+  'contactFunction.security_coordinator': 'Security coordinator',
+  'contactFunction.crisis_management': 'Crisis management',
+  'contactFunction.communications': 'Communications',
+  'contactFunction.ceo': 'Head of organisation',
+  'contactFunction.other': 'Other',
+
+  'contactChannel.phone': 'Phone',
+  'contactChannel.mobile': 'Mobile',
+  'contactChannel.email': 'E-mail',
+  'contactChannel.rakel': 'Rakel talk group',
+  'contactChannel.satellite_phone': 'Satellite phone',
+  'contactChannel.radio': 'Radio',
+  'contactChannel.meeting_point': 'Physical meeting point',
+
+  'availability.always': 'Around the clock (24/7)',
+  'availability.office_hours': 'Office hours',
+  'availability.on_activation': 'On activation',
+
+  'visibility.network': 'The whole network',
+  'visibility.restricted': 'Only the coordinator and the own organisation',
+}
