@@ -100,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     const result = await answerInvitation(db, {
       meetingId: id,
-      organisationId: answer.organisationId,
+      // A malformed id reaches the database otherwise; no invited organisation has one.
+      organisationId: requireUuid(answer.organisationId),
       answer: answer.answer,
       attendees: answer.attendees,
       userId: user.id,

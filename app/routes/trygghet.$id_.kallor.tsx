@@ -27,6 +27,7 @@ import {
   type StatisticsPreview,
 } from '~/modules/council/statistics.server'
 import { enumField, requiredText, uuidField } from '~/modules/forms/fields'
+import { parseForm } from '~/modules/forms/parse-form'
 import councilStyles from '~/styles/council.css?url'
 import sourcesStyles from '~/styles/council-sources.css?url'
 
@@ -35,15 +36,19 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: sourcesStyles },
 ]
 
-const SourcesFormSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.enum(['preview', 'confirm']),
-    kind: enumField(councilStatisticKinds),
-    source: requiredText(100),
-    fileName: z.string().max(255).default(''),
-  }),
-  z.object({ intent: z.literal('delete'), importId: uuidField }),
-])
+const SourcesFormSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({
+      intent: z.enum(['preview', 'confirm']),
+      kind: enumField(councilStatisticKinds),
+      source: requiredText(100),
+      fileName: z.string().max(255, 'validation.tooLong').default(''),
+    }),
+    z.object({ intent: z.literal('delete'), importId: uuidField }),
+  ],
+  { errorMap: () => ({ message: 'validation.choose' }) },
+)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
@@ -74,15 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { intent: 'upload', errors: { file: upload.error }, values: { kind: '', source: '' } },
       { status: 413 },
     )
-  const raw = Object.fromEntries([...upload.formData.entries()].filter(([, value]) => typeof value === 'string'))
-  const parsed = SourcesFormSchema.safeParse(raw)
-  const values = { kind: String(raw.kind ?? ''), source: String(raw.source ?? '') }
-  if (!parsed.success) {
-    const errors = Object.fromEntries(
-      parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'file'), issue.message]),
-    )
-    return data<ActionResult>({ intent: 'upload', errors, values }, { status: 400 })
-  }
+  const parsed = parseForm(SourcesFormSchema, upload.formData)
+  const values = { kind: parsed.values.kind ?? '', source: parsed.values.source ?? '' }
+  if (!parsed.ok) return data<ActionResult>({ intent: 'upload', errors: parsed.errors, values }, { status: 400 })
   const form = parsed.data
   if (form.intent === 'delete') {
     const ok = await deleteStatisticsImport(db, { councilId: council.id, importId: form.importId, actorId: user.id })

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 
 export type FieldErrors = Record<string, string>
 
@@ -18,11 +18,26 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData)
   }
   const result = schema.safeParse(raw)
   const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)))
-  if (result.success) return { ok: true, data: result.data, values }
+  // PostgreSQL text cannot hold a NUL character, and no form has a reason to send one.
+  const withNul = Object.keys(raw).filter((key) => raw[key]!.includes('\u0000'))
+  if (result.success && withNul.length === 0) return { ok: true, data: result.data, values }
   const errors: FieldErrors = {}
-  for (const issue of result.error.issues) {
+  for (const key of withNul) errors[key] = 'validation.invalid'
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0] ?? '_form')
-    errors[field] ??= issue.message
+    errors[field] ??= messageOf(issue)
   }
   return { ok: false, errors, values }
+}
+
+/**
+ * A schema without its own message for a case (a missing field, a number out of range) gets zod's
+ * English default; the user sees Swedish instead.
+ */
+function messageOf(issue: z.ZodIssue): string {
+  if (issue.message !== z.defaultErrorMap(issue, { data: undefined, defaultError: issue.message }).message) return issue.message
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'validation.required'
+  if (issue.code === 'invalid_enum_value' || issue.code === 'invalid_union_discriminator' || issue.code === 'invalid_literal')
+    return 'validation.choose'
+  return 'validation.invalid'
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { rsaMeasureStates } from '~/db/enums'
 import type { ProtectedValue, ScaleStep } from '~/db/schema/rsa'
 import { enumField, optionalText, requiredText, versionField } from '~/modules/forms/fields'
-import type { FieldErrors } from '~/modules/forms/parse-form'
+import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import { NARRATIVE_MAX, reportParts } from './report'
 
 // The RSA's forms: one zod schema per form, every message an i18n key.
@@ -169,11 +169,12 @@ export interface AnswerData {
  * means "no answer stored yet".
  */
 export function parseAnswer(formData: FormData, shape: AnalysisShape) {
-  const values: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !(key in values)) values[key] = value
   const schema = z.object({
     organisationId: uuid,
-    version: z.coerce.number({ invalid_type_error: 'validation.required' }).int().min(0),
+    version: z.coerce
+      .number({ invalid_type_error: 'validation.required' })
+      .int('validation.required')
+      .min(0, 'validation.required'),
     intent: enumField(answerIntents),
     likelihood: stepField(shape.likelihoodScale.length),
     capability: stepField(shape.capabilityScale.length),
@@ -184,12 +185,10 @@ export function parseAnswer(formData: FormData, shape: AnalysisShape) {
       shape.protectedValues.map((value) => [`consequence.${value.key}`, stepField(shape.consequenceScale.length)]),
     ),
   })
-  const parsed = schema.safeParse(values)
+  const parsed = parseForm(schema, formData)
+  const { values } = parsed
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values }
   const errors: FieldErrors = {}
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-    return { ok: false as const, errors, values }
-  }
   const raw = parsed.data as Record<string, unknown>
   const consequences: Record<string, number> = {}
   for (const value of shape.protectedValues) {

@@ -2,6 +2,7 @@ import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
+import { requireUuid } from '~/modules/http/responses'
 import { addEvent, moveEvent, removeEvent, renameEvent, setParticipants, updateSettings } from './analyses.server'
 import { EventSchema, parseSettings, readParticipantChoice, settingsValues, type AnalysisShape } from './rsa-forms'
 import type { AnalysisWithScope } from './rsa-access.server'
@@ -90,7 +91,8 @@ export async function runSettingsAction(
   }
 
   if ((eventIntents as readonly string[]).includes(intent)) {
-    const eventId = String(formData.get('eventId') ?? '')
+    // A malformed id would reach the database as a uuid: it is a missing event.
+    const eventId = requireUuid(String(formData.get('eventId') ?? ''))
     const form = `event:${eventId}`
     const version = versionField.safeParse(formData.get('version'))
     const values = Object.fromEntries(
