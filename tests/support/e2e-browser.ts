@@ -143,7 +143,10 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 /** On the second factor's pages: enrols or gives the code, and waits to be past them. */
 export async function passSecondFactor(page: Page, email: string): Promise<void> {
   const pathname = new URL(page.url()).pathname
-  if (pathname === '/konto/tvastegsverifiering' && (await page.locator('[data-secret]').count()) > 0) {
+  // Signing in lands here only when the account must set up its app; the URL
+  // changes before the page has rendered, so wait for the key to be shown.
+  if (pathname === '/konto/tvastegsverifiering') {
+    await page.locator('[data-secret]').waitFor()
     rememberKey(baseUrl(), email, (await page.locator('[data-secret]').textContent()) ?? '')
     await page.getByLabel('Kod från appen', { exact: true }).fill(await nextCode(baseUrl(), email))
     await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering', exact: true }).click()
