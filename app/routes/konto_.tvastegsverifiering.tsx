@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormMessage } from '~/components/forms/field'
+import { CancelSignIn, TotpCodeField } from '~/components/auth/second-factor-fields'
+import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { requireSession, secondFactorPath } from '~/modules/auth/guards.server'
@@ -174,13 +175,7 @@ export default function SecondFactorPage() {
           )}
         </>
       )}
-      {page.mustEnrol ? (
-        <Form method="post" action="/logga-ut" reloadDocument>
-          <button type="submit" className="button button--secondary">
-            {t('secondFactor.cancel')}
-          </button>
-        </Form>
-      ) : null}
+      {page.mustEnrol ? <CancelSignIn /> : null}
     </div>
   )
 }
@@ -213,32 +208,13 @@ function EnrolForm({ enrolment, error, replacing }: { enrolment: Enrolment; erro
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="enrol" />
           <input type="hidden" name="key" value={enrolment.key} />
-          <CodeField error={error} />
+          <TotpCodeField error={error} />
           <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
             {t('secondFactor.enrol.submit')}
           </button>
         </Form>
       </section>
     </>
-  )
-}
-
-function CodeField({ error, label }: { error?: string; label?: string }) {
-  const t = useT()
-  return (
-    <Field label={label ?? t('secondFactor.code.label')} name="code" error={error} hint={t('secondFactor.code.hint')}>
-      {(props) => (
-        <input
-          {...props}
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={12}
-          required
-        />
-      )}
-    </Field>
   )
 }
 
@@ -256,7 +232,7 @@ function ConfirmedForm(props: {
       <p>{props.intro}</p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value={props.intent} />
-        <CodeField error={props.error} label={t('secondFactor.confirmLabel')} />
+        <TotpCodeField error={props.error} label={t('secondFactor.confirmLabel')} />
         <button type="submit" className="button button--secondary">
           {props.submit}
         </button>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { CancelSignIn, TotpCodeField } from '~/components/auth/second-factor-fields'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT, type Translate } from '~/i18n/i18n'
@@ -75,20 +76,7 @@ export default function SecondFactorCodePage() {
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="code" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label={t('secondFactor.code.label')} name="code" error={errors.code} hint={t('secondFactor.code.hint')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={12}
-              className="input--code"
-              required
-            />
-          )}
-        </Field>
+        <TotpCodeField error={errors.code} />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('secondFactor.code.submit')}
         </button>
@@ -115,11 +103,7 @@ export default function SecondFactorCodePage() {
         </Form>
         <p>{t('secondFactor.recovery.none')}</p>
       </details>
-      <Form method="post" action="/logga-ut" reloadDocument>
-        <button type="submit" className="button button--secondary">
-          {t('secondFactor.cancel')}
-        </button>
-      </Form>
+      <CancelSignIn />
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { decodeBase64, encodeBase64 } from '@oslojs/encoding'
 import { createTOTPKeyURI } from '@oslojs/otp'
 import { and, count, eq, isNull, lt, ne } from 'drizzle-orm'
 import { renderSVG } from 'uqr'
-import type { Executor } from '~/db/client.server'
+import type { Executor, Transaction } from '~/db/client.server'
 import { recoveryCodes, sessions, totpCredentials } from '~/db/schema/auth'
 import { recordAudit } from '~/modules/audit/audit.server'
 import type { MembershipRef } from './permissions'
@@ -94,11 +94,7 @@ export async function enrolmentOf(db: Executor, userId: string) {
     .from(totpCredentials)
     .where(eq(totpCredentials.userId, userId))
   if (!credential) return null
-  const [unused] = await db
-    .select({ count: count() })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-  return { enrolledAt: credential.enrolledAt, recoveryCodesLeft: unused?.count ?? 0 }
+  return { enrolledAt: credential.enrolledAt, recoveryCodesLeft: await unusedRecoveryCodes(db, userId) }
 }
 
 /**
@@ -127,14 +123,35 @@ export async function enrolTotp(
     // Other sessions were opened with the old app (or none): they sign in again.
     await tx.delete(sessions).where(and(eq(sessions.userId, input.userId), ne(sessions.id, input.sessionId)))
     await tx.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, input.sessionId))
-    await recordAudit(tx, {
-      userId: input.userId,
-      organisationId: input.organisationId,
-      entity: 'second_factor',
-      entityId: input.userId,
-      action: before ? 'replace' : 'enrol',
-    })
+    await auditSecondFactor(
+      tx,
+      { actorId: input.userId, userId: input.userId, organisationId: input.organisationId },
+      before ? 'replace' : 'enrol',
+    )
     return codes
+  })
+}
+
+async function unusedRecoveryCodes(db: Executor, userId: string): Promise<number> {
+  const [unused] = await db
+    .select({ count: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+  return unused?.count ?? 0
+}
+
+/** Every change to someone's second factor is audited, never with a code or a key in it. */
+function auditSecondFactor(
+  tx: Transaction,
+  who: { actorId: string; userId: string; organisationId: string | null },
+  action: 'enrol' | 'replace' | 'remove' | 'recovery_code_used' | 'recovery_codes_renewed',
+) {
+  return recordAudit(tx, {
+    userId: who.actorId,
+    organisationId: who.organisationId,
+    entity: 'second_factor',
+    entityId: who.userId,
+    action,
   })
 }
 
@@ -196,18 +213,12 @@ export async function spendRecoveryCode(
       .returning({ id: recoveryCodes.id })
     if (spent.length === 0) return null
     await tx.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, input.sessionId))
-    await recordAudit(tx, {
-      userId: input.userId,
-      organisationId: input.organisationId,
-      entity: 'second_factor',
-      entityId: input.userId,
-      action: 'recovery_code_used',
-    })
-    const [left] = await tx
-      .select({ count: count() })
-      .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, input.userId), isNull(recoveryCodes.usedAt)))
-    return left?.count ?? 0
+    await auditSecondFactor(
+      tx,
+      { actorId: input.userId, userId: input.userId, organisationId: input.organisationId },
+      'recovery_code_used',
+    )
+    return unusedRecoveryCodes(tx, input.userId)
   })
 }
 
@@ -218,13 +229,11 @@ export async function renewRecoveryCodes(
 ): Promise<string[]> {
   return db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, input.userId)
-    await recordAudit(tx, {
-      userId: input.userId,
-      organisationId: input.organisationId,
-      entity: 'second_factor',
-      entityId: input.userId,
-      action: 'recovery_codes_renewed',
-    })
+    await auditSecondFactor(
+      tx,
+      { actorId: input.userId, userId: input.userId, organisationId: input.organisationId },
+      'recovery_codes_renewed',
+    )
     return codes
   })
 }
@@ -246,13 +255,11 @@ export async function removeSecondFactor(
     for (const session of others) {
       if (session.id !== input.keepSessionId) await tx.delete(sessions).where(eq(sessions.id, session.id))
     }
-    await recordAudit(tx, {
-      userId: input.actorId,
-      organisationId: input.organisationId,
-      entity: 'second_factor',
-      entityId: input.userId,
-      action: 'remove',
-    })
+    await auditSecondFactor(
+      tx,
+      { actorId: input.actorId, userId: input.userId, organisationId: input.organisationId },
+      'remove',
+    )
     return true
   })
 }
