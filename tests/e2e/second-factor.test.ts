@@ -9,6 +9,7 @@ import {
   setupBrowser,
   signIn,
   signOut,
+  typePassword,
   unique,
   visit,
 } from '../support/e2e-browser'
@@ -34,16 +35,6 @@ async function inviteCouncilMember(page: Page, email: string): Promise<string> {
   const link = await message.getByRole('link', { name: /\/inbjudan\// }).getAttribute('href')
   expect(link).toBeTruthy()
   return link!
-}
-
-async function typePassword(page: Page, email: string, password: string) {
-  await visit(page, '/logga-in')
-  await page.getByLabel('E-postadress', { exact: true }).fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(password)
-  await Promise.all([
-    page.waitForURL((address) => address.pathname !== '/logga-in'),
-    page.getByRole('button', { name: 'Logga in', exact: true }).click(),
-  ])
 }
 
 describe('two-step verification', () => {

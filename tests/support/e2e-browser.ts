@@ -130,6 +130,12 @@ export async function visit(page: Page, path: string, options: { axe?: boolean }
  * test authenticator, or sets the app up first (and goes on past the recovery codes).
  */
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await typePassword(page, email, password)
+  await passSecondFactor(page, email)
+}
+
+/** The first step alone: e-mail and password, then wherever the portal sends the browser. */
+export async function typePassword(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await visit(page, '/logga-in')
   await page.getByLabel('E-postadress', { exact: true }).fill(email)
   await page.getByLabel('Lösenord', { exact: true }).fill(password)
@@ -137,7 +143,6 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
     page.waitForURL((address) => address.pathname !== '/logga-in'),
     page.getByRole('button', { name: 'Logga in', exact: true }).click(),
   ])
-  await passSecondFactor(page, email)
 }
 
 /** On the second factor's pages: enrols or gives the code, and waits to be past them. */
