@@ -27,9 +27,15 @@ try {
   settings = await portal.startup({ logger })
 } catch (error) {
   // A wrong environment variable or a locked data folder: say which and stop.
-  console.error(`\nPortalen kunde inte starta.\n${error instanceof Error ? error.message : error}\n`)
+  console.error(`\nPortalen kunde inte starta. / The portal could not start.\n${describeStartError(error)}\n`)
   await viteDevServer?.close()
   process.exit(1)
+}
+
+function describeStartError(error) {
+  if (error instanceof Error) return error.message
+  if (error && typeof error === 'object' && 'message' in error) return String(error.message)
+  return String(error)
 }
 
 const app = express()
@@ -73,7 +79,9 @@ app.use((req, res, next) => {
     secFetchSite: req.get('sec-fetch-site') ?? null,
     contentLength: req.get('content-length') ?? null,
     transferEncoding: req.get('transfer-encoding') ?? null,
-    ownOrigin: `${req.protocol}://${req.get('host')}`,
+    contentType: req.get('content-type') ?? null,
+    host: req.get('host') ?? null,
+    forwardedHost: req.get('x-forwarded-host') ?? null,
     publicOrigin: settings.publicOrigin,
     maxBodyBytes: settings.maxBodyBytes,
   })
@@ -91,6 +99,17 @@ if (viteDevServer) {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
 }
+
+// Every page carries the signed-in user's data (the root loader reads the
+// session): no browser or proxy may keep one. A route that says otherwise keeps its own.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead
+  res.writeHead = function (...args) {
+    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store')
+    return writeHead.apply(this, args)
+  }
+  next()
+})
 
 app.all(
   '*',
@@ -111,7 +130,7 @@ const server = app.listen(port, host, () => {
   const address = server.address()
   const shown = typeof address === 'object' && address ? `${host}:${address.port}` : `${host}:${port}`
   logger.info({ address: shown }, 'listening')
-  console.log(`\nPortalen är igång: http://${shown.replace('127.0.0.1', 'localhost')}\n`)
+  console.log(`\nPortalen är igång: ${settings.publicOrigin} (lyssnar på ${shown})\n`)
 })
 
 let stopping = false

@@ -1,15 +1,17 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import type { Logger } from 'pino'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin, seedsDemo } from '~/config/env.server'
 import { closeAppDatabase, getDatabaseHandle } from '~/db/app-db.server'
 import { NonceContext } from '~/components/ui/nonce'
 import { tileSources } from '~/modules/http/request-safety'
 import { seedDemo } from '~/modules/seed/seed.server'
+import { demoSeededMessage, storeDemoPassword } from '~/modules/seed/demo-password.server'
 import { scheduleRetention } from '~/modules/council/retention.server'
+import { clearSiteDataWithSession } from '~/modules/auth/session-cookie.server'
 
 export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
 
@@ -35,25 +37,18 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
   const env = getEnv()
   const handle = await getDatabaseHandle()
   log.info({ driver: handle.driver }, 'database ready')
-  if (env.SEED_DEMO) {
-    const result = await seedDemo(handle.db, { password: process.env.DEMO_PASSWORD || undefined })
+  if (seedsDemo(env)) {
+    const chosen = process.env.DEMO_PASSWORD || undefined
+    const result = await seedDemo(handle.db, { password: chosen })
     if (result.seeded) {
-      console.log(
-        [
-          '',
-          'Demonätverket är inläst. Logga in som samordnare:',
-          `  E-post:   ${result.coordinatorEmail}`,
-          `  Lösenord: ${result.password}`,
-          'Samma lösenord gäller alla demoanvändare (se README). Det visas bara nu.',
-          '',
-        ].join('\n'),
-      )
+      const file = await storeDemoPassword({ password: result.password, chosen: Boolean(chosen), file: env.DEMO_PASSWORD_FILE })
+      console.log(demoSeededMessage(result.coordinatorEmail, file))
     }
   }
   // Old informant reports are deleted on a schedule (issue 6): every hour, in whichever process gets the lock.
   stopRetention = scheduleRetention(async () => (await getDatabaseHandle()).db, log)
   return {
-    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
+    publicOrigin: portalOrigin(env),
     maxBodyBytes: env.MAX_BODY_BYTES,
     tileOrigins: tileSources(env.MAP_TILE_URL),
   }
@@ -69,6 +64,12 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   log.error({ err: error, path: new URL(request.url).pathname }, 'unhandled error')
 }
 
+// A page or a .data answer that ends the session's cookie also clears the offline data (docs/decisions/003).
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  clearSiteDataWithSession(response.headers)
+  return response
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -76,6 +77,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  clearSiteDataWithSession(responseHeaders)
   const nonce = loadContext.cspNonce ?? ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {

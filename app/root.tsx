@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data as withInit, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Links,
@@ -11,14 +11,15 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/ui/error-page'
-import { OfflineSupport } from '~/components/ui/offline-support'
+import { ForgetOfflineData, OfflineSupport } from '~/components/ui/offline-support'
 import { SiteHeader } from '~/components/ui/site-header'
 import { useNonce } from '~/components/ui/nonce'
 import { getEnv } from '~/config/env.server'
 import { LocaleContext, translator, type Locale } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { getDb } from '~/db/app-db.server'
-import { getOptionalUser } from '~/modules/auth/guards.server'
+import { getOptionalUser, sessionHasEnded } from '~/modules/auth/guards.server'
+import { endedSessionHeaders } from '~/modules/auth/session-cookie.server'
 import { navigationFor } from '~/modules/auth/navigation.server'
 import stylesUrl from '~/styles/app.css?url'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
@@ -30,7 +31,7 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function rootData(request: Request) {
   const locale = getLocale(request)
   const user = await getOptionalUser(request)
   const env = getEnv()
@@ -41,7 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>
+export async function loader({ request }: LoaderFunctionArgs) {
+  const payload = await rootData(request)
+  // Any page read with a session that has ended, public ones included, clears the browser's offline data.
+  return withInit(payload, (await sessionHasEnded(request)) ? { headers: endedSessionHeaders() } : undefined)
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof rootData>>
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
@@ -69,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </footer>
         </LocaleContext.Provider>
         {data?.user?.nav.items.some((item) => item.key === 'organisations') ? <OfflineSupport /> : null}
+        {data && !data.user ? <ForgetOfflineData /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -47,6 +47,7 @@ function freePort(): Promise<number> {
 export async function startServer(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
   if (!existsSync(`${root}build/server/index.js`)) throw new Error('build/ is missing: `npm run bench` builds first')
   const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['server.js'], {
     cwd: root,
     env: {
@@ -55,12 +56,12 @@ export async function startServer(databaseUrl: string): Promise<{ baseUrl: strin
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      PUBLIC_URL: baseUrl,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
-  const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The portal exited during start (code ${child.exitCode})`)

@@ -1,9 +1,45 @@
 // Service worker: keeps the network's functional contact list readable when
 // the portal cannot be reached. It stores only /kontaktlista (which holds no
 // restricted or personal routes) and the immutable build assets. Signing out
-// clears everything (Clear-Site-Data from the server, and the page itself).
-const CACHE = 'portal-offline-v1'
+// clears everything (Clear-Site-Data from the server, and the page itself), and
+// so does the server's first answer to a session that has ended. A saved list
+// outlives neither its session nor the longest a session lasts: the page says
+// both in headers, the copy is stamped with them, and an older one is deleted
+// instead of shown (docs/decisions/003).
+const CACHE = 'portal-offline-v2'
 const CONTACT_LIST = '/kontaktlista'
+// A phone's clock set back a little after storing does not make a copy unreadable.
+const CLOCK_SLACK_MS = 5 * 60_000
+
+// The same rule as isFresh in app/modules/auth/offline-lifetime.ts; tests/unit/offline-lifetime.test.ts holds both to the same cases.
+function isFresh(stamp, now, maxAgeMs) {
+  if (typeof stamp !== 'object' || stamp === null) return false
+  const { storedAt, expiresAt } = stamp
+  if (typeof storedAt !== 'number' || typeof expiresAt !== 'number') return false
+  if (!Number.isFinite(storedAt) || !Number.isFinite(expiresAt) || !Number.isFinite(now)) return false
+  return now >= storedAt - CLOCK_SLACK_MS && now < expiresAt && now - storedAt < maxAgeMs
+}
+
+/** The page as it will be kept, stamped with when it was stored and when it must go; null if it does not say. */
+async function stamped(response, now) {
+  const sessionEndsAt = Number(response.headers.get('X-Offline-Session-Ends'))
+  const maxAgeMs = Number(response.headers.get('X-Offline-Max-Age-Ms'))
+  if (!(sessionEndsAt > 0) || !(maxAgeMs > 0)) return null
+  const headers = new Headers(response.headers)
+  headers.set('X-Offline-Stored-At', String(now))
+  headers.set('X-Offline-Expires-At', String(Math.min(sessionEndsAt, now + maxAgeMs)))
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers })
+}
+
+function stampOf(saved) {
+  return {
+    stamp: {
+      storedAt: Number(saved.headers.get('X-Offline-Stored-At') ?? NaN),
+      expiresAt: Number(saved.headers.get('X-Offline-Expires-At') ?? NaN),
+    },
+    maxAgeMs: Number(saved.headers.get('X-Offline-Max-Age-Ms') ?? NaN),
+  }
+}
 
 self.addEventListener('install', () => self.skipWaiting())
 
@@ -21,20 +57,33 @@ async function fromNetworkKeepingContactList(request) {
   const url = new URL(response.url || request.url)
   // A redirect to the sign-in page must never replace the saved list.
   if (response.ok && !response.redirected && url.pathname === CONTACT_LIST) {
-    const cache = await caches.open(CACHE)
-    await cache.put(CONTACT_LIST, response.clone())
+    const kept = await stamped(response.clone(), Date.now())
+    if (kept) {
+      const cache = await caches.open(CACHE)
+      await cache.put(CONTACT_LIST, kept)
+    }
   }
   return response
+}
+
+function noSavedList(expired) {
+  const reason = expired
+    ? 'Den sparade kontaktlistan var äldre än en inloggning får vara och har raderats. Logga in igen när portalen går att nå.'
+    : 'Portalen går inte att nå och ingen sparad kontaktlista finns i den här webbläsaren.'
+  return new Response(
+    `<!doctype html><html lang="sv"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Ingen anslutning</title><main><h1>Ingen anslutning</h1><p>${reason}</p></main></html>`,
+    { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+  )
 }
 
 async function savedContactList() {
   const cache = await caches.open(CACHE)
   const saved = await cache.match(CONTACT_LIST)
-  if (!saved) {
-    return new Response(
-      '<!doctype html><html lang="sv"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Ingen anslutning</title><main><h1>Ingen anslutning</h1><p>Portalen går inte att nå och ingen sparad kontaktlista finns i den här webbläsaren.</p></main></html>',
-      { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
-    )
+  if (!saved) return noSavedList(false)
+  const { stamp, maxAgeMs } = stampOf(saved)
+  if (!isFresh(stamp, Date.now(), maxAgeMs)) {
+    await cache.delete(CONTACT_LIST)
+    return noSavedList(true)
   }
   // Served as a static page: without its scripts the saved copy cannot try to
   // hydrate as whatever page was asked for, nor fetch anything while offline.

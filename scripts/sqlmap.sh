@@ -60,7 +60,7 @@ psql -q "$admin_url" -c "create database \"$database\"" >/dev/null
 (
   cd "$app"
   exec env -u PGLITE_DIR -u SMTP_URL -u PUBLIC_URL -u COOKIE_SECURE -u SEED_DEMO -u MAX_BODY_BYTES \
-    NODE_ENV=production HOST=127.0.0.1 PORT="$port" DATABASE_URL="$database_url" \
+    NODE_ENV=production HOST=127.0.0.1 PORT="$port" PUBLIC_URL="http://127.0.0.1:$port" SEED_DEMO=true DATABASE_URL="$database_url" \
     DEMO_PASSWORD="$demo_password" LOG_LEVEL=warn TRUST_PROXY=loopback node server.js
 ) >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -22,7 +22,13 @@ const EnvSchema = z.object({
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'måste börja med postgres://')
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
-  PUBLIC_URL: z.string().url('måste vara en URL som https://portal.example.org').optional(),
+  // The portal's own address: every link in a mail, every redirect and the Origin and Host checks use it, never a request header.
+  PUBLIC_URL: z
+    .string()
+    .url('måste vara en URL som https://portal.example.org')
+    .refine((value) => /^https?:\/\//.test(value), 'måste börja med https:// (eller http://)')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SMTP_URL: z
     .string()
     .url('måste vara en URL som smtp://användare:lösen@värd:587')
@@ -38,7 +44,10 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   // An organisation whose data was last confirmed longer ago is listed on the staleness dashboard.
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
-  SEED_DEMO: booleanFromString.default('true'),
+  // Unset: the demo loads into an empty database outside production only (npm start sets it for a local try-out).
+  SEED_DEMO: booleanFromString.optional(),
+  // Where a generated demo password is written (readable by the owner only); it is never printed.
+  DEMO_PASSWORD_FILE: z.string().min(1).default('./data/demo-losenord.txt'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Any XYZ tile service: OpenStreetMap by default, Lantmäteriet's open topographic map with a key, a local server …
   MAP_TILE_URL: z
@@ -52,6 +61,20 @@ const EnvSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 })
 
+const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['PUBLIC_URL'],
+      message:
+        'saknas. I produktion måste portalen veta sin egen adress, t.ex. PUBLIC_URL=https://portal.kommun.se ' +
+        '(länkar i e-post och kontrollen av Host och Origin bygger på den). / ' +
+        'is missing: in production the portal must know its own address, e.g. PUBLIC_URL=https://portal.example.org ' +
+        '(mail links and the Host and Origin checks rest on it).',
+    })
+  }
+})
+
 export type Env = z.infer<typeof EnvSchema>
 
 export class EnvError extends Error {}
@@ -61,7 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   )
-  const result = EnvSchema.safeParse(cleaned)
+  const result = CheckedEnvSchema.safeParse(cleaned)
   if (result.success) return result.data
   const lines = result.error.issues.map(
     (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
@@ -80,4 +103,18 @@ export function getEnv(): Env {
 export function cookiesAreSecure(env: Env = getEnv()): boolean {
   if (env.COOKIE_SECURE !== undefined) return env.COOKIE_SECURE
   return env.NODE_ENV === 'production' && (env.PUBLIC_URL?.startsWith('https://') ?? false)
+}
+
+/**
+ * The portal's own origin, from PUBLIC_URL (required in production); outside
+ * production without it, http://localhost on the configured port. Never
+ * taken from a request: a forged Host header must not reach a mail link.
+ */
+export function portalOrigin(env: Env = getEnv()): string {
+  return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : `http://localhost:${env.PORT}`
+}
+
+/** The demo loads into an empty database when asked, and by default outside production. */
+export function seedsDemo(env: Env = getEnv()): boolean {
+  return env.SEED_DEMO ?? env.NODE_ENV !== 'production'
 }

@@ -118,6 +118,13 @@ export const rsaMeasureStates = ['planned', 'in_progress', 'done', 'cancelled'] 
 export type RsaMeasureState = (typeof rsaMeasureStates)[number]
 
 /**
+ * A person's part in one council, granted explicitly: a member works with its
+ * reports, an informant files reports to it (docs/decisions/018-council-membership.md).
+ */
+export const councilRoles = ['member', 'informant'] as const
+export type CouncilRole = (typeof councilRoles)[number]
+
+/**
  * An informant report's way through the council's inbox: new until reviewed;
  * accepted, rejected (with a reason) or merged into another report.
  */

@@ -98,14 +98,19 @@ const core: Record<keyof typeof coreSv, string> = {
   'login.submit': 'Sign in',
   'login.invalid': 'Incorrect email address or password.',
   'login.throttled': 'Too many failed attempts. Wait {minutes} minutes and try again.',
+  'login.throttledSeconds': 'Too many failed attempts. Wait {seconds} seconds and try again.',
   'login.forgot': 'Forgotten your password?',
   'login.signedOut': 'You are signed out.',
+  'login.expired':
+    'Your sign-in has run out. The saved contact list, drafts and reports not yet sent have been deleted from this browser.',
   'login.sessionEnded': 'Sign in to continue.',
 
   'forgot.title': 'Forgotten password',
   'forgot.intro': 'Enter your email address and we will send you a link to choose a new password.',
   'forgot.submit': 'Send link',
   'forgot.sent': 'If the address belongs to an account, we have sent a link. It is valid for one hour.',
+  'forgot.throttled':
+    'You have asked for many links in a short time. Try again in {minutes} minutes. Links you have already received are valid for one hour.',
 
   'reset.title': 'Choose a new password',
   'reset.submit': 'Save password',
@@ -119,6 +124,13 @@ const core: Record<keyof typeof coreSv, string> = {
   'invite.joinSubmit': 'Join',
   'invite.invalid': 'The invitation is invalid, already used or too old. Ask the coordinator for a new invitation.',
   'invite.inactive': 'The account for this address has been deactivated. Contact the coordinator.',
+  'invite.signInToAccept':
+    'There is already an account for {email}. Sign in as usual with your password; you will come back here to accept.',
+  'invite.signInLink': 'Sign in to accept',
+  'invite.signInFirst': 'Sign in with the account the invitation is for before you accept.',
+  'invite.wrongAccountIntro':
+    'You are signed in as {name}, but the invitation is for the account {email}. Sign out and open the link in the invitation again to sign in with the right account.',
+  'invite.wrongAccount': 'The invitation is for another account than the one you are signed in with.',
 
   'start.title': 'Home',
   'start.welcome': 'Welcome, {name}',
@@ -147,7 +159,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'users.invite': 'Invite a person',
   'users.inviteSubmit': 'Send invitation',
   'users.invited': 'The invitation to {email} has been sent.',
-  'users.invitedOutbox': 'The invitation to {email} is in the outbox (no email server is configured).',
+  'users.invitedOutbox':
+    'The invitation to {email} is in the outbox but not sent: no email server is configured, and the outbox does not show its link.',
   'users.inviteFailed': 'The invitation to {email} has been created, but the email server did not accept the message. Try again later.',
   'users.alreadyMember': 'The person already belongs to the organisation.',
   'users.pending': 'Pending invitations',
@@ -173,6 +186,10 @@ const core: Record<keyof typeof coreSv, string> = {
   'outbox.to': 'To',
   'outbox.subject': 'Subject',
   'outbox.sent': 'Created',
+  'outbox.state': 'State',
+  'outbox.state.kept': 'Not sent: kept here, since no email server is configured',
+  'outbox.linkWithheld':
+    'The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient\'s email gets it.',
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every change in the portal: who, when, what and how.',
@@ -194,6 +211,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'audit.entity.network_member': 'Network member',
   'audit.entity.invitation': 'Invitation',
   'audit.entity.membership': 'Membership',
+  'audit.entity.council_member': 'Council membership',
   'audit.entity.user': 'User',
   'audit.entity.password_reset': 'Password reset',
   'audit.entity.import': 'Import',
@@ -213,6 +231,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'account.changePassword': 'Change password',
   'account.changed': 'Your password has been changed. Your other sessions have been ended.',
   'account.wrongCurrent': 'The current password is incorrect.',
+  'account.throttled': 'Too many failed attempts. Wait a while (15 minutes at most) and try again.',
 
   'error.notFoundTitle': 'Page not found',
   'error.notFoundText': 'We cannot find a page at that address. Check the address or go to the home page.',

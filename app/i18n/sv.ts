@@ -101,14 +101,19 @@ const core = {
   'login.submit': 'Logga in',
   'login.invalid': 'Fel e-postadress eller lösenord.',
   'login.throttled': 'För många misslyckade försök. Vänta {minutes} minuter och försök igen.',
+  'login.throttledSeconds': 'För många misslyckade försök. Vänta {seconds} sekunder och försök igen.',
   'login.forgot': 'Glömt lösenordet?',
   'login.signedOut': 'Du är utloggad.',
+  'login.expired':
+    'Din inloggning har gått ut. Den sparade kontaktlistan, utkast och rapporter som inte hann skickas har raderats från den här webbläsaren.',
   'login.sessionEnded': 'Logga in för att fortsätta.',
 
   'forgot.title': 'Glömt lösenordet',
   'forgot.intro': 'Skriv din e-postadress så skickar vi en länk för att välja ett nytt lösenord.',
   'forgot.submit': 'Skicka länk',
   'forgot.sent': 'Om adressen hör till ett konto har vi skickat en länk. Den gäller i en timme.',
+  'forgot.throttled':
+    'Du har bett om många länkar på kort tid. Försök igen om {minutes} minuter. Länkar du redan har fått gäller i en timme.',
 
   'reset.title': 'Välj nytt lösenord',
   'reset.submit': 'Spara lösenordet',
@@ -122,6 +127,13 @@ const core = {
   'invite.joinSubmit': 'Gå med',
   'invite.invalid': 'Inbjudan är ogiltig, redan använd eller för gammal. Be samordnaren om en ny inbjudan.',
   'invite.inactive': 'Kontot för den här adressen är avstängt. Kontakta samordnaren.',
+  'invite.signInToAccept':
+    'Det finns redan ett konto för {email}. Logga in som vanligt med ditt lösenord, så kommer du tillbaka hit och kan tacka ja.',
+  'invite.signInLink': 'Logga in för att tacka ja',
+  'invite.signInFirst': 'Logga in med kontot som inbjudan gäller innan du tackar ja.',
+  'invite.wrongAccountIntro':
+    'Du är inloggad som {name}, men inbjudan gäller kontot {email}. Logga ut och öppna länken i inbjudan igen för att logga in med rätt konto.',
+  'invite.wrongAccount': 'Inbjudan gäller ett annat konto än det du är inloggad med.',
 
   'start.title': 'Start',
   'start.welcome': 'Välkommen, {name}',
@@ -150,7 +162,8 @@ const core = {
   'users.invite': 'Bjud in en person',
   'users.inviteSubmit': 'Skicka inbjudan',
   'users.invited': 'Inbjudan till {email} är skickad.',
-  'users.invitedOutbox': 'Inbjudan till {email} ligger i utkorgen (ingen e-postserver är inställd).',
+  'users.invitedOutbox':
+    'Inbjudan till {email} ligger i utkorgen men är inte skickad: ingen e-postserver är inställd, och länken i den visas inte i utkorgen.',
   'users.inviteFailed': 'Inbjudan till {email} är skapad men e-postservern tog inte emot meddelandet. Försök igen senare.',
   'users.alreadyMember': 'Personen hör redan till organisationen.',
   'users.pending': 'Väntande inbjudningar',
@@ -176,6 +189,10 @@ const core = {
   'outbox.to': 'Till',
   'outbox.subject': 'Ämne',
   'outbox.sent': 'Skapat',
+  'outbox.state': 'Status',
+  'outbox.state.kept': 'Inte skickat: sparat här, eftersom ingen e-postserver är inställd',
+  'outbox.linkWithheld':
+    'Meddelandet innehåller en personlig länk (inbjudan, nytt lösenord, svar på möte eller kalender). Den visas inte här; bara mottagarens e-post får den.',
 
   'audit.title': 'Händelselogg',
   'audit.intro': 'Varje ändring i portalen: vem, när, vad och hur.',
@@ -197,6 +214,7 @@ const core = {
   'audit.entity.network_member': 'Nätverksmedlem',
   'audit.entity.invitation': 'Inbjudan',
   'audit.entity.membership': 'Medlemskap',
+  'audit.entity.council_member': 'Rådsmedlemskap',
   'audit.entity.user': 'Användare',
   'audit.entity.password_reset': 'Lösenordsåterställning',
   'audit.entity.import': 'Import',
@@ -216,6 +234,7 @@ const core = {
   'account.changePassword': 'Byt lösenord',
   'account.changed': 'Lösenordet är bytt. Dina andra inloggningar är avslutade.',
   'account.wrongCurrent': 'Det nuvarande lösenordet stämmer inte.',
+  'account.throttled': 'För många felaktiga försök. Vänta en stund (högst 15 minuter) och försök igen.',
 
   'error.notFoundTitle': 'Sidan finns inte',
   'error.notFoundText': 'Vi hittar ingen sida på den adressen. Kontrollera adressen eller gå till startsidan.',

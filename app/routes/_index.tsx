@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     networkSize: readsNetwork ? row!.n : null,
     readsNetwork,
     coordinator: can(user, 'user.manage'),
-    actionItems: meetingOrganisations.length > 0 ? await openActionItemsFor(db, meetingOrganisations) : null,
+    actionItems: meetingOrganisations.length > 0 ? await openActionItemsFor(db, user, meetingOrganisations) : null,
     today: stockholmToday(),
   }
 }

@@ -4,16 +4,16 @@ import { z } from 'zod'
 import { FormMessage } from '~/components/forms/field'
 import { ReminderResult, type ReminderOutcome } from '~/components/staleness/reminder-result'
 import { StaleOrganisationTable } from '~/components/staleness/stale-organisation-table'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { translateMessage, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { uuidField } from '~/modules/forms/fields'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendReminders } from '~/modules/staleness/reminders.server'
 import { staleBefore } from '~/modules/staleness/staleness'
 import { getStalenessPage, STALENESS_PAGE_SIZE } from '~/modules/staleness/staleness.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const ReminderSchema = z.object({
   organisationIds: z.array(uuidField).min(1, 'staleness.noneSelected').max(20_000),
@@ -33,7 +33,7 @@ type ActionResult = { error: string; result: null } | { error: null; result: Rem
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = ReminderSchema.safeParse({ organisationIds: formData.getAll('organisationId') })
   if (!parsed.success) {
     return data<ActionResult>({ error: parsed.error.issues[0]?.message ?? 'staleness.noneSelected', result: null }, { status: 400 })
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await sendReminders(await getDb(), getMailer(), {
     actorId: user.id,
     organisationIds: parsed.data.organisationIds,
-    origin: siteOrigin(request, env.PUBLIC_URL),
+    origin: portalOrigin(),
     staleBefore: staleBefore(new Date(), env.STALE_AFTER_MONTHS),
     months: env.STALE_AFTER_MONTHS,
   })

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
-import { getEnv } from '~/config/env.server'
+import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { roles } from '~/db/enums'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
@@ -11,11 +11,11 @@ import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitatio
 import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { removeSecondFactor } from '~/modules/auth/second-factor.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { listOrganisations } from '~/modules/organisations/organisations.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const InviteSchema = z.object({
   intent: z.literal('invite'),
@@ -55,7 +55,7 @@ type ActionResult = {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const db = await getDb()
   if (formData.get('intent') === 'invite') {
     const user = await requirePermission(request, 'user.invite')
@@ -68,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await inviteUser(db, getMailer(), {
       actorId: user.id,
       ...parsed.data,
-      origin: siteOrigin(request, getEnv().PUBLIC_URL),
+      origin: portalOrigin(),
     })
     if (!result.ok) {
       const errors: Record<string, string> =

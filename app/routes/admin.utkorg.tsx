@@ -3,12 +3,12 @@ import { useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { listOutbox } from '~/modules/mail/mailer.server'
+import { listOutboxForReading } from '~/modules/mail/outbox.server'
 import { Linkified } from '~/components/ui/linkified'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox.read')
-  return { messages: await listOutbox(await getDb()) }
+  return { messages: await listOutboxForReading(await getDb()) }
 }
 
 export default function OutboxPage() {
@@ -32,7 +32,10 @@ export default function OutboxPage() {
                 <dd>{message.to}</dd>
                 <dt>{t('outbox.sent')}</dt>
                 <dd>{formatDateTime(locale, message.createdAt)}</dd>
+                <dt>{t('outbox.state')}</dt>
+                <dd>{t(`outbox.state.${message.state}`)}</dd>
               </dl>
+              {message.linkWithheld ? <p>{t('outbox.linkWithheld')}</p> : null}
               <div className="prewrap message-body">
                 <Linkified text={message.text} />
               </div>

@@ -9,6 +9,7 @@ import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
 import { serializeClearedSessionCookie } from '~/modules/auth/session-cookie.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const ResetSchema = z.object({ password: PasswordSchema })
 
@@ -18,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(ResetSchema, await request.formData())
+  const parsed = parseForm(ResetSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors, invalid: false }, { status: 400 })
   if (isCommonPassword(parsed.data.password)) {
     return data({ errors: { password: 'password.common' } as Record<string, string>, invalid: false }, { status: 400 })

@@ -2,25 +2,34 @@ import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
-import { getEnv } from '~/config/env.server'
+import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requestPasswordReset } from '~/modules/accounts/passwords.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { emailField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const ForgotSchema = z.object({ email: emailField })
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotSchema, await request.formData())
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 })
-  await requestPasswordReset(await getDb(), getMailer(), {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(ForgotSchema, await readFormData(request))
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false, minutes: 0 }, { status: 400 })
+  const result = await requestPasswordReset(await getDb(), getMailer(), {
     email: parsed.data.email,
-    origin: siteOrigin(request, getEnv().PUBLIC_URL),
+    origin: portalOrigin(),
+    ip: context.clientIp ?? 'unknown',
   })
-  return { errors: {}, values: {}, sent: true }
+  if (!result.ok) {
+    // Counted for every address alike, so saying so tells nothing about who has an account.
+    const { retryAfterMinutes: minutes } = result
+    return data(
+      { errors: { _form: 'forgot.throttled' } as Record<string, string>, values: parsed.values, sent: false, minutes },
+      { status: 429, headers: { 'Retry-After': String(minutes * 60) } },
+    )
+  }
+  return { errors: {}, values: {}, sent: true, minutes: 0 }
 }
 
 export default function ForgotPasswordPage() {
@@ -36,6 +45,9 @@ export default function ForgotPasswordPage() {
       ) : (
         <>
           <p>{t('forgot.intro')}</p>
+          {errors._form === 'forgot.throttled' ? (
+            <FormMessage kind="error">{t('forgot.throttled', { minutes: actionData?.minutes ?? 0 })}</FormMessage>
+          ) : null}
           <Form method="post" className="stack" noValidate>
             <Field label={t('field.email')} name="email" error={errors.email}>
               {(props) => <input {...props} type="email" autoComplete="email" defaultValue={values.email ?? ''} required />}

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { calendarFeedFor } from '~/modules/meetings/calendar-feed.server'
 
 /** A user's meetings as a subscribable iCalendar feed; the secret in the address is the credential. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
   const env = getEnv()
   const feed =
     token.length <= 100
-      ? await calendarFeedFor(await getDb(), token, siteOrigin(request, env.PUBLIC_URL), env.MAIL_FROM)
+      ? await calendarFeedFor(await getDb(), token, portalOrigin(), env.MAIL_FROM)
       : null
   if (feed === null)
     return new Response('Hittades inte', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })

@@ -1,18 +1,28 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
+import { offlineLifetime, offlineLifetimeHeaders } from '~/modules/auth/offline-lifetime.server'
 import { listOfflineContacts } from '~/modules/registry/offline-contacts.server'
 
 // The service worker (public/sw.js) keeps the latest copy of this page for use
-// without a network; the browser's HTTP cache must not keep a second one.
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+// without a network; the browser's HTTP cache must not keep a second one. The
+// worker keeps it no longer than the session lasts (the X-Offline-* headers).
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers({ 'Cache-Control': 'no-store' })
+  for (const name of ['X-Offline-Session-Ends', 'X-Offline-Max-Age-Ms']) {
+    const value = loaderHeaders.get(name)
+    if (value) headers.set(name, value)
+  }
+  return headers
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'network.read')
-  return { organisations: await listOfflineContacts(await getDb()), fetchedAt: new Date().toISOString() }
+  const page = { organisations: await listOfflineContacts(await getDb()), fetchedAt: new Date().toISOString() }
+  return data(page, { headers: offlineLifetimeHeaders(await offlineLifetime(request)) })
 }
 
 function href(channel: string, value: string): string | null {

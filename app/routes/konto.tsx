@@ -8,9 +8,11 @@ import { changePassword } from '~/modules/accounts/passwords.server'
 import { getSession, requireUser } from '~/modules/auth/guards.server'
 import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
+import { readDeviceToken } from '~/modules/auth/device-trust.server'
 import { enrolmentOf } from '~/modules/auth/second-factor.server'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const ChangePasswordSchema = z.object({
   currentPassword: z.string().min(1, 'password.required').max(1024, 'password.tooLong'),
@@ -24,18 +26,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: user.name, email: user.email, secondFactorSince: secondFactor?.enrolledAt.toISOString() ?? null }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = parseForm(ChangePasswordSchema, await request.formData())
+  const parsed = parseForm(ChangePasswordSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
   if (isCommonPassword(parsed.data.newPassword))
     return data({ errors: { newPassword: 'password.common' } }, { status: 400 })
   const db = await getDb()
-  const result = await changePassword(db, { userId: user.id, ...parsed.data })
+  // The current password is checked under the same throttle as signing in (decision 019).
+  const result = await changePassword(db, {
+    userId: user.id,
+    ...parsed.data,
+    ip: context.clientIp ?? 'unknown',
+    deviceToken: readDeviceToken(request),
+  })
+  if (!result.ok && result.error === 'throttled') {
+    const headers = { 'Retry-After': String(result.retryAfterSeconds) }
+    return data({ errors: { currentPassword: 'account.throttled' } }, { status: 429, headers })
+  }
   if (!result.ok) return data({ errors: { currentPassword: 'account.wrongCurrent' } }, { status: 400 })
   // The new session replaces one that had passed any second factor.
   const current = await getSession(request)
-  return signInAndRedirect(db, user.id, '/konto?bytt=1', { twoFactorVerified: current?.session.twoFactorVerified })
+  return signInAndRedirect(db, user.id, '/konto?bytt=1', {
+    twoFactorVerified: current?.session.twoFactorVerified,
+    request,
+  })
 }
 
 export default function AccountPage() {

@@ -1,13 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CancelSignIn, TotpCodeField } from '~/components/auth/second-factor-fields'
+import { CancelSignIn, CurrentFactorFields, TotpCodeField } from '~/components/auth/second-factor-fields'
 import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { requireSession, secondFactorPath } from '~/modules/auth/guards.server'
 import { safeRedirect } from '~/modules/auth/safe-redirect'
+import { confirmIdentity } from '~/modules/auth/confirm-identity.server'
+import { readDeviceToken } from '~/modules/auth/device-trust.server'
 import {
+  codeMatchesKey,
   decodeTotpKey,
   encodeTotpKey,
   enrolmentDetails,
@@ -17,10 +20,10 @@ import {
   removeSecondFactor,
   renewRecoveryCodes,
   secondFactorRequired,
-  verifyTotpForSession,
 } from '~/modules/auth/second-factor.server'
 import { TotpCodeSchema } from '~/modules/auth/second-factor-form'
 import { parseForm } from '~/modules/forms/parse-form'
+import { readFormData } from '~/modules/http/form-data.server'
 
 // Setting up, replacing and managing the authenticator app. Reached by anyone
 // signed in, and by a session that must set it up before it may go on.
@@ -50,59 +53,115 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+// Changing an app that is set up needs a current code or the password, not only the session.
+const confirmFields = { currentCode: z.string().max(64).optional(), currentPassword: z.string().max(1024).optional() }
+
 const ActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('enrol'), key: z.string().max(64), code: TotpCodeSchema }),
-  z.object({ intent: z.literal('renew'), code: TotpCodeSchema }),
-  z.object({ intent: z.literal('off'), code: TotpCodeSchema }),
+  z.object({ intent: z.literal('enrol'), key: z.string().max(64), code: TotpCodeSchema, ...confirmFields }),
+  z.object({ intent: z.literal('renew'), ...confirmFields }),
+  z.object({ intent: z.literal('off'), ...confirmFields }),
 ])
 
 type Errors = Record<string, string>
 type Enrolment = ReturnType<typeof enrolmentFor>
 
-export async function action({ request }: ActionFunctionArgs) {
+const confirmMessages = {
+  currentCode: {
+    missing: 'secondFactor.confirm.missing',
+    format: 'secondFactor.code.format',
+    wrong: 'secondFactor.code.wrong',
+    throttled: 'secondFactor.code.throttled',
+  },
+  currentPassword: {
+    missing: 'secondFactor.confirm.missing',
+    format: 'secondFactor.confirm.wrongPassword',
+    wrong: 'secondFactor.confirm.wrongPassword',
+    throttled: 'secondFactor.confirm.throttled',
+  },
+} as const
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const current = await pageSession(request)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const intent = String(form.get('intent') ?? '')
   const parsed = parseForm(ActionSchema, form)
   const db = await getDb()
   const organisationId = current.user.memberships[0]?.organisationId ?? null
   const posted = decodeTotpKey(String(form.get('key') ?? ''))
   const enrolment: Enrolment | null = intent === 'enrol' && posted ? enrolmentFor(posted, current.user.email) : null
-  const fail = (errors: Errors, extra: { enrolment?: Enrolment | null } = {}) =>
+  // What the person typed stays on the page, except the confirmation itself.
+  const values = intent === 'enrol' && typeof form.get('code') === 'string' ? { code: String(form.get('code')) } : {}
+  const fail = (
+    errors: Errors,
+    extra: { enrolment?: Enrolment | null; status?: number; minutes?: number; retryAfterSeconds?: number } = {},
+  ) =>
     data(
-      { intent, errors, codes: null as string[] | null, off: false, enrolment: extra.enrolment ?? enrolment },
-      { status: 400 },
+      {
+        intent,
+        errors,
+        values: values as Errors,
+        minutes: extra.minutes ?? 0,
+        codes: null as string[] | null,
+        off: false,
+        enrolment: extra.enrolment ?? enrolment,
+      },
+      {
+        status: extra.status ?? 400,
+        headers: extra.retryAfterSeconds ? { 'Retry-After': String(extra.retryAfterSeconds) } : undefined,
+      },
     )
+  const done = (result: { codes: string[] | null; off: boolean }) => ({
+    intent,
+    errors: {} as Errors,
+    values: {} as Errors,
+    minutes: 0,
+    enrolment: null,
+    ...result,
+  })
   if (!parsed.ok) return fail(parsed.errors)
   const input = parsed.data
-  if (input.intent === 'enrol') {
+  const replacing = (await enrolmentOf(db, current.user.id)) !== null
+  if (input.intent === 'enrol' && !posted) {
     // A tampered key field: start again with a fresh key rather than fail on it.
-    if (!posted)
-      return fail({ code: 'secondFactor.enrol.broken' }, { enrolment: enrolmentFor(newTotpKey(), current.user.email) })
+    return fail({ code: 'secondFactor.enrol.broken' }, { enrolment: enrolmentFor(newTotpKey(), current.user.email) })
+  }
+  if (input.intent === 'enrol' && posted && !codeMatchesKey(posted, input.code)) {
+    return fail({ code: 'secondFactor.enrol.wrong' })
+  }
+  if (input.intent !== 'enrol' || replacing) {
+    // A session still owing its code has shown nothing beyond the password.
+    if (current.step !== 'passed') return fail({ currentCode: 'secondFactor.code.wrong' })
+    if (input.intent === 'off' && secondFactorRequired(current.user.memberships)) {
+      return fail({ currentCode: 'secondFactor.off.notAllowed' })
+    }
+    const confirmed = await confirmIdentity(db, {
+      userId: current.user.id,
+      sessionId: current.session.id,
+      code: input.currentCode,
+      password: input.currentPassword,
+      ip: context.clientIp ?? 'unknown',
+      deviceToken: readDeviceToken(request),
+    })
+    if (!confirmed.ok) {
+      const errors = { [confirmed.field]: confirmMessages[confirmed.field][confirmed.error] }
+      if (confirmed.error !== 'throttled') return fail(errors)
+      const minutes = Math.ceil(confirmed.retryAfterSeconds / 60)
+      return fail(errors, { status: 429, minutes, retryAfterSeconds: confirmed.retryAfterSeconds })
+    }
+  }
+  if (input.intent === 'enrol') {
     const codes = await enrolTotp(db, {
       userId: current.user.id,
-      key: posted,
+      key: posted!,
       code: input.code,
       sessionId: current.session.id,
       organisationId,
     })
     if (!codes) return fail({ code: 'secondFactor.enrol.wrong' })
-    return { intent, errors: {} as Errors, codes, off: false, enrolment: null }
+    return done({ codes, off: false })
   }
-  // Changing a working setup needs a fresh code, not only the session.
-  if (current.step !== 'passed') return fail({ code: 'secondFactor.code.wrong' })
-  if (input.intent === 'off' && secondFactorRequired(current.user.memberships)) {
-    return fail({ code: 'secondFactor.off.notAllowed' })
-  }
-  const confirmed = await verifyTotpForSession(db, {
-    userId: current.user.id,
-    sessionId: current.session.id,
-    code: input.code,
-  })
-  if (!confirmed) return fail({ code: 'secondFactor.code.wrong' })
   if (input.intent === 'renew') {
-    const codes = await renewRecoveryCodes(db, { userId: current.user.id, organisationId })
-    return { intent, errors: {} as Errors, codes, off: false, enrolment: null }
+    return done({ codes: await renewRecoveryCodes(db, { userId: current.user.id, organisationId }), off: false })
   }
   await removeSecondFactor(db, {
     userId: current.user.id,
@@ -110,7 +169,7 @@ export async function action({ request }: ActionFunctionArgs) {
     organisationId,
     keepSessionId: current.session.id,
   })
-  return { intent, errors: {} as Errors, codes: null, off: true, enrolment: null }
+  return done({ codes: null, off: true })
 }
 
 export default function SecondFactorPage() {
@@ -125,7 +184,15 @@ export default function SecondFactorPage() {
   if (actionData?.codes) return <RecoveryCodes codes={actionData.codes} continueTo={redirectTo} />
 
   const enrolment = actionData?.enrolment ?? page.enrolment
-  const errors: Errors = actionData?.errors ?? {}
+  const errors: Errors = { ...actionData?.errors }
+  // The throttle's message says when to try again.
+  for (const field of ['currentCode', 'currentPassword'] as const) {
+    const key = errors[field]
+    if (key === 'secondFactor.code.throttled' || key === 'secondFactor.confirm.throttled') {
+      errors[field] = t(key, { minutes: actionData?.minutes ?? 0 })
+    }
+  }
+  const errorsFor = (intent: string): Errors => (actionData?.intent === intent ? errors : {})
   return (
     <div className="page page--narrow">
       <h1>{t('secondFactor.title')}</h1>
@@ -143,7 +210,8 @@ export default function SecondFactorPage() {
       {enrolment ? (
         <EnrolForm
           enrolment={enrolment}
-          error={actionData?.intent === 'enrol' ? errors.code : undefined}
+          errors={errorsFor('enrol')}
+          code={actionData?.intent === 'enrol' ? actionData.values.code : undefined}
           replacing={Boolean(page.status)}
         />
       ) : (
@@ -153,7 +221,7 @@ export default function SecondFactorPage() {
             title={t('secondFactor.renew.title')}
             intro={t('secondFactor.renew.intro')}
             submit={t('secondFactor.renew.submit')}
-            error={actionData?.intent === 'renew' ? errors.code : undefined}
+            errors={errorsFor('renew')}
           />
           <section aria-labelledby="replace-title">
             <h2 id="replace-title">{t('secondFactor.replace.title')}</h2>
@@ -170,7 +238,7 @@ export default function SecondFactorPage() {
               title={t('secondFactor.off.title')}
               intro={t('secondFactor.off.intro')}
               submit={t('secondFactor.off.submit')}
-              error={actionData?.intent === 'off' ? errors.code : undefined}
+              errors={errorsFor('off')}
             />
           )}
         </>
@@ -180,7 +248,17 @@ export default function SecondFactorPage() {
   )
 }
 
-function EnrolForm({ enrolment, error, replacing }: { enrolment: Enrolment; error?: string; replacing: boolean }) {
+function EnrolForm({
+  enrolment,
+  errors,
+  code,
+  replacing,
+}: {
+  enrolment: Enrolment
+  errors: Errors
+  code?: string
+  replacing: boolean
+}) {
   const t = useT()
   const navigation = useNavigation()
   return (
@@ -208,7 +286,8 @@ function EnrolForm({ enrolment, error, replacing }: { enrolment: Enrolment; erro
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="enrol" />
           <input type="hidden" name="key" value={enrolment.key} />
-          <TotpCodeField error={error} />
+          <TotpCodeField error={errors.code} defaultValue={code} />
+          {replacing ? <CurrentFactorFields errors={errors} /> : null}
           <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
             {t('secondFactor.enrol.submit')}
           </button>
@@ -223,16 +302,15 @@ function ConfirmedForm(props: {
   title: string
   intro: string
   submit: string
-  error?: string
+  errors: Errors
 }) {
-  const t = useT()
   return (
     <section aria-labelledby={`${props.intent}-title`}>
       <h2 id={`${props.intent}-title`}>{props.title}</h2>
       <p>{props.intro}</p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value={props.intent} />
-        <TotpCodeField error={props.error} label={t('secondFactor.confirmLabel')} />
+        <CurrentFactorFields errors={props.errors} />
         <button type="submit" className="button button--secondary">
           {props.submit}
         </button>

@@ -5,9 +5,11 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { getOptionalUser, safeRedirect } from '~/modules/auth/guards.server'
+import { readDeviceToken } from '~/modules/auth/device-trust.server'
 import { attemptLogin } from '~/modules/auth/login.server'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
@@ -21,19 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData())
+  const parsed = parseForm(LoginSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, message: null }, { status: 400 })
   const { email, password, redirectTo } = parsed.data
   const db = await getDb()
-  const result = await attemptLogin(db, { email, password, ip: context.clientIp ?? 'unknown' })
-  if (!result.ok) {
-    const message =
-      result.reason === 'throttled'
-        ? { key: 'login.throttled' as const, minutes: result.retryAfterMinutes }
-        : { key: 'login.invalid' as const, minutes: 0 }
-    return data({ errors: {}, values: { email }, message }, { status: result.reason === 'throttled' ? 429 : 400 })
+  const deviceToken = readDeviceToken(request)
+  const result = await attemptLogin(db, { email, password, ip: context.clientIp ?? 'unknown', deviceToken })
+  if (!result.ok && result.reason === 'throttled') {
+    const seconds = result.retryAfterSeconds
+    const message = {
+      key: seconds < 120 ? ('login.throttledSeconds' as const) : ('login.throttled' as const),
+      seconds,
+      minutes: Math.ceil(seconds / 60),
+    }
+    return data(
+      { errors: {}, values: { email }, message },
+      { status: 429, headers: { 'Retry-After': String(seconds) } },
+    )
   }
-  return signInAndRedirect(db, result.user.id, safeRedirect(redirectTo))
+  if (!result.ok) {
+    return data(
+      { errors: {}, values: { email }, message: { key: 'login.invalid' as const, seconds: 0, minutes: 0 } },
+      { status: 400 },
+    )
+  }
+  return signInAndRedirect(db, result.user.id, safeRedirect(redirectTo), { request })
 }
 
 export default function LoginPage() {
@@ -47,9 +61,12 @@ export default function LoginPage() {
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
       {searchParams.get('utloggad') ? <FormMessage kind="info">{t('login.signedOut')}</FormMessage> : null}
+      {searchParams.get('utgangen') ? <FormMessage kind="info">{t('login.expired')}</FormMessage> : null}
       {searchParams.get('aterstallt') ? <FormMessage kind="success">{t('reset.done')}</FormMessage> : null}
       {actionData?.message ? (
-        <FormMessage kind="error">{t(actionData.message.key, { minutes: actionData.message.minutes })}</FormMessage>
+        <FormMessage kind="error">
+          {t(actionData.message.key, { minutes: actionData.message.minutes, seconds: actionData.message.seconds })}
+        </FormMessage>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />

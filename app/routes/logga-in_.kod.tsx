@@ -7,8 +7,10 @@ import { useT, type Translate } from '~/i18n/i18n'
 import { requireSession, safeRedirect, secondFactorPath } from '~/modules/auth/guards.server'
 import { spendRecoveryCode, verifyTotpForSession } from '~/modules/auth/second-factor.server'
 import { SecondFactorFormSchema } from '~/modules/auth/second-factor-form'
-import { accountRule, clearFailures, lockedUntil, recordFailure } from '~/modules/auth/throttle.server'
+import { readDeviceToken, trustThisBrowser } from '~/modules/auth/device-trust.server'
+import { secondFactorThrottle } from '~/modules/auth/second-factor-throttle.server'
 import { parseForm } from '~/modules/forms/parse-form'
+import { readFormData } from '~/modules/http/form-data.server'
 
 // The second step of signing in: a code from the authenticator app, or a recovery code.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,36 +25,39 @@ type Errors = Record<string, string>
 
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireSession(request)
-  const parsed = parseForm(SecondFactorFormSchema, await request.formData())
+  const parsed = parseForm(SecondFactorFormSchema, await readFormData(request))
   const back = safeRedirect(parsed.values.redirectTo)
   if (current.step !== 'code') throw redirect(current.step === 'enrol' ? secondFactorPath('enrol', back) : back)
   if (!parsed.ok) return data({ errors: parsed.errors as Errors, minutes: 0 }, { status: 400 })
   const db = await getDb()
-  const key = `second-factor:${current.user.id}`
   const now = new Date()
-  const locked = await lockedUntil(db, [key], now)
-  if (locked) {
-    const minutes = Math.ceil((locked.getTime() - now.getTime()) / 60_000)
-    return data({ errors: { _form: 'secondFactor.code.throttled' } as Errors, minutes }, { status: 429 })
-  }
   const target = { userId: current.user.id, sessionId: current.session.id }
+  const throttle = await secondFactorThrottle(db, { ...target, deviceToken: readDeviceToken(request) }, now)
+  if (throttle.retryAfterSeconds > 0) {
+    const minutes = Math.ceil(throttle.retryAfterSeconds / 60)
+    return data(
+      { errors: { _form: 'secondFactor.code.throttled' } as Errors, minutes },
+      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
+    )
+  }
+  // A complete sign-in makes this browser trusted for the account (decision 019).
+  const signedIn = async (to: string) => {
+    await throttle.passed()
+    return redirect(to, { headers: { 'Set-Cookie': await trustThisBrowser(db, request, current.user.id, now) } })
+  }
   if (parsed.data.intent === 'code') {
-    if (await verifyTotpForSession(db, { ...target, code: parsed.data.code }, now)) {
-      await clearFailures(db, key)
-      throw redirect(back)
-    }
-    await recordFailure(db, key, accountRule, now)
+    if (await verifyTotpForSession(db, { ...target, code: parsed.data.code }, now)) throw await signedIn(back)
+    await throttle.failed()
     return data({ errors: { code: 'secondFactor.code.wrong' } as Errors, minutes: 0 }, { status: 400 })
   }
   const organisationId = current.user.memberships[0]?.organisationId ?? null
   const left = await spendRecoveryCode(db, { ...target, code: parsed.data.recoveryCode, organisationId }, now)
   if (left === null) {
-    await recordFailure(db, key, accountRule, now)
+    await throttle.failed()
     return data({ errors: { recoveryCode: 'secondFactor.recovery.wrong' } as Errors, minutes: 0 }, { status: 400 })
   }
-  await clearFailures(db, key)
   // Straight to the account page, which says how many codes are left.
-  throw redirect(`/konto/tvastegsverifiering?aterstallningskod=${left}`)
+  throw await signedIn(`/konto/tvastegsverifiering?aterstallningskod=${left}`)
 }
 
 function formError(t: Translate, errors: Errors, minutes: number) {

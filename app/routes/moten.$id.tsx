@@ -4,13 +4,12 @@ import { FormMessage } from '~/components/forms/field'
 import { ActionItemList } from '~/components/meetings/action-item-list'
 import { FollowUpNav } from '~/components/meetings/follow-up-header'
 import { AnswerForm, AnswersTable } from '~/components/meetings/meeting-answers'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { scenarios } from '~/db/schema/scenarios'
 import { organisations } from '~/db/schema/organisations'
 import { useLocale, useT } from '~/i18n/i18n'
 import { assertPermission, requireUser } from '~/modules/auth/guards.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail, unsentCount } from '~/modules/meetings/invitations.server'
@@ -25,6 +24,7 @@ import { readAnswer } from '~/modules/meetings/answer-form'
 import { meetingWhen } from '~/modules/meetings/meeting-when'
 import { answerInvitation, invitedOrganisations } from '~/modules/meetings/meetings.server'
 import { eq } from 'drizzle-orm'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .where(eq(scenarios.id, meeting.scenarioId))
       : Promise.resolve([]),
     manage ? unsentCount(db, meeting) : Promise.resolve(0),
-    openActionItemsOfEarlierMeetings(db, id),
+    openActionItemsOfEarlierMeetings(db, user, id),
   ])
   const answerable = new Set(answerableOrganisationIds(user, meeting))
   const search = new URL(request.url).searchParams
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const meeting = await requireReadableMeeting(db, user, id)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const intent = form.get('intent')
   if (intent === 'answer') {
     const answer = readAnswer(form)
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await sendMeetingMail(db, getMailer(), {
       meetingId: id,
       purpose: intent === 'remind' ? 'reminder' : meeting.sequence > 0 ? 'update' : 'invitation',
-      origin: siteOrigin(request, env.PUBLIC_URL),
+      origin: portalOrigin(),
       mailFrom: env.MAIL_FROM,
       onlyBehind: intent === 'resend',
       actorId: user.id,

@@ -28,6 +28,7 @@ import {
 import { badRequest, meetingHeading, notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import { meetingOrganisationOptions } from '~/modules/meetings/minutes.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const StateSchema = z.object({ id: uuidField, version: versionField, state: enumField(actionItemStates) })
 const UpdateSchema = ActionItemSchema.extend({
@@ -40,7 +41,7 @@ export const links = () => [{ rel: 'stylesheet', href: followUpStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, meeting, manage } = await readableFollowUp(request, params)
-  const items = await listActionItems(db, meeting.id)
+  const items = await listActionItems(db, user, meeting.id)
   const editing = new URL(request.url).searchParams.get('andra')
   return {
     meeting: meetingHeading(meeting),
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       version: String(item.version),
       mayChangeState: can(user, 'actionItem.update', { organisationId: item.ownerOrganisationId }),
     })),
-    earlier: await openActionItemsOfEarlierMeetings(db, meeting.id),
+    earlier: await openActionItemsOfEarlierMeetings(db, user, meeting.id),
     organisations: manage ? await meetingOrganisationOptions(db, meeting.organisationIds) : [],
     editing: manage && items.some((item) => item.id === editing) ? editing : null,
     manage,
@@ -67,7 +68,7 @@ interface ActionResult {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, meeting, manage } = await readableFollowUp(request, params)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const back = `/moten/${meeting.id}/atgarder`
   const invited = (organisationId: string) => meeting.organisationIds.includes(organisationId)

@@ -17,6 +17,7 @@ import {
 } from '~/modules/meetings/follow-up-page.server'
 import { getScenario } from '~/modules/scenarios/scenarios.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const FindingsSchema = z.object({
   organisationId: uuidField,
@@ -73,7 +74,7 @@ interface FindingsResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await themeDay(request, params)
   const { user, db, meeting } = context
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(FindingsSchema, formData)
   const organisationId = parsed.values.organisationId ?? ''
   if (!parsed.ok && parsed.errors.organisationId) throw new Response('Ogiltig begäran', { status: 400 })

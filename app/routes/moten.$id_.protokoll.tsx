@@ -27,6 +27,7 @@ import {
   saveMinutes,
 } from '~/modules/meetings/minutes.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const MinutesSchema = z.object({ minutes: optionalText(MAX_FORMATTED_TEXT_LENGTH), version: versionField })
 const AttendanceSchema = z.object({ name: requiredText(200), organisationId: uuidField })
@@ -60,7 +61,7 @@ interface MinutesResult {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, meeting } = await manageableFollowUp(request, params)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const back = `/moten/${meeting.id}/protokoll`
 

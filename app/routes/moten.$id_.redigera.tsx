@@ -1,12 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meetings/meeting-form'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { meetingOrganisations } from '~/db/schema/meetings'
 import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
@@ -16,6 +15,7 @@ import { meetingFormOptions } from '~/modules/meetings/meeting-options.server'
 import { cancelMeeting, updateMeeting } from '~/modules/meetings/meetings.server'
 import type { Executor } from '~/db/client.server'
 import { eq } from 'drizzle-orm'
+import { readFormData } from '~/modules/http/form-data.server'
 
 /** The form's values of a stored meeting: the invited organisations, not the organiser. */
 async function storedValues(db: Executor, meeting: MeetingWithScope) {
@@ -40,9 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const meeting = await requireManageableMeeting(db, user, id)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const env = getEnv()
-  const mail = { origin: siteOrigin(request, env.PUBLIC_URL), mailFrom: env.MAIL_FROM }
+  const mail = { origin: portalOrigin(), mailFrom: env.MAIL_FROM }
   if (form.get('intent') === 'cancel') {
     const version = Number(form.get('version'))
     const result = await cancelMeeting(db, { actorId: user.id, id, version: Number.isInteger(version) ? version : -1 })

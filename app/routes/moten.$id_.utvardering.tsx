@@ -4,12 +4,11 @@ import { z } from 'zod'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { EvaluationSummaryView } from '~/components/meetings/evaluation-summary'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
-import { getEnv } from '~/config/env.server'
+import { portalOrigin } from '~/config/env.server'
 import { formatDateTime, translator, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
@@ -31,6 +30,7 @@ import {
 } from '~/modules/meetings/evaluation.server'
 import { badRequest, meetingHeading, notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 const NotesSchema = z.object({ worked: optionalText(5_000), improve: optionalText(5_000), version: versionField })
 const ShareSchema = z.object({ version: versionField })
@@ -70,7 +70,7 @@ const submitted = (formData: FormData) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, meeting, manage } = await readableFollowUp(request, params)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const back = `/moten/${meeting.id}/utvardering`
   const result = (form: FormName, body: Omit<EvaluationResult, 'form'>, status = 200) =>
@@ -140,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       meeting,
       summary: await getEvaluationSummary(db, meeting.id),
       questionText: (key) => sv(`meetingFollowUp.evaluation.q.${key}`),
-      link: `${siteOrigin(request, getEnv().PUBLIC_URL)}${back}`,
+      link: `${portalOrigin()}${back}`,
     })
     const outcome = await mailEvaluation(db, getMailer(), { actorId: user.id, meeting, message })
     return outcome.failed.length === 0

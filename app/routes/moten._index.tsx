@@ -1,15 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { getEnv } from '~/config/env.server'
+import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { calendarFeedCreatedAt, createCalendarFeed } from '~/modules/meetings/calendar-feed.server'
 import { meetingWhen } from '~/modules/meetings/meeting-when'
 import { listMeetings, type MeetingListItem } from '~/modules/meetings/meetings.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
@@ -25,10 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new secret address for the user's calendar feed, shown once. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
-  const form = await request.formData()
+  const form = await readFormData(request)
   if (form.get('intent') !== 'calendarFeed') return data({ feedUrl: null }, { status: 400 })
   const token = await createCalendarFeed(await getDb(), user.id)
-  return { feedUrl: `${siteOrigin(request, getEnv().PUBLIC_URL)}/kalender/${token}` }
+  return { feedUrl: `${portalOrigin()}/kalender/${token}` }
 }
 
 function MeetingTable({ meetings, caption }: { meetings: MeetingListItem[]; caption: string }) {

@@ -1,19 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meetings/meeting-form'
-import { getEnv } from '~/config/env.server'
+import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { siteOrigin } from '~/modules/auth/sign-in.server'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
 import { newMeetingValues, parseMeetingForm, readMeetingValues } from '~/modules/meetings/meeting-form'
 import { meetingFormOptions } from '~/modules/meetings/meeting-options.server'
 import { createMeeting } from '~/modules/meetings/meetings.server'
 import { organiserFor } from '~/modules/meetings/meeting-access.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'meeting.manage')
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'meeting.manage')
   const organiserOrganisationId = organiserFor(user)
   if (!organiserOrganisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const values = readMeetingValues(formData)
   const parsed = parseMeetingForm(values, { needsVersion: false })
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 })
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const sent = await sendMeetingMail(db, getMailer(), {
     meetingId,
     purpose: 'invitation',
-    origin: siteOrigin(request, env.PUBLIC_URL),
+    origin: portalOrigin(),
     mailFrom: env.MAIL_FROM,
   })
   throw redirect(`/moten/${meetingId}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)

@@ -5,25 +5,21 @@ import { AnswerForm } from '~/components/meetings/meeting-answers'
 import { getDb } from '~/db/app-db.server'
 import { useLocale, useT } from '~/i18n/i18n'
 import { readAnswer } from '~/modules/meetings/answer-form'
+import { findOpenAnswerLink } from '~/modules/meetings/answer-links.server'
 import { meetingWhen } from '~/modules/meetings/meeting-when'
-import { answerInvitation, findInviteeByToken, invitedOrganisations } from '~/modules/meetings/meetings.server'
+import { answerInvitation } from '~/modules/meetings/meetings.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 // The answer link in an invitation: the secret in the address is the only
 // credential, so the page shows no more than the mail did, and only lets the
-// person answer for the organisation the invitation went to.
+// person answer for the organisation the invitation went to. Whether the
+// link still opens is findOpenAnswerLink's to say, at every use.
 
 const headers = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' }
 
 async function lookup(token: string | undefined) {
   if (!token || token.length > 100) return null
-  const db = await getDb()
-  const found = await findInviteeByToken(db, token)
-  if (!found?.invitee.organisationId) return null
-  const answer = (await invitedOrganisations(db, found.meeting.id)).find(
-    (row) => row.organisationId === found.invitee.organisationId,
-  )
-  if (!answer) return null
-  return { ...found, answer }
+  return findOpenAnswerLink(await getDb(), token)
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -49,12 +45,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await lookup(params.token)
   if (!found) throw new Response('Hittades inte', { status: 404 })
-  const read = readAnswer(await request.formData())
+  const read = readAnswer(await readFormData(request))
   if (!read.ok) return data({ saved: false, error: read.error }, { status: 400, headers })
   const result = await answerInvitation(await getDb(), {
     meetingId: found.meeting.id,
     // Always the invitation's organisation, whatever the form says.
-    organisationId: found.invitee.organisationId!,
+    organisationId: found.invitee.organisationId,
     answer: read.answer,
     attendees: read.attendees,
     userId: found.invitee.userId,

@@ -13,6 +13,7 @@ import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation, listOrganisations } from '~/modules/organisations/organisations.server'
 import { MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
 import { getNetwork, listNetworkMembers, setNetworkMember, updateNetwork } from '~/modules/registry/networks.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
   const db = await getDb()
   requireFound(await getNetwork(db, id))
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'add' || intent === 'remove') {
     const parsed = parseForm(MemberSchema, formData)

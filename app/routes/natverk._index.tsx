@@ -13,6 +13,7 @@ import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { listOrganisations } from '~/modules/organisations/organisations.server'
 import { NetworkSchema } from '~/modules/registry/network-form'
 import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(NetworkSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {

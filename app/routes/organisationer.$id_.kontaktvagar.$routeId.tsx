@@ -19,6 +19,7 @@ import {
   type ContactRouteValues,
 } from '~/modules/registry/contact-route-values'
 import { deleteContactRoute, updateContactRoute } from '~/modules/registry/contact-routes.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { route, organisation } = await requireEditableContactRoute(request, params)
@@ -44,7 +45,7 @@ interface EditResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, route, organisation } = await requireEditableContactRoute(request, params)
   const db = await getDb()
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const back = `/organisationer/${organisation.id}`
   if (formData.get('intent') === 'delete') {
     const parsed = parseForm(ContactRouteDeleteSchema, formData)

@@ -17,6 +17,7 @@ import {
 } from '~/modules/registry/contact-pages.server'
 import { ContactCheckSchema } from '~/modules/registry/contact-route-form'
 import { recordContactCheck } from '~/modules/registry/contact-routes.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { route, organisation } = await requireEditableContactRoute(request, params)
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, route, organisation } = await requireEditableContactRoute(request, params)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(ContactCheckSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {

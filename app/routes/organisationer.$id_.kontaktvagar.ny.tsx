@@ -14,6 +14,7 @@ import { getOrganisation } from '~/modules/organisations/organisations.server'
 import { ContactRouteSchema, parseContactRouteForm } from '~/modules/registry/contact-route-form'
 import { newContactRouteValues, submittedContactRouteValues } from '~/modules/registry/contact-route-values'
 import { createContactRoute } from '~/modules/registry/contact-routes.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'organisation.update', { organisationId: id })
   const db = await getDb()
   requireFound(await getOrganisation(db, id))
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseContactRouteForm(ContactRouteSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {

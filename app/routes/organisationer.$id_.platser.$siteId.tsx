@@ -12,6 +12,7 @@ import { siteFormValues } from '~/modules/registry/form-values'
 import { requireEditableSite } from '~/modules/registry/record-access.server'
 import { SiteUpdateSchema } from '~/modules/registry/site-form'
 import { deleteSite, updateSite } from '~/modules/registry/sites.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   await requireEditableSite(db, user, id, siteId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
 
   if (formData.get('intent') === 'delete') {
     const version = versionField.safeParse(formData.get('version'))

@@ -12,6 +12,7 @@ import { requireUuid } from '~/modules/http/responses'
 import { requireEditableOrganisation } from '~/modules/registry/record-access.server'
 import { SiteSchema } from '~/modules/registry/site-form'
 import { createSite } from '~/modules/registry/sites.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const db = await getDb()
   const { user } = await requireEditableOrganisation(request, db, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(SiteSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {

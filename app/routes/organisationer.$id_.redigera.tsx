@@ -9,6 +9,7 @@ import { parseForm } from '~/modules/forms/parse-form'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { OrganisationUpdateSchema } from '~/modules/organisations/organisation-form'
 import { getOrganisation, updateOrganisation } from '~/modules/organisations/organisations.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requirePermission(request, 'organisation.update', { organisationId: id })
-  const parsed = parseForm(OrganisationUpdateSchema, await request.formData())
+  const parsed = parseForm(OrganisationUpdateSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, current: null }, { status: 400 })
   const result = await updateOrganisation(await getDb(), { actorId: user.id, id, ...parsed.data })
   if (result.ok) throw redirect(`/organisationer/${id}?sparad=1`)

@@ -11,6 +11,7 @@ import { requireUuid } from '~/modules/http/responses'
 import { requireEditableDependency, requireEditableService } from '~/modules/registry/record-access.server'
 import { getServicePage } from '~/modules/registry/service-page.server'
 import { dependencyAction, serviceAction } from '~/modules/registry/service-page-actions.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const service = await requireEditableService(db, user, id, serviceId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = String(formData.get('intent') ?? 'save')
   const result =
     intent === 'save' || intent === 'delete'

@@ -13,6 +13,7 @@ import { ruleFieldErrors } from '~/modules/registry/rule-error'
 import { parseServiceForm, ServiceSchema } from '~/modules/registry/service-form'
 import { createService } from '~/modules/registry/services.server'
 import { listSites } from '~/modules/registry/sites.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const db = await getDb()
   const { user } = await requireEditableOrganisation(request, db, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseServiceForm(ServiceSchema, formData)
   if (!parsed.ok)
     return data({ errors: parsed.errors, values: parsed.values, siteIds: parsed.siteIds }, { status: 400 })

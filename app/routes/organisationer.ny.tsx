@@ -11,6 +11,7 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { OrganisationSchema } from '~/modules/organisations/organisation-form'
 import { createOrganisation } from '~/modules/organisations/organisations.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation.create')
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'organisation.create')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(OrganisationSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {

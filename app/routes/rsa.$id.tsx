@@ -26,6 +26,7 @@ import {
   requireReadableAnalysis,
 } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   await requireManageableAnalysis(db, user, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const version = versionField.safeParse(formData.get('version'))
   if ((intent !== 'share' && intent !== 'unshare') || !version.success) {

@@ -24,6 +24,7 @@ import { listFollowUps, listMeasures } from '~/modules/rsa/measures.server'
 import { measureOptions, runPlanAction } from '~/modules/rsa/plan-action.server'
 import { analysisHeader, requireManageableAnalysis, requireResultsReadable } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const outcome = await runPlanAction(tx, user, analysis, formData)
     return outcome.kind === 'done' ? `/rsa/${id}/atgarder?klart=${outcome.message}` : refuse(outcome)

@@ -20,6 +20,7 @@ import { runMeasureEdit } from '~/modules/rsa/measure-edit.server'
 import { measureValues } from '~/modules/rsa/rsa-forms'
 import { analysisHeader, requireManageableAnalysis } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const outcome = await runMeasureEdit(db, user, analysis, measureId, await request.formData())
+  const outcome = await runMeasureEdit(db, user, analysis, measureId, await readFormData(request))
   if (outcome.kind === 'done') throw redirect(`/rsa/${id}/atgarder`)
   return data({ values: outcome.values, errors: outcome.errors }, { status: outcome.status })
 }

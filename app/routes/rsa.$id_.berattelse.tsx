@@ -20,6 +20,7 @@ import { reportParts } from '~/modules/rsa/report'
 import { NarrativeSchema } from '~/modules/rsa/rsa-forms'
 import { analysisHeader, requireManageableAnalysis } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const parsed = parseForm(NarrativeSchema, await request.formData())
+  const parsed = parseForm(NarrativeSchema, await readFormData(request))
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 })
   const { version, ...parts } = parsed.data
   const narrative = Object.fromEntries(reportParts.map((part) => [part, parts[part]]))

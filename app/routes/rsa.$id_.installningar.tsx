@@ -20,6 +20,7 @@ import { settingsValues } from '~/modules/rsa/rsa-forms'
 import { analysisHeader, requireManageableAnalysis } from '~/modules/rsa/rsa-access.server'
 import { runSettingsAction } from '~/modules/rsa/settings-action.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const outcome = await runSettingsAction(db, user, analysis, await request.formData())
+  const outcome = await runSettingsAction(db, user, analysis, await readFormData(request))
   if (outcome.kind === 'done') throw redirect(`/rsa/${id}/installningar?klart=${outcome.message}`)
   return data(
     { form: outcome.form, values: outcome.values, errors: outcome.errors, shape: outcome.shape ?? null },

@@ -20,6 +20,7 @@ import { getAnswer } from '~/modules/rsa/answers.server'
 import { answerValues } from '~/modules/rsa/rsa-forms'
 import { analysisHeader, answerableOrganisationIds, requireReadableAnalysis } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireReadableAnalysis(db, user, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const outcome = await runAnswerAction(db, user, analysis, eventId, formData)
   const autosave = formData.get('autosave') === '1'
   if (outcome.kind === 'saved') {

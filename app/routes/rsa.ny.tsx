@@ -20,6 +20,7 @@ import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.serve
 import { NewAnalysisSchema, readParticipantChoice } from '~/modules/rsa/rsa-forms'
 import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'rsa.manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(NewAnalysisSchema, formData)
   const participants = readParticipantChoice(formData)
   if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors }, { status: 400 })

@@ -14,6 +14,7 @@ import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.serve
 import { scenarioValues } from '~/modules/scenarios/scenario-form'
 import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
 import { deleteScenario, updateScenario } from '~/modules/scenarios/scenarios.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const scenario = await requireEditableScenario(db, user, id)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   // Checked again on the locked row: a scenario shared meanwhile is no longer its drafter's to change.
   const allowed = (row: Parameters<typeof canChangeScenario>[1]) => canChangeScenario(user, row)
 

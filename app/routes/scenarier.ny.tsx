@@ -13,6 +13,7 @@ import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.serve
 import { newScenarioValues } from '~/modules/scenarios/scenario-form'
 import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
 import { createScenario } from '~/modules/scenarios/scenarios.server'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
   const organisationId = scenarioOwnerFor(user)
   if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const step = readScenarioPost(formData, user, { needsVersion: false })
   if (step.kind === 'rows') return data({ values: step.values, errors: {} })
   if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })

@@ -7,7 +7,7 @@ import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { isFollowUpOverdue, MeasureSchema, type MeasureFilter } from '~/modules/council/measure-form'
 import { createMeasure, listMeasures, measureOptions } from '~/modules/council/measures.server'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -15,6 +15,7 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const filter: MeasureFilter = new URL(request.url).searchParams.get('visa') === 'alla' ? 'all' : 'open'
   const today = stockholmToday()
-  const manage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const manage = can(user, 'council.manage', councilScope(council))
   const [rows, options] = await Promise.all([
     listMeasures(db, council.id, { state: filter }),
     manage ? measureOptions(db, council) : null,
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(MeasureSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const outcome = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {

@@ -10,7 +10,7 @@ import { councilMeasureStates } from '~/db/enums'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import {
   followUpSchema,
   isFollowUpOverdue,
@@ -33,13 +33,14 @@ import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.se
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const found = requireFound(await getMeasure(db, council.id, requireUuid(params.measureId)))
-  const manage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const manage = can(user, 'council.manage', councilScope(council))
   const [followUps, options] = await Promise.all([
     listFollowUps(db, found.measure.id),
     manage ? measureOptions(db, council) : null,
@@ -74,7 +75,7 @@ type ActionResult = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const id = requireUuid(params.measureId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const scope = { actorId: user.id, councilId: council.id, id }
   const done = (notice: string) => redirect(`/trygghet/${council.id}/insatser/${id}?sparat=${notice}`)

@@ -10,6 +10,7 @@ import { updateCouncilSettings } from '~/modules/council/councils.server'
 import { requiredText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.settings')
-  const parsed = parseForm(SettingsSchema, await request.formData())
+  const parsed = parseForm(SettingsSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
   const saved = await updateCouncilSettings(db, { actorId: user.id, id: council.id, ...parsed.data })
   if (saved.ok) throw redirect(`/trygghet/${council.id}/installningar?sparat=1`)

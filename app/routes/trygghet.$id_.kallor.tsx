@@ -15,7 +15,7 @@ import { formatSize } from '~/components/import/import-format'
 import { councilStatisticKinds } from '~/db/enums'
 import { useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { MAX_STATISTICS_ROWS } from '~/modules/council/statistics-csv'
 import { councilUploadLimit, readCouncilUpload, resentText } from '~/modules/council/statistics-request.server'
 import {
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [names, imports] = await Promise.all([statisticsNames(db, council.id), listStatisticsImports(db, council.id)])
   return {
     council: councilHeader(user, council),
-    canManage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    canManage: can(user, 'council.manage', councilScope(council)),
     categories: names.categories.map((category) => category.name),
     areas: names.areas.map((area) => area.name),
     imports,

@@ -4,7 +4,7 @@ import { areaNames } from '~/modules/council/reports.server'
 import { statisticsTemplateRows } from '~/modules/council/statistics-csv'
 import { statisticsNames } from '~/modules/council/statistics.server'
 import { surveyTemplateRows } from '~/modules/council/survey'
-import { formatCsv } from '~/modules/import/csv'
+import { toCsv } from '~/modules/text/csv'
 
 /**
  * The import templates, with the council's own category and area names: the
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? surveyTemplateRows(await areaNames(db, council.id))
     : statisticsTemplateRows(await statisticsNames(db, council.id))
   const fileName = survey ? 'mall-trygghetsmatning.csv' : 'mall-andra-kallor.csv'
-  return new Response(formatCsv(rows), {
+  return new Response(toCsv(rows), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${fileName}"`,

@@ -6,7 +6,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { PictureSchema } from '~/modules/council/situation-form'
 import { createPicture, listPictures } from '~/modules/council/situation.server'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -14,6 +14,7 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { instantToStockholm } from '~/modules/meetings/stockholm-time'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...picture,
       updatedAt: picture.updatedAt.toISOString(),
     })),
-    manage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    manage: can(user, 'council.manage', councilScope(council)),
     // A new picture covers the last three months by default.
     defaults: { periodFrom: firstOfMonthTwoBack(today), periodTo: today },
     submissionKey: newSubmissionKey(),
@@ -41,7 +42,7 @@ function firstOfMonthTwoBack(date: string): string {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(PictureSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {

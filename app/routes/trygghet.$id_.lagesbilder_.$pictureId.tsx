@@ -6,7 +6,7 @@ import { formatDate } from '~/components/contacts/contact-route-card'
 import { Field, FormMessage } from '~/components/forms/field'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { FreezeSchema, PictureUpdateSchema } from '~/modules/council/situation-form'
 import {
   assembleSnapshot,
@@ -20,6 +20,7 @@ import { requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import sourcesStyles from '~/styles/council-sources.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [
   { rel: 'stylesheet', href: councilStyles },
@@ -45,14 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     snapshot,
     versions: versions.map((version) => ({ number: version.number, frozenAt: version.frozenAt.toISOString() })),
-    manage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    manage: can(user, 'council.manage', councilScope(council)),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const id = requireUuid(params.pictureId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const base = `/trygghet/${council.id}/lagesbilder/${id}`
   if (formData.get('intent') === 'freeze') {
     const parsed = parseForm(FreezeSchema, formData)

@@ -47,8 +47,9 @@ export default function OwnReportsPage() {
   // The report reached the council: the draft kept on the phone is no longer needed.
   useEffect(() => {
     if (!sent) return
-    clearDraft(loaded.council.id, loaded.userId)
-    clearPending(loaded.council.id, loaded.userId)
+    const owner = { councilId: loaded.council.id, userId: loaded.userId }
+    clearDraft(owner)
+    clearPending(owner)
   }, [sent, loaded.council.id, loaded.userId])
 
   return (

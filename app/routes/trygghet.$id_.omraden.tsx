@@ -10,12 +10,13 @@ import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { listAreas, runAreaAction } from '~/modules/council/areas.server'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { formatAreaText } from '~/modules/scenarios/scenario-form'
 import councilStyles from '~/styles/council.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [
   { rel: 'stylesheet', href: leafletStyles },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const env = getEnv()
   const areas = await listAreas(db, council.id)
-  const mayManage = can(user, 'council.manage', { organisationIds: council.organisationIds })
+  const mayManage = can(user, 'council.manage', councilScope(council))
   const editing = new URL(request.url).searchParams.get('andra')
   return {
     header: councilHeader(user, council),
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const run = async (tx: Database) => {
     const outcome = await runAreaAction(tx, { councilId: council.id, actorId: user.id, formData })
     return outcome.kind === 'done' ? `/trygghet/${council.id}/omraden?klart=${outcome.message}` : refuse(outcome)

@@ -18,6 +18,7 @@ import {
 import { parseForm } from '~/modules/forms/parse-form'
 import { requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -72,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const id = requireUuid(params.reportId)
-  const parsed = parseForm(ReviewSchema, await request.formData())
+  const parsed = parseForm(ReviewSchema, await readFormData(request))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
   const saved = await reviewReport(db, { councilId: council.id, id, actorId: user.id, ...parsed.data })
   if (saved.ok) throw redirect(`/trygghet/${council.id}/rapporter/${id}?sparat=1`)

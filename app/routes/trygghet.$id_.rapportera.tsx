@@ -7,12 +7,14 @@ import { FormMessage } from '~/components/forms/field'
 import { getEnv } from '~/config/env.server'
 import { organisations } from '~/db/schema/organisations'
 import { useT } from '~/i18n/i18n'
+import { offlineLifetime } from '~/modules/auth/offline-lifetime.server'
 import { councilHeader, requireReportingCouncil } from '~/modules/council/council-access.server'
 import { emptyReportValues, reportSchema } from '~/modules/council/report-form'
 import { activeCategories, areaNames, createReport } from '~/modules/council/reports.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import leafletStyles from 'leaflet/dist/leaflet.css?url'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [
   { rel: 'stylesheet', href: leafletStyles },
@@ -39,12 +41,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     areas,
     values: emptyReportValues(new Date(), reportingFor.length === 1 ? reportingFor[0]!.id : ''),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    lifetime: await offlineLifetime(request),
+  }
+}
+
+/**
+ * The session ended while the report was typed: a 401 the form understands
+ * (it keeps the report in the page and says so) instead of the error page,
+ * carrying the guard's headers that clear the cookie and the offline data.
+ */
+async function reportingCouncilOrSignedOut(request: Request, params: { id?: string }) {
+  try {
+    return await requireReportingCouncil(request, params)
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 401) {
+      return data({ signedOut: true as const, errors: {}, values: {} }, { status: 401, headers: thrown.headers })
+    }
+    throw thrown
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, council, organisationIds } = await requireReportingCouncil(request, params)
-  const parsed = parseForm(reportSchema(new Date()), await request.formData())
+  const access = await reportingCouncilOrSignedOut(request, params)
+  if (!('council' in access)) return access
+  const { user, db, council, organisationIds } = access
+  const parsed = parseForm(reportSchema(new Date()), await readFormData(request))
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors }
   if (parsed.ok && !organisationIds.includes(parsed.data.organisationId)) errors.organisationId = 'validation.choose'
   if (!parsed.ok || Object.keys(errors).length > 0) {
@@ -76,6 +97,8 @@ export default function ReportPage() {
           initial={{ ...loaded.values, ...(actionData?.values ?? {}) }}
           errors={actionData?.errors ?? {}}
           fromServer={actionData !== undefined}
+          lifetime={loaded.lifetime}
+          signedOut={actionData !== undefined && 'signedOut' in actionData}
         />
       )}
     </div>

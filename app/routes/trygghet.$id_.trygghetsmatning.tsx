@@ -14,7 +14,7 @@ import { SurveyTrend } from '~/components/council/survey-trend'
 import { FormMessage } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { areaNames } from '~/modules/council/reports.server'
 import { councilUploadLimit, readCouncilUpload, resentText } from '~/modules/council/statistics-request.server'
 import {
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   return {
     council: councilHeader(user, council),
-    canManage: can(user, 'council.manage', { organisationIds: council.organisationIds }),
+    canManage: can(user, 'council.manage', councilScope(council)),
     year,
     areas,
     cells,

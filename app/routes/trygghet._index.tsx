@@ -9,7 +9,7 @@ import { councils } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
 import { requirePermission, requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
-import { councilLinks, councilsOf, getCouncilWithScope } from '~/modules/council/council-access.server'
+import { councilLinks, councilsOf, getCouncilWithScope, withCouncilGrants } from '~/modules/council/council-access.server'
 import { createCouncil } from '~/modules/council/councils.server'
 import { requiredText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -17,14 +17,15 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { listNetworks } from '~/modules/registry/networks.server'
 import councilStyles from '~/styles/council.css?url'
+import { readFormData } from '~/modules/http/form-data.server'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
 const CreateSchema = z.object({ name: requiredText(200), networkId: uuidField })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
   const db = await getDb()
+  const user = await withCouncilGrants(db, await requireUser(request))
   const mine = []
   for (const row of await councilsOf(db, user)) {
     const council = await getCouncilWithScope(db, row.id)
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'council.settings')
   const db = await getDb()
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const parsed = parseForm(CreateSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   try {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
-import { expectNoAxeViolations, signIn, signOut, unique, setupBrowser, visit } from '../support/e2e-browser'
+import { baseUrl, expectNoAxeViolations, signIn, signOut, unique, setupBrowser, visit } from '../support/e2e-browser'
+import { linkIn, waitForMail } from '../support/e2e-mailbox'
 
 const browser = setupBrowser()
 
@@ -33,7 +34,7 @@ describe('inviting a new partner', () => {
     await form.getByRole('button', { name: 'Skicka inbjudan' }).click()
     await coordinator
       .getByRole('status')
-      .filter({ hasText: `Inbjudan till ${email} ligger i utkorgen (ingen e-postserver är inställd).` })
+      .filter({ hasText: `Inbjudan till ${email} är skickad.` })
       .waitFor()
     const pending = coordinator.getByRole('region', { name: 'Väntande inbjudningar' })
     await pending.getByText(`${email} – ${demoOrganisations.bostader}, Redaktör för organisationen.`).waitFor()
@@ -42,23 +43,18 @@ describe('inviting a new partner', () => {
     await expectNoAxeViolations(coordinator)
     await coordinator.screenshot({ path: '/tmp/e2e-users-desktop.png', fullPage: true })
 
-    await openFromMainNav(coordinator, 'Utkorg')
-    await coordinator.getByRole('heading', { level: 1, name: 'Utkorg' }).waitFor()
-    await expectNoAxeViolations(coordinator)
-    const message = coordinator.getByRole('article').filter({ hasText: email })
-    expect(await message.count()).toBe(1)
-    await message
-      .getByRole('heading', { name: `Inbjudan till områdesansvarsportalen – ${demoOrganisations.bostader}` })
-      .waitFor()
-    const link = await message.getByRole('link', { name: /\/inbjudan\// }).getAttribute('href')
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/inbjudan\/[A-Za-z0-9_-]+$/)
+    // The link is in the invited person's e-mail only.
+    const mail = await waitForMail(baseUrl(), (message) => message.to.includes(email.toLowerCase()))
+    expect(mail.subject).toBe(`Inbjudan till områdesansvarsportalen – ${demoOrganisations.bostader}`)
+    const link = linkIn(mail, '/inbjudan/')
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/inbjudan\/[a-z2-7]+$/)
 
     await signOut(coordinator)
     await coordinator.getByRole('status').filter({ hasText: 'Du är utloggad.' }).waitFor()
 
     // The invited person opens the link in their own browser.
     const invited = await browser.open()
-    await visit(invited, link!)
+    await visit(invited, link)
     await invited.getByRole('heading', { level: 1, name: 'Välkommen till områdesansvarsportalen' }).waitFor()
     await invited
       .getByText(`Du har bjudits in till ${demoOrganisations.bostader} med rollen Redaktör för organisationen.`)
@@ -75,7 +71,7 @@ describe('inviting a new partner', () => {
     await expectNoAxeViolations(invited)
 
     // The link works once only.
-    await visit(invited, link!)
+    await visit(invited, link)
     await invited
       .getByRole('alert')
       .filter({ hasText: 'Inbjudan är ogiltig, redan använd eller för gammal.' })
@@ -99,6 +95,54 @@ describe('inviting a new partner', () => {
     const joined = log.getByRole('row').filter({ hasText: 'Medlemskap skapad' }).filter({ hasText: name })
     await joined.getByText(demoOrganisations.bostader).waitFor()
     await joined.getByText('partner_editor').waitFor()
-    // A journey through nine pages, each checked by axe: room for a loaded machine.
-  }, 120_000)
+
+    // Now an account exists for the address: a second invitation's link signs no one in.
+    await visit(coordinator, '/admin/anvandare')
+    const again = coordinator.getByRole('region', { name: 'Bjud in en person' })
+    await again.getByLabel('E-postadress', { exact: true }).fill(email)
+    await again.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.solor })
+    await again.getByLabel('Roll', { exact: true }).selectOption({ label: 'Läsare' })
+    await again.getByRole('button', { name: 'Skicka inbjudan' }).click()
+    await coordinator
+      .getByRole('status')
+      .filter({ hasText: `Inbjudan till ${email} är skickad.` })
+      .waitFor()
+    const second = await waitForMail(
+      baseUrl(),
+      (message) => message.to.includes(email.toLowerCase()) && message.subject.includes(demoOrganisations.solor),
+    )
+    const secondLink = linkIn(second, '/inbjudan/')
+
+    // Signed in as someone else, the page says so and accepts nothing.
+    await visit(coordinator, secondLink)
+    await coordinator.getByText(`Du är inloggad som Karin Ek, men inbjudan gäller kontot ${email}.`).waitFor()
+    expect(await coordinator.getByRole('button', { name: 'Gå med' }).count()).toBe(0)
+    await expectNoAxeViolations(coordinator)
+
+    // Signed out: sign in as usual, come back, accept with one button.
+    const returning = await browser.open()
+    await visit(returning, secondLink)
+    await returning.getByText(`Det finns redan ett konto för ${email}.`, { exact: false }).waitFor()
+    expect(await returning.getByLabel('Lösenord', { exact: true }).count()).toBe(0)
+    await expectNoAxeViolations(returning)
+    await Promise.all([
+      returning.waitForURL((address) => address.pathname === '/logga-in'),
+      returning.getByRole('link', { name: 'Logga in för att tacka ja' }).click(),
+    ])
+    await returning.getByLabel('E-postadress', { exact: true }).fill(email)
+    await returning.getByLabel('Lösenord', { exact: true }).fill(password)
+    await Promise.all([
+      returning.waitForURL((address) => address.pathname === new URL(secondLink).pathname),
+      returning.getByRole('button', { name: 'Logga in', exact: true }).click(),
+    ])
+    await returning.getByText(`Bekräfta för att gå med i ${demoOrganisations.solor}.`, { exact: false }).waitFor()
+    await expectNoAxeViolations(returning)
+    await Promise.all([
+      returning.waitForURL((address) => address.pathname === '/'),
+      returning.getByRole('button', { name: 'Gå med' }).click(),
+    ])
+    await returning.getByText(`${demoOrganisations.solor} (Läsare)`).waitFor()
+    await returning.getByText(`${demoOrganisations.bostader} (Redaktör för organisationen)`).waitFor()
+    // A journey through a dozen pages, each checked by axe: room for a loaded machine.
+  }, 180_000)
 })

@@ -2,6 +2,7 @@ import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import {
+  baseUrl,
   expectHttpErrorInConsole,
   expectNoAxeViolations,
   phone,
@@ -12,6 +13,7 @@ import {
   url,
   visit,
 } from '../support/e2e-browser'
+import { linkIn, waitForMail } from '../support/e2e-mailbox'
 
 const browser = setupBrowser()
 
@@ -63,19 +65,14 @@ describe('meetings', () => {
     await page.getByRole('button', { name: 'Ja, ställ in mötet' }).waitFor()
     await expectNoAxeViolations(page)
 
-    // The invitation as Per Holm's mail program gets it: the outbox keeps it without an SMTP server.
-    await visit(page, '/admin/utkorg')
-    const message = page
-      .getByRole('article')
-      .filter({ hasText: `Inbjudan: ${title}` })
-      .filter({ hasText: demoUsers.partnerEditor })
-    const mailText = await message.locator('.message-body').innerText()
-    const answerLink = /http:\/\/[^\s]+\/moten\/svar\/[a-z2-7]+/.exec(mailText)![0]
-    const ics = await page.request.get(
-      url((await message.getByRole('link', { name: 'Kalenderfil (REQUEST)' }).getAttribute('href'))!),
+    // The invitation as Per Holm's mail program gets it: the text with his answer link, and the calendar part.
+    const mail = await waitForMail(
+      baseUrl(),
+      (message) => message.to.includes(demoUsers.partnerEditor) && message.subject.startsWith(`Inbjudan: ${title}`),
     )
-    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8; method=REQUEST')
-    const calendar = new ICAL.Component(ICAL.parse(await ics.text()))
+    const answerLink = linkIn(mail, '/moten/svar/')
+    expect(mail.calendar).not.toBeNull()
+    const calendar = new ICAL.Component(ICAL.parse(mail.calendar!))
     const event = calendar.getFirstSubcomponent('vevent')!
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST')
     expect(event.getFirstPropertyValue('summary')).toBe(title)

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
-import { expectHttpErrorInConsole, expectNoAxeViolations, phone, setupBrowser, signIn, unique, visit } from '../support/e2e-browser'
+import { baseUrl, expectHttpErrorInConsole, expectNoAxeViolations, phone, setupBrowser, signIn, unique, visit } from '../support/e2e-browser'
+import { linkIn, receivedMail, waitForMail } from '../support/e2e-mailbox'
 
 const browser = setupBrowser()
 
@@ -22,7 +23,7 @@ function csvFile(rows: string[]) {
 }
 
 describe('the coordinator looks after the data', () => {
-  it('sends reminders from the staleness dashboard and finds them in the outbox', async () => {
+  it('sends reminders from the staleness dashboard, and the editor gets one', async () => {
     const page = await browser.open()
     await signIn(page, demoUsers.coordinator)
     await Promise.all([
@@ -57,13 +58,17 @@ describe('the coordinator looks after the data', () => {
     await page.getByRole('status').filter({ hasText: 'Påmindes för mindre än 10 minuter sedan' }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Skickade påminnelser: 0.' }).waitFor()
 
-    await visit(page, '/admin/utkorg')
-    const reminder = page.getByRole('article').filter({ hasText: 'lena.berg@example.org' }).filter({
-      has: page.getByRole('heading', { name: `Påminnelse: se över uppgifterna för ${demoOrganisations.solor}` }),
-    })
-    expect(await reminder.count()).toBe(1)
-    await reminder.getByText(/Senaste provsamtalet nådde ingen på:/).waitFor()
-    await reminder.getByRole('link', { name: /\/organisationer\/[0-9a-f-]{36}$/ }).waitFor()
+    // Lena Berg's e-mail (the browser suite's portal sends over SMTP to its test mail server).
+    const subject = `Påminnelse: se över uppgifterna för ${demoOrganisations.solor}`
+    const reminder = await waitForMail(
+      baseUrl(),
+      (message) => message.to.includes('lena.berg@example.org') && message.subject === subject,
+    )
+    expect(
+      receivedMail(baseUrl()).filter((message) => message.to.includes('lena.berg@example.org') && message.subject === subject),
+    ).toHaveLength(1)
+    expect(reminder.text).toMatch(/Senaste provsamtalet nådde ingen på:/)
+    expect(linkIn(reminder, '/organisationer/')).toMatch(/\/organisationer\/[0-9a-f-]{36}$/)
   })
 
   it('imports a CSV file: a preview with the bad row, then the corrected file, all of it', async () => {

@@ -4,7 +4,7 @@ import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
 import { councilAreas, councilCategories, councilReports } from '../../app/db/schema/council'
 import * as areasPage from '../../app/routes/trygghet.$id_.omraden'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { councilRoleOf, getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -29,8 +29,11 @@ describe('the council areas page', () => {
   let member: { id: string; cookie: string }
   let url: string
 
+  // The council's own council members and informants are its members and informants.
   const user = async (role: Role, organisationId = own.id) => {
     const created = await makeUser(db(), { role, organisationId })
+    if (organisationId === own.id && (role === 'council_member' || role === 'informant'))
+      await grantCouncil(db(), { councilId, userId: created.id, role: councilRoleOf(role) })
     return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
   }
 
@@ -218,8 +221,8 @@ describe('the council areas page', () => {
     await post({ intent: 'create', name: 'Tätorten', corners: TOWN })
     const stranger = await user('council_member', (await makeOrganisation(db())).id)
     for (const [who, status] of [
-      [await user('partner_editor'), 403],
-      [await user('viewer'), 403],
+      [await user('partner_editor'), 404],
+      [await user('viewer'), 404],
       [await user('informant'), 403],
       [stranger, 404],
     ] as const) {

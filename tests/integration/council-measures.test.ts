@@ -7,7 +7,16 @@ import { listMeasures, measuresForPlan } from '../../app/modules/council/measure
 import { stockholmToday } from '../../app/modules/meetings/action-item-state'
 import * as measuresPage from '../../app/routes/trygghet.$id_.insatser'
 import * as measurePage from '../../app/routes/trygghet.$id_.insatser_.$measureId'
-import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import {
+  councilRoleOf,
+  getRequest,
+  grantCouncil,
+  makeCouncil,
+  makeCouncilArea,
+  makeOrganisation,
+  makeUser,
+  signedIn,
+} from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -30,8 +39,11 @@ describe('the council: measures and their follow-ups', () => {
     { id: string; cookie: string }
   >
 
+  // The council's own council members and informants are its members and informants.
   const person = async (role: Role, organisationId: string) => {
     const created = await makeUser(db(), { role, organisationId })
+    if (role === 'council_member' || role === 'informant')
+      await grantCouncil(db(), { councilId: council.id, userId: created.id, role: councilRoleOf(role) })
     return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
   }
 
@@ -282,7 +294,10 @@ describe('the council: measures and their follow-ups', () => {
 
   it('answers 404 for a measure of another council', async () => {
     const measure = await created()
-    const other = await makeCouncil(db(), { organisationIds: [municipality.id] })
+    const other = await makeCouncil(db(), {
+      organisationIds: [municipality.id],
+      members: [{ userId: people.member.id, role: 'member' }],
+    })
     const result = await callRoute(
       measurePage.loader,
       getRequest(`/trygghet/${other.id}/insatser/${measure.id}`, people.member.cookie),

@@ -21,7 +21,16 @@ import * as ownPage from '../../app/routes/trygghet.$id_.mina-rapporter'
 import * as reportPage from '../../app/routes/trygghet.$id_.rapportera'
 import * as reviewPage from '../../app/routes/trygghet.$id_.rapporter.$reportId'
 import * as councilsPage from '../../app/routes/trygghet._index'
-import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import {
+  councilRoleOf,
+  getRequest,
+  grantCouncil,
+  makeCouncil,
+  makeCouncilArea,
+  makeOrganisation,
+  makeUser,
+  signedIn,
+} from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -39,8 +48,11 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     { id: string; cookie: string }
   >
 
+  // The council's own council members and informants are its members and informants.
   const person = async (role: Role, organisationId: string) => {
     const created = await makeUser(db(), { role, organisationId })
+    if (organisationId !== outsider.id && (role === 'council_member' || role === 'informant'))
+      await grantCouncil(db(), { councilId: council.id, userId: created.id, role: councilRoleOf(role) })
     return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
   }
 

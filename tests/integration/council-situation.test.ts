@@ -9,7 +9,16 @@ import * as listPage from '../../app/routes/trygghet.$id_.lagesbilder'
 import * as picturePage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId'
 import * as versionPage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number'
 import * as pdfRoute from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number[.pdf]'
-import { getRequest, makeCouncil, makeCouncilArea, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import {
+  councilRoleOf,
+  getRequest,
+  grantCouncil,
+  makeCouncil,
+  makeCouncilArea,
+  makeOrganisation,
+  makeUser,
+  signedIn,
+} from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -24,8 +33,11 @@ describe('situation pictures', () => {
     { id: string; cookie: string }
   >
 
+  // The council's own council members and informants are its members and informants.
   const person = async (role: Role, organisationId: string) => {
     const created = await makeUser(db(), { role, organisationId })
+    if (role === 'council_member' || role === 'informant')
+      await grantCouncil(db(), { councilId: council.id, userId: created.id, role: councilRoleOf(role) })
     return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
   }
 

@@ -12,7 +12,7 @@ import { surveyTrend, type SurveyCell } from '../../app/modules/council/survey.s
 import * as sourcesPage from '../../app/routes/trygghet.$id_.kallor'
 import * as templatePage from '../../app/routes/trygghet.$id_.kallor_.mall'
 import * as surveyPage from '../../app/routes/trygghet.$id_.trygghetsmatning'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -104,6 +104,7 @@ describe('the council’s other sources and safety survey', () => {
     centrumId = area!.id
     for (const target of [0, 1]) {
       const user = await makeUser(db(), { role: 'council_member', organisationId })
+      await grantCouncil(db(), { councilId, userId: user.id })
       const session = { id: user.id, cookie: (await signedIn(db(), user.id)).cookie }
       if (target === 0) member = session
       else otherMember = session
@@ -236,8 +237,8 @@ describe('the council’s other sources and safety survey', () => {
     const bytes = new Uint8Array(await result.response!.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
-    expect(text.split('\r\n')[0]).toBe('månad;kategori;område;antal')
-    expect(text).toContain(';Skadegörelse;Centrum;12')
+    expect(text.split('\r\n')[0]).toBe('"månad";"kategori";"område";"antal"')
+    expect(text).toContain(';"Skadegörelse";"Centrum";"12"')
   })
 
   it('saves the survey versioned: a stale cell is a conflict that keeps the input, an emptied cell is deleted', async () => {

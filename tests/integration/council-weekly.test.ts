@@ -9,7 +9,7 @@ import { parsePeriod, type WeeklyMapData } from '../../app/modules/council/weekl
 import { countsByArea, countsByCategory, hotSpots, monthlyTrend } from '../../app/modules/council/weekly.server'
 import * as weeklyPage from '../../app/routes/trygghet.$id_.veckobild'
 import * as pointsRoute from '../../app/routes/trygghet.$id_.veckobild_.punkter'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { councilRoleOf, getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -27,8 +27,11 @@ describe('the weekly picture', () => {
   let estate: string
   let member: { id: string; cookie: string }
 
+  // The council's own council members and informants are its members and informants.
   const user = async (role: Role, organisationId = own.id) => {
     const created = await makeUser(db(), { role, organisationId })
+    if ([own.id, housing.id].includes(organisationId) && (role === 'council_member' || role === 'informant'))
+      await grantCouncil(db(), { councilId: council.id, userId: created.id, role: councilRoleOf(role) })
     return { id: created.id, cookie: (await signedIn(db(), created.id)).cookie }
   }
 
@@ -226,8 +229,8 @@ describe('the weekly picture', () => {
   it('is closed to partner editors, viewers and informants, and to other councils’ members', async () => {
     const stranger = await user('council_member', (await makeOrganisation(db())).id)
     for (const [who, status] of [
-      [await user('partner_editor'), 403],
-      [await user('viewer'), 403],
+      [await user('partner_editor'), 404],
+      [await user('viewer'), 404],
       [await user('informant'), 403],
       [await user('informant', housing.id), 403],
       [stranger, 404],

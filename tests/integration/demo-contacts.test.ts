@@ -37,11 +37,18 @@ describe('the demo network’s contact routes', () => {
     )
     expect(asViewer.map((route) => route.id)).not.toContain(restricted[0]!.id)
     expect(asViewer[0]).toMatchObject({ function: 'isk', availability: 'always' })
-    const asCouncilMember = await listVisibleContactRoutes(
+    const asEditor = await listVisibleContactRoutes(
       db(),
-      { memberships: [{ organisationId: municipality!.id, role: 'council_member' }] },
+      { memberships: [{ organisationId: municipality!.id, role: 'partner_editor' }] },
       [municipality!.id],
     )
-    expect(asCouncilMember.map((route) => route.id)).toContain(restricted[0]!.id)
+    expect(asEditor.map((route) => route.id)).toContain(restricted[0]!.id)
+    // Not through a council member's or an informant's membership (issue 14).
+    for (const role of ['council_member', 'informant'] as const) {
+      const asCouncil = await listVisibleContactRoutes(db(), { memberships: [{ organisationId: municipality!.id, role }] }, [
+        municipality!.id,
+      ])
+      expect(asCouncil.map((route) => route.id), role).not.toContain(restricted[0]!.id)
+    }
   })
 })

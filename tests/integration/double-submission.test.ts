@@ -97,7 +97,10 @@ describe('a create form posted twice creates one record', () => {
     coordinator = { id: made.id, cookie: (await signedIn(db(), made.id)).cookie }
     const member = await makeUser(db(), { role: 'council_member', organisationId: municipality.id })
     const memberCookie = (await signedIn(db(), member.id)).cookie
-    const council = await makeCouncil(db(), { organisationIds: [municipality.id, housing.id] })
+    const council = await makeCouncil(db(), {
+      organisationIds: [municipality.id, housing.id],
+      members: [{ userId: member.id, role: 'member' }],
+    })
     const [freeNetwork] = await db().insert(networks).values({ name: 'Posom Vårgårda' }).returning()
     const meeting = await makeMeeting(db(), {
       organiserOrganisationId: municipality.id,

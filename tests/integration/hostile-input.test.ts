@@ -28,7 +28,7 @@ import {
   type ActionTarget,
   type TargetWorld,
 } from '../support/action-targets'
-import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import { getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { renderRoute } from '../support/render-route'
 import { callRoute, postForm } from '../support/route-call'
 import { createTestDatabase, useTestDatabase } from '../support/test-db'
@@ -319,6 +319,7 @@ describe('stored markup is shown as text', () => {
     const organisation = await makeOrganisation(db(), { name: 'Vårgårda kommun', kind: 'municipality' })
     const council = await makeCouncil(db(), { organisationIds: [organisation.id] })
     const member = await makeUser(db(), { role: 'council_member', organisationId: organisation.id })
+    await grantCouncil(db(), { councilId: council.id, userId: member.id })
     const { cookie } = await signedIn(db(), member.id)
     const [category] = await db().select().from(councilCategories).where(sql`${councilCategories.councilId} = ${council.id}`)
     const { date, time } = instantToStockholm(new Date(Date.now() - 3_600_000))

@@ -227,7 +227,7 @@ describe('importing organisations and contact routes', () => {
     // TextDecoder drops the BOM checked above.
     const text = new TextDecoder().decode(bytes)
     expect(text.split('\r\n')).toHaveLength(4)
-    expect(text.split('\r\n')[0]).toBe(header)
+    expect(text.split('\r\n')[0]).toBe(header.split(';').map((name) => `"${name}"`).join(';'))
     const checked = checkImportText(text)
     expect(checked.ok && checked.rows.map((row) => row.issues)).toEqual([[], []])
   })

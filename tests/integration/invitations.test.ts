@@ -188,8 +188,19 @@ describe('invitations', () => {
     const open = await findOpenInvitation(db(), token, later(MINUTE))
     expect(open?.existingUser).toEqual({ id: existing.id, name: existing.name })
 
-    // A password sent along is ignored for an existing account.
+    // The link alone is not enough: the account must be signed in.
     expect(await acceptInvitation(db(), { token, password: 'försök-byta-lösen' }, later(MINUTE))).toEqual({
+      ok: false,
+      error: 'signInRequired',
+    })
+    // A password sent along is ignored for an existing account.
+    expect(
+      await acceptInvitation(
+        db(),
+        { token, password: 'försök-byta-lösen', signedInUserId: existing.id },
+        later(MINUTE),
+      ),
+    ).toEqual({
       ok: true,
       userId: existing.id,
     })

@@ -790,12 +790,14 @@ describe('during and after a meeting', () => {
       await makeActionItem(db(), { meetingId: earlier.id, ownerOrganisationId: outsider.id })
       await makeActionItem(db(), { meetingId: later.id, ownerOrganisationId: bostader.id })
       const current = await makeActionItem(db(), { meetingId: meeting.id, ownerOrganisationId: bostader.id })
-      expect((await openActionItemsOfEarlierMeetings(db(), meeting.id)).map((row) => row.id)).toEqual([open.id])
-      expect((await openActionItemsOfEarlierMeetings(db(), later.id)).map((row) => row.id).sort()).toEqual(
+      // As Bostäder's editor reads them: Bostäder was invited to every one of these meetings.
+      const reader = { memberships: [{ organisationId: bostader.id, role: 'partner_editor' as const }] }
+      expect((await openActionItemsOfEarlierMeetings(db(), reader, meeting.id)).map((row) => row.id)).toEqual([open.id])
+      expect((await openActionItemsOfEarlierMeetings(db(), reader, later.id)).map((row) => row.id).sort()).toEqual(
         [open.id, current.id].sort(),
       )
-      expect((await openActionItemsFor(db(), [bostader.id])).map((row) => row.id)).toHaveLength(3)
-      expect(await openActionItemsFor(db(), [])).toEqual([])
+      expect((await openActionItemsFor(db(), reader, [bostader.id])).map((row) => row.id)).toHaveLength(3)
+      expect(await openActionItemsFor(db(), reader, [])).toEqual([])
     })
 
     it("the start page shows the user's organisations' open items, overdue ones said in words", async () => {

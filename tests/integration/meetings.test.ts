@@ -12,11 +12,15 @@ import * as meetingPage from '../../app/routes/moten.$id'
 import * as editMeeting from '../../app/routes/moten.$id_.redigera'
 import * as newMeeting from '../../app/routes/moten.ny'
 import * as answerByLink from '../../app/routes/moten.svar.$token'
+import { portalOrigin } from '../../app/config/env.server'
 import { getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
-const ORIGIN = 'http://localhost'
+const ORIGIN = portalOrigin()
+
+/** A date a month ahead, as the meeting form takes it. */
+const aMonthAhead = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
 
 /** The parts of a calendar text, parsed by a real iCalendar library. */
 function parseCalendar(text: string) {
@@ -186,7 +190,8 @@ describe('meetings', () => {
       visibility: 'restricted',
     })
     await db().insert(networkMembers).values({ networkId, organisationId: herrljunga.id })
-    const { id } = await convene()
+    // An answer link closes when the meeting has ended: this one lies ahead, whenever the test runs.
+    const { id } = await convene({ date: aMonthAhead() })
     expect(await mailTo('vaxel@herrljunga.example')).toEqual([])
     expect(await mailTo('privat@herrljunga.example')).toEqual([])
     const [mail] = await mailTo('kris@herrljunga.example')
@@ -275,7 +280,8 @@ describe('meetings', () => {
   })
 
   it("answers from the e-mail's link without signing in, always for the invitation's organisation", async () => {
-    const { id } = await convene()
+    // An answer link closes when the meeting has ended: this one lies ahead, whenever the test runs.
+    const { id } = await convene({ date: aMonthAhead() })
     const [mail] = await mailTo('lena@bostader.example')
     const token = tokenFromLink(mail!.text, ORIGIN, 'moten/svar')
     const shown = await callRoute<{ found: { title: string; answer: { name: string } } }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loader } from '../../app/routes/kontaktlista'
+import { headers, loader } from '../../app/routes/kontaktlista'
 import { createContactRoute, type ContactRouteFields } from '../../app/modules/registry/contact-routes.server'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
@@ -33,7 +33,7 @@ describe('offline contact list', () => {
 
     const viewer = await makeUser(db(), { role: 'viewer', organisationId: police.id })
     const { cookie } = await signedIn(db(), viewer.id)
-    const page = (await loader({ request: getRequest('/kontaktlista', cookie), params: {}, context })) as {
+    const page = (await loader({ request: getRequest('/kontaktlista', cookie), params: {}, context })).data as {
       organisations: { name: string; routes: { function: string; value: string }[] }[]
     }
     expect(page.organisations.map((o) => o.name)).toEqual(['Polisen', 'Vårgårda kommun'])
@@ -41,5 +41,21 @@ describe('offline contact list', () => {
     const values = page.organisations.flatMap((o) => o.routes.map((r) => r.value))
     expect(values).not.toContain('070-174 06 05')
     expect(values).not.toContain('070-174 06 06')
+  })
+
+  it('tells the service worker to keep it no longer than the session, nor longer than any session lasts', async () => {
+    const organisation = await makeOrganisation(db())
+    const viewer = await makeUser(db(), { role: 'viewer', organisationId: organisation.id })
+    const { cookie, session } = await signedIn(db(), viewer.id)
+    const result = await loader({ request: getRequest('/kontaktlista', cookie), params: {}, context })
+    const loaderHeaders = new Headers(result.init?.headers)
+    const sent = new Headers(
+      typeof headers === 'function'
+        ? headers({ loaderHeaders, parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined })
+        : headers,
+    )
+    expect(sent.get('Cache-Control')).toBe('no-store')
+    expect(Number(sent.get('X-Offline-Session-Ends'))).toBe(session.expiresAt.getTime())
+    expect(Number(sent.get('X-Offline-Max-Age-Ms'))).toBe(12 * 3_600_000)
   })
 })

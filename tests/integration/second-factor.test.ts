@@ -23,10 +23,16 @@ function cookieOf(response: Response | null): string {
   return `session=${match[1]}`
 }
 
-async function signInWithPassword(email: string) {
+/** The device cookie a complete sign-in leaves, as the browser sends it back; '' when there is none. */
+function deviceCookieOf(response: Response | null): string {
+  const match = /(?:^|[,;]\s*)device=([a-z2-7]+)/.exec(response?.headers.get('Set-Cookie') ?? '')
+  return match ? `device=${match[1]}` : ''
+}
+
+async function signInWithPassword(email: string, device?: string) {
   const result = await callRoute(
     login.action,
-    postForm('/logga-in', { email, password: TEST_PASSWORD, redirectTo: '/moten' }),
+    postForm('/logga-in', { email, password: TEST_PASSWORD, redirectTo: '/moten' }, device),
   )
   expect(result.status).toBe(302)
   return { cookie: cookieOf(result.response), location: result.location }
@@ -154,6 +160,47 @@ describe('the second factor', () => {
     expect(session!.twoFactorVerified).toBe(false)
   })
 
+  it("slows code guessing per session and per account without holding back the owner's own device", async () => {
+    const user = await makeUser(db(), { role: 'council_member' })
+    const { key, codes } = await enrol((await signInWithPassword(user.email)).cookie)
+    // A complete sign-in on her own phone (password, then here a recovery code) makes it a known device.
+    const own = await signInWithPassword(user.email)
+    const passed = await callRoute(
+      codePage.action,
+      postForm('/logga-in/kod', { intent: 'recovery', recoveryCode: codes[0]! }, own.cookie),
+    )
+    expect(passed.status).toBe(302)
+    const device = deviceCookieOf(passed.response)
+
+    // Someone who has the password guesses codes from browsers of their own, session after session.
+    const statuses: number[] = []
+    for (let round = 0; round < 3; round++) {
+      const attacker = await signInWithPassword(user.email)
+      for (let i = 0; i < 4; i++) {
+        const guess = await callRoute(
+          codePage.action,
+          postForm('/logga-in/kod', { intent: 'code', code: '123456' }, attacker.cookie),
+        )
+        statuses.push(guess.status)
+      }
+    }
+    // The fifth wrong code of the account's unknown browsers asks for a wait, whatever the session.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429, 429, 429, 429, 429, 429])
+
+    // Her own phone signs in as usual meanwhile.
+    const again = await signInWithPassword(user.email, device)
+    const code = await callRoute(
+      codePage.action,
+      postForm(
+        '/logga-in/kod',
+        { intent: 'code', code: totpCodeAt(key, new Date(), 1), redirectTo: '/moten' },
+        `${again.cookie}; ${device}`,
+      ),
+    )
+    expect(code.status).toBe(302)
+    expect(code.location).toBe('/moten')
+  })
+
   it('lets a recovery code in once, and says how many are left', async () => {
     const user = await makeUser(db(), { role: 'coordinator' })
     const { codes } = await enrol((await signInWithPassword(user.email)).cookie)
@@ -182,7 +229,11 @@ describe('the second factor', () => {
     const { key } = await enrol(signed.cookie)
     const off = await callRoute<ActionBody>(
       secondFactorPage.action,
-      postForm('/konto/tvastegsverifiering', { intent: 'off', code: totpCodeAt(key, new Date(), 1) }, signed.cookie),
+      postForm(
+        '/konto/tvastegsverifiering',
+        { intent: 'off', currentCode: totpCodeAt(key, new Date(), 1) },
+        signed.cookie,
+      ),
     )
     expect(off.body!.off).toBe(true)
     expect(await db().select().from(totpCredentials).where(eq(totpCredentials.userId, editor.id))).toHaveLength(0)
@@ -193,10 +244,14 @@ describe('the second factor', () => {
     const enrolled = await enrol(session)
     const refused = await callRoute<ActionBody>(
       secondFactorPage.action,
-      postForm('/konto/tvastegsverifiering', { intent: 'off', code: totpCodeAt(enrolled.key, new Date(), 1) }, session),
+      postForm(
+        '/konto/tvastegsverifiering',
+        { intent: 'off', currentCode: totpCodeAt(enrolled.key, new Date(), 1) },
+        session,
+      ),
     )
     expect(refused.status).toBe(400)
-    expect(refused.body!.errors.code).toBe('secondFactor.off.notAllowed')
+    expect(refused.body!.errors.currentCode).toBe('secondFactor.off.notAllowed')
     expect(await db().select().from(totpCredentials).where(eq(totpCredentials.userId, coordinator.id))).toHaveLength(1)
   })
 

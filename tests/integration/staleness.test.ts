@@ -164,7 +164,7 @@ describe('the staleness dashboard', () => {
     const anna = messages.find((message) => message.to === 'anna@example.org')!
     expect(anna.subject).toBe('Påminnelse: se över uppgifterna för Aldrig bekräftad AB')
     expect(anna.text).toContain('Uppgifterna har aldrig bekräftats.')
-    expect(anna.text).toContain(`http://localhost/organisationer/${ids['Aldrig bekräftad AB']}`)
+    expect(anna.text).toContain(`http://localhost:3000/organisationer/${ids['Aldrig bekräftad AB']}`)
     expect(messages.find((message) => message.to === 'eva@example.org')!.text).toContain('ingen ISK')
 
     const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'reminder'))

@@ -39,6 +39,20 @@ export function rememberKey(baseUrl: string, email: string, shownKey: string): v
   writeStore(baseUrl, store)
 }
 
+/**
+ * After the account has replaced its app: the key remembered under `newApp`
+ * (a name of the test's choosing for the app being set up) becomes the
+ * account's, with the steps it has used.
+ */
+export function replaceKey(baseUrl: string, email: string, newApp: string): void {
+  const store = readStore(baseUrl)
+  const replacement = store[newApp.toLowerCase()]
+  if (!replacement) throw new Error(`The test authenticator has no key for ${newApp}.`)
+  store[email.toLowerCase()] = replacement
+  delete store[newApp.toLowerCase()]
+  writeStore(baseUrl, store)
+}
+
 export function knowsKey(baseUrl: string, email: string): boolean {
   return Boolean(readStore(baseUrl)[email.toLowerCase()])
 }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { DEMO_PASSWORD } from './e2e-constants'
+import { startMailServer } from './e2e-mail-server'
 import {
   freePort,
   inheritedButIgnored,
@@ -65,10 +66,16 @@ export default async function setup(project: TestProject) {
 
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
+    // The outbox shows no link that works: the tests read the recipients' mail instead.
+    const mail = await startMailServer(baseUrl)
+    cleanups.push(mail.stop)
+    env.SMTP_URL = mail.url
     Object.assign(env, {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      SEED_DEMO: 'true',
       DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
     })

@@ -16,7 +16,8 @@ import {
 import { meetingOrganisations, meetings, type Meeting } from '../../app/db/schema/meetings'
 import { memberships, users } from '../../app/db/schema/users'
 import { networkMembers, networks } from '../../app/db/schema/registry'
-import { councilAreas } from '../../app/db/schema/council'
+import { councilAreas, councilMembers } from '../../app/db/schema/council'
+import type { CouncilRole } from '../../app/db/enums'
 import { createCouncil } from '../../app/modules/council/councils.server'
 import { boundingBox, type Corner } from '../../app/modules/council/geometry'
 import { hashPassword } from '../../app/modules/auth/password.server'
@@ -241,10 +242,20 @@ export async function makeRsaAnswer(
   return row!
 }
 
-/** A crime-prevention council whose network holds the given organisations; it starts with the default categories. */
+/**
+ * A crime-prevention council whose network holds the given organisations; it
+ * starts with the default categories and the given members. Nobody else takes
+ * part in it, whatever the network holds (grantCouncil adds more).
+ */
 export async function makeCouncil(
   db: Database,
-  fields: { organisationIds: string[]; name?: string; retentionMonths?: number; coarsenMetres?: number },
+  fields: {
+    organisationIds: string[]
+    name?: string
+    retentionMonths?: number
+    coarsenMetres?: number
+    members?: { userId: string; role: CouncilRole }[]
+  },
 ) {
   const name = fields.name ?? `Lokalt BRÅ ${next()}`
   const [network] = await db
@@ -256,14 +267,31 @@ export async function makeCouncil(
       .insert(networkMembers)
       .values(fields.organisationIds.map((organisationId) => ({ networkId: network!.id, organisationId })))
   }
-  return createCouncil(db, {
+  const council = await createCouncil(db, {
     actorId: null,
     name,
     networkId: network!.id,
     retentionMonths: fields.retentionMonths,
     coarsenMetres: fields.coarsenMetres,
   })
+  for (const member of fields.members ?? []) await grantCouncil(db, { councilId: council.id, ...member })
+  return council
 }
+
+/** Grants a council to a user, written directly (not audited): as a member unless told otherwise. */
+export async function grantCouncil(
+  db: Database,
+  fields: { councilId: string; userId: string; role?: CouncilRole; grantedBy?: string | null },
+) {
+  const [row] = await db
+    .insert(councilMembers)
+    .values({ role: 'member', ...fields })
+    .returning()
+  return row!
+}
+
+/** The council role a user's organisation role makes them: a council member a member, anyone else an informant. */
+export const councilRoleOf = (role: Role): CouncilRole => (role === 'council_member' ? 'member' : 'informant')
 
 /** Vårgårda's town centre as a rectangle: 58.0318–58.0372 N, 12.8015–12.8135 E. */
 export const CENTRUM: Corner[] = [

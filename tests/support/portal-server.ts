@@ -201,6 +201,8 @@ export async function startPortal(options: {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    SEED_DEMO: 'true',
     DEMO_PASSWORD: options.demoPassword,
     LOG_LEVEL: options.logLevel ?? 'warn',
     DATABASE_URL: options.databaseUrl,

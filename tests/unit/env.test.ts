@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cookiesAreSecure, EnvError, parseEnv } from '../../app/config/env.server'
+import { cookiesAreSecure, EnvError, parseEnv, portalOrigin, seedsDemo } from '../../app/config/env.server'
 
 function parseError(source: Record<string, string | undefined>): EnvError {
   try {
@@ -12,6 +12,35 @@ function parseError(source: Record<string, string | undefined>): EnvError {
 }
 
 describe('parseEnv', () => {
+  it('refuses production without PUBLIC_URL, in Swedish and English', () => {
+    const error = parseError({ NODE_ENV: 'production' })
+    expect(error.message).toContain('PUBLIC_URL')
+    expect(error.message).toContain('saknas')
+    expect(error.message).toContain('is missing')
+  })
+
+  it('refuses a PUBLIC_URL that is not http(s)', () => {
+    expect(parseError({ NODE_ENV: 'production', PUBLIC_URL: 'ftp://portal.example.org' }).message).toContain(
+      'PUBLIC_URL',
+    )
+  })
+
+  it("takes the portal's origin from PUBLIC_URL, or localhost on its port outside production", () => {
+    expect(portalOrigin(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org/x' }))).toBe(
+      'https://portal.example.org',
+    )
+    expect(portalOrigin(parseEnv({ PORT: '4100' }))).toBe('http://localhost:4100')
+  })
+
+  it('loads the demo only when asked in production, and by default elsewhere', () => {
+    expect(seedsDemo(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org' }))).toBe(false)
+    expect(
+      seedsDemo(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://p.example.org', SEED_DEMO: 'true' })),
+    ).toBe(true)
+    expect(seedsDemo(parseEnv({}))).toBe(true)
+    expect(seedsDemo(parseEnv({ SEED_DEMO: 'false' }))).toBe(false)
+  })
+
   it('fills in the defaults for an empty environment', () => {
     const env = parseEnv({})
     expect(env).toMatchObject({
@@ -22,11 +51,11 @@ describe('parseEnv', () => {
       SESSION_IDLE_MINUTES: 30,
       SESSION_ABSOLUTE_HOURS: 12,
       MAX_BODY_BYTES: 1024 * 1024,
-      SEED_DEMO: true,
       LOG_LEVEL: 'info',
     })
     expect(env.DATABASE_URL).toBeUndefined()
     expect(env.PUBLIC_URL).toBeUndefined()
+    expect(env.SEED_DEMO).toBeUndefined()
     expect(env.SMTP_URL).toBeUndefined()
     expect(env.COOKIE_SECURE).toBeUndefined()
   })
@@ -111,7 +140,6 @@ describe('cookiesAreSecure', () => {
 
   it('is off over plain http, without PUBLIC_URL, or outside production', () => {
     expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://portal.example.org' }))).toBe(false)
-    expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'production' }))).toBe(false)
     expect(cookiesAreSecure(parseEnv({ NODE_ENV: 'development', PUBLIC_URL: 'https://portal.example.org' }))).toBe(
       false,
     )

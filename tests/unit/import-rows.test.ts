@@ -11,7 +11,7 @@ import {
   type ImportRow,
   type RawRow,
 } from '../../app/modules/import/import-rows'
-import { formatCsv } from '../../app/modules/import/csv'
+import { toCsv } from '../../app/modules/text/csv'
 
 const header = 'organisation;typ;funktion;kanal;värde;tillgänglighet;ordning;synlighet;etikett'
 
@@ -126,7 +126,7 @@ describe('a whole import file', () => {
   })
 
   it('reads the downloadable template without a single problem', () => {
-    const rows = rowsOf(formatCsv(templateRows()))
+    const rows = rowsOf(toCsv(templateRows()))
     expect(rows).toHaveLength(2)
     expect(rows.every((row) => row.issues.length === 0)).toBe(true)
   })

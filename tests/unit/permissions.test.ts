@@ -57,7 +57,7 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'organisation.create': [],
     'organisation.update': [],
     'organisation.members.read': ['own'],
-    'contact.restricted.read': ['own'],
+    'contact.restricted.read': [],
     'registry.oversee': [],
     'user.invite': [],
     'user.manage': [],
@@ -88,7 +88,7 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'organisation.create': [],
     'organisation.update': [],
     'organisation.members.read': [],
-    'contact.restricted.read': ['own'],
+    'contact.restricted.read': [],
     'registry.oversee': [],
     'user.invite': [],
     'user.manage': [],
@@ -267,6 +267,20 @@ describe('can', () => {
       expect(restrictedRouteScope(actor)?.sort()).toEqual([A, B].sort())
     })
 
+    it('reads restricted contact routes only as partner editor or viewer, never as informant or council member', () => {
+      const actor: Actor = {
+        memberships: [
+          { organisationId: A, role: 'council_member' },
+          { organisationId: B, role: 'informant' },
+          { organisationId: C, role: 'viewer' },
+        ],
+      }
+      expect(can(actor, 'contact.restricted.read', { organisationId: A })).toBe(false)
+      expect(can(actor, 'contact.restricted.read', { organisationId: B })).toBe(false)
+      expect(can(actor, 'contact.restricted.read', { organisationId: C })).toBe(true)
+      expect(restrictedRouteScope(actor)).toEqual([C])
+    })
+
     it('reads the network through any reading role, even alongside informant', () => {
       const actor: Actor = {
         memberships: [
@@ -311,40 +325,64 @@ describe('can', () => {
   })
 
   describe('the crime-prevention council', () => {
-    const COUNCIL = [OWN]
-    const role = (r: Role, organisationId = OWN): Actor => ({ id: 'u1', memberships: [{ organisationId, role: r }] })
+    const COUNCIL = 'c0c0c0c0-0000-4000-8000-000000000001'
+    const OTHER_COUNCIL = 'c0c0c0c0-0000-4000-8000-000000000002'
+    const NETWORK = [OWN]
+    const grants = (role: 'member' | 'informant', councilId = COUNCIL) => [{ councilId, role }]
+    const actor = (r: Role, councils: Actor['councils'] = [], organisationId = OWN): Actor => ({
+      id: 'u1',
+      memberships: [{ organisationId, role: r }],
+      councils,
+    })
+    const council = { councilId: COUNCIL, organisationIds: NETWORK }
 
-    it('lets only its council members read and compile, and the coordinator', () => {
+    it('lets only the council members it granted read and compile, and the coordinator', () => {
       for (const r of roles) {
         const allowed = r === 'council_member' || r === 'coordinator'
-        expect(can(role(r), 'council.read', { organisationIds: COUNCIL }), r).toBe(allowed)
-        expect(can(role(r), 'council.manage', { organisationIds: COUNCIL }), r).toBe(allowed)
+        expect(can(actor(r, grants('member')), 'council.read', council), r).toBe(allowed)
+        expect(can(actor(r, grants('member')), 'council.manage', council), r).toBe(allowed)
       }
-      // A council member of an organisation outside this council's network reads nothing of it.
-      expect(can(role('council_member', OTHER), 'council.read', { organisationIds: COUNCIL })).toBe(false)
+      // Without a grant of this council, a council member of an organisation of its network reads nothing of it.
+      expect(can(actor('council_member'), 'council.read', council)).toBe(false)
+      expect(can(actor('council_member', grants('member', OTHER_COUNCIL)), 'council.read', council)).toBe(false)
+      expect(can(actor('council_member', grants('informant')), 'council.read', council)).toBe(false)
+      // Nor without the loaded grants at all, whatever the network holds.
+      expect(can({ memberships: [{ organisationId: OWN, role: 'council_member' }] }, 'council.read', council)).toBe(false)
+      // The coordinator needs no grant.
+      expect(can(actor('coordinator'), 'council.manage', council)).toBe(true)
     })
 
-    it('lets an informant report for their own organisation when it takes part', () => {
-      expect(can(role('informant'), 'council.report', { organisationId: OWN, organisationIds: COUNCIL })).toBe(true)
-      expect(can(role('informant'), 'council.report', { organisationId: OTHER, organisationIds: [OWN, OTHER] })).toBe(false)
-      expect(can(role('informant', OTHER), 'council.report', { organisationId: OTHER, organisationIds: COUNCIL })).toBe(false)
+    it('lets a granted informant report for their own organisation when it is in the network', () => {
+      const report = { ...council, organisationId: OWN }
+      expect(can(actor('informant', grants('informant')), 'council.report', report)).toBe(true)
+      expect(can(actor('council_member', grants('member')), 'council.report', report)).toBe(true)
+      expect(can(actor('informant'), 'council.report', report)).toBe(false)
+      expect(can(actor('informant', grants('informant', OTHER_COUNCIL)), 'council.report', report)).toBe(false)
+      expect(
+        can(actor('informant', grants('informant')), 'council.report', { ...council, organisationIds: [OWN, OTHER], organisationId: OTHER }),
+      ).toBe(false)
+      expect(can(actor('informant', grants('informant'), OTHER), 'council.report', { ...council, organisationId: OTHER })).toBe(false)
       for (const r of ['partner_editor', 'viewer'] as const) {
-        expect(can(role(r), 'council.report', { organisationId: OWN, organisationIds: COUNCIL }), r).toBe(false)
+        expect(can(actor(r, grants('informant')), 'council.report', report), r).toBe(false)
       }
     })
 
     it('shows an informant their own reports only', () => {
-      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: 'u1' })).toBe(true)
-      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: 'u2' })).toBe(false)
-      expect(can(role('informant'), 'council.report.readOwn', { ownerUserId: null })).toBe(false)
+      const informant = actor('informant', grants('informant'))
+      expect(can(informant, 'council.report.readOwn', { ownerUserId: 'u1' })).toBe(true)
+      expect(can(informant, 'council.report.readOwn', { ownerUserId: 'u2' })).toBe(false)
+      expect(can(informant, 'council.report.readOwn', { ownerUserId: null })).toBe(false)
       expect(can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'council.report.readOwn', { ownerUserId: undefined })).toBe(false)
-      expect(can(role('informant'), 'council.read', { organisationIds: COUNCIL })).toBe(false)
+      expect(can(informant, 'council.read', council)).toBe(false)
     })
 
-    it('shows precise positions to council members only, not even to the coordinator', () => {
-      expect(seesPrecisePositions(role('council_member'), COUNCIL)).toBe(true)
-      expect(seesPrecisePositions(role('coordinator'), COUNCIL)).toBe(false)
-      expect(seesPrecisePositions(role('council_member', OTHER), COUNCIL)).toBe(false)
+    it('shows precise positions to the council’s own members only, not even to the coordinator', () => {
+      expect(seesPrecisePositions(actor('council_member', grants('member')), COUNCIL)).toBe(true)
+      expect(seesPrecisePositions(actor('coordinator'), COUNCIL)).toBe(false)
+      expect(seesPrecisePositions(actor('council_member'), COUNCIL)).toBe(false)
+      expect(seesPrecisePositions(actor('council_member', grants('member', OTHER_COUNCIL)), COUNCIL)).toBe(false)
+      // A grant outlives no change of role: a former council member, now a viewer, sees nothing.
+      expect(seesPrecisePositions(actor('viewer', grants('member')), COUNCIL)).toBe(false)
     })
   })
 })

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { redactSecretPaths } from '../../app/modules/http/secret-paths'
 import {
+  allowedHosts,
   checkRequest,
   plainErrorPage,
   redactPath,
@@ -10,6 +14,7 @@ import {
 
 const OWN = 'http://127.0.0.1:3000'
 const PUBLIC = 'https://portal.example.org'
+const LOCAL = 'http://localhost:3000'
 
 function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
   return {
@@ -19,8 +24,10 @@ function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
     secFetchSite: null,
     contentLength: '42',
     transferEncoding: null,
-    ownOrigin: OWN,
-    publicOrigin: null,
+    contentType: 'application/x-www-form-urlencoded',
+    host: '127.0.0.1:3000',
+    forwardedHost: null,
+    publicOrigin: LOCAL,
     maxBodyBytes: 1024,
     ...overrides,
   }
@@ -32,7 +39,10 @@ describe('checkRequest', () => {
     const tenMiB = String(10 * 1024 * 1024 + 20_000)
     expect(checkRequest(facts({ path: upload, contentLength: tenMiB }))).toEqual({ ok: true })
     expect(checkRequest(facts({ path: `${upload}.data`, contentLength: tenMiB }))).toEqual({ ok: true })
-    expect(checkRequest(facts({ path: upload, contentLength: String(11 * 1024 * 1024) }))).toEqual({ ok: false, status: 413 })
+    expect(checkRequest(facts({ path: upload, contentLength: String(11 * 1024 * 1024) }))).toEqual({
+      ok: false,
+      status: 413,
+    })
     expect(checkRequest(facts({ path: '/moten/ny', contentLength: tenMiB }))).toEqual({ ok: false, status: 413 })
     expect(checkRequest(facts({ path: `${upload}/x`, contentLength: tenMiB }))).toEqual({ ok: false, status: 413 })
   })
@@ -79,12 +89,80 @@ describe('checkRequest', () => {
   })
 
   it('accepts the PUBLIC_URL origin behind a proxy, and still refuses others', () => {
-    expect(checkRequest(facts({ origin: PUBLIC, publicOrigin: PUBLIC }))).toEqual({ ok: true })
-    expect(checkRequest(facts({ origin: PUBLIC, publicOrigin: null }))).toEqual({ ok: false, status: 403 })
-    expect(checkRequest(facts({ origin: 'https://evil.example.org', publicOrigin: PUBLIC }))).toEqual({
+    const proxied = { host: 'portal.example.org', publicOrigin: PUBLIC }
+    expect(checkRequest(facts({ ...proxied, origin: PUBLIC }))).toEqual({ ok: true })
+    expect(checkRequest(facts({ origin: PUBLIC }))).toEqual({ ok: false, status: 403 })
+    expect(checkRequest(facts({ ...proxied, origin: 'https://evil.example.org' }))).toEqual({ ok: false, status: 403 })
+    expect(checkRequest(facts({ ...proxied, origin: 'http://portal.example.org' }))).toEqual({ ok: false, status: 403 })
+  })
+
+  // Password-reset poisoning: a forged Host with a matching Origin once got a reset link to the attacker's host.
+  it("compares Origin with the portal's own origin, never with the Host header", () => {
+    const forged = { host: 'evil.example.org', origin: 'https://evil.example.org', publicOrigin: PUBLIC }
+    expect(checkRequest(facts(forged))).toEqual({ ok: false, status: 400 })
+    expect(checkRequest(facts({ ...forged, host: 'portal.example.org' }))).toEqual({ ok: false, status: 403 })
+  })
+
+  it.each(['GET', 'POST'])('refuses a %s to a Host outside the allowlist with 400', (method) => {
+    expect(checkRequest(facts({ method, host: 'evil.example.org', publicOrigin: PUBLIC }))).toEqual({
       ok: false,
-      status: 403,
+      status: 400,
     })
+    expect(checkRequest(facts({ method, host: null, publicOrigin: PUBLIC }))).toEqual({ ok: false, status: 400 })
+    expect(checkRequest(facts({ method, host: 'portal.example.org:8443', publicOrigin: PUBLIC }))).toEqual({
+      ok: false,
+      status: 400,
+    })
+  })
+
+  it('refuses a mismatched X-Forwarded-Host with 400, and takes a matching one', () => {
+    const proxied = { host: 'portal.example.org', publicOrigin: PUBLIC, origin: PUBLIC }
+    expect(checkRequest(facts({ ...proxied, forwardedHost: 'evil.example.org' }))).toEqual({ ok: false, status: 400 })
+    expect(checkRequest(facts({ ...proxied, forwardedHost: 'portal.example.org, evil.example.org' }))).toEqual({
+      ok: false,
+      status: 400,
+    })
+    expect(checkRequest(facts({ ...proxied, forwardedHost: 'PORTAL.example.org' }))).toEqual({ ok: true })
+  })
+
+  it('lets health probes through on any Host', () => {
+    for (const path of ['/livez', '/healthz']) {
+      expect(checkRequest(facts({ method: 'GET', path, host: '10.0.0.7:3000', publicOrigin: PUBLIC }))).toEqual({
+        ok: true,
+      })
+    }
+  })
+
+  it('answers to every loopback name when the portal runs on localhost', () => {
+    expect(allowedHosts(LOCAL)).toEqual(['localhost:3000', '127.0.0.1:3000', '[::1]:3000'])
+    expect(allowedHosts(PUBLIC)).toEqual(['portal.example.org'])
+    expect(checkRequest(facts({ host: 'localhost:3000', origin: 'http://localhost:3000' }))).toEqual({ ok: true })
+    expect(checkRequest(facts({ host: 'localhost:3001', origin: 'http://localhost:3001' }))).toEqual({
+      ok: false,
+      status: 400,
+    })
+  })
+
+  it.each([
+    ['application/json', 415],
+    ['text/plain;charset=UTF-8', 415],
+    ['multipart/form-data', 415],
+    ['application/xml', 415],
+  ] as const)('refuses a %s body with %i', (contentType, status) => {
+    expect(checkRequest(facts({ contentType }))).toEqual({ ok: false, status })
+  })
+
+  it.each([
+    'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded;charset=UTF-8',
+    'multipart/form-data; boundary=----x',
+  ])('takes a form sent as %s', (contentType) => {
+    expect(checkRequest(facts({ contentType }))).toEqual({ ok: true })
+  })
+
+  it('refuses a body without a Content-Type, but takes an empty POST', () => {
+    expect(checkRequest(facts({ contentType: null, contentLength: '12' }))).toEqual({ ok: false, status: 415 })
+    expect(checkRequest(facts({ contentType: null, contentLength: '0' }))).toEqual({ ok: true })
   })
 
   it('accepts a body up to the limit and refuses a larger one with 413', () => {
@@ -105,7 +183,9 @@ describe('checkRequest', () => {
   })
 
   it('accepts a POST without a body', () => {
-    expect(checkRequest(facts({ contentLength: null, transferEncoding: null }))).toEqual({ ok: true })
+    expect(checkRequest(facts({ contentLength: null, transferEncoding: null, contentType: null }))).toEqual({
+      ok: true,
+    })
   })
 
   it('checks the origin before the size: a foreign oversized POST is 403', () => {
@@ -208,7 +288,9 @@ describe('tileSources', () => {
       production: true,
       tileOrigins: tileSources('https://{s}.tile.example.org/{z}/{x}/{y}.png'),
     })
-    expect(directives(headers['Content-Security-Policy']!).get('img-src')).toBe("'self' data: https://*.tile.example.org")
+    expect(directives(headers['Content-Security-Policy']!).get('img-src')).toBe(
+      "'self' data: https://*.tile.example.org",
+    )
   })
 })
 
@@ -218,20 +300,48 @@ describe('redactPath', () => {
     ['/aterstall/abcdefghijklmnopqrstuvwxyz234567', '/aterstall/[token]'],
     ['/aterstall/abcdefghijklmnopqrstuvwxyz234567/extra', '/aterstall/[token]/extra'],
     ['/inbjudan/abc.data', '/inbjudan/[token]'],
+    ['/moten/svar/abcdefghijklmnopqrstuvwxyz234567', '/moten/svar/[token]'],
+    ['/moten/svar/abcdefghijklmnopqrstuvwxyz234567.data', '/moten/svar/[token]'],
+    ['/kalender/abcdefghijklmnopqrstuvwxyz234567', '/kalender/[token]'],
   ])('hides the secret in %s', (path, redacted) => {
     expect(redactPath(path)).toBe(redacted)
   })
 
-  it.each(['/', '/organisationer/11111111-1111-4111-8111-111111111111', '/admin/inbjudan/abc', '/inbjudan'])(
-    'leaves %s alone',
-    (path) => {
-      expect(redactPath(path)).toBe(path)
-    },
-  )
+  // One rule for every token route: a route file named …$token must have its prefix in the list.
+  it('covers every route that takes a secret in its path', () => {
+    const tokenRoutes = fs.readdirSync(path.join(process.cwd(), 'app/routes')).filter((file) => file.includes('$token'))
+    expect(tokenRoutes.length).toBeGreaterThanOrEqual(4)
+    for (const file of tokenRoutes) {
+      const shape = `/${file
+        .replace(/\.(tsx?|jsx?)$/, '')
+        .replace(/_\./g, '/')
+        .replace(/\./g, '/')
+        .replace('$token', 'secretvalue234567')}`
+      expect(redactPath(shape), file).not.toContain('secretvalue234567')
+    }
+  })
+
+  it('hides the secrets of links inside a text, and leaves other links alone', () => {
+    const text =
+      'Svara: http://localhost:3000/moten/svar/abc234567 eller <a href="https://p.example.org/inbjudan/xyz">här</a>; /organisationer/1'
+    expect(redactSecretPaths(text, '[dold]')).toBe(
+      'Svara: http://localhost:3000/moten/svar/[dold] eller <a href="https://p.example.org/inbjudan/[dold]">här</a>; /organisationer/1',
+    )
+  })
+
+  it.each([
+    '/',
+    '/organisationer/11111111-1111-4111-8111-111111111111',
+    '/admin/inbjudan/abc',
+    '/inbjudan',
+    '/moten/svar',
+  ])('leaves %s alone', (path) => {
+    expect(redactPath(path)).toBe(path)
+  })
 })
 
 describe('plainErrorPage', () => {
-  it.each([403, 411, 413])('is a Swedish page for %i', (status) => {
+  it.each([400, 403, 411, 413, 415])('is a Swedish page for %i', (status) => {
     const page = plainErrorPage(status)
     expect(page).toContain('<html lang="sv">')
     expect(page).toMatch(/<h1>[^<]+<\/h1>/)

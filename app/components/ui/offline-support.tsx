@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { forgetReportDrafts } from '~/components/council/report-draft'
 
 const REFRESH_MS = 15 * 60_000
 // The refresh waits until the page has settled: at county scale the contact
@@ -47,13 +48,28 @@ export function OfflineSupport() {
   return null
 }
 
-/** Forgets the saved copy at sign-out, before the server's Clear-Site-Data arrives. */
+/** Forgets the saved copy and report drafts at sign-out, before the server's Clear-Site-Data arrives. */
 export async function clearOfflineData(): Promise<void> {
   sessionStorage.removeItem(STAMP)
+  forgetReportDrafts()
   if (typeof caches !== 'undefined') {
     for (const key of await caches.keys()) await caches.delete(key)
   }
   if ('serviceWorker' in navigator) {
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister()
   }
+}
+
+/**
+ * On a page shown to a browser that is not signed in: nothing kept for a
+ * session may outlive it, also where the browser ignores Clear-Site-Data or
+ * the server never saw the ended session (its cookie had already expired).
+ */
+export function ForgetOfflineData() {
+  useEffect(() => {
+    clearOfflineData().catch(() => {
+      // Nothing to clear where the browser offers no caches or workers.
+    })
+  }, [])
+  return null
 }

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { id } from '../columns'
+import { councils } from './council'
 import { organisations } from './organisations'
 import { roles, users } from './users'
 
@@ -59,6 +60,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: roles }).notNull(),
+    /** A council's invitation of a new informant: accepting it also grants the council. */
+    councilId: uuid('council_id').references(() => councils.id, { onDelete: 'cascade' }),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

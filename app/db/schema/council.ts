@@ -10,6 +10,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,6 +20,7 @@ import type { SituationSnapshot } from '~/modules/council/situation-snapshot'
 import { id, timestamps, version } from '../columns'
 import {
   councilFollowUpAssessments,
+  councilRoles,
   councilMeasureKinds,
   councilMeasureStates,
   councilStatisticKinds,
@@ -31,9 +33,10 @@ import { networks } from './registry'
 import { users } from './users'
 
 /**
- * A local crime-prevention council (lokalt BRÅ). The council is a network:
- * its member organisations' council members work with its reports, and their
- * informants report to it. See docs/decisions/015-crime-prevention-council.md.
+ * A local crime-prevention council (lokalt BRÅ). The council is a network of
+ * organisations; who works with its reports and who reports to it is granted
+ * per person (`council_members`). See docs/decisions/015-crime-prevention-council.md
+ * and 018-council-membership.md.
  */
 export const councils = pgTable(
   'councils',
@@ -54,6 +57,30 @@ export const councils = pgTable(
     uniqueIndex('councils_network_idx').on(table.networkId),
     check('councils_retention_range', sql`${table.retentionMonths} between 1 and 120`),
     check('councils_coarsen_range', sql`${table.coarsenMetres} between 0 and 5000`),
+  ],
+)
+
+/**
+ * Who takes part in a council: granted by the coordinator or the council, or
+ * by accepting a council's invitation. Editing the council's network never
+ * adds or removes a row, so it never widens who reads crime reports.
+ */
+export const councilMembers = pgTable(
+  'council_members',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: councilRoles }).notNull(),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.councilId, table.userId] }),
+    index('council_members_user_idx').on(table.userId),
   ],
 )
 
@@ -345,6 +372,7 @@ export const councilMeasureFollowUps = pgTable(
 )
 
 export type Council = typeof councils.$inferSelect
+export type CouncilMember = typeof councilMembers.$inferSelect
 export type CouncilCategory = typeof councilCategories.$inferSelect
 export type CouncilArea = typeof councilAreas.$inferSelect
 export type CouncilReport = typeof councilReports.$inferSelect

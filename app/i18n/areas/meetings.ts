@@ -107,7 +107,7 @@ export const sv = {
   'meeting.byLink.for': 'Du svarar för {organisation}.',
   'meeting.byLink.signIn': 'Logga in för att se mötet i portalen',
   'meeting.byLink.invalid':
-    'Länken fungerar inte. Den kan vara fel kopierad; öppna den från e-postmeddelandet igen eller svara i portalen.',
+    'Länken fungerar inte. Den kan vara fel kopierad, mötet kan redan ha ägt rum, eller så har du inte längre tillgång för din organisation. Logga in och svara i portalen, eller kontakta den som bjöd in.',
   'meeting.byLink.current': 'Nuvarande svar: {answer}.',
   'meeting.error.date': 'Ange datum som ÅÅÅÅ-MM-DD.',
   'meeting.error.time': 'Ange tid som TT:MM, till exempel 09:30.',

@@ -61,6 +61,12 @@ export const sv = {
   'secondFactor.off.done': 'Tvåstegsverifieringen är avstängd.',
   'secondFactor.off.notAllowed': 'Din roll kräver tvåstegsverifiering, så den kan inte stängas av.',
   'secondFactor.confirmLabel': 'Kod från appen, för att bekräfta',
+  'secondFactor.confirm.legend': 'Bekräfta att det är du: en kod från appen du använder nu, eller ditt lösenord',
+  'secondFactor.confirm.passwordLabel': 'Eller ditt lösenord',
+  'secondFactor.confirm.passwordHint': 'Om du inte har telefonen med den nuvarande appen.',
+  'secondFactor.confirm.missing': 'Skriv en kod från appen du använder nu, eller ditt lösenord.',
+  'secondFactor.confirm.wrongPassword': 'Lösenordet stämmer inte.',
+  'secondFactor.confirm.throttled': 'För många felaktiga försök. Försök igen om {minutes} minuter.',
   'secondFactor.reset.submitFor': 'Nollställ tvåstegsverifiering för {name}',
   'secondFactor.reset.confirm':
     'Nollställa tvåstegsverifieringen för {name}? Personen loggas ut och får ställa in en ny app vid nästa inloggning. Gör det bara när du vet att det är personen själv som har bett om det.',

@@ -1,13 +1,15 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
-import type { Database } from '~/db/client.server'
+import type { Database, Transaction } from '~/db/client.server'
 import { invitations, type Invitation } from '~/db/schema/auth'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users, type Role, type User } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
+import { insertCouncilGrant } from '~/modules/council/council-members.server'
 import { hashPassword } from '~/modules/auth/password.server'
 import { generateToken, hashToken } from '~/modules/auth/tokens.server'
 import type { Mailer } from '~/modules/mail/mailer.server'
 import { roleLabelSv } from './role-labels'
+import { higherRole } from './role-order'
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000
 
@@ -18,11 +20,16 @@ export interface InviteInput {
   role: Role
   /** The site's origin, for the link in the e-mail. */
   origin: string
+  /**
+   * A council inviting an informant: only an address without an account may
+   * be invited, and accepting also grants the council.
+   */
+  councilId?: string
 }
 
 export type InviteResult =
   | { ok: true; invitation: Invitation; delivery: 'smtp' | 'outbox' | 'failed' }
-  | { ok: false; error: 'organisationMissing' | 'alreadyMember' }
+  | { ok: false; error: 'organisationMissing' | 'alreadyMember' | 'existingAccount' | 'self' }
 
 export async function inviteUser(
   db: Database,
@@ -35,6 +42,11 @@ export async function inviteUser(
   const outcome = await db.transaction(async (tx) => {
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId))
     if (!organisation) return { ok: false as const, error: 'organisationMissing' as const }
+    if (input.councilId) {
+      // A council member could otherwise give any account, their own included, a membership elsewhere.
+      const [account] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+      if (account) return { ok: false as const, error: account.id === input.actorId ? ('self' as const) : ('existingAccount' as const) }
+    }
     const [existing] = await tx
       .select({ id: users.id })
       .from(users)
@@ -48,6 +60,7 @@ export async function inviteUser(
         email,
         organisationId: organisation.id,
         role: input.role,
+        councilId: input.councilId ?? null,
         invitedBy: input.actorId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
@@ -110,15 +123,19 @@ export async function findOpenInvitation(db: Database, token: string, now = new 
   return { ...row, existingUser: existingUser ?? null }
 }
 
-export type AcceptResult = { ok: true; userId: string } | { ok: false; error: 'invalidToken' | 'inactiveUser' }
+export type AcceptResult =
+  | { ok: true; userId: string }
+  | { ok: false; error: 'invalidToken' | 'inactiveUser' | 'signInRequired' }
 
 /**
  * Uses the invitation once: a new person sets name and password; a person who
- * already has an account only gains the membership.
+ * already has an account must be signed in as that account (password and any
+ * second factor, as always) and only gains the membership, never a lower role
+ * than one they hold in that organisation.
  */
 export async function acceptInvitation(
   db: Database,
-  input: { token: string; name?: string; password?: string },
+  input: { token: string; name?: string; password?: string; signedInUserId?: string },
   now = new Date(),
 ): Promise<AcceptResult> {
   const passwordHash = input.password ? await hashPassword(input.password) : null
@@ -132,6 +149,10 @@ export async function acceptInvitation(
     if (!invitation) return { ok: false as const, error: 'invalidToken' as const }
     let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${invitation.email.toLowerCase()}`)
     if (user && !user.active) return { ok: false as const, error: 'inactiveUser' as const }
+    // A council invites new informants only: an account made since then does not take it.
+    if (user && invitation.councilId) return { ok: false as const, error: 'invalidToken' as const }
+    // The link alone is no proof of being the account's owner.
+    if (user && user.id !== input.signedInUserId) return { ok: false as const, error: 'signInRequired' as const }
     await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id))
     if (!user) {
       if (!input.name || !passwordHash) throw new Error('A new user needs a name and a password')
@@ -148,19 +169,44 @@ export async function acceptInvitation(
         changes: { email: { before: null, after: user!.email }, name: { before: null, after: user!.name } },
       })
     }
-    await tx
-      .insert(memberships)
-      .values({ userId: user!.id, organisationId: invitation.organisationId, role: invitation.role })
-      .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role: invitation.role } })
-    await recordAudit(tx, {
-      userId: user!.id,
-      organisationId: invitation.organisationId,
-      entity: 'membership',
-      entityId: `${user!.id}:${invitation.organisationId}`,
-      action: 'create',
-      changes: { role: { before: null, after: invitation.role } },
-    })
+    await grantMembership(tx, { userId: user!.id, organisationId: invitation.organisationId, role: invitation.role })
+    if (invitation.councilId) {
+      await insertCouncilGrant(tx, {
+        actorId: invitation.invitedBy,
+        councilId: invitation.councilId,
+        userId: user!.id,
+        role: 'informant',
+        now,
+      })
+    }
     return { ok: true as const, userId: user!.id }
+  })
+}
+
+/** Adds the membership, or raises the one the person already has there; never lowers it. */
+async function grantMembership(tx: Transaction, input: { userId: string; organisationId: string; role: Role }) {
+  const [current] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, input.userId), eq(memberships.organisationId, input.organisationId)))
+    .for('update')
+  const role = current ? higherRole(current.role, input.role) : input.role
+  if (current?.role === role) return
+  if (current) {
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.userId, input.userId), eq(memberships.organisationId, input.organisationId)))
+  } else {
+    await tx.insert(memberships).values({ ...input, role })
+  }
+  await recordAudit(tx, {
+    userId: input.userId,
+    organisationId: input.organisationId,
+    entity: 'membership',
+    entityId: `${input.userId}:${input.organisationId}`,
+    action: current ? 'update' : 'create',
+    changes: { role: { before: current?.role ?? null, after: role } },
   })
 }
 

@@ -4,7 +4,9 @@ import { totpCredentials } from '~/db/schema/auth'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
+import { forgetDevices } from '~/modules/auth/device-trust.server'
 import { invalidateUserSessions } from '~/modules/auth/sessions.server'
+import { voidPasswordResets } from './passwords.server'
 
 export async function listUsersWithMemberships(db: Executor) {
   const rows = await db
@@ -63,7 +65,7 @@ export async function listUsersWithMemberships(db: Executor) {
 
 export type SetActiveResult = { ok: true } | { ok: false; error: 'notFound' | 'conflict' | 'self' }
 
-/** Deactivating ends all the user's sessions in the same transaction. */
+/** Deactivating ends all the user's sessions and voids their reset links in the same transaction. */
 export async function setUserActive(
   db: Database,
   input: { actorId: string; userId: string; active: boolean; version: number },
@@ -78,7 +80,12 @@ export async function setUserActive(
       .where(sql`${users.id} = ${input.userId} and ${users.version} = ${input.version}`)
       .returning()
     if (!after) return { ok: false as const, error: 'conflict' as const }
-    if (!input.active) await invalidateUserSessions(tx, input.userId)
+    if (!input.active) {
+      await invalidateUserSessions(tx, input.userId)
+      // Reactivating later must not revive a link or a trusted browser from before.
+      await voidPasswordResets(tx, input.userId)
+      await forgetDevices(tx, input.userId)
+    }
     await recordAudit(tx, {
       userId: input.actorId,
       organisationId: null,

@@ -1,10 +1,16 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/app-db.server'
 import { can, type Action, type Resource } from './permissions'
-import { readSessionToken, sessionPolicy } from './session-cookie.server'
-export { safeRedirect } from './safe-redirect'
+import { carriesSessionCookie, endedSessionHeaders, readSessionToken, sessionPolicy } from './session-cookie.server'
+import { safeRedirect as safeRedirectOn } from './safe-redirect'
+import { portalOrigin } from '~/config/env.server'
 import { secondFactorStep, type SecondFactorStep } from './second-factor.server'
 import { validateSessionToken, type SessionUser, type ValidSession } from './sessions.server'
+
+/** A path on the portal's own origin to send the user back to, or the fallback. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  return safeRedirectOn(target, fallback, portalOrigin())
+}
 
 // Root and route loaders of one request share the lookup.
 const perRequest = new WeakMap<Request, Promise<ValidSession | null>>()
@@ -20,6 +26,20 @@ export function getSession(request: Request): Promise<ValidSession | null> {
     perRequest.set(request, pending)
   }
   return pending
+}
+
+/**
+ * Whether the request carried a session cookie that opens no session (idle or
+ * past its lifetime, signed out elsewhere, user deactivated): its answer must
+ * clear the cookie and the browser's offline data.
+ */
+export async function sessionHasEnded(request: Request): Promise<boolean> {
+  return (await getSession(request)) === null && carriesSessionCookie(request)
+}
+
+/** The sign-in page, coming back to `back`; after an ended session it says what the browser forgot. */
+function signInPath(back: string, ended: boolean): string {
+  return `/logga-in?redirectTo=${encodeURIComponent(back)}${ended ? '&utgangen=1' : ''}`
 }
 
 export function stepOf(current: ValidSession): SecondFactorStep {
@@ -52,24 +72,27 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const current = await getSession(request)
   const step = current ? stepOf(current) : null
   if (current && (step === 'passed' || step === 'notNeeded')) return current.user
+  const ended = await sessionHasEnded(request)
+  const headers = ended ? endedSessionHeaders() : undefined
   const url = new URL(request.url)
   if (request.method === 'GET' && !url.searchParams.has('_data')) {
     const back = `${url.pathname}${url.search}`.replace(/\.data(\?|$)/, '$1')
     if (step === 'code' || step === 'enrol') throw redirect(secondFactorPath(step, back))
-    throw redirect(`/logga-in?redirectTo=${encodeURIComponent(back)}`)
+    throw redirect(signInPath(back, ended), { headers })
   }
   if (step === 'code' || step === 'enrol') throw new Response('Tvåstegsverifiering krävs', { status: 401 })
-  throw new Response('Inte inloggad', { status: 401 })
+  throw new Response('Inte inloggad', { status: 401, headers })
 }
 
 /** The pages of the second factor itself: any live session, whichever step it is at. */
 export async function requireSession(request: Request): Promise<ValidSession & { step: SecondFactorStep }> {
   const current = await getSession(request)
   if (current) return { ...current, step: stepOf(current) }
+  const ended = await sessionHasEnded(request)
+  const headers = ended ? endedSessionHeaders() : undefined
   const url = new URL(request.url)
-  if (request.method === 'GET')
-    throw redirect(`/logga-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`)
-  throw new Response('Inte inloggad', { status: 401 })
+  if (request.method === 'GET') throw redirect(signInPath(`${url.pathname}${url.search}`, ended), { headers })
+  throw new Response('Inte inloggad', { status: 401, headers })
 }
 
 export function assertPermission(user: SessionUser, action: Action, resource?: Resource): void {

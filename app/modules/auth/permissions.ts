@@ -1,4 +1,4 @@
-import type { Role } from '~/db/enums'
+import type { CouncilRole, Role } from '~/db/enums'
 
 /**
  * The one place that decides who may do what. Every loader and action asks
@@ -10,10 +10,18 @@ export interface MembershipRef {
   role: Role
 }
 
+/** A grant of one council to the user (council_members). */
+export interface CouncilGrantRef {
+  councilId: string
+  role: CouncilRole
+}
+
 export interface Actor {
   /** The signed-in user; needed only where a user's own records count (an informant's reports). */
   id?: string
   memberships: MembershipRef[]
+  /** The councils granted to the user; loaded by the council pages only. Without it, no council but the coordinator's. */
+  councils?: readonly CouncilGrantRef[]
 }
 
 export type Action =
@@ -25,7 +33,7 @@ export type Action =
   | 'user.manage'
   | 'audit.read'
   | 'outbox.read'
-  /** Restricted contact routes (personal mobiles …) of an organisation. */
+  /** Restricted contact routes (personal mobiles …) of an organisation: its own partner editors and viewers. */
   | 'contact.restricted.read'
   /** Networks, the staleness dashboard, reminders and imports. */
   | 'registry.oversee'
@@ -51,12 +59,13 @@ export type Action =
   /** The compiled results (matrix, report, action plan): the coordinator's until shared with the participants. */
   | 'rsa.results.read'
   /**
-   * The crime-prevention council (a network): its council members read and
-   * compile reports, areas, statistics, situation pictures and measures.
+   * The crime-prevention council (a network): the council members it has
+   * granted read and compile reports, areas, statistics, situation pictures
+   * and measures, and manage who takes part.
    */
   | 'council.read'
   | 'council.manage'
-  /** Filing a report for one's own organisation, which must take part in the council. */
+  /** Filing a report to a council one is granted, for one's own organisation, which must be in its network. */
   | 'council.report'
   /** A report one filed oneself, and the council's feedback on it. */
   | 'council.report.readOwn'
@@ -75,9 +84,14 @@ export interface Resource {
   shared?: boolean
   /** For an informant report: who filed it. */
   ownerUserId?: string | null
+  /** For a council's pages: which council. */
+  councilId?: string
 }
 
 const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+// Never through an informant or council-member membership: a council could
+// otherwise invite its way into any organisation's personal numbers.
+const restrictedRouteReaders: readonly Role[] = ['partner_editor', 'viewer']
 
 export function isCoordinator(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === 'coordinator')
@@ -98,11 +112,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return resource.organisationId !== undefined && hasRole(actor, ['partner_editor'], resource.organisationId)
     case 'organisation.members.read':
       return resource.organisationId !== undefined && hasRole(actor, networkReaders, resource.organisationId)
-    case 'contact.restricted.read':
-      return (
-        resource.organisationId !== undefined &&
-        actor.memberships.some((m) => m.organisationId === resource.organisationId)
-      )
+    case 'contact.restricted.read': {
+      const scope = restrictedRouteScope(actor)
+      return resource.organisationId !== undefined && (scope === null || scope.includes(resource.organisationId))
+    }
     // A scenario not said to be shared counts as a draft.
     case 'scenario.read':
       return resource.draft === false ? hasRole(actor, networkReaders) : ownsDraft(actor, resource, networkReaders)
@@ -129,9 +142,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return resource.shared === true && memberOfAny(actor, resource.organisationIds, networkReaders)
     case 'council.read':
     case 'council.manage':
-      return memberOfAny(actor, resource.organisationIds, ['council_member'])
+      return isCouncilMember(actor, resource.councilId)
     case 'council.report':
       return (
+        grantOf(actor, resource.councilId) !== undefined &&
         resource.organisationId !== undefined &&
         (resource.organisationIds?.includes(resource.organisationId) ?? false) &&
         hasRole(actor, ['informant', 'council_member'], resource.organisationId)
@@ -162,8 +176,22 @@ export function takesPartInCouncils(actor: Actor): boolean {
  * Whether report positions are shown as reported: only to the council's own
  * members. Everyone else, the coordinator too, sees them coarsened.
  */
-export function seesPrecisePositions(actor: Actor, councilOrganisationIds: readonly string[]): boolean {
-  return memberOfAny(actor, councilOrganisationIds, ['council_member'])
+export function seesPrecisePositions(actor: Actor, councilId: string): boolean {
+  return isCouncilMember(actor, councilId)
+}
+
+function grantOf(actor: Actor, councilId: string | undefined): CouncilRole | undefined {
+  if (councilId === undefined) return undefined
+  return actor.councils?.find((grant) => grant.councilId === councilId)?.role
+}
+
+/**
+ * A member of this council: granted as member, and a council member by role
+ * (the role that asks for a second factor). A grant outlives neither a
+ * change of role nor a revocation.
+ */
+function isCouncilMember(actor: Actor, councilId: string | undefined): boolean {
+  return grantOf(actor, councilId) === 'member' && hasRole(actor, ['council_member'])
 }
 
 function memberOfAny(actor: Actor, organisationIds: readonly string[] | undefined, roles: readonly Role[]): boolean {
@@ -176,11 +204,14 @@ function ownsDraft(actor: Actor, resource: Resource, roles: readonly Role[]): bo
 
 /**
  * Organisations whose restricted contact routes the actor may read; null
- * means all of them (the coordinator).
+ * means all of them (the coordinator). The one rule for every reader of
+ * contact routes: the organisation page, its history, the directory, its
+ * exports, the map and `can('contact.restricted.read')`.
  */
 export function restrictedRouteScope(actor: Actor): string[] | null {
   if (isCoordinator(actor)) return null
-  return [...new Set(actor.memberships.map((m) => m.organisationId))]
+  const readable = actor.memberships.filter((m) => restrictedRouteReaders.includes(m.role))
+  return [...new Set(readable.map((m) => m.organisationId))]
 }
 
 /** The organisations whose data this actor may edit. */

@@ -97,6 +97,11 @@ export async function enrolmentOf(db: Executor, userId: string) {
   return { enrolledAt: credential.enrolledAt, recoveryCodesLeft: await unusedRecoveryCodes(db, userId) }
 }
 
+/** Whether a code fits a new key that is not stored yet (any recent time step). */
+export function codeMatchesKey(key: Uint8Array, code: string, now = new Date()): boolean {
+  return acceptedCounter(key, code, -1, now) !== null
+}
+
 /**
  * Stores the key once the person has shown, with a code, that their app holds
  * it; replaces any earlier app. Returns the new recovery codes (shown once),

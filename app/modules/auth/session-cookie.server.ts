@@ -29,6 +29,35 @@ export function serializeClearedSessionCookie(): string {
   return `${cookieName()}=; ${attributes(0)}`
 }
 
+const CLEAR_SITE_DATA = '"cache", "storage"'
+
+/**
+ * What a response sends when the session it was asked with has ended: the
+ * cookie goes, and the browser drops the offline contact list, the service
+ * worker and report drafts kept for that session (docs/decisions/003).
+ */
+export function endedSessionHeaders(): Headers {
+  return new Headers({ 'Set-Cookie': serializeClearedSessionCookie(), 'Clear-Site-Data': CLEAR_SITE_DATA })
+}
+
+/**
+ * A response that clears the session cookie clears the site's data with it.
+ * Remix keeps a loader's or an action's Set-Cookie through its header merge,
+ * but not other headers of a refused (4xx) request, so the entry adds this.
+ */
+export function clearSiteDataWithSession(headers: Headers): void {
+  const cleared = `${cookieName()}=; `
+  if (headers.getSetCookie().some((cookie) => cookie.startsWith(cleared) && /(?:^|; )Max-Age=0(?:;|$)/.test(cookie))) {
+    headers.set('Clear-Site-Data', CLEAR_SITE_DATA)
+  }
+}
+
+/** Whether the request names a session cookie at all, valid or not. */
+export function carriesSessionCookie(request: Request): boolean {
+  const name = cookieName()
+  return (request.headers.get('Cookie') ?? '').split(';').some((part) => part.trim().split('=')[0] === name)
+}
+
 export function readSessionToken(request: Request): string | null {
   const header = request.headers.get('Cookie')
   if (!header) return null

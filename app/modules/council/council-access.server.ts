@@ -1,17 +1,40 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
 import type { Database, Executor } from '~/db/client.server'
-import { councils, type Council } from '~/db/schema/council'
+import { councilMembers, councils, type Council } from '~/db/schema/council'
 import { networkMembers } from '~/db/schema/registry'
 import { assertPermission, requireUser } from '~/modules/auth/guards.server'
-import { can, isCoordinator, seesPrecisePositions, type Action } from '~/modules/auth/permissions'
+import {
+  can,
+  isCoordinator,
+  seesPrecisePositions,
+  type Action,
+  type CouncilGrantRef,
+  type Resource,
+} from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { requireUuid } from '~/modules/http/responses'
 import type { CouncilHeaderData, CouncilLinks } from '~/components/council/council-header'
 
-// Who may do what with a council's data is decided by the organisations of
-// its network, through `can`: a council member of a member organisation works
-// with it, an informant of one reports to it.
+// Who may do what with a council's data is decided by its grants
+// (council_members), through `can`: a member works with it, an informant
+// reports to it for an organisation of its network. Which organisations the
+// network holds never opens a council to anyone
+// (docs/decisions/018-council-membership.md).
+
+/** The signed-in user with the councils granted to them, read afresh on every request: a revoked grant ends at once. */
+export type CouncilActor = SessionUser & { councils: CouncilGrantRef[] }
+
+export async function councilGrantsOf(db: Executor, userId: string): Promise<CouncilGrantRef[]> {
+  return db
+    .select({ councilId: councilMembers.councilId, role: councilMembers.role })
+    .from(councilMembers)
+    .where(eq(councilMembers.userId, userId))
+}
+
+export async function withCouncilGrants(db: Executor, user: SessionUser): Promise<CouncilActor> {
+  return { ...user, councils: await councilGrantsOf(db, user.id) }
+}
 
 export interface CouncilWithScope extends Council {
   /** The organisations of the council's network. */
@@ -29,9 +52,14 @@ export async function getCouncilWithScope(db: Executor, id: string): Promise<Cou
 }
 
 export interface CouncilRequest {
-  user: SessionUser
+  user: CouncilActor
   db: Database
   council: CouncilWithScope
+}
+
+/** What `can` needs to know of a council. */
+export function councilScope(council: CouncilWithScope): Resource {
+  return { councilId: council.id, organisationIds: council.organisationIds }
 }
 
 /**
@@ -43,11 +71,11 @@ export async function requireCouncil(
   params: { id?: string },
   action: Action,
 ): Promise<CouncilRequest> {
-  const user = await requireUser(request)
   const db = await getDb()
+  const user = await withCouncilGrants(db, await requireUser(request))
   const council = await getCouncilWithScope(db, requireUuid(params.id))
   if (!council || !takesPart(user, council)) throw new Response('Hittades inte', { status: 404 })
-  assertPermission(user, action, { organisationIds: council.organisationIds })
+  assertPermission(user, action, councilScope(council))
   return { user, db, council }
 }
 
@@ -56,8 +84,8 @@ export async function requireReportingCouncil(
   request: Request,
   params: { id?: string },
 ): Promise<CouncilRequest & { organisationIds: string[] }> {
-  const user = await requireUser(request)
   const db = await getDb()
+  const user = await withCouncilGrants(db, await requireUser(request))
   const council = await getCouncilWithScope(db, requireUuid(params.id))
   if (!council || !takesPart(user, council)) throw new Response('Hittades inte', { status: 404 })
   const organisationIds = reportingOrganisationIds(user, council)
@@ -65,25 +93,22 @@ export async function requireReportingCouncil(
   return { user, db, council, organisationIds }
 }
 
-function takesPart(user: SessionUser, council: CouncilWithScope): boolean {
-  return isCoordinator(user) || user.memberships.some((m) => council.organisationIds.includes(m.organisationId))
+function takesPart(user: CouncilActor, council: CouncilWithScope): boolean {
+  return isCoordinator(user) || user.councils.some((grant) => grant.councilId === council.id)
 }
 
 /** The organisations the user may file reports for in this council. */
-export function reportingOrganisationIds(user: SessionUser, council: CouncilWithScope): string[] {
+export function reportingOrganisationIds(user: CouncilActor, council: CouncilWithScope): string[] {
   // Only organisations of the council, whatever `can` says of a coordinator.
   const own = [...new Set(user.memberships.map((m) => m.organisationId))].filter((organisationId) =>
     council.organisationIds.includes(organisationId),
   )
-  return own.filter((organisationId) =>
-    can(user, 'council.report', { organisationId, organisationIds: council.organisationIds }),
-  )
+  return own.filter((organisationId) => can(user, 'council.report', { ...councilScope(council), organisationId }))
 }
 
-
 /** Which of a council's pages the user may open, for its navigation. */
-export function councilLinks(user: SessionUser, council: CouncilWithScope): CouncilLinks {
-  const scope = { organisationIds: council.organisationIds }
+export function councilLinks(user: CouncilActor, council: CouncilWithScope): CouncilLinks {
+  const scope = councilScope(council)
   return {
     work: can(user, 'council.read', scope),
     report: reportingOrganisationIds(user, council).length > 0,
@@ -92,28 +117,22 @@ export function councilLinks(user: SessionUser, council: CouncilWithScope): Coun
   }
 }
 
-export function precisePositionsFor(user: SessionUser, council: CouncilWithScope): boolean {
-  return seesPrecisePositions(user, council.organisationIds)
+export function precisePositionsFor(user: CouncilActor, council: CouncilWithScope): boolean {
+  return seesPrecisePositions(user, council.id)
 }
 
 /** The councils the user takes part in (every council for the coordinator), by name. */
-export async function councilsOf(db: Executor, user: SessionUser) {
+export async function councilsOf(db: Executor, user: CouncilActor) {
   const rows = await db
     .select({ id: councils.id, name: councils.name, networkId: councils.networkId })
     .from(councils)
     .orderBy(asc(councils.name))
   if (isCoordinator(user)) return rows
-  const own = [...new Set(user.memberships.map((m) => m.organisationId))]
-  if (own.length === 0 || rows.length === 0) return []
-  const memberOf = await db
-    .selectDistinct({ networkId: networkMembers.networkId })
-    .from(networkMembers)
-    .where(inArray(networkMembers.organisationId, own))
-  const networks = new Set(memberOf.map((row) => row.networkId))
-  return rows.filter((row) => networks.has(row.networkId))
+  const granted = new Set(user.councils.map((grant) => grant.councilId))
+  return rows.filter((row) => granted.has(row.id))
 }
 
 /** What the council header needs: name, and the pages the user may open. */
-export function councilHeader(user: SessionUser, council: CouncilWithScope): CouncilHeaderData {
+export function councilHeader(user: CouncilActor, council: CouncilWithScope): CouncilHeaderData {
   return { id: council.id, name: council.name, links: councilLinks(user, council) }
 }

@@ -6,6 +6,8 @@ import {
 import { getEnv } from '~/config/env.server'
 import { decodeCsvBytes, stripBom } from '~/modules/import/csv'
 import { MAX_STATISTICS_BYTES } from './statistics-csv'
+import { readFormData } from '~/modules/http/form-data.server'
+import { badRequest } from '~/modules/http/responses'
 
 /** The largest file the council's import pages take: their own limit, or the server's body limit when lower. */
 export function councilUploadLimit(): number {
@@ -30,10 +32,10 @@ export async function readCouncilUpload(request: Request): Promise<CouncilUpload
           request,
           unstable_createMemoryUploadHandler({ maxPartSize: councilUploadLimit() }),
         )
-      : await request.formData()
+      : await readFormData(request)
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'import.tooLarge' }
-    throw error
+    throw badRequest()
   }
   const file = formData.get('file')
   if (file instanceof File && file.size > 0) {

@@ -1,3 +1,5 @@
+import { redactSecretPaths } from './secret-paths'
+
 export interface RequestFacts {
   method: string
   /** The path, without the query: an upload route may take a larger body. */
@@ -6,21 +8,27 @@ export interface RequestFacts {
   secFetchSite: string | null
   contentLength: string | null
   transferEncoding: string | null
-  ownOrigin: string
-  publicOrigin: string | null
+  contentType: string | null
+  host: string | null
+  forwardedHost: string | null
+  /** The portal's own origin (PUBLIC_URL): the only one a form may come from, and the source of the Host allowlist. */
+  publicOrigin: string
   maxBodyBytes: number
 }
 
-export type Verdict = { ok: true } | { ok: false; status: 403 | 411 | 413 }
+export type Verdict = { ok: true } | { ok: false; status: 400 | 403 | 411 | 413 | 415 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * Cross-site request forgery and oversized bodies, decided before any route
- * runs. A browser always sends Origin or Sec-Fetch-Site with a non-GET request;
- * a request carrying neither is refused too.
+ * Decided before any route runs: a Host (or X-Forwarded-Host) outside the
+ * portal's own origin, cross-site request forgery, bodies of a kind no form
+ * sends, and oversized bodies. A browser always sends Origin or
+ * Sec-Fetch-Site with a non-GET request; a request carrying neither is
+ * refused too.
  */
 export function checkRequest(facts: RequestFacts): Verdict {
+  if (!HEALTH_PATHS.has(facts.path) && !hostsAllowed(facts)) return { ok: false, status: 400 }
   if (safeMethods.has(facts.method.toUpperCase())) return { ok: true }
   if (!isSameOrigin(facts)) return { ok: false, status: 403 }
   if (facts.contentLength !== null) {
@@ -31,7 +39,43 @@ export function checkRequest(facts: RequestFacts): Verdict {
     // A chunked body could be of any size; browsers always send a length.
     return { ok: false, status: 411 }
   }
+  if (!isFormBody(facts.contentType, facts.contentLength)) return { ok: false, status: 415 }
   return { ok: true }
+}
+
+/** A load balancer's probes may name the server by its address. */
+const HEALTH_PATHS = new Set(['/livez', '/healthz'])
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]']
+
+/**
+ * The Host values the portal answers to: its public origin's host, and on a
+ * loopback origin (a local try-out) the other loopback names on that port.
+ */
+export function allowedHosts(publicOrigin: string): string[] {
+  const url = new URL(publicOrigin)
+  if (!LOOPBACK_NAMES.includes(url.hostname)) return [url.host]
+  const port = url.port ? `:${url.port}` : ''
+  return LOOPBACK_NAMES.map((name) => `${name}${port}`)
+}
+
+function hostsAllowed(facts: RequestFacts): boolean {
+  const allowed = allowedHosts(facts.publicOrigin)
+  const matches = (value: string) => allowed.includes(value.trim().toLowerCase())
+  if (facts.host === null || !matches(facts.host)) return false
+  return facts.forwardedHost === null || facts.forwardedHost.split(',').every(matches)
+}
+
+/**
+ * Every action takes a form: url-encoded, or multipart with its boundary
+ * (uploads). JSON, text/plain and the like are no form of the portal's.
+ */
+function isFormBody(contentType: string | null, contentLength: string | null): boolean {
+  if (contentType === null) return contentLength === null || Number(contentLength) === 0
+  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
+  if (type === 'application/x-www-form-urlencoded') return true
+  if (type === 'multipart/form-data') return parameters.some((parameter) => /^boundary=.+/.test(parameter))
+  return false
 }
 
 /** A meeting's documents (up to 10 MiB each) and the form's other fields around them. */
@@ -45,7 +89,9 @@ export function bodyLimit(path: string, maxBodyBytes: number): number {
 
 function isSameOrigin(facts: RequestFacts): boolean {
   if (facts.origin !== null) {
-    return facts.origin === facts.ownOrigin || (facts.publicOrigin !== null && facts.origin === facts.publicOrigin)
+    const origin = facts.origin.toLowerCase()
+    const own = new URL(facts.publicOrigin)
+    return allowedHosts(facts.publicOrigin).some((host) => origin === `${own.protocol}//${host}`)
   }
   if (facts.secFetchSite !== null) return facts.secFetchSite === 'same-origin' || facts.secFetchSite === 'none'
   return false
@@ -100,16 +146,18 @@ export function securityHeaders(options: { nonce: string; production: boolean; t
   return headers
 }
 
-/** Secrets travel in some paths (invitation and reset links); logs get the shape only. */
+/** Secrets travel in some paths (invitation, reset, answer and calendar links); logs get the shape only. */
 export function redactPath(path: string): string {
-  return path.replace(/^\/(inbjudan|aterstall)\/[^/]+/, '/$1/[token]')
+  return redactSecretPaths(path)
 }
 
 export function plainErrorPage(status: number): string {
   const text: Record<number, [string, string]> = {
     403: ['Begäran nekades', 'Formuläret skickades inte från portalen själv och togs därför inte emot. Ladda om sidan och försök igen.'],
+    400: ['Felaktig begäran', 'Begäran kunde inte tolkas, eller var ställd till en annan adress än portalens.'],
     411: ['Längd saknas', 'Begäran saknade uppgift om sin storlek.'],
     413: ['För mycket data', 'Det du skickade var större än portalen tar emot.'],
+    415: ['Fel sorts innehåll', 'Portalen tar bara emot formulär som skickas från dess egna sidor.'],
   }
   const [title, body] = text[status] ?? ['Fel', 'Begäran kunde inte tas emot.']
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} – Områdesansvarsportalen</title></head><body><main><h1>${title}</h1><p>${body}</p><p><a href="/">Till startsidan</a></p></main></body></html>`

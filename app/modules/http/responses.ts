@@ -11,3 +11,8 @@ export function requireUuid(value: string | undefined): string {
   if (!value || !uuidPattern.test(value)) throw new Response('Hittades inte', { status: 404 })
   return value
 }
+
+/** Thrown for a request no form of the portal's sends; the error page says so in Swedish. */
+export function badRequest(message = 'Ogiltig begäran'): Response {
+  return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}

@@ -1,6 +1,11 @@
-// A small RFC 4180 reader and writer for the import. Swedish Excel writes `;`
-// between fields (the comma is the decimal sign), other tools write `,`;
-// fields may be quoted, with "" for a quote and line breaks inside quotes.
+import { unguardFormula } from '~/modules/text/csv'
+
+// A small RFC 4180 reader for the import (the writer is ~/modules/text/csv).
+// Swedish Excel writes `;` between fields (the comma is the decimal sign),
+// other tools write `,`; fields may be quoted, with "" for a quote and line
+// breaks inside quotes. A field the writer's formula guard prefixed with an
+// apostrophe is read as it was stored, so the portal's templates and exports
+// can be filled in and imported again.
 
 export type Separator = ';' | ','
 
@@ -60,7 +65,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
   let quoteLine = 1
 
   const endRecord = () => {
-    fields.push(field)
+    fields.push(unguardFormula(field))
     if (fields.some((value) => value.trim() !== '')) records.push({ line: recordLine, fields })
     fields = []
     field = ''
@@ -91,7 +96,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
       quoted = true
       quoteLine = line
     } else if (char === separator) {
-      fields.push(field)
+      fields.push(unguardFormula(field))
       field = ''
     } else if (char === '\r' || char === '\n') {
       if (char === '\r' && text[i + 1] === '\n') i++
@@ -105,15 +110,4 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
   if (quoted) return { ok: false, error: 'unterminatedQuote', line: quoteLine }
   if (field !== '' || fields.length > 0) endRecord()
   return { ok: true, separator, records }
-}
-
-function quote(value: string, separator: Separator): string {
-  return /["\r\n]/.test(value) || value.includes(separator) || value !== value.trim()
-    ? `"${value.replace(/"/g, '""')}"`
-    : value
-}
-
-/** A file for Swedish Excel: BOM, `;` between fields, CRLF between lines. */
-export function formatCsv(rows: string[][], separator: Separator = ';'): string {
-  return BOM + rows.map((row) => row.map((value) => quote(value, separator)).join(separator)).join('\r\n') + '\r\n'
 }

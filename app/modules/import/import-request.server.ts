@@ -6,6 +6,8 @@ import {
 import { z } from 'zod'
 import { uuidField } from '~/modules/forms/fields'
 import { decodeCsvBytes, stripBom } from './csv'
+import { readFormData } from '~/modules/http/form-data.server'
+import { badRequest } from '~/modules/http/responses'
 
 const ImportFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('preview'), text: z.string().default('') }),
@@ -29,10 +31,10 @@ export async function readImportSubmission(request: Request, maxBytes: number): 
   try {
     formData = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
       ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }))
-      : await request.formData()
+      : await readFormData(request)
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { intent: 'invalid', error: 'import.tooLarge', status: 413 }
-    throw error
+    throw badRequest()
   }
   const parsed = ImportFormSchema.safeParse({
     intent: formData.get('intent'),

@@ -4,8 +4,9 @@ import type { ActionItemState } from '~/db/enums'
 import { actionItems, meetings, type ActionItem } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { diffFields } from '~/modules/audit/audit.server'
+import type { Actor } from '~/modules/auth/permissions'
 import { createAudited, updateVersioned } from '~/modules/records/versioned.server'
-import { getMeetingWithScope } from './meeting-access.server'
+import { canReadMeeting, getMeetingWithScope, meetingScopes } from './meeting-access.server'
 
 const auditedFields = ['title', 'description', 'ownerOrganisationId', 'dueDate', 'state'] as const
 
@@ -56,28 +57,58 @@ function selectViews(db: Executor) {
 // Earliest due date first; items without one last.
 const byDueDate = [sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id)]
 
-export function listActionItems(db: Executor, meetingId: string): Promise<ActionItemView[]> {
-  return selectViews(db)
-    .where(eq(actionItems.meetingId, meetingId))
-    .orderBy(...byDueDate)
+/**
+ * Who sees an action item: whoever may read the meeting it was agreed at.
+ * Every list of items (a meeting's own, a later meeting's follow-up, the
+ * start page) goes through here, so an item never reaches a reader of a
+ * later meeting, or an owner, who may not read the meeting it came from.
+ */
+export async function visibleActionItems<Item extends { meetingId: string }>(
+  db: Executor,
+  actor: Actor,
+  items: Item[],
+): Promise<Item[]> {
+  const scopes = await meetingScopes(
+    db,
+    items.map((item) => item.meetingId),
+  )
+  return items.filter((item) => canReadMeeting(actor, { organisationIds: scopes.get(item.meetingId) ?? [] }))
 }
 
-/** The organisations' items that are not done, from every meeting: what the start page shows. */
-export function openActionItemsFor(db: Executor, organisationIds: readonly string[]): Promise<ActionItemView[]> {
-  if (organisationIds.length === 0) return Promise.resolve([])
-  return selectViews(db)
+/** The items agreed at a meeting, as the actor may see them. */
+export async function listActionItems(db: Executor, actor: Actor, meetingId: string): Promise<ActionItemView[]> {
+  const items = await selectViews(db)
+    .where(eq(actionItems.meetingId, meetingId))
+    .orderBy(...byDueDate)
+  return visibleActionItems(db, actor, items)
+}
+
+/** The organisations' items that are not done, from every meeting the actor may read: what the start page shows. */
+export async function openActionItemsFor(
+  db: Executor,
+  actor: Actor,
+  organisationIds: readonly string[],
+): Promise<ActionItemView[]> {
+  if (organisationIds.length === 0) return []
+  const items = await selectViews(db)
     .where(and(inArray(actionItems.ownerOrganisationId, [...organisationIds]), ne(actionItems.state, 'done')))
     .orderBy(...byDueDate)
+  return visibleActionItems(db, actor, items)
 }
 
 /**
  * What the next meeting follows up: items not done from meetings that began
- * before this one, owned by an organisation that is invited to this one.
+ * before this one, owned by an organisation that is invited to this one, and
+ * agreed at a meeting the actor may read.
  */
-export async function openActionItemsOfEarlierMeetings(db: Executor, meetingId: string): Promise<ActionItemView[]> {
+export async function openActionItemsOfEarlierMeetings(
+  db: Executor,
+  actor: Actor,
+  meetingId: string,
+): Promise<ActionItemView[]> {
   const meeting = await getMeetingWithScope(db, meetingId)
   if (!meeting) return []
-  return selectViews(db)
+  const items = await selectViews(db)
     .where(
       and(
         inArray(actionItems.ownerOrganisationId, meeting.organisationIds),
@@ -87,6 +118,7 @@ export async function openActionItemsOfEarlierMeetings(db: Executor, meetingId: 
       ),
     )
     .orderBy(...byDueDate)
+  return visibleActionItems(db, actor, items)
 }
 
 const lockItem = async (tx: Transaction, meetingId: string, id: string): Promise<ActionItem | undefined> =>

@@ -44,8 +44,10 @@ export async function createCalendarFeed(db: Database, userId: string): Promise<
 
 /**
  * The feed behind a secret: the meetings of the user's organisations (the
- * coordinator's: all), from 90 days back, cancelled ones marked so. Null for
- * an unknown secret or a deactivated user.
+ * coordinator's: all), from 90 days back, cancelled ones marked so. Asked
+ * afresh at every fetch, so it ends with the user's access: null (a 404) for
+ * an unknown secret, a deactivated user, or one with no membership left that
+ * reads meetings (none, or only an informant's).
  */
 export async function calendarFeedFor(
   db: Executor,
@@ -64,7 +66,7 @@ export async function calendarFeedFor(
     .from(memberships)
     .where(eq(memberships.userId, owner.userId))
   const readers = roles.filter((m) => m.role !== 'informant')
-  if (readers.length === 0) return feedCalendar([], { name: 'Möten' })
+  if (readers.length === 0) return null
   const coordinator = readers.some((m) => m.role === 'coordinator')
   const own = [...new Set(readers.map((m) => m.organisationId))]
   const since = new Date(Date.now() - FEED_DAYS_BACK * 86_400_000)

@@ -11,6 +11,8 @@ import { users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { createAudited } from '~/modules/records/versioned.server'
 import { checkDocument, cleanFilename, type DocumentCheck } from './document-types'
+import { readFormData } from '~/modules/http/form-data.server'
+import { badRequest } from '~/modules/http/responses'
 
 /** A meeting's documents without their content. */
 export function listDocuments(db: Executor, meetingId: string) {
@@ -130,7 +132,7 @@ export type UploadForm =
  */
 export async function readUploadForm(request: Request, maxBytes: number): Promise<UploadForm> {
   const contentType = request.headers.get('Content-Type') ?? ''
-  if (!contentType.startsWith('multipart/form-data')) return { kind: 'other', formData: await request.formData() }
+  if (!contentType.startsWith('multipart/form-data')) return { kind: 'other', formData: await readFormData(request) }
   let formData: FormData
   try {
     formData = await unstable_parseMultipartFormData(
@@ -139,7 +141,7 @@ export async function readUploadForm(request: Request, maxBytes: number): Promis
     )
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { kind: 'tooLarge' }
-    throw new Response('Ogiltig begäran', { status: 400 })
+    throw badRequest()
   }
   if (formData.get('intent') !== 'upload') return { kind: 'other', formData }
   const file = formData.get('file')

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Executor } from '~/db/client.server'
 import { meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
 import { assertPermission } from '~/modules/auth/guards.server'
-import { can } from '~/modules/auth/permissions'
+import { can, type Actor } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 
 // Who may see or change a meeting is decided by the organisations invited to
@@ -24,10 +24,33 @@ export async function getMeetingWithScope(db: Executor, id: string): Promise<Mee
   return { ...meeting, organisationIds }
 }
 
+/** The organiser and the invited organisations of each meeting, by meeting id. */
+export async function meetingScopes(db: Executor, meetingIds: readonly string[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(meetingIds)]
+  if (ids.length === 0) return new Map()
+  const scopes = new Map<string, Set<string>>()
+  const organisers = await db
+    .select({ id: meetings.id, organisationId: meetings.organiserOrganisationId })
+    .from(meetings)
+    .where(inArray(meetings.id, ids))
+  for (const row of organisers) scopes.set(row.id, new Set([row.organisationId]))
+  const invited = await db
+    .select({ id: meetingOrganisations.meetingId, organisationId: meetingOrganisations.organisationId })
+    .from(meetingOrganisations)
+    .where(inArray(meetingOrganisations.meetingId, ids))
+  for (const row of invited) scopes.get(row.id)?.add(row.organisationId)
+  return new Map([...scopes].map(([id, organisationIds]) => [id, [...organisationIds]]))
+}
+
+/** Whether the actor may read a meeting with this scope: the one rule, through `can`. */
+export function canReadMeeting(actor: Actor, meeting: Pick<MeetingWithScope, 'organisationIds'>): boolean {
+  return can(actor, 'meeting.read', { organisationIds: meeting.organisationIds })
+}
+
 /** A meeting the user may read; one the user's organisations are not invited to is not found (404), like a missing one. */
 export async function requireReadableMeeting(db: Executor, user: SessionUser, id: string): Promise<MeetingWithScope> {
   const meeting = await getMeetingWithScope(db, id)
-  if (!meeting || !can(user, 'meeting.read', { organisationIds: meeting.organisationIds })) {
+  if (!meeting || !canReadMeeting(user, meeting)) {
     throw new Response('Hittades inte', { status: 404 })
   }
   return meeting

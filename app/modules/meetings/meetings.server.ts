@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import type { MeetingAnswer } from '~/db/enums'
-import { meetingAnswerLinks, meetingInvitees, meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
+import { meetingInvitees, meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, networkMembers } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
 import { isCoordinator, type Actor } from '~/modules/auth/permissions'
-import { hashToken } from '~/modules/auth/tokens.server'
 import { createAudited, updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 import type { MeetingFields } from './meeting-form'
 import { lockMeeting, updateMeetingColumns } from './meeting-record.server'
@@ -36,7 +35,7 @@ const auditedFields = [
 const calendarFields = ['title', 'description', 'startsAt', 'endsAt', 'place', 'videoLink', 'agenda'] as const
 
 /** Roles that receive invitations: an informant reports to the council, and is not part of the network's meetings. */
-const invitedRoles = ['coordinator', 'partner_editor', 'council_member', 'viewer'] as const
+export const invitedRoles = ['coordinator', 'partner_editor', 'council_member', 'viewer'] as const
 
 /** The organisations invited: the network's members, those picked, and the picked people's. */
 async function invitedOrganisationIds(tx: Executor, fields: MeetingFields): Promise<string[]> {
@@ -437,16 +436,4 @@ export async function answerInvitation(
     })
     return { ok: true as const }
   })
-}
-
-/** The invitee behind an answer link, with the meeting; undefined for an unknown secret. */
-export async function findInviteeByToken(db: Executor, token: string) {
-  const [row] = await db
-    .select({ invitee: meetingInvitees, meeting: meetings, organisationName: organisations.name })
-    .from(meetingAnswerLinks)
-    .innerJoin(meetingInvitees, eq(meetingInvitees.id, meetingAnswerLinks.inviteeId))
-    .innerJoin(meetings, eq(meetings.id, meetingInvitees.meetingId))
-    .leftJoin(organisations, eq(organisations.id, meetingInvitees.organisationId))
-    .where(eq(meetingAnswerLinks.tokenHash, hashToken(token)))
-  return row
 }

@@ -1,45 +1,8 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { toCsv } from '~/modules/text/csv'
 import type { ContactRouteFields } from './contact-route-values'
 import { swedishDate } from './directory-filters'
-
-/**
- * CSV that Swedish Excel opens as it should: UTF-8 with a byte order mark
- * (without it Excel reads the file as Windows-1252 and å, ä, ö break), ';' as
- * the separator (Swedish Excel's list separator, because ',' is the decimal
- * comma), CRLF line ends and every field quoted with inner quotes doubled
- * (RFC 4180), so a label with ';', a quote or a line break stays one field.
- */
-export const CSV_BOM = '\uFEFF'
-export const CSV_SEPARATOR = ';'
-const CRLF = '\r\n'
-
-/**
- * Guards against formula injection (a cell that Excel or LibreOffice would
- * run as a formula). A value starting with '=' or '@', or with a tab or a
- * carriage return, always gets a leading apostrophe. A value starting with
- * '+' or '-' gets one too, unless it is a phone number (digits, spaces and
- * - ( ) . only): "+46 31-390 06 05" must stay readable and dialable, and a
- * value of only those characters cannot call a function or another program.
- * Quoting alone does not protect: spreadsheets strip the quotes before they
- * decide whether a cell is a formula. See docs/decisions/007-directory-search-and-exports.md.
- */
-export function guardFormula(value: string): string {
-  if (/^[=@\t\r]/.test(value)) return `'${value}`
-  if (/^[+-]/.test(value) && !/^[+-][\d\s().-]*$/.test(value)) return `'${value}`
-  return value
-}
-
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : guardFormula(String(value))
-  return `"${text.replace(/"/g, '""')}"`
-}
-
-/** A whole file: BOM, a header row and the rows, each line ended by CRLF. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(CSV_SEPARATOR))
-  return CSV_BOM + lines.map((line) => line + CRLF).join('')
-}
 
 /** What the contact directory export needs of an organisation and its routes. */
 export type ExportRoute = ContactRouteFields
@@ -97,8 +60,5 @@ export function contactDirectoryCsv(t: Translate, organisations: ExportOrganisat
       t(`visibility.${route.visibility}` as MessageKey),
     ])
   })
-  return toCsv(
-    columns.map((key) => t(key)),
-    rows,
-  )
+  return toCsv([columns.map((key) => t(key)), ...rows])
 }

@@ -1,12 +1,12 @@
 import { explainChain } from './reason-text'
 import type { Locale, Translate } from '~/i18n/i18n'
-import { toCsv } from '~/modules/registry/export-csv'
+import { toCsv } from '~/modules/text/csv'
 import { formatHours, type ServiceOutcome } from './scenario-view'
 
 /** A scenario's result as CSV for Swedish Excel: one row per affected service, with its course and reasons. */
 export function scenarioCsv(t: Translate, locale: Locale, outcomes: readonly ServiceOutcome[]): string {
   const h = (hours: number | null) => (hours === null ? '' : formatHours(locale, hours))
-  return toCsv(
+  return toCsv([
     [
       t('scenario.service'),
       t('scenario.owner'),
@@ -19,7 +19,7 @@ export function scenarioCsv(t: Translate, locale: Locale, outcomes: readonly Ser
       t('scenario.csv.timeline'),
       t('scenario.csv.reasons'),
     ],
-    outcomes.map((outcome) => [
+    ...outcomes.map((outcome) => [
       outcome.name,
       outcome.organisationName,
       t(`sector.${outcome.sector}`),
@@ -35,5 +35,5 @@ export function scenarioCsv(t: Translate, locale: Locale, outcomes: readonly Ser
         .join('; '),
       explainChain(t, locale, outcome.name, outcome.reasons).join(' '),
     ]),
-  )
+  ])
 }

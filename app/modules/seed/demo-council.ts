@@ -1,14 +1,17 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Transaction } from '~/db/client.server'
 import type { defaultReportCategories } from '~/db/enums'
 import { councilAreas, councilMeasures, councilReports, councils, safetySurveyResults } from '~/db/schema/council'
-import { networks } from '~/db/schema/registry'
+import { networkMembers, networks } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
+import { insertCouncilGrant } from '~/modules/council/council-members.server'
 import { insertDefaultCategories } from '~/modules/council/councils.server'
 import { areaOf, boundingBox, type AreaShape, type Corner } from '~/modules/council/geometry'
 
 // The demo's crime-prevention council: Lokalt BRÅ Vårgårda (the municipality,
-// the police and Vårgårda Bostäder), three named areas of the town and eight
+// the police and Vårgårda Bostäder), its member Maria Sund and its informant
+// Johan Nyström (the council members and informants of those organisations,
+// granted the council), three named areas of the town and eight
 // weeks of informant reports from the housing company's caretaker, dated from
 // the day the demo is loaded. Places and situations only, never people.
 
@@ -68,6 +71,20 @@ export async function insertDemoCouncil(tx: Transaction, organisationIds: Map<st
   if (!network) return
   const [council] = await tx.insert(councils).values({ name: 'Lokalt BRÅ Vårgårda', networkId: network.id }).returning()
   const categories = await insertDefaultCategories(tx, council!.id)
+  const people = await tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .innerJoin(networkMembers, eq(networkMembers.organisationId, memberships.organisationId))
+    .where(and(eq(networkMembers.networkId, network.id), inArray(memberships.role, ['council_member', 'informant'])))
+  for (const person of people) {
+    await insertCouncilGrant(tx, {
+      actorId: null,
+      councilId: council!.id,
+      userId: person.userId,
+      role: person.role === 'council_member' ? 'member' : 'informant',
+      now,
+    })
+  }
   const shapes: AreaShape[] = []
   for (const area of demoAreas) {
     const box = boundingBox(area.polygon)

@@ -2,17 +2,21 @@ import type { Probe, Who } from '../../integration/route-access.test'
 import { createArea } from '../../../app/modules/council/areas.server'
 import { makeCouncil } from '../factories'
 import type { AreaProbes } from './areas'
+import { probingMembers } from './council'
 
 /**
  * The council's areas and weekly picture: read and changed by the council
- * members of its organisations and the coordinator. The probing users'
+ * members it has granted and the coordinator. The probing users'
  * organisation takes part in one council; the other council, of the other
  * organisation alone, answers 404 to all but the coordinator. Every allowed
  * post is invalid (400) or stale (409) and writes nothing.
+ * A third council, whose network holds both organisations but which has
+ * not granted the probing users, answers 404 to all but the coordinator too.
  */
 const councils = [
   { key: 'Own', allowed: ['coordinator', 'council_member'] },
   { key: 'Foreign', allowed: ['coordinator'] },
+  { key: 'Overlap', allowed: ['coordinator'] },
 ] as const satisfies readonly { key: string; allowed: readonly Who[] }[]
 
 const corners = '58.03 12.79\n58.04 12.79\n58.04 12.82'
@@ -53,11 +57,15 @@ export const area: AreaProbes = {
   },
   async setup(db, { own, other, userIds }) {
     const ids: Record<string, string> = {}
-    for (const [key, organisationId] of [
-      ['Own', own],
-      ['Foreign', other],
+    for (const [key, organisationIds] of [
+      ['Own', [own]],
+      ['Foreign', [other]],
+      ['Overlap', [own, other]],
     ] as const) {
-      const council = await makeCouncil(db, { organisationIds: [organisationId] })
+      const council = await makeCouncil(db, {
+        organisationIds: [...organisationIds],
+        members: key === 'Own' ? probingMembers(userIds) : [],
+      })
       const created = await createArea(db, {
         councilId: council.id,
         actorId: userIds.get('coordinator')!,

@@ -1,17 +1,21 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { makeCouncil } from '../factories'
 import type { AreaProbes } from './areas'
+import { probingMembers } from './council'
 
 /**
  * The council's other sources and safety survey: read and changed by the
- * council members of its organisations and the coordinator. The probing
+ * council members it has granted and the coordinator. The probing
  * users' organisation takes part in one council; the other council, of the
  * other organisation alone, answers 404 to all but the coordinator.
  * Every allowed post is invalid (400) and writes nothing.
+ * A third council, whose network holds both organisations but which has
+ * not granted the probing users, answers 404 to all but the coordinator too.
  */
 const councils = [
   { key: 'Own', allowed: ['coordinator', 'council_member'] },
   { key: 'Foreign', allowed: ['coordinator'] },
+  { key: 'Overlap', allowed: ['coordinator'] },
 ] as const satisfies readonly { key: string; allowed: readonly Who[] }[]
 
 export const area: AreaProbes = {
@@ -45,9 +49,14 @@ export const area: AreaProbes = {
       ]
     })
   },
-  async setup(db, { own, other }) {
-    const ownCouncil = await makeCouncil(db, { organisationIds: [own] })
+  async setup(db, { own, other, userIds }) {
+    const ownCouncil = await makeCouncil(db, { organisationIds: [own], members: probingMembers(userIds) })
     const foreignCouncil = await makeCouncil(db, { organisationIds: [other] })
-    return { ':councilSourcesOwnCouncil': ownCouncil.id, ':councilSourcesForeignCouncil': foreignCouncil.id }
+    const overlapCouncil = await makeCouncil(db, { organisationIds: [own, other] })
+    return {
+      ':councilSourcesOwnCouncil': ownCouncil.id,
+      ':councilSourcesForeignCouncil': foreignCouncil.id,
+      ':councilSourcesOverlapCouncil': overlapCouncil.id,
+    }
   },
 }

@@ -3,10 +3,23 @@ import type { Probe, Who } from '../../integration/route-access.test'
 import { councilCategories, councilReports } from '../../../app/db/schema/council'
 import { freezePicture, createPicture } from '../../../app/modules/council/situation.server'
 import { makeCouncil } from '../factories'
-import type { AreaProbes } from './areas'
+import type { AreaProbes, AreaContext } from './areas'
 
-// Two councils: one whose network holds the probing users' organisation, and
-// one of the other organisation alone, which only the coordinator reaches.
+/** The probing council member and informant, as member and informant of the council that is theirs. */
+export function probingMembers(userIds: AreaContext['userIds']) {
+  return [
+    { userId: userIds.get('council_member')!, role: 'member' as const },
+    { userId: userIds.get('informant')!, role: 'informant' as const },
+  ]
+}
+
+// Three councils: one whose network holds the probing users' organisation and
+// whose members they are; one of the other organisation alone; and one whose
+// network holds both organisations but which has not made them members. Only
+// the coordinator works with the last two; the coordinator reports to the
+// overlapping one for their own organisation, which is in its network.
+// Members and informants are granted per council, so sharing organisations
+// opens nothing (docs/decisions/018-council-membership.md).
 const signedIn: Who[] = ['coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
 const workers: Who[] = ['coordinator', 'council_member']
 const reporters: Who[] = ['coordinator', 'council_member', 'informant']
@@ -20,6 +33,7 @@ function probes(): Probe[] {
   for (const [key, work, report, settings] of [
     ['Own', workers, reporters, coordinator],
     ['Foreign', coordinator, [], coordinator],
+    ['Overlap', coordinator, coordinator, coordinator],
   ] as const) {
     const id = `:council${key}`
     const reportId = `:council${key}Report`
@@ -58,6 +72,8 @@ function probes(): Probe[] {
       probe('trygghet.$id_.kategorier', 'POST', '/kategorier', work, { intent: 'add', name: '' }),
       probe('trygghet.$id_.inrapportorer', 'GET', '/inrapportorer', work),
       probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { email: 'inte-en-adress' }),
+      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'grant', userId: 'x' }),
+      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'revoke', userId: 'x' }),
       probe('trygghet.$id_.installningar', 'GET', '/installningar', settings),
       probe('trygghet.$id_.installningar', 'POST', '/installningar', settings, { version: '1', name: '' }),
       probe('trygghet.$id_.lasloggen', 'GET', '/lasloggen', coordinator),
@@ -103,11 +119,17 @@ export const area: AreaProbes = {
   probes,
   async setup(db, { own, other, userIds }) {
     const ids: Record<string, string> = {}
-    for (const [key, organisationId] of [
-      ['Own', own],
-      ['Foreign', other],
+    for (const [key, organisationIds] of [
+      ['Own', [own]],
+      ['Foreign', [other]],
+      ['Overlap', [own, other]],
     ] as const) {
-      const council = await makeCouncil(db, { organisationIds: [organisationId], name: `Lokalt BRÅ ${key}` })
+      const organisationId = organisationIds[0]
+      const council = await makeCouncil(db, {
+        organisationIds: [...organisationIds],
+        name: `Lokalt BRÅ ${key}`,
+        members: key === 'Own' ? probingMembers(userIds) : [],
+      })
       const [category] = await db.select().from(councilCategories).where(eq(councilCategories.councilId, council.id))
       const [report] = await db
         .insert(councilReports)

@@ -108,7 +108,7 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.byLink.for': 'You are answering for {organisation}.',
   'meeting.byLink.signIn': 'Sign in to see the meeting in the portal',
   'meeting.byLink.invalid':
-    'The link does not work. It may have been copied wrongly; open it from the e-mail again or answer in the portal.',
+    'The link does not work. It may have been copied wrongly, the meeting may already have taken place, or you no longer have access for your organisation. Sign in and answer in the portal, or contact whoever invited you.',
   'meeting.byLink.current': 'Current answer: {answer}.',
   'meeting.error.date': 'Give the date as YYYY-MM-DD.',
   'meeting.error.time': 'Give the time as HH:MM, for example 09:30.',

@@ -62,6 +62,12 @@ export const en: Record<keyof typeof sv, string> = {
   'secondFactor.off.done': 'Two-step verification is off.',
   'secondFactor.off.notAllowed': 'Your role requires two-step verification, so it cannot be turned off.',
   'secondFactor.confirmLabel': 'Code from the app, to confirm',
+  'secondFactor.confirm.legend': 'Confirm it is you: a code from the app you use now, or your password',
+  'secondFactor.confirm.passwordLabel': 'Or your password',
+  'secondFactor.confirm.passwordHint': 'If you do not have the phone with the current app.',
+  'secondFactor.confirm.missing': 'Enter a code from the app you use now, or your password.',
+  'secondFactor.confirm.wrongPassword': 'The password is not correct.',
+  'secondFactor.confirm.throttled': 'Too many wrong attempts. Try again in {minutes} minutes.',
   'secondFactor.reset.submitFor': 'Reset two-step verification for {name}',
   'secondFactor.reset.confirm':
     'Reset two-step verification for {name}? They are signed out and set up a new app at their next sign-in. Do it only when you know the person asked for it themselves.',

@@ -1,0 +1,182 @@
+import { parse } from 'csv-parse/sync'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import type { Database } from '../../app/db/client.server'
+import { councilCategories } from '../../app/db/schema/council'
+import { createScenario } from '../../app/modules/scenarios/scenarios.server'
+import * as importTemplate from '../../app/routes/admin.import_.mall'
+import * as directoryCsv from '../../app/routes/katalog.export[.csv]'
+import * as scenarioCsv from '../../app/routes/scenarier.$id_.export[.csv]'
+import * as councilTemplate from '../../app/routes/trygghet.$id_.kallor_.mall'
+import { routeFiles, routeSource } from '../support/action-targets'
+import {
+  getRequest,
+  grantCouncil,
+  makeContactRoute,
+  makeCouncil,
+  makeCouncilArea,
+  makeDependency,
+  makeOrganisation,
+  makeService,
+  makeUser,
+  signedIn,
+} from '../support/factories'
+import { callRoute } from '../support/route-call'
+import { useTestDatabase } from '../support/test-db'
+
+/**
+ * Every CSV the portal serves, fetched with hostile names stored in the data
+ * it exports: no cell may reach a spreadsheet as a formula (issue 14, item 8).
+ * A route file that serves CSV without a case here fails the test.
+ */
+const HOSTILE = '=HYPERLINK("http://x","y")'
+// Behind leading whitespace, which spreadsheets skip before they look for a formula.
+const HOSTILE_INDENTED = " \u00a0-2+3+cmd|' /C calc'!A0"
+const HOSTILE_AT = '@SUM(1+1)*cmd|x'
+
+interface CsvCase {
+  /** The URL fetched, the route's params and the cookie of someone who may read it; made fresh for each test. */
+  setup: (db: Database) => Promise<{ url: string; params: Record<string, string>; cookie: string }>
+  /** The hostile values the file must hold, guarded; empty for a file without stored data. */
+  planted: string[]
+}
+
+const cases: Record<string, { loader: unknown; variants: CsvCase[] }> = {
+  'admin.import_.mall': {
+    loader: importTemplate.loader,
+    // The organisations' import template is fixed text: no stored data reaches it.
+    variants: [
+      {
+        planted: [],
+        setup: async (db) => {
+          const coordinator = await makeUser(db, { role: 'coordinator' })
+          return { url: '/admin/import/mall', params: {}, cookie: (await signedIn(db, coordinator.id)).cookie }
+        },
+      },
+    ],
+  },
+  'katalog.export[.csv]': {
+    loader: directoryCsv.loader,
+    variants: [
+      {
+        planted: [HOSTILE, HOSTILE_INDENTED, HOSTILE_AT],
+        setup: async (db) => {
+          const organisation = await makeOrganisation(db, { name: HOSTILE })
+          await makeContactRoute(db, { organisationId: organisation.id, value: HOSTILE_AT, label: HOSTILE_INDENTED })
+          const reader = await makeUser(db, { role: 'viewer', organisationId: organisation.id })
+          return { url: '/katalog/export.csv', params: {}, cookie: (await signedIn(db, reader.id)).cookie }
+        },
+      },
+    ],
+  },
+  'scenarier.$id_.export[.csv]': {
+    loader: scenarioCsv.loader,
+    variants: [
+      {
+        planted: [HOSTILE, HOSTILE_INDENTED],
+        setup: async (db) => {
+          const organisation = await makeOrganisation(db, { name: HOSTILE_INDENTED })
+          const service = await makeService(db, { organisationId: organisation.id, name: HOSTILE, peopleServed: 12 })
+          await makeDependency(db, { serviceId: service.id, copesHours: 0 })
+          const editor = await makeUser(db, { role: 'partner_editor', organisationId: organisation.id })
+          const scenario = await createScenario(db, {
+            actorId: editor.id,
+            organisationId: organisation.id,
+            name: HOSTILE,
+            description: HOSTILE,
+            state: 'draft',
+            definition: {
+              failures: [
+                {
+                  target: { resource: 'electricity' },
+                  scope: { kind: 'everywhere' },
+                  startHour: 0,
+                  durationHours: null,
+                },
+              ],
+              horizonHours: 24,
+              restartHours: 0,
+            },
+          })
+          return {
+            url: `/scenarier/${scenario.id}/export.csv`,
+            params: { id: scenario.id },
+            cookie: (await signedIn(db, editor.id)).cookie,
+          }
+        },
+      },
+    ],
+  },
+  'trygghet.$id_.kallor_.mall': {
+    loader: councilTemplate.loader,
+    variants: ['', '?fil=trygghetsmatning'].map((query) => ({
+      planted: query ? [HOSTILE_INDENTED] : [HOSTILE, HOSTILE_AT, HOSTILE_INDENTED],
+      setup: async (db: Database) => {
+        const organisation = await makeOrganisation(db, { name: 'Vårgårda kommun', kind: 'municipality' })
+        const council = await makeCouncil(db, { organisationIds: [organisation.id] })
+        const categories = await db
+          .select({ id: councilCategories.id })
+          .from(councilCategories)
+          .where(eq(councilCategories.councilId, council.id))
+          .orderBy(councilCategories.position)
+        await db.update(councilCategories).set({ name: HOSTILE }).where(eq(councilCategories.id, categories[0]!.id))
+        await db.update(councilCategories).set({ name: HOSTILE_AT }).where(eq(councilCategories.id, categories[1]!.id))
+        await makeCouncilArea(db, { councilId: council.id, name: HOSTILE_INDENTED })
+        const member = await makeUser(db, { role: 'council_member', organisationId: organisation.id })
+        await grantCouncil(db, { councilId: council.id, userId: member.id })
+        return {
+          url: `/trygghet/${council.id}/kallor/mall${query}`,
+          params: { id: council.id },
+          cookie: (await signedIn(db, member.id)).cookie,
+        }
+      },
+    })),
+  },
+}
+
+/** A route serves CSV when its file name says so or it answers with a text/csv Content-Type. */
+function csvRoutes(): string[] {
+  return routeFiles().filter((route) => /\.csv\]|mall$/.test(route) || /text\/csv/.test(routeSource(route)))
+}
+
+/** The cells as a spreadsheet gets them, each marked whether it was written as a bare (unquoted) number. */
+function cellsOf(text: string): { value: string; bareNumber: boolean }[] {
+  const rows = parse(text, {
+    delimiter: ';',
+    bom: true,
+    relax_quotes: false,
+    cast: (value, context) => ({ value, bareNumber: !context.quoting && /^-?\d+(?:[.,]\d+)?$/.test(value) }),
+  }) as unknown as { value: string; bareNumber: boolean }[][]
+  return rows.flat()
+}
+
+const FORMULA_START = /^[\s\p{Cc}\p{Cf}]*[=+\-@]/u
+
+describe('every CSV the portal writes', () => {
+  const db = useTestDatabase()
+
+  it('has a case here for every route that serves CSV', () => {
+    const found = csvRoutes()
+    expect(found.length).toBeGreaterThanOrEqual(4)
+    expect(found.filter((route) => !(route in cases))).toEqual([])
+    expect(Object.keys(cases).filter((route) => !found.includes(route))).toEqual([])
+  })
+
+  for (const [route, { loader, variants }] of Object.entries(cases)) {
+    variants.forEach((variant, index) => {
+      it(`guards every cell of ${route} (${index + 1}) against formulas`, async () => {
+        const { url, params, cookie } = await variant.setup(db())
+        const result = await callRoute(loader, getRequest(url, cookie), params)
+        expect(result.status).toBe(200)
+        expect(result.response!.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+        const text = await result.response!.text()
+        const cells = cellsOf(text)
+        const dangerous = cells.filter(
+          (cell) => !cell.bareNumber && (FORMULA_START.test(cell.value) || /^[\t\r]/.test(cell.value)),
+        )
+        expect(dangerous.map((cell) => cell.value)).toEqual([])
+        for (const value of variant.planted) expect(cells.map((cell) => cell.value)).toContain(`'${value}`)
+      })
+    })
+  }
+})
