@@ -597,6 +597,252 @@ describe('several failures and targets', () => {
   })
 })
 
+describe('within an instant, returns before losses: direct failures too', () => {
+  // C needs itself (copes 0) and A (copes 0); A needs B (copes 1); B needs C (backup 100). All three are one cycle.
+  const services = [service('A'), service('B'), service('C')]
+  const cycle = [
+    needsService('C', 'C', 0),
+    needsService('C', 'A', 0),
+    needsService('A', 'B', 1),
+    needsService('B', 'C', 0, 100),
+  ]
+  const cFailsDirectly: ScenarioFailure = { target: { serviceId: 'C' }, startHour: 0, durationHours: 5 }
+
+  function expectCRecoversAtFive(result: ScenarioResult) {
+    // 0: C fails directly; B loses C and runs on its 100 h backup.
+    // 5: returns first: C's direct failure is over and nothing else from outside the cycle is lost, so the
+    //    dependencies inside the cycle count as present: C is running again ('recovered') and B has C back.
+    //    Then the losses: B fails at 5; A loses B at 5, copes [5, 6), fails at 6; C loses A at 6 (copes 0): fails at 6.
+    expect(timeline(result, 'A')).toEqual([
+      [0, 5, 'normal'],
+      [5, 6, 'degraded'],
+      [6, 12, 'failed'],
+    ])
+    expect(timeline(result, 'B')).toEqual([
+      [0, 5, 'backup'],
+      [5, 12, 'failed'],
+    ])
+    expect(timeline(result, 'C')).toEqual([
+      [0, 5, 'failed'],
+      [5, 6, 'recovered'],
+      [6, 12, 'failed'],
+    ])
+    expect(findAffected(result, 'C')!.failures).toEqual([
+      { from: 0, to: 5, reason: { kind: 'direct', failedAt: 0 } },
+      {
+        from: 6,
+        to: null,
+        // A and C itself both fail at 6; the reason leads out of the cycle's instant through A (see "Reasons").
+        reason: {
+          kind: 'service',
+          serviceId: 'A',
+          lostAt: 6,
+          backupHours: 0,
+          backupSource: 'none',
+          copesHours: 0,
+          failedAt: 6,
+        },
+      },
+    ])
+    expect(findAffected(result, 'A')!.failures).toEqual([
+      {
+        from: 6,
+        to: null,
+        reason: {
+          kind: 'service',
+          serviceId: 'B',
+          lostAt: 5,
+          backupHours: 0,
+          backupSource: 'none',
+          copesHours: 1,
+          failedAt: 6,
+        },
+      },
+    ])
+  }
+
+  it('a service failure that starts as another ends is settled after the return', () => {
+    const result = run(
+      graph(services, cycle),
+      [cFailsDirectly, { target: { serviceId: 'B' }, startHour: 5, durationHours: null }],
+      12,
+    )
+    expectCRecoversAtFive(result)
+    expect(findAffected(result, 'B')!.failures).toEqual([
+      { from: 5, to: null, reason: { kind: 'direct', failedAt: 5 } },
+    ])
+  })
+
+  it('behaves as a resource the service needs with no backup and no margin', () => {
+    const result = run(
+      graph(services, [...cycle, needs('B', 'drinking_water', 0, 0)]),
+      [cFailsDirectly, outage('drinking_water', 5, null)],
+      12,
+    )
+    expectCRecoversAtFive(result)
+    expect(findAffected(result, 'B')!.failures).toEqual([
+      {
+        from: 5,
+        to: null,
+        reason: {
+          kind: 'resource',
+          resource: 'drinking_water',
+          lostAt: 5,
+          backupHours: 0,
+          backupSource: 'dependency',
+          copesHours: 0,
+          failedAt: 5,
+        },
+      },
+    ])
+  })
+
+  it('back-to-back failures of one service are one failure', () => {
+    // A and B need each other (copes 0) and nothing outside: B fails directly 0–5 and 5–10.
+    // One continuous loss: both stay failed until 10, one episode each.
+    const g = graph([service('A'), service('B')], [needsService('A', 'B', 0), needsService('B', 'A', 0)])
+    const twice = run(
+      g,
+      [
+        { target: { serviceId: 'B' }, startHour: 0, durationHours: 5 },
+        { target: { serviceId: 'B' }, startHour: 5, durationHours: 5 },
+      ],
+      12,
+    )
+    expect(timeline(twice, 'A')).toEqual([
+      [0, 10, 'failed'],
+      [10, 12, 'recovered'],
+    ])
+    expect(findAffected(twice, 'B')!.failures).toEqual([{ from: 0, to: 10, reason: { kind: 'direct', failedAt: 0 } }])
+  })
+})
+
+describe('reasons in a cycle lead out of it', () => {
+  it('a chain reaches the direct failure outside the cycle, not a member that failed in the same instant', () => {
+    // A needs Z and B, B needs A (all copes 0, no backup); Z fails directly 0–10.
+    // At 0: Z fails, A loses Z and fails, B loses A and fails, A loses B: A's dependencies on Z and B both
+    // reach "failed" at 0. B would win the tie (a lower id), but B failed at 0 because of A: A's reason is Z.
+    const g = graph(
+      [service('A'), service('B'), service('Z')],
+      [needsService('A', 'Z', 0), needsService('A', 'B', 0), needsService('B', 'A', 0)],
+    )
+    const result = run(g, [{ target: { serviceId: 'Z' }, startHour: 0, durationHours: 10 }], 12)
+    const byZ = {
+      kind: 'service',
+      serviceId: 'Z',
+      lostAt: 0,
+      backupHours: 0,
+      backupSource: 'none',
+      copesHours: 0,
+      failedAt: 0,
+    }
+    const byA = {
+      kind: 'service',
+      serviceId: 'A',
+      lostAt: 0,
+      backupHours: 0,
+      backupSource: 'none',
+      copesHours: 0,
+      failedAt: 0,
+    }
+    expect(reasonChain(result, 'A')).toEqual([byZ, { kind: 'direct', failedAt: 0 }])
+    expect(reasonChain(result, 'B')).toEqual([byA, byZ, { kind: 'direct', failedAt: 0 }])
+    // At 10 Z is back: nothing from outside the cycle is lost, so A and B recover together.
+    expect(timeline(result, 'A')).toEqual([
+      [0, 10, 'failed'],
+      [10, 12, 'recovered'],
+    ])
+    expect(timeline(result, 'B')).toEqual(timeline(result, 'A'))
+  })
+
+  it('a service that depends on itself is never its own reason', () => {
+    // A needs itself and B (copes 0); B fails directly 0–5. The tie would pick A (the lower id): the reason is B.
+    const g = graph([service('A'), service('B')], [needsService('A', 'A', 0), needsService('A', 'B', 0)])
+    const result = run(g, [{ target: { serviceId: 'B' }, startHour: 0, durationHours: 5 }], 12)
+    expect(reasonChain(result, 'A')).toEqual([
+      { kind: 'service', serviceId: 'B', lostAt: 0, backupHours: 0, backupSource: 'none', copesHours: 0, failedAt: 0 },
+      { kind: 'direct', failedAt: 0 },
+    ])
+    // At 5 B is back and A's only other input is itself: it recovers.
+    expect(timeline(result, 'A')).toEqual([
+      [0, 5, 'failed'],
+      [5, 12, 'recovered'],
+    ])
+  })
+
+  it('a longer cycle is followed back, one member at a time, to the member with a cause outside', () => {
+    // A needs C and Z; B needs A; C needs B (all copes 0). Z fails directly 0–4.
+    // All four fail at 0. A's tie would pick C (a lower id than Z), which leads round the cycle back to A.
+    const g = graph(
+      [service('A'), service('B'), service('C'), service('Z')],
+      [needsService('A', 'C', 0), needsService('A', 'Z', 0), needsService('B', 'A', 0), needsService('C', 'B', 0)],
+    )
+    const result = run(g, [{ target: { serviceId: 'Z' }, startHour: 0, durationHours: 4 }], 8)
+    // A: Z (outside the cycle), not C. B: A. C: B. The chain from C: C → B → A → Z → direct.
+    expect(
+      reasonChain(result, 'C').map((reason) => (reason.kind === 'service' ? reason.serviceId : reason.kind)),
+    ).toEqual(['B', 'A', 'Z', 'direct'])
+  })
+})
+
+describe('what the rules settle where they could read two ways', () => {
+  it('a restart that ends as a new loss begins counts as a return: the service runs on its backup', () => {
+    // S needs water (copes 0) and electricity (own backup 4, copes 0). Water out 0–2; restart 3 h: running at 5.
+    // Electricity lost from 5: the end of the restart is settled first, then the loss: backup [5, 9), failed from 9.
+    const g = graph([service('S')], [needs('S', 'drinking_water', 0), needs('S', 'electricity', 0, 4)])
+    const result = run(g, [outage('drinking_water', 0, 2), outage('electricity', 5, null)], 12, 3)
+    expect(timeline(result, 'S')).toEqual([
+      [0, 5, 'failed'],
+      [5, 9, 'backup'],
+      [9, 12, 'failed'],
+    ])
+    expect(findAffected(result, 'S')!.failures).toMatchObject([
+      { from: 0, to: 5 },
+      { from: 9, to: null },
+    ])
+  })
+
+  it('in a cycle, a direct failure that ends as another member’s margin on it runs out: the return wins', () => {
+    // A, B, C are one cycle: A needs B (copes 0) and C (backup 100); B needs A (copes 5); C needs A (backup 100)
+    // and water (backup 100), which is out from 0 for good, so an input from outside the cycle is missing throughout.
+    // A fails directly 0–5; B loses A at 0 and copes [0, 5).
+    // At 5 two outcomes are each consistent: (a) A is back, so B has A back and never fails; (b) B's margin runs out,
+    // B fails, A has lost B and stays failed. The return is settled first, so (a).
+    const g = graph(
+      [service('A'), service('B'), service('C')],
+      [
+        needsService('A', 'B', 0),
+        needsService('A', 'C', 0, 100),
+        needsService('B', 'A', 5),
+        needsService('C', 'A', 0, 100),
+        needs('C', 'drinking_water', 0, 100),
+      ],
+    )
+    const result = run(
+      g,
+      [{ target: { serviceId: 'A' }, startHour: 0, durationHours: 5 }, outage('drinking_water', 0, null)],
+      12,
+    )
+    expect(timeline(result, 'A')).toEqual([
+      [0, 5, 'failed'],
+      [5, 12, 'recovered'],
+    ])
+    expect(timeline(result, 'B')).toEqual([
+      [0, 5, 'degraded'],
+      [5, 12, 'normal'],
+    ])
+    expect(timeline(result, 'C')).toEqual([[0, 12, 'backup']])
+  })
+
+  it('the Styrel totals always carry the keys 1 … 8 and none, with zeros when no service has them', () => {
+    const g = graph([service('S', { styrelClass: 3 })], [needs('S', 'electricity', 0)])
+    const { totals } = run(g, [outage('electricity', 1, null)], 2)
+    expect(Object.keys(totals.failedByStyrel)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', 'none'])
+    expect(totals.failedByStyrel['3']).toEqual([0, 1, 1])
+    expect(totals.failedByStyrel.none).toEqual([0, 0, 0])
+  })
+})
+
 describe('backup power', () => {
   it('an electricity dependency without its own backup uses the largest backup power of the service’s sites', () => {
     const g = graph(

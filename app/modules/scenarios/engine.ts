@@ -23,8 +23,10 @@
  *   one continuous loss.
  * - A service failure makes that service failed for the interval, whatever the
  *   scope says. It acts as a dependency with no backup and no margin, so when
- *   it ends the service restarts like any failed service. An unknown service
- *   id hits nothing.
+ *   it ends the service restarts like any failed service, overlapping or
+ *   back-to-back failures of the same service are one continuous failure, and
+ *   it keeps the order of an instant below like any other loss. An unknown
+ *   service id hits nothing.
  *
  * **Losing a dependency.** A dependency is lost while its resource fails for
  * the service, or while its supplier service is failed (only failed: a
@@ -58,7 +60,31 @@
  * counts as lost continuously (no refill). So when electricity returns at 10
  * and water is lost at 10, a service failed for want of electricity is not
  * "none lost" at 10 and stays failed; and a dependency whose backup runs out
- * at exactly the hour it returns never fails.
+ * at exactly the hour it returns never fails. Exactly:
+ * 1. Returns. What ended at the instant (a resource failure, a direct
+ *    failure, a restart) is taken back, and with it everything that nothing
+ *    lost holds any more, starting from the state just before the instant.
+ *    Nothing becomes lost or failed in this step: the losses of the instant
+ *    (failures that start, backups and margins that run out) wait. Only what
+ *    must is taken back: the greatest state below the one before that the
+ *    rules allow with the losses not yet counted.
+ * 2. Losses. Then the losses of the instant count, and everything they make
+ *    lost or failed: only what must, the least state above step 1 that the
+ *    rules allow.
+ * Where both readings of an instant would be consistent, this order decides:
+ * - A restart that ends at the instant a new loss begins is a return: the
+ *   service is running again before the loss counts, so it runs on the new
+ *   loss's backup (or is degraded; with neither backup nor margin it fails
+ *   again at once and its failure simply goes on).
+ * - In a cycle, one member's direct failure may end at the instant another
+ *   member's margin on it runs out, while an input from outside the cycle is
+ *   still missing. Both "the member is back, so the other never fails" and
+ *   "the other fails, so the member has lost it and stays failed" are
+ *   consistent; the return is settled first, so the member is back, the
+ *   other's dependency on it has returned (and refills) before its margin
+ *   counts, and neither fails. Failed members that still hold each other in
+ *   step 1 stay failed, though: a return takes back only what nothing lost
+ *   holds any more.
  *
  * **Cycles.** Services that depend on each other in a circle form a strongly
  * connected component (Tarjan). Cycles terminate (every change is an event
@@ -76,10 +102,18 @@
  * several reach "failed" at the same instant, a direct failure wins, then the
  * dependency lost earliest, then resources (in the fixed resource order)
  * before services (by supplier id), then the smaller backup, then the
- * smaller margin. A service
- * reason points at the supplier, whose own reason (for its episode that
- * caused the loss) continues the chain: see reasonChain, which stops at a
- * repeat so cycles end.
+ * smaller margin. In a cycle the reason leads out of it: a dependency on a
+ * member of the service's own cycle (itself included) whose failure starts
+ * in the same instant counts only once that member's reason is settled. The
+ * reasons of an instant are settled in rounds: first every service that
+ * fails directly or has a failed dependency that counts at once (on a
+ * resource, on a supplier outside its cycle, on a member failed before the
+ * instant); then, round after round, every service left with a failed
+ * dependency on a member settled in an earlier round; the order above
+ * decides among the dependencies that count. A service reason points at the
+ * supplier, whose own reason (for its episode that caused the loss)
+ * continues the chain, so a chain always ends at a resource or a direct
+ * failure: see reasonChain.
  *
  * **Acceptable outage time.** Exceeded when the service has been failed
  * continuously longer than acceptableOutageHours: at failed-from + that, if
@@ -89,7 +123,9 @@
  * **Totals** are given for every whole hour h = 0 … horizonHours: the state
  * at the moment h, and for h = horizonHours the state the scenario ends in
  * (the last segment's), so the last entry never shows a change that happens
- * only at the end.
+ * only at the end. The failed by Styrel class always carry the keys '1' …
+ * '8' and 'none' (zeros where no service has them), and a key for any other
+ * class that occurs.
  *
  * **Determinism.** The result does not depend on the order of the input:
  * affected services are sorted by id and every tie is broken by content.
@@ -225,7 +261,7 @@ export interface HourlyTotals {
   /** Sum of peopleServed (missing counts as 0) of the failed services. */
   peopleServedFailed: number[]
   failedBySector: Record<Sector, number[]>
-  /** Keys '1' … '8' always, 'none' for services without a class, and any other class that occurs. */
+  /** Keys '1' … '8' and 'none' (services without a class) always, even when no service has them; and any other class that occurs. */
   failedByStyrel: Record<string, number[]>
 }
 
@@ -586,6 +622,8 @@ const FAILED = 3
 const RECOVERED = 4
 const stateNames: readonly ServiceState[] = ['normal', 'backup', 'degraded', 'failed', 'recovered']
 const backupSources: readonly BackupSource[] = ['none', 'dependency', 'site']
+/** A failure whose reason is not settled yet (a dependency index is 0 or more, a direct failure -1). */
+const PENDING = -2
 
 /** What a failure touches: the dependencies it makes lost, or the service it fails (-1: none). */
 interface FailureTargets {
@@ -647,7 +685,9 @@ class Cascade {
   // Per service.
   private readonly failed: Uint8Array
   private readonly failedCommitted: Uint8Array
+  /** Direct failures of the service going on now, and whether that counts yet (a loss waits for the returns of its instant). */
   private readonly direct: Int32Array
+  private readonly directLost: Uint8Array
   private readonly lost: Int32Array
   private readonly onBackup: Int32Array
   private readonly degraded: Int32Array
@@ -662,6 +702,9 @@ class Cascade {
   private readonly failedSince: Float64Array
   private readonly exceededAt: Float64Array
   private readonly episodeOf: Int32Array
+  /** 1 while a service whose failure starts in this instant has no reason yet. */
+  private readonly reasonPending: Uint8Array
+  private readonly reasonDeps: Int32Array
 
   /** Per component: lost dependencies from outside it plus directly failed members. */
   private readonly outsideLost: Int32Array
@@ -670,6 +713,8 @@ class Cascade {
   private readonly touchedSvcs: number[] = []
   private readonly workDeps: number[] = []
   private readonly workSvcs: number[] = []
+  private readonly starting: number[] = []
+  private readonly stillPending: number[] = []
 
   // State changes (service, time, state), in time order.
   readonly logService = new Column()
@@ -699,6 +744,7 @@ class Cascade {
     this.failed = new Uint8Array(n)
     this.failedCommitted = new Uint8Array(n)
     this.direct = new Int32Array(n)
+    this.directLost = new Uint8Array(n)
     this.lost = new Int32Array(n)
     this.onBackup = new Int32Array(n)
     this.degraded = new Int32Array(n)
@@ -713,6 +759,8 @@ class Cascade {
     this.failedSince = new Float64Array(n)
     this.exceededAt = new Float64Array(n).fill(NaN)
     this.episodeOf = new Int32Array(n).fill(-1)
+    this.reasonPending = new Uint8Array(n)
+    this.reasonDeps = new Int32Array(n)
     this.outsideLost = new Int32Array(graph.componentCount)
 
     this.failures = scenario.failures.map((failure) => targetsOf(graph, failure))
@@ -758,14 +806,8 @@ class Cascade {
           this.touchDep(d)
         }
       } else if (targets.service >= 0) {
-        const s = targets.service
-        const before = this.direct[s]!
-        this.direct[s] = before + delta
-        if (before === 0 || before + delta === 0) {
-          this.lost[s]! += delta
-          this.addOutsideLost(this.g.component[s]!, delta)
-        }
-        this.touchSvc(s)
+        this.direct[targets.service]! += delta
+        this.touchSvc(targets.service)
       }
     } else if (kind === TIMER) {
       if (this.lostCommitted[a] === 1) this.touchDep(a)
@@ -819,6 +861,8 @@ class Cascade {
       } else if (this.workSvcs.length > 0) {
         const s = this.workSvcs.pop()!
         this.svcQueued[s] = 0
+        const direct = this.direct[s]! > 0 ? 1 : 0
+        if (up ? direct > this.directLost[s]! : direct < this.directLost[s]!) this.setDirect(s, direct)
         const wanted = this.svcFailed(s)
         const current = this.failed[s]!
         if (up ? wanted > current : wanted < current) this.setSvc(s, wanted)
@@ -847,7 +891,7 @@ class Cascade {
   }
 
   private svcFailed(s: number): number {
-    if (this.failedDeps[s]! > 0 || this.direct[s]! > 0) return 1
+    if (this.failedDeps[s]! > 0 || this.directLost[s] === 1) return 1
     if (this.failedCommitted[s] === 0) return 0
     if (this.restart === 0) return this.lost[s]! > 0 ? 1 : 0
     return this.completing[s] === 1 ? 0 : 1
@@ -869,6 +913,14 @@ class Cascade {
       if (this.g.depInternal[d] === 0) this.addOutsideLost(this.g.component[s]!, delta)
     }
     this.touchSvc(s)
+  }
+
+  /** A direct failure is lost like a dependency of the service with no backup and no margin. */
+  private setDirect(s: number, next: number) {
+    this.directLost[s] = next
+    const delta = next === 1 ? 1 : -1
+    this.lost[s]! += delta
+    this.addOutsideLost(this.g.component[s]!, delta)
   }
 
   private setSvc(s: number, next: number) {
@@ -909,6 +961,7 @@ class Cascade {
       this.svcTouched[s] = 0
       this.commitService(s)
     }
+    if (this.starting.length > 0) this.settleReasons()
     this.touchedDeps.length = 0
     this.touchedSvcs.length = 0
   }
@@ -951,16 +1004,55 @@ class Cascade {
     }
   }
 
+  /** The reason is settled once every failure of the instant has started (settleReasons). */
   private startEpisode(s: number) {
-    const dep = this.direct[s]! > 0 ? -1 : this.reasonDep(s)
     this.episodeOf[s] = this.episodeService.length
     this.episodeService.push(s)
     this.episodeFrom.push(this.t)
     this.episodeTo.push(NaN)
-    this.episodeDep.push(dep)
-    this.episodeLostAt.push(dep >= 0 ? this.lostSince[dep]! : this.t)
+    this.episodeDep.push(-1)
+    this.episodeLostAt.push(this.t)
     this.failedSince[s] = this.t
     this.everFailed[s] = 1
+    this.starting.push(s)
+    this.reasonPending[s] = 1
+  }
+
+  /**
+   * Reasons of the failures starting in this instant, in rounds outward from
+   * the causes (see the model, "Reasons"): a dependency on a member of the
+   * same cycle whose reason is still pending does not count, so a chain never
+   * comes back to where it started. Round k settles every service that has a
+   * dependency that counts once rounds 0 … k-1 are settled.
+   */
+  private settleReasons() {
+    let pending = this.starting
+    let next = this.stillPending
+    for (;;) {
+      for (const s of pending) {
+        const d = this.directLost[s] === 1 ? -1 : this.reasonDep(s, true)
+        this.reasonDeps[s] = d
+        if (d === PENDING) next.push(s)
+      }
+      // Some service always settles (each was raised by a dependency whose
+      // supplier was raised before it); should none, the plain order decides.
+      if (next.length === pending.length) {
+        for (const s of next) this.reasonDeps[s] = this.reasonDep(s, false)
+        next.length = 0
+      }
+      for (const s of pending) if (this.reasonDeps[s] !== PENDING) this.settleReason(s)
+      pending.length = 0
+      if (next.length === 0) return
+      ;[pending, next] = [next, pending]
+    }
+  }
+
+  private settleReason(s: number) {
+    const d = this.reasonDeps[s]!
+    const episode = this.episodeOf[s]!
+    this.reasonPending[s] = 0
+    this.episodeDep.set(episode, d)
+    if (d >= 0) this.episodeLostAt.set(episode, this.lostSince[d]!)
   }
 
   private endEpisode(s: number) {
@@ -975,14 +1067,19 @@ class Cascade {
     if (endedAt > at && at < this.horizon) this.exceededAt[s] = at
   }
 
-  /** The dependency that failed the service now: see the model, "Reasons", for the order of ties. */
-  private reasonDep(s: number): number {
+  /**
+   * The dependency that failed the service now: see the model, "Reasons", for
+   * the order of ties. With `settledOnly`, a dependency on a member of the same
+   * cycle whose reason is pending is left out, and PENDING means none is left.
+   */
+  private reasonDep(s: number, settledOnly: boolean): number {
     const g = this.g
-    let best = -1
+    let best = PENDING
     for (let i = g.depStart[s]!; i < g.depStart[s + 1]!; i++) {
       const d = g.depList[i]!
       if (this.value[d] !== FAILED) continue
-      if (best < 0 || this.ranksBefore(d, best)) best = d
+      if (settledOnly && g.depInternal[d] === 1 && this.reasonPending[g.depSupplier[d]!] === 1) continue
+      if (best === PENDING || this.ranksBefore(d, best)) best = d
     }
     return best
   }
@@ -1222,7 +1319,9 @@ export function stateAt(result: ScenarioResult, serviceIndexOrId: number | strin
  * Why a service failed, as a chain: its own reason for the given failure
  * episode, then, while the reason is a supplier service, that supplier's
  * reason for the failure that took it away, and so on down to a resource or
- * a direct failure. Stops at a service it has already visited (a cycle).
+ * a direct failure (the engine settles reasons so that a chain always gets
+ * there; it still stops at a service it has already visited, for a result
+ * made elsewhere).
  */
 export function reasonChain(result: ScenarioResult, serviceId: string, episodeIndex = 0): FailureReason[] {
   const chain: FailureReason[] = []
