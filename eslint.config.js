@@ -14,4 +14,15 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Every PDF is made by createPdf, which embeds the portal's Unicode font.
+    files: ['app/**'],
+    ignores: ['app/modules/pdf/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'pdfkit', message: 'Make PDFs with createPdf from ~/modules/pdf/pdf-document.server.' }] },
+      ],
+    },
+  },
 )

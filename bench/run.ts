@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../app/db/client.server'
 import { browserBenchmarks } from './browser'
 import { councilBenchmarks, councilScale } from './council'
 import { countyScale, generateCounty } from './county'
+import { embeddedDurabilityBenchmarks } from './embedded-durability'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
 import { scenarioBenchmarks } from './scenarios'
@@ -43,6 +44,8 @@ try {
   for (const figure of await councilBenchmarks(handle, url.toString())) report(figure)
   // Throughput, memory and shipped JavaScript need the council's pages too: they come after it.
   for (const figure of await servedBenchmarks(handle.db, url.toString())) report(figure)
+  // The embedded database on a folder of its own: what a durable save costs (docs/decisions/022).
+  for (const figure of await embeddedDurabilityBenchmarks()) report(figure)
 } finally {
   await handle.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)

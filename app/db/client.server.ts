@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -10,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { openPgliteFolder } from './pglite-folder.server'
 import * as schema from './schema/index'
 
 type Schema = typeof schema
@@ -30,44 +30,6 @@ export type DatabaseOptions =
   | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
 
 const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle')
-
-export class DataDirInUseError extends Error {}
-
-/**
- * Two processes on one PGlite folder silently lose data, so the folder is
- * guarded by a lock file holding the owner's pid; a dead owner's lock is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = `${path.resolve(dataDir)}.lock`
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true })
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
-      return () => fs.rmSync(lockFile, { force: true })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const owner = Number(fs.readFileSync(lockFile, 'utf8'))
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new DataDirInUseError(
-          `Databasmappen ${dataDir} används redan av process ${owner}. ` +
-            'Två processer på samma PGlite-mapp förlorar data: stoppa den andra processen ' +
-            'eller sätt PGLITE_DIR till en annan mapp.',
-        )
-      }
-      fs.rmSync(lockFile, { force: true })
-    }
-  }
-  throw new DataDirInUseError(`Kunde inte låsa databasmappen ${dataDir}.`)
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 // Errors that mean the connection itself is gone (the database restarted,
 // dropped it, or the network broke), as postgres.js reports them.
@@ -146,30 +108,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
   }
 
-  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {}
-  try {
-    if (options.dataDir) fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true })
-    const client = new PGlite({
-      dataDir: options.dataDir,
-      loadDataDir: options.loadDataDir,
-      extensions: { pg_trgm, unaccent },
-    })
-    await client.waitReady
-    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database
-    return {
-      db,
-      driver: 'pglite',
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
-      close: async () => {
-        try {
-          await client.close()
-        } finally {
-          release()
-        }
-      },
-    }
-  } catch (error) {
-    release()
-    throw error
+  const extensions = { pg_trgm, unaccent }
+  // A folder is a production database (locked, durable); without one, PGlite runs in memory (tests).
+  const folder = options.dataDir
+    ? await openPgliteFolder(options.dataDir, { extensions, loadDataDir: options.loadDataDir })
+    : undefined
+  const client = folder?.client ?? new PGlite({ loadDataDir: options.loadDataDir, extensions })
+  await client.waitReady
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: () => (folder ? folder.close() : client.close()),
   }
 }

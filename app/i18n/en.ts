@@ -1,4 +1,5 @@
 import * as accessibility from './areas/en/accessibility'
+import * as audit from './areas/en/audit'
 import * as contacts from './areas/en/contacts'
 import * as council from './areas/en/council'
 import * as councilAreas from './areas/en/council-areas'
@@ -41,7 +42,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.council': 'Safety (BRÅ)',
   'nav.users': 'Users',
   'nav.outbox': 'Outbox',
-  'nav.audit': 'Audit log',
+  'nav.audit': 'Change log',
   'nav.staleness': 'Data currency',
   'nav.account': 'My account',
   'nav.signOut': 'Sign out',
@@ -191,7 +192,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'outbox.linkWithheld':
     'The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient\'s email gets it.',
 
-  'audit.title': 'Audit log',
+  'audit.title': 'Change log',
   'audit.intro': 'Every change in the portal: who, when, what and how.',
   'audit.filter': 'Filter',
   'audit.all': 'All',
@@ -199,33 +200,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'audit.who': 'Who',
   'audit.what': 'What',
   'audit.changes': 'Changes',
-  'audit.empty': 'No events match the filter.',
+  'audit.empty': 'No changes match the filter.',
   'audit.system': 'The system',
-  'audit.entity.organisation': 'Organisation',
-  'audit.entity.contact_route': 'Contact route',
-  'audit.entity.contact_check': 'Test call',
-  'audit.entity.site': 'Site',
-  'audit.entity.critical_service': 'Critical service',
-  'audit.entity.dependency': 'Dependency',
-  'audit.entity.network': 'Network',
-  'audit.entity.network_member': 'Network member',
-  'audit.entity.invitation': 'Invitation',
-  'audit.entity.membership': 'Membership',
-  'audit.entity.council_member': 'Council membership',
-  'audit.entity.user': 'User',
-  'audit.entity.password_reset': 'Password reset',
-  'audit.entity.import': 'Import',
-  'audit.entity.scenario': 'Scenario',
-  'audit.entity.seed': 'Demo data',
-  'audit.action.create': 'created',
-  'audit.action.update': 'changed',
-  'audit.action.delete': 'removed',
-  'audit.action.confirm': 'confirmed',
-  'audit.action.activate': 'activated',
-  'audit.action.deactivate': 'deactivated',
-  'audit.action.password_reset': 'password reset',
-  'audit.action.password_change': 'password changed',
-  'audit.action.reminder': 'reminder sent',
 
   'account.title': 'My account',
   'account.changePassword': 'Change password',
@@ -273,4 +249,5 @@ export const en: Record<MessageKey, string> = {
   ...councilMeasures.en,
   ...secondFactor.en,
   ...accessibility.en,
+  ...audit.en,
 }

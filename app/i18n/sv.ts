@@ -1,6 +1,7 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
 // Areas keep their own messages in areas/*.ts, merged here.
 import * as accessibility from './areas/accessibility'
+import * as audit from './areas/audit'
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
@@ -21,7 +22,7 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor, accessibility] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor, accessibility, audit] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -44,7 +45,7 @@ const core = {
   'nav.council': 'Trygghet (BRÅ)',
   'nav.users': 'Användare',
   'nav.outbox': 'Utkorg',
-  'nav.audit': 'Händelselogg',
+  'nav.audit': 'Ändringslogg',
   'nav.staleness': 'Aktualitet',
   'nav.account': 'Mitt konto',
   'nav.signOut': 'Logga ut',
@@ -194,7 +195,7 @@ const core = {
   'outbox.linkWithheld':
     'Meddelandet innehåller en personlig länk (inbjudan, nytt lösenord, svar på möte eller kalender). Den visas inte här; bara mottagarens e-post får den.',
 
-  'audit.title': 'Händelselogg',
+  'audit.title': 'Ändringslogg',
   'audit.intro': 'Varje ändring i portalen: vem, när, vad och hur.',
   'audit.filter': 'Filtrera',
   'audit.all': 'Alla',
@@ -202,33 +203,8 @@ const core = {
   'audit.who': 'Vem',
   'audit.what': 'Vad',
   'audit.changes': 'Ändringar',
-  'audit.empty': 'Inga händelser matchar filtret.',
+  'audit.empty': 'Inga ändringar matchar filtret.',
   'audit.system': 'Systemet',
-  'audit.entity.organisation': 'Organisation',
-  'audit.entity.contact_route': 'Kontaktväg',
-  'audit.entity.contact_check': 'Provsamtal',
-  'audit.entity.site': 'Plats',
-  'audit.entity.critical_service': 'Samhällsviktig verksamhet',
-  'audit.entity.dependency': 'Beroende',
-  'audit.entity.network': 'Nätverk',
-  'audit.entity.network_member': 'Nätverksmedlem',
-  'audit.entity.invitation': 'Inbjudan',
-  'audit.entity.membership': 'Medlemskap',
-  'audit.entity.council_member': 'Rådsmedlemskap',
-  'audit.entity.user': 'Användare',
-  'audit.entity.password_reset': 'Lösenordsåterställning',
-  'audit.entity.import': 'Import',
-  'audit.entity.scenario': 'Scenario',
-  'audit.entity.seed': 'Demodata',
-  'audit.action.create': 'skapad',
-  'audit.action.update': 'ändrad',
-  'audit.action.delete': 'borttagen',
-  'audit.action.confirm': 'bekräftad',
-  'audit.action.activate': 'aktiverad',
-  'audit.action.deactivate': 'avstängd',
-  'audit.action.password_reset': 'lösenord återställt',
-  'audit.action.password_change': 'lösenord bytt',
-  'audit.action.reminder': 'påminnelse skickad',
 
   'account.title': 'Mitt konto',
   'account.changePassword': 'Byt lösenord',
@@ -278,6 +254,7 @@ export const sv = {
   ...councilMeasures.sv,
   ...secondFactor.sv,
   ...accessibility.sv,
+  ...audit.sv,
 }
 
 export type MessageKey = keyof typeof sv

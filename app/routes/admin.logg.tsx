@@ -7,7 +7,9 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { listUsersWithMemberships } from '~/modules/accounts/users.server'
 import { listAuditEntries } from '~/modules/audit/audit.server'
+import { presentAuditEntries } from '~/modules/audit/presentation.server'
 import { requirePermission } from '~/modules/auth/guards.server'
+import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
 import { listOrganisations } from '~/modules/organisations/organisations.server'
 
 const isoDate = z
@@ -22,22 +24,20 @@ const AuditFilterSchema = z.object({
   to: isoDate.optional().catch(undefined),
 })
 
-/** A Stockholm calendar day as an instant: the day starts at local midnight. */
-function stockholmMidnight(day: string): Date {
-  const utcGuess = new Date(`${day}T00:00:00Z`)
-  const local = new Date(utcGuess.toLocaleString('en-US', { timeZone: 'Europe/Stockholm' }))
-  return new Date(utcGuess.getTime() - (local.getTime() - utcGuess.getTime()))
-}
+/** A Stockholm calendar day as the instant it starts. */
+const stockholmMidnight = (day: string): Date => stockholmToInstant(day, '00:00')!
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'audit.read')
+  const user = await requirePermission(request, 'audit.read')
   const params = Object.fromEntries(
     [...new URL(request.url).searchParams.entries()].filter(([, value]) => value !== ''),
   )
   const filter = AuditFilterSchema.parse(params)
   const db = await getDb()
-  const to = filter.to ? stockholmMidnight(filter.to) : undefined
-  if (to) to.setTime(to.getTime() + 24 * 3_600_000)
+  // Up to the end of the last day: the next day's Stockholm midnight, 23 or 25 hours away on a change of clocks.
+  const to = filter.to ? stockholmMidnight(dayAfter(filter.to)) : undefined
   const [entries, organisations, users] = await Promise.all([
     listAuditEntries(db, {
       organisationId: filter.organisationId,
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   return {
     filter,
-    entries,
+    entries: await presentAuditEntries(db, user, entries),
     organisations: organisations.map(({ id, name }) => ({ id, name })),
     users: users.map(({ id, name }) => ({ id, name })),
   }
@@ -104,4 +104,4 @@ export default function AuditPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Händelselogg – Områdesansvarsportalen' }]
+export const meta: MetaFunction = () => [{ title: 'Ändringslogg – Områdesansvarsportalen' }]

@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { ContactValue } from '~/components/contacts/contact-route-card'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { getDb } from '~/db/app-db.server'
@@ -23,12 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'network.read')
   const page = { organisations: await listOfflineContacts(await getDb()), fetchedAt: new Date().toISOString() }
   return data(page, { headers: offlineLifetimeHeaders(await offlineLifetime(request)) })
-}
-
-function href(channel: string, value: string): string | null {
-  if (channel === 'phone' || channel === 'mobile' || channel === 'satellite_phone') return `tel:${value.replace(/[^\d+]/g, '')}`
-  if (channel === 'email') return `mailto:${value}`
-  return null
 }
 
 export default function OfflineContactList() {
@@ -58,19 +53,16 @@ export default function OfflineContactList() {
               : t('offline.neverConfirmed')}
           </p>
           <ul className="link-list">
-            {organisation.routes.map((route) => {
-              const link = href(route.channel, route.value)
-              return (
-                <li key={route.id}>
-                  <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
-                  {' · '}
-                  {t(`contactChannel.${route.channel}` as MessageKey)}: {link ? <a href={link}>{route.value}</a> : route.value}
-                  {route.label ? ` (${route.label})` : ''}
-                  {' · '}
-                  {t(`availability.${route.availability}` as MessageKey)}
-                </li>
-              )
-            })}
+            {organisation.routes.map((route) => (
+              <li key={route.id}>
+                <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
+                {' · '}
+                {t(`contactChannel.${route.channel}` as MessageKey)}: <ContactValue channel={route.channel} value={route.value} />
+                {route.label ? ` (${route.label})` : ''}
+                {' · '}
+                {t(`availability.${route.availability}` as MessageKey)}
+              </li>
+            ))}
           </ul>
         </section>
       ))}

@@ -9,6 +9,7 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { listOrganisationHistory } from '~/modules/audit/audit.server'
+import { presentAuditEntries } from '~/modules/audit/presentation.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { requireFound, requireUuid } from '~/modules/http/responses'
@@ -27,9 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contacts: await loadContactOverview(db, user, organisation),
     registry: await getOrganisationRegistry(db, id),
     members: seesMembers ? await listMembers(db, id) : null,
-    history: await listOrganisationHistory(db, id, {
-      showContactValues: can(user, 'contact.restricted.read', { organisationId: id }),
-    }),
+    history: await presentAuditEntries(
+      db,
+      user,
+      await listOrganisationHistory(db, id, {
+        showContactValues: can(user, 'contact.restricted.read', { organisationId: id }),
+      }),
+    ),
     canEdit: can(user, 'organisation.update', { organisationId: id }),
   }
 }

@@ -77,7 +77,7 @@ describe('a partner editor keeps the contact routes', () => {
       // The seeded ISK and 24/7 routes come first, and the numbers dial.
       const crisis = page.getByRole('heading', { level: 3, name: 'I kris: ISK och dygnet runt' })
       await crisis.waitFor()
-      expect(await page.locator('a[href="tel:0313900630"]').count()).toBe(1)
+      expect(await page.locator('a[href="tel:+46313900630"]').count()).toBe(1)
 
       // A wrong value for the channel is refused next to the field, and the input stays.
       await page.getByRole('link', { name: 'Lägg till kontaktväg', exact: true }).click()

@@ -184,7 +184,7 @@ describe('informant reports and the council inbox', () => {
     for (const [path, heading] of [
       ['/trygghet', 'Brottsförebyggande råd'],
       [`${council}/kategorier`, 'Kategorier'],
-      [`${council}/inrapportorer`, 'Inrapportörer'],
+      [`${council}/inrapportorer`, 'Ledamöter och inrapportörer'],
       [`${council}/installningar`, 'Inställningar'],
     ] as const) {
       await page.goto(path)
@@ -193,6 +193,6 @@ describe('informant reports and the council inbox', () => {
     }
     // The demo's informant is listed among the council's informants.
     await page.goto(`${council}/inrapportorer`)
-    await page.getByRole('cell', { name: 'Johan Nyström' }).waitFor()
+    await page.getByRole('cell', { name: 'Johan Nyström', exact: true }).waitFor()
   })
 })

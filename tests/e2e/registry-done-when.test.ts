@@ -31,6 +31,8 @@ const iskFunction = 'ISK – inriktnings- och samordningskontakt'
 const seededIsk = '070-174 06 50'
 const editedIsk = '070-174 06 51'
 const dutyNumber = '040-628 04 31'
+/** A number's tel: link: Swedish numbers dial with +46 (issue 19). */
+const dialled = (number: string) => `tel:+46${number.replace(/\D/g, '').slice(1)}`
 const siteName = 'Livs centrallager'
 
 const suffix = unique('livs')
@@ -272,8 +274,8 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
       expect(await value.inputValue()).toBe(seededIsk)
       await value.fill(editedIsk)
       await submitToOrganisation(page, 'Spara kontaktvägen', 'Kontaktvägen är sparad.')
-      await page.locator(`a[href="tel:${editedIsk.replace(/\D/g, '')}"]`).waitFor()
-      expect(await page.locator(`a[href="tel:${seededIsk.replace(/\D/g, '')}"]`).count()).toBe(0)
+      await page.locator(`a[href="${dialled(editedIsk)}"]`).waitFor()
+      expect(await page.locator(`a[href="${dialled(seededIsk)}"]`).count()).toBe(0)
 
       // A new route, staffed around the clock.
       await page.getByRole('link', { name: 'Lägg till kontaktväg', exact: true }).click()
@@ -320,7 +322,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
 
       await openOrganisation(page, id)
       const crisis = page.locator('.contact-list--crisis')
-      await crisis.locator(`a[href="tel:${editedIsk.replace(/\D/g, '')}"]`).waitFor()
+      await crisis.locator(`a[href="${dialled(editedIsk)}"]`).waitFor()
       await crisis
         .locator('.contact-route')
         .filter({ hasText: dutyLabel })
@@ -408,7 +410,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
 
       // Through the UI: the routes are there to read, with nothing to change them.
       await openOrganisation(other, id)
-      await other.locator(`a[href="tel:${editedIsk.replace(/\D/g, '')}"]`).waitFor()
+      await other.locator(`a[href="${dialled(editedIsk)}"]`).waitFor()
       await other.getByText(dutyLabel, { exact: true }).waitFor()
       const contacts = other.getByRole('region', { name: 'Kontaktvägar' })
       expect(await contacts.getByRole('link', { name: /^Ändra / }).count()).toBe(0)

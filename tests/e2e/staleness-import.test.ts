@@ -111,7 +111,7 @@ describe('the coordinator looks after the data', () => {
       page.getByRole('link', { name, exact: true }).click(),
     ])
     await page.getByRole('heading', { level: 1, name }).waitFor()
-    await page.locator('a[href="tel:0701740670"]').first().waitFor()
+    await page.locator('a[href="tel:+46701740670"]').first().waitFor()
     await check(page)
   })
 

@@ -19,6 +19,7 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { pdfPages } from '../support/pdf-text'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -198,6 +199,23 @@ describe('situation pictures', () => {
     expect(pdf.response!.headers.get('Content-Type')).toBe('application/pdf')
     const bytes = Buffer.from(await pdf.response!.arrayBuffer())
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('keeps Sami and Finnish letters in the PDF, and begins the mapping on the first page under the title', async () => {
+    const pictureId = await createPicture()
+    const analysis = 'Klotter vid Čuonjávvi och Ŋuorttanjárga; Đ đ Ŧ ŧ Ž ž Š š Ï ï Æ æ Ø ø; Äänekoski och Jåhkåmåhkke.'
+    expect((await save(pictureId, '1', analysis)).status).toBe(302)
+    expect((await freeze(pictureId, '2')).status).toBe(302)
+    const pdf = await callRoute(
+      pdfRoute.loader,
+      getRequest(`${base()}/${pictureId}/version/1.pdf`, people.coordinator.cookie),
+      { id: council.id, pictureId, number: '1' },
+    )
+    const pages = await pdfPages(new Uint8Array(await pdf.response!.arrayBuffer()))
+    expect(pages[0]).toContain('Lägesbild hösten 2026, version 1')
+    expect(pages[0]).toContain('1. Kartläggning Rapporter under perioden: 3')
+    expect(pages.find((page) => page.includes('3. Analys'))).toContain(`3. Analys ${analysis}`)
+    expect(pages.join(' ')).not.toContain('?')
   })
 
   it('keeps informants, partner editors and viewers out of situation pictures', async () => {

@@ -91,8 +91,8 @@ describe('contact directory exports', () => {
         ['2026-05-04', 'Växel', '031-390 06 10', ''],
       ])
       const solor = rows.filter((row) => row[0] === 'Solör Bioenergi i Vårgårda AB')
-      // A value starting with + carries the CSV formula guard's apostrophe, phone numbers too.
-      expect(solor.map((row) => row[5])).toEqual(['VGR KRIS-1', "'+46 31-390 06 06", 'vaxel@example.org', 'Värmeverket, Industrivägen 3'])
+      // A number is written in the Swedish grouping the portal shows, however it was typed (issue 19).
+      expect(solor.map((row) => row[5])).toEqual(['VGR KRIS-1', '031-390 06 06', 'vaxel@example.org', 'Värmeverket, Industrivägen 3'])
       expect(solor[0]?.[2]).toBe('aldrig bekräftad')
       expect(rows.find((row) => row[0] === 'Polisen Alingsås')).toEqual(['Polisen Alingsås', 'Polis', 'aldrig bekräftad', '', '', '', '', '', '', ''])
       expect(rows.flat().join(' ')).not.toMatch(/070-174|privat/)
@@ -134,7 +134,7 @@ describe('contact directory exports', () => {
       expect(cards).toHaveLength(1)
       expect(cards[0]).toMatchObject({ fn: 'Solör Bioenergi i Vårgårda AB', org: ['Solör Bioenergi i Vårgårda AB'], uid: `urn:uuid:${data.solor.id}` })
       expect(cards[0]!.tels).toEqual([
-        { value: '+46 31-390 06 06', types: ['work', 'voice', 'pref'], label: 'TiB – tjänsteperson i beredskap, dygnet runt (24/7)' },
+        { value: '+46313900606', types: ['work', 'voice', 'pref'], label: 'TiB – tjänsteperson i beredskap, dygnet runt (24/7): 031-390 06 06' },
       ])
       expect(cards[0]!.emails.map((email) => email.value)).toEqual(['vaxel@example.org'])
       expect(cards[0]!.note).toContain('Rakel-talgrupp VGR KRIS-1')
@@ -147,10 +147,10 @@ describe('contact directory exports', () => {
         parseVcards(await (await download(vcfRoute.loader as Loader, '/katalog/export.vcf?kind=energy', role, organisationId)).text())[0]!.tels.map(
           (tel) => tel.value,
         )
-      expect(await numbers('viewer')).toEqual(['+46 31-390 06 06'])
-      expect(await numbers('partner_editor', data.bostader.id)).toEqual(['+46 31-390 06 06'])
-      expect(await numbers('partner_editor', data.solor.id)).toEqual(['+46 31-390 06 06', '070-174 06 06'])
-      expect(await numbers('coordinator')).toEqual(['+46 31-390 06 06', '070-174 06 06'])
+      expect(await numbers('viewer')).toEqual(['+46313900606'])
+      expect(await numbers('partner_editor', data.bostader.id)).toEqual(['+46313900606'])
+      expect(await numbers('partner_editor', data.solor.id)).toEqual(['+46313900606', '+46701740606'])
+      expect(await numbers('coordinator')).toEqual(['+46313900606', '+46701740606'])
     })
 
     it('gives one organisation’s card at /organisationer/:id/vcard.vcf', async () => {
@@ -161,8 +161,8 @@ describe('contact directory exports', () => {
       const cards = parseVcards(await response.text())
       expect(cards.map((card) => card.fn)).toEqual(['Vårgårda Bostäder AB'])
       expect(cards[0]!.tels.map((tel) => [tel.value, tel.label])).toEqual([
-        ['031-390 06 05', 'ISK – inriktnings- och samordningskontakt, dygnet runt (24/7)'],
-        ['031-390 06 10', 'Växel'],
+        ['+46313900605', 'ISK – inriktnings- och samordningskontakt, dygnet runt (24/7): 031-390 06 05'],
+        ['+46313900610', 'Växel: 031-390 06 10'],
       ])
       expect(cards[0]!.note).toBe('Senast bekräftad: 2026-05-04')
     })

@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../app/db/client.server'
 import type { Role } from '../../app/db/enums'
 import { organisations } from '../../app/db/schema/organisations'
 import type { Actor } from '../../app/modules/auth/permissions'
+import { queryRows } from '../../app/modules/backup/catalog.server'
 import { searchDirectory } from '../../app/modules/registry/directory.server'
 import { createNetwork, setNetworkMember } from '../../app/modules/registry/networks.server'
+import { phoneQueryDigits } from '../../app/modules/text/phone'
 import * as directoryPage from '../../app/routes/katalog._index'
 import { getRequest, makeContactRoute, makeOrganisation, makeService, makeSite, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
@@ -160,6 +163,92 @@ describe('directory search', () => {
       expect(await routeIds(as('partner_editor', data.bostader.id), 'vd privat')).toEqual([data.routes.bostaderPrivate.id])
       const coordinator = as('coordinator', data.reader.id)
       expect(await routeIds(coordinator, 'privat')).toEqual(expect.arrayContaining(restrictedIds()))
+    })
+  })
+
+  describe('phone numbers', () => {
+    let numbers: Record<'kommun' | 'solor' | 'storedWithCode' | 'bostaderPrivate', string>
+
+    beforeEach(async () => {
+      const kommun = await makeOrganisation(getDb(), { name: 'Vårgårda kommun', kind: 'municipality' })
+      const route = (organisationId: string, value: string, more: Omit<Parameters<typeof makeContactRoute>[1], 'organisationId'> = {}) =>
+        makeContactRoute(getDb(), { channel: 'mobile', ...more, organisationId, value }).then((created) => created.id)
+      numbers = {
+        kommun: await route(kommun.id, '070-1740655', { function: 'duty_officer' }),
+        solor: await route(data.solor.id, '070-174 06 30', { function: 'isk' }),
+        storedWithCode: await route(data.polis.id, '+46 31 390 06 40', { channel: 'phone' }),
+        bostaderPrivate: await route(data.bostader.id, '070-174 06 59', { visibility: 'restricted', label: 'VD privat 2' }),
+      }
+    })
+
+    const routeIds = async (q: string, actor: Actor = viewer) =>
+      (await searchDirectory(getDb(), actor, { q })).routes.hits.map((hit) => hit.id)
+
+    it('finds a number whatever grouping is typed, with or without +46', async () => {
+      for (const q of ['070-174 06 55', '0701740655', '070-1740655', '+46 70 174 06 55', '0046 70 174 06 55', '+46 (0)70-174 06 55']) {
+        expect(await routeIds(q), q).toEqual([numbers.kommun])
+      }
+      for (const q of ['031-390 06 40', '0313900640', '+46313900640']) {
+        expect(await routeIds(q), q).toEqual([numbers.storedWithCode])
+      }
+    })
+
+    it('never returns a different number as if it matched', async () => {
+      expect(await routeIds('070-1740630')).toEqual([numbers.solor])
+      expect(await routeIds('070-174 06 30')).toEqual([numbers.solor])
+      expect(await routeIds('070-174 06 54')).toEqual([])
+      expect(await routeIds('031-390 06 41')).toEqual([])
+    })
+
+    it('finds a number by part of its digits, the whole number first', async () => {
+      const partial = await routeIds('174 06 30')
+      expect(partial).toEqual([numbers.solor])
+      await makeContactRoute(getDb(), { organisationId: data.polis.id, channel: 'mobile', value: '070-174 06 3' })
+      const results = await searchDirectory(getDb(), viewer, { q: '070-174 06 3' })
+      expect(results.routes.hits[0]!.value).toBe('070-174 06 3')
+      expect(results.routes.hits.map((hit) => hit.id)).toContain(numbers.solor)
+      expect(results.routes.hits[0]!.score).toBeGreaterThan(results.routes.hits[1]!.score)
+    })
+
+    it('keeps a restricted number out of the search of anyone else, in every grouping', async () => {
+      for (const q of ['070-174 06 59', '0701740659', '+46 70 174 06 59']) {
+        expect(await routeIds(q), q).toEqual([])
+        expect(await routeIds(q, as('partner_editor', data.solor.id)), q).toEqual([])
+        expect(await routeIds(q, as('viewer', data.bostader.id)), q).toEqual([numbers.bostaderPrivate])
+        expect(await routeIds(q, as('coordinator', data.reader.id)), q).toEqual([numbers.bostaderPrivate])
+      }
+    })
+
+    it('reads the digits of a stored number in the database as the search reads the query', async () => {
+      const typed = fc
+        .tuple(
+          fc.constantFrom('8', '31', '70', '303', '980'),
+          fc.stringMatching(/^[1-9]\d{4,6}$/),
+          fc.constantFrom('0', '+46 ', '+46 (0)', '0046'),
+          fc.constantFrom(' ', '-', ''),
+        )
+        .map(([code, subscriber, prefix, separator]) => ({
+          national: `0${code}${subscriber}`,
+          typed: `${prefix}${code}${separator}${subscriber.slice(0, 3)} ${subscriber.slice(3)}`,
+        }))
+      await fc.assert(
+        fc.asyncProperty(typed, async ({ national, typed }) => {
+          const [row] = await queryRows<{ digits: string }>(getDb(), sql`select portal_phone_digits('mobile', ${typed}) as digits`)
+          expect(row!.digits).toBe(`${national} +46${national.slice(1)}`)
+          expect(phoneQueryDigits(typed)).toBe(national)
+        }),
+        { numRuns: 40 },
+      )
+      const [rakel] = await queryRows<{ digits: string | null }>(getDb(), sql`select portal_phone_digits('rakel', '070') as digits`)
+      expect(rakel!.digits).toBeNull()
+    })
+
+    it('matches digits exactly and words with a typo', async () => {
+      await makeSite(getDb(), { organisationId: data.solor.id, name: 'Postbox', address: 'Box 12345, Vårgårda' })
+      const sites = async (q: string) => names((await searchDirectory(getDb(), viewer, { q })).sites.hits)
+      expect(await sites('box 12346')).toEqual([])
+      expect(await sites('postbx 12345')).toEqual(['Postbox'])
+      expect(await sites('industrivagn 3')).toEqual(['Värmeverket'])
     })
   })
 

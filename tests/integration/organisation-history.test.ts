@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loader } from '../../app/routes/organisationer.$id'
 import { createContactRoute } from '../../app/modules/registry/contact-routes.server'
+import type { AuditView } from '../../app/modules/audit/presentation.server'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 
@@ -29,16 +30,25 @@ describe("an organisation's change history", () => {
     const pageFor = async (userId: string) => {
       const { cookie } = await signedIn(db(), userId)
       return (await loader({ request: getRequest(`/organisationer/${municipality.id}`, cookie), params: { id: municipality.id }, context })) as {
-        history: { entity: string; changes: Record<string, unknown> }[]
+        history: AuditView[]
       }
     }
+    const routeAdded = (page: { history: AuditView[] }) =>
+      page.history.find((entry) => entry.event === 'audit.event.contact_route.create')
     const own = await pageFor(editor.id)
-    const ownEntry = own.history.find((entry) => entry.entity === 'contact_route')
-    expect(ownEntry?.changes).toMatchObject({ value: { before: null, after: personalMobile } })
+    expect(routeAdded(own)?.subjects).toEqual([
+      { kind: 'record', name: { kind: 'text', text: 'Säkerhetssamordnarens mobil' }, href: `/organisationer/${municipality.id}` },
+    ])
+    expect(routeAdded(own)?.changes).toContainEqual({
+      field: 'audit.field.value',
+      before: { kind: 'empty' },
+      after: { kind: 'text', text: personalMobile },
+    })
 
     const other = await pageFor(viewer.id)
-    const otherEntry = other.history.find((entry) => entry.entity === 'contact_route')
-    expect(otherEntry?.changes).toEqual({})
+    expect(routeAdded(other)?.changes).toEqual([])
+    expect(routeAdded(other)?.subjects).toEqual([{ kind: 'label', key: 'audit.hidden' }])
     expect(JSON.stringify(other)).not.toContain(personalMobile)
+    expect(JSON.stringify(other)).not.toContain('Säkerhetssamordnarens mobil')
   })
 })

@@ -24,6 +24,7 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { pdfPages } from '../support/pdf-text'
 import { callRoute } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -258,7 +259,7 @@ describe('the RSA report and action plan', () => {
       ).toBe(403)
     })
 
-    it('comes as an A4 PDF, a cover and each of the seven parts from a new page, long lists breaking onto more pages', async () => {
+    it('comes as an A4 PDF, part 1 under the title block and each later part from a new page, long lists breaking onto more pages', async () => {
       const pdf = async (cookie: string) =>
         (await call(reportPdf.loader, getRequest(`/rsa/${analysis.id}/rapport.pdf`, cookie), { id: analysis.id }))
           .response!
@@ -271,7 +272,7 @@ describe('the RSA report and action plan', () => {
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
       expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true)
       expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/)
-      expect(pages(bytes)).toBe(8)
+      expect(pages(bytes)).toBe(7)
 
       await db()
         .insert(criticalServices)
@@ -286,6 +287,32 @@ describe('the RSA report and action plan', () => {
       const large = Buffer.from(await (await pdf(coordinator.cookie)).arrayBuffer())
       expect(pages(large)).toBeGreaterThan(9)
       expect((await pdf(housingEditor.cookie)).status).toBe(403)
+    })
+
+    it('keeps Sami and Finnish letters in the PDF, and begins part 1 on the first page under the title', async () => {
+      const area = 'Čuonjávvi, Ŋuorttanjárga, Đáhttá, Ŧeahkká, Žeavžu, Šiellá; Jåhkåmåhkke; Ïedtjen; Äänekoski.'
+      const saved = await call(
+        narrativePage.action,
+        formRequest(
+          `/rsa/${analysis.id}/berattelse`,
+          { version: String(analysis.version), area, process: 'Sámediggi deltog.' },
+          coordinator.cookie,
+        ),
+        { id: analysis.id },
+      )
+      expect(saved.status).toBe(302)
+      const response = (
+        await call(reportPdf.loader, getRequest(`/rsa/${analysis.id}/rapport.pdf`, coordinator.cookie), {
+          id: analysis.id,
+        })
+      ).response!
+      const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()))
+      expect(pages[0]).toContain('Risk- och sårbarhetsanalys: RSA 2027–2030')
+      expect(pages[0]).toContain('Det här saknas')
+      expect(pages[0]).toContain(`1. Kommunen och dess geografiska område ${area}`)
+      expect(pages[0]).toContain('Aktörsnätverket')
+      expect(pages[1]).toMatch(/^2\. Arbetsprocess och metod Sámediggi deltog\./)
+      expect(pages.join(' ')).not.toContain('?')
     })
 
     it('is hidden from the participants until the coordinator shares the results', async () => {

@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { chromium, type Browser, type Page, type Response } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { DEMO_PASSWORD } from './e2e-constants'
 import { nextCode, rememberKey } from './e2e-second-factor'
@@ -129,9 +132,71 @@ export async function visit(page: Page, path: string, options: { axe?: boolean }
  * sign-in pages. An account that needs a second factor gives a code from the
  * test authenticator, or sets the app up first (and goes on past the recovery codes).
  */
-export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  const key = `${baseUrl()}|${email.toLowerCase()}|${password}`
+  const saved = options.fresh ? undefined : signedInSessions.get(key)
+  if (saved && (await resumeSession(page, saved))) return
   await typePassword(page, email, password)
   await passSecondFactor(page, email)
+  const cookies = await page.context().cookies()
+  signedInSessions.set(
+    key,
+    cookies.filter((cookie) => SESSION_COOKIE.test(cookie.name)),
+  )
+}
+
+/**
+ * Sessions this run has signed in through the form, per account: a later
+ * signIn of the same account in a new browser context takes the session
+ * cookie over instead of typing the password and a code again. The sign-in
+ * form and the code step are still tested wherever a test asks for
+ * `fresh: true`, and in the tests of signing in itself; a one-time code can
+ * be given only once per 30 seconds, which made every repeated sign-in of a
+ * coordinator or council member wait up to half a minute. Test files run in
+ * separate module graphs against one server, so the sessions live in a file
+ * named after that server, as the test authenticator's keys do.
+ */
+type SavedCookies = Awaited<ReturnType<BrowserContext['cookies']>>
+const SESSION_COOKIE = /^(__Host-)?session$/
+
+function sessionStorePath(): string {
+  return path.join(os.tmpdir(), `e2e-sessions-${new URL(baseUrl()).port}.json`)
+}
+
+const signedInSessions = {
+  get(key: string): SavedCookies | undefined {
+    try {
+      return (JSON.parse(readFileSync(sessionStorePath(), 'utf8')) as Record<string, SavedCookies>)[key]
+    } catch {
+      return undefined
+    }
+  },
+  set(key: string, cookies: SavedCookies): void {
+    let store: Record<string, SavedCookies> = {}
+    try {
+      store = JSON.parse(readFileSync(sessionStorePath(), 'utf8')) as Record<string, SavedCookies>
+    } catch {
+      // The first session of this run.
+    }
+    store[key] = cookies
+    writeFileSync(sessionStorePath(), JSON.stringify(store))
+  },
+}
+
+/** True when the saved session still opens the start page (it ends at sign-out, a password change or a timeout). */
+async function resumeSession(page: Page, cookies: SavedCookies): Promise<boolean> {
+  if (cookies.length === 0) return false
+  await page.context().addCookies(cookies)
+  await page.goto('/', { waitUntil: 'load' })
+  const pathname = new URL(page.url()).pathname
+  if (pathname === '/') return true
+  await page.context().clearCookies()
+  return false
 }
 
 /** The first step alone: e-mail and password, then wherever the portal sends the browser. */
@@ -247,7 +312,7 @@ export async function openDemoCouncil(page: Page): Promise<string> {
 /**
  * As the coordinator: a new network holding Vårgårda kommun and a council on
  * it, so that a test's counts do not depend on the demo council or other
- * tests. Returns the council's path; the demo council member takes part.
+ * tests. Returns the council's path; the demo council member is granted it.
  */
 export async function setUpOwnCouncil(page: Page): Promise<string> {
   const networkName = unique('BRÅ-nätverk')
@@ -269,5 +334,11 @@ export async function setUpOwnCouncil(page: Page): Promise<string> {
     page.waitForURL((address) => /^\/trygghet\/[0-9a-f-]{36}$/.test(address.pathname)),
     page.getByRole('button', { name: 'Inrätta rådet', exact: true }).click(),
   ])
-  return new URL(page.url()).pathname
+  const councilPath = new URL(page.url()).pathname
+  // Taking part in a council is granted per person (decision 018).
+  await visit(page, `${councilPath}/inrapportorer`, { axe: false })
+  await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Maria Sund (Vårgårda kommun)' })
+  await page.getByRole('button', { name: 'Lägg till i rådet', exact: true }).click()
+  await page.getByText('Personen är tillagd i rådet.').waitFor()
+  return councilPath
 }

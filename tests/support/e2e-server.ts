@@ -66,6 +66,12 @@ export default async function setup(project: TestProject) {
 
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
+    // The test authenticator's keys and the saved sessions are this server's alone.
+    for (const file of [`e2e-authenticator-${port}.json`, `e2e-sessions-${port}.json`]) {
+      const stored = path.join(os.tmpdir(), file)
+      await rm(stored, { force: true })
+      cleanups.push(() => rm(stored, { force: true }))
+    }
     // The outbox shows no link that works: the tests read the recipients' mail instead.
     const mail = await startMailServer(baseUrl)
     cleanups.push(mail.stop)

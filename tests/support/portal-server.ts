@@ -171,6 +171,8 @@ export async function createScratchDatabase(adminUrl: string, prefix: string): P
 export interface PortalServer {
   baseUrl: string
   pid: number
+  /** performance.now() when the process was spawned. */
+  spawnedAt: number
   /** Everything the server printed so far. */
   output(): string
   /** Lines the server logged at error level or worse. */
@@ -183,19 +185,22 @@ export interface PortalServer {
 }
 
 /**
- * Starts `node server.js` in `dir` (a snapshotBuild copy) on `databaseUrl` and
- * waits until /healthz answers 200. The server migrates the database and loads
- * the demo network into it when it is empty.
+ * Starts `node server.js` in `dir` (a snapshotBuild copy) on `databaseUrl`, or
+ * on the embedded database in `pgliteDir`, and waits until /healthz answers
+ * 200. The server migrates the database and loads the demo network into it
+ * when it is empty.
  */
 export async function startPortal(options: {
   dir: string
-  databaseUrl: string
+  databaseUrl: string | { pgliteDir: string }
   demoPassword: string
   logLevel?: string
+  port?: number
 }): Promise<PortalServer> {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const name of inheritedButIgnored) delete env[name]
-  const port = await freePort()
+  // Given a port, the process is spawned before this call returns (no await before spawn).
+  const port = options.port ?? (await freePort())
   const baseUrl = `http://127.0.0.1:${port}`
   Object.assign(env, {
     NODE_ENV: 'production',
@@ -205,10 +210,12 @@ export async function startPortal(options: {
     SEED_DEMO: 'true',
     DEMO_PASSWORD: options.demoPassword,
     LOG_LEVEL: options.logLevel ?? 'warn',
-    DATABASE_URL: options.databaseUrl,
   })
+  if (typeof options.databaseUrl === 'string') env.DATABASE_URL = options.databaseUrl
+  else env.PGLITE_DIR = options.databaseUrl.pgliteDir
   let output = ''
   const child = spawn(process.execPath, ['server.js'], { cwd: options.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const spawnedAt = performance.now()
   const collect = (chunk: Buffer) => {
     output += chunk.toString()
   }
@@ -224,6 +231,7 @@ export async function startPortal(options: {
   return {
     baseUrl,
     pid: child.pid!,
+    spawnedAt,
     output: () => output,
     errorLines: () => output.split('\n').filter((line) => /^\{"level":(50|60)\b/.test(line)),
     alive,

@@ -6,7 +6,8 @@ import {
   contactValueIssue,
   parseContactRouteForm,
 } from '../../app/modules/registry/contact-route-form'
-import { isCrisisRoute, isSwedishPhoneNumber, telHref } from '../../app/modules/registry/contact-route-values'
+import { isCrisisRoute } from '../../app/modules/registry/contact-route-values'
+import { isSwedishPhoneNumber, telHref } from '../../app/modules/text/phone'
 import { parseForm } from '../../app/modules/forms/parse-form'
 
 function form(fields: Record<string, string>): FormData {
@@ -55,8 +56,8 @@ describe('Swedish phone numbers', () => {
     expect(isSwedishPhoneNumber(value)).toBe(false)
   })
 
-  it('dials the digits of what was typed', () => {
-    expect(telHref('031-390 06 00')).toBe('tel:0313900600')
+  it('dials the digits of what was typed, a Swedish number with +46', () => {
+    expect(telHref('031-390 06 00')).toBe('tel:+46313900600')
     expect(telHref('+46 (0)70-174 06 05')).toBe('tel:+46701740605')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contactValueIssue } from '../../app/modules/registry/contact-route-form'
-import { phoneDigits } from '../../app/modules/registry/contact-route-values'
+import { phoneDigits } from '../../app/modules/text/phone'
 import { demoContactRoutes } from '../../app/modules/seed/demo-contacts'
 import { demoOrganisations } from '../../app/modules/seed/demo-network'
 

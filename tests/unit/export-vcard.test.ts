@@ -75,11 +75,11 @@ describe('an organisation as a vCard', () => {
     expect(card!.adr?.[2]).toBe('Kungsgatan 1, 447 30 Vårgårda')
     expect(card!.tels).toEqual([
       {
-        value: '031-390 06 05',
+        value: '+46313900605',
         types: ['work', 'voice', 'pref'],
-        label: 'ISK – inriktnings- och samordningskontakt, dygnet runt (24/7)',
+        label: 'ISK – inriktnings- och samordningskontakt, dygnet runt (24/7): 031-390 06 05',
       },
-      { value: '070-174 06 05', types: ['cell', 'voice'], label: 'Chef' },
+      { value: '+46701740605', types: ['cell', 'voice'], label: 'Chef: 070-174 06 05' },
     ])
     expect(card!.emails).toEqual([{ value: 'vaxel@example.org', types: ['internet', 'work'], label: 'Växel' }])
     expect(card!.note.split('\n')).toEqual([
@@ -87,6 +87,23 @@ describe('an organisation as a vCard', () => {
       'Krisledning: Fysisk mötesplats Kommunhuset, Kungsgatan 1 – Ingång från parkeringen',
       'Ta med legitimation',
       'Senast bekräftad: 2026-03-02',
+    ])
+  })
+
+  it('dials every number as +46, however it was typed, with the Swedish grouping in the label', () => {
+    const typedAs = (value: string, channel = 'mobile') => ({ ...bostader.routes[2]!, channel, value })
+    const [card] = parseVcards(
+      organisationCard(t, {
+        ...bostader,
+        routes: [typedAs('0701740606'), typedAs('+46 (0)8-465 004 00', 'phone'), typedAs('0046 980 31 92 00', 'phone'), typedAs('1177', 'phone'), typedAs('+881 6 1234 5678', 'satellite_phone')],
+      }),
+    )
+    expect(card!.tels.map((tel) => [tel.value, tel.label])).toEqual([
+      ['+46701740606', 'Chef: 070-174 06 06'],
+      ['+46846500400', 'Chef: 08-465 004 00'],
+      ['+46980319200', 'Chef: 0980-31 92 00'],
+      ['1177', 'Chef: 1177'],
+      ['+881612345678', 'Chef – Satellittelefon: +881 6 1234 5678'],
     ])
   })
 

@@ -1,30 +1,64 @@
-import { formatDateTime, isMessageKey, useLocale, useT, type Translate } from '~/i18n/i18n'
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { formatDateTime, useLocale, useT, type Locale, type Translate } from '~/i18n/i18n'
+import type { AuditView, Shown } from '~/modules/audit/presentation.server'
 
-export interface AuditRow {
-  id: string
-  at: string | Date
-  userName: string | null
-  organisationName?: string | null
-  entity: string
-  entityId: string
-  action: string
-  changes: Record<string, { before: unknown; after: unknown }>
+const stockholmDay = (locale: Locale, day: string) =>
+  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  )
+
+/** One value of the log, as its reader reads it: labels, names, local time and lists, never a code. */
+function Value({ value }: { value: Shown }): ReactNode {
+  const t = useT()
+  const locale = useLocale()
+  return render(value, t, locale)
 }
 
-/** "Kontaktväg ändrad"; unknown codes are shown as they are. */
-function describe(t: Translate, entity: string, action: string): string {
-  const entityKey = `audit.entity.${entity}`
-  const actionKey = `audit.action.${action}`
-  return `${isMessageKey(entityKey) ? t(entityKey) : entity} ${isMessageKey(actionKey) ? t(actionKey) : action}`
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–'
-  return typeof value === 'string' ? value : JSON.stringify(value)
+function render(value: Shown, t: Translate, locale: Locale): ReactNode {
+  switch (value.kind) {
+    case 'empty':
+      return '–'
+    case 'text':
+      return value.text
+    case 'label':
+      return t(value.key, value.vars)
+    case 'number': {
+      if (value.plain) return String(value.value)
+      const number = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 6 }).format(
+        value.value,
+      )
+      return value.percent ? t('audit.percent', { share: number }) : number
+    }
+    case 'instant':
+      return <time dateTime={value.at}>{formatDateTime(locale, value.at)}</time>
+    case 'date':
+      return <time dateTime={value.day}>{stockholmDay(locale, value.day)}</time>
+    case 'record':
+      return value.href ? <Link to={value.href}>{render(value.name, t, locale)}</Link> : render(value.name, t, locale)
+    case 'list':
+      return (
+        <ul className="audit-values">
+          {value.items.map((item, index) => (
+            <li key={index}>{render(item, t, locale)}</li>
+          ))}
+        </ul>
+      )
+    case 'pairs':
+      return (
+        <ul className="audit-values">
+          {value.items.map((item, index) => (
+            <li key={index}>
+              {render(item.label, t, locale)}: {render(item.value, t, locale)}
+            </li>
+          ))}
+        </ul>
+      )
+  }
 }
 
 /** Who, when, what and how, as a table that also reads well on a phone. */
-export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+export function AuditTable({ rows, caption }: { rows: AuditView[]; caption: string }) {
   const t = useT()
   const locale = useLocale()
   if (rows.length === 0) return <p>{t('audit.empty')}</p>
@@ -43,20 +77,32 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{formatDateTime(locale, row.at)}</td>
-              <td>{row.userName ?? t('audit.system')}</td>
               <td>
-                {describe(t, row.entity, row.action)}
-                {row.organisationName ? <div className="muted">{row.organisationName}</div> : null}
+                <time dateTime={row.at}>{formatDateTime(locale, row.at)}</time>
+              </td>
+              <td>{row.who ?? t('audit.system')}</td>
+              <td>
+                {t(row.event)}
+                {row.subjects.map((subject, index) => (
+                  <div key={index}>
+                    <Value value={subject} />
+                  </div>
+                ))}
+                {row.organisation ? (
+                  <div className="muted">
+                    <Value value={row.organisation} />
+                  </div>
+                ) : null}
               </td>
               <td>
-                {Object.keys(row.changes).length === 0 ? (
+                {row.changes.length === 0 ? (
                   '–'
                 ) : (
                   <ul className="changes">
-                    {Object.entries(row.changes).map(([field, change]) => (
-                      <li key={field}>
-                        <strong>{field}</strong>: {show(change.before)} → {show(change.after)}
+                    {row.changes.map((change) => (
+                      <li key={change.field}>
+                        <strong>{t(change.field)}</strong>: <Value value={change.before} /> →{' '}
+                        <Value value={change.after} />
                       </li>
                     ))}
                   </ul>

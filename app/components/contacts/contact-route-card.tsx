@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { useLocale, useT, type Locale } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { isPhoneChannel, telHref, type ContactRouteFields } from '~/modules/registry/contact-route-values'
-import type { ContactChannel } from '~/db/enums'
+import { isPhoneChannel, type ContactRouteFields } from '~/modules/registry/contact-route-values'
+import { formatPhoneNumber, telHref } from '~/modules/text/phone'
 
 export interface ContactRouteCardData extends ContactRouteFields {
   id: string
@@ -16,9 +16,18 @@ export function formatDate(locale: Locale, date: string | Date): string {
   }).format(new Date(date))
 }
 
-/** A phone number that dials, an address that mails, anything else as text. */
+/**
+ * A phone number that dials (+46, also from abroad) and never wraps inside
+ * its grouping, an address that mails, anything else as text.
+ */
 export function ContactValue({ channel, value }: { channel: string; value: string }) {
-  if (isPhoneChannel(channel as ContactChannel)) return <a href={telHref(value)}>{value}</a>
+  if (isPhoneChannel(channel)) {
+    return (
+      <a href={telHref(value)} className="phone-number">
+        {formatPhoneNumber(value)}
+      </a>
+    )
+  }
   if (channel === 'email') return <a href={`mailto:${value}`}>{value}</a>
   return <span className="prewrap">{value}</span>
 }

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { isCrisisRoute } from '~/modules/registry/contact-route-values'
+import { contactValueText, isCrisisRoute } from '~/modules/registry/contact-route-values'
 import { ContactRouteCard, type ContactRouteCardData } from './contact-route-card'
 
 /** The outcome of a contact-route page, passed back to the organisation page as ?kontaktvagar=… */
@@ -43,7 +43,7 @@ export function ContactRoutesSection({
   const list = (routes: ContactRouteCardData[], prominent: boolean) => (
     <ul className={prominent ? 'contact-list contact-list--crisis' : 'contact-list'}>
       {routes.map((route) => {
-        const what = `${t(`contactFunction.${route.function}` as MessageKey)}: ${route.value}`
+        const what = `${t(`contactFunction.${route.function}` as MessageKey)}: ${contactValueText(route)}`
         return (
           <li key={route.id}>
             <ContactRouteCard

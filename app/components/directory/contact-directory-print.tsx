@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { isCrisisRoute } from '~/modules/registry/contact-route-values'
+import { contactValueText, isCrisisRoute, isPhoneChannel } from '~/modules/registry/contact-route-values'
 import { swedishDate } from '~/modules/registry/directory-filters'
 import type { ExportOrganisation } from '~/modules/registry/export-csv'
 
@@ -35,7 +35,9 @@ export function ContactDirectoryPrint({ organisations }: { organisations: Export
                   <li key={index} className={isCrisisRoute(route) ? 'contact-print__route contact-print__route--crisis' : 'contact-print__route'}>
                     <span className="contact-print__function">{t(`contactFunction.${route.function}` as MessageKey)}</span>
                     <span>
-                      {t(`contactChannel.${route.channel}` as MessageKey)}: <span className="contact-print__value">{route.value}</span>
+                      {t(`contactChannel.${route.channel}` as MessageKey)}: <span className={isPhoneChannel(route.channel) ? 'contact-print__value phone-number' : 'contact-print__value'}>
+                        {contactValueText(route)}
+                      </span>
                     </span>
                     <span>
                       {t(`availability.${route.availability}` as MessageKey)}

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { formatDate } from '~/components/contacts/contact-route-card'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { contactValueText } from '~/modules/registry/contact-route-values'
 import type { StalenessReason } from '~/modules/staleness/staleness'
 
 export interface StaleRow {
@@ -56,7 +57,7 @@ export function StaleOrganisationTable({ rows, months }: { rows: StaleRow[]; mon
                               {t('staleness.failedRoute', {
                                 function: t(`contactFunction.${route.function}` as MessageKey),
                                 channel: t(`contactChannel.${route.channel}` as MessageKey).toLowerCase(),
-                                value: route.value,
+                                value: contactValueText(route),
                                 date: formatDate(locale, route.checkedAt),
                               })}
                             </li>

@@ -32,7 +32,7 @@ export const sv = {
   'contacts.save': 'Spara kontaktvägen',
   'contacts.delete': 'Ta bort kontaktvägen',
   'contacts.deleteHeading': 'Ta bort',
-  'contacts.deleteHint': 'Kontaktvägen och dess provsamtal tas bort. Borttagningen syns i händelseloggen.',
+  'contacts.deleteHint': 'Kontaktvägen och dess provsamtal tas bort. Borttagningen syns i ändringsloggen.',
   'contacts.conflict':
     'Någon annan har ändrat kontaktvägen medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Jämför med de nuvarande värdena och spara igen.',
   'contacts.deleteConflict':

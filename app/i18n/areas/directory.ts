@@ -2,7 +2,7 @@
 export const sv = {
   'directory.title': 'Katalog',
   'directory.intro':
-    'Sök bland organisationer, samhällsviktig verksamhet, platser och kontaktvägar: på namn, funktion (till exempel TiB eller ISK), sektor eller ort. Sökningen klarar stavfel och ord skrivna utan å, ä och ö.',
+    'Sök bland organisationer, samhällsviktig verksamhet, platser och kontaktvägar: på namn, funktion (till exempel TiB eller ISK), sektor, ort eller telefonnummer. Sökningen klarar stavfel och ord skrivna utan å, ä och ö. Ett nummer hittas hur det än skrivs (070-174 06 55, 0701740655, +46 70 174 06 55), men bara med rätt siffror.',
   'directory.searchForm': 'Sök i katalogen',
   'directory.query': 'Sök',
   'directory.queryHint': 'Till exempel ”Vårgårda Bostäder”, ”TiB Alingsås” eller ”vattenverk”.',

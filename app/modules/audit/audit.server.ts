@@ -3,35 +3,75 @@ import type { Executor, Transaction } from '~/db/client.server'
 import { auditLog, type FieldChanges } from '~/db/schema/audit'
 import { organisations } from '~/db/schema/organisations'
 import { users } from '~/db/schema/users'
+import type { AuditActionOf, AuditEntity, AuditField, AuditFieldOf } from './vocabulary'
 
-export interface AuditInput {
+type Change = { before: unknown; after: unknown }
+/** Field-by-field changes of one entry, by the field names the vocabulary lists. */
+export type AuditChanges<F extends string = AuditField> = Partial<Record<F, Change>>
+
+type AuditInputOf<E extends AuditEntity> = {
   userId: string | null
   organisationId: string | null
-  entity: string
+  entity: E
   entityId: string
-  action: 'create' | 'update' | 'delete' | (string & {})
-  changes?: FieldChanges
+  action: AuditActionOf<E>
+  changes?: AuditChanges<AuditFieldOf<E>>
+}
+
+/** One entry; its entity, action and fields must be in the vocabulary (./vocabulary.ts), which labels them. */
+export type AuditInput = { [E in AuditEntity]: AuditInputOf<E> }[AuditEntity]
+
+// Actions that consist of changed fields: one that changed none (a form saved
+// as it was loaded) writes no entry. Other actions (a reminder sent, a
+// password reset) are events in themselves and are written without changes.
+const fieldEdits: ReadonlySet<string> = new Set<AuditInput['action']>([
+  'update',
+  'state',
+  'move',
+  'minutes',
+  'evaluation',
+  'evaluation_shared',
+  'cancel',
+  'share',
+  'unshare',
+  'answer',
+  'answer_by_link',
+  'accept',
+  'reject',
+  'merge',
+  'feedback',
+])
+
+/** Whether the entry records a save that changed nothing; the log lists changes only. */
+export function changesNothing(input: AuditInput): boolean {
+  return fieldEdits.has(input.action) && Object.keys(input.changes ?? {}).length === 0
 }
 
 /** Written inside the same transaction as the change it records. */
 export async function recordAudit(tx: Transaction, input: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values({ ...input, changes: input.changes ?? {} })
+  if (changesNothing(input)) return
+  await tx.insert(auditLog).values({ ...input, changes: toStored(input.changes) })
 }
 
 /** Many entries of one bulk write (an import), in chunks that stay under the bind-parameter limit. */
 export async function recordAudits(tx: Transaction, inputs: AuditInput[]): Promise<void> {
-  for (let start = 0; start < inputs.length; start += 1000) {
-    await tx.insert(auditLog).values(inputs.slice(start, start + 1000).map((input) => ({ ...input, changes: input.changes ?? {} })))
+  const kept = inputs.filter((input) => !changesNothing(input))
+  for (let start = 0; start < kept.length; start += 1000) {
+    await tx
+      .insert(auditLog)
+      .values(kept.slice(start, start + 1000).map((input) => ({ ...input, changes: toStored(input.changes) })))
   }
 }
 
+const toStored = (changes: AuditChanges<string> | undefined): FieldChanges => (changes ?? {}) as FieldChanges
+
 /** Field-by-field difference of the named fields; unchanged fields are left out. */
-export function diffFields<T extends Record<string, unknown>>(
+export function diffFields<T extends Record<string, unknown>, F extends keyof T & string>(
   before: Partial<T> | null,
   after: Partial<T> | null,
-  fields: readonly (keyof T & string)[],
-): FieldChanges {
-  const changes: FieldChanges = {}
+  fields: readonly F[],
+): AuditChanges<F> {
+  const changes: AuditChanges<F> = {}
   for (const field of fields) {
     const previous = before?.[field] ?? null
     const next = after?.[field] ?? null

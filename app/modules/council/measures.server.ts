@@ -10,7 +10,7 @@ import {
 } from '~/db/schema/council'
 import { organisations } from '~/db/schema/organisations'
 import { users } from '~/db/schema/users'
-import { diffFields, recordAudit } from '~/modules/audit/audit.server'
+import { diffFields, recordAudit, type AuditInput } from '~/modules/audit/audit.server'
 import type { FieldErrors } from '~/modules/forms/parse-form'
 import { createAudited, updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 import { organisationOptions } from './informants.server'
@@ -220,7 +220,12 @@ export async function checkMeasureChoices(
 
 type Invalid = { ok: false; error: 'invalid'; errors: FieldErrors }
 
-const measureAudit = (actorId: string, action: string, before: CouncilMeasure | null, after: CouncilMeasure) => ({
+const measureAudit = (
+  actorId: string,
+  action: 'create' | 'update',
+  before: CouncilMeasure | null,
+  after: CouncilMeasure,
+): AuditInput => ({
   userId: actorId,
   organisationId: after.responsibleOrganisationId,
   entity: 'council_measure',

@@ -1,12 +1,22 @@
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { bullets, formatDay, heading, paragraph, pdfSafe, table, createPdf } from '~/modules/pdf/pdf-document.server'
+import {
+  bullets,
+  createPdf,
+  formatDay,
+  heading,
+  numberPages,
+  paragraph,
+  part,
+  table,
+} from '~/modules/pdf/pdf-document.server'
 import { compareSnapshots } from './situation-diff'
 import type { SituationSnapshot } from './situation-snapshot'
 import { assessment, changeText, measureState } from './situation-words'
 
 // A frozen situation picture as a PDF for the council's members and the
-// municipality's decision on an action plan: the same four parts as the page.
+// municipality's decision on an action plan: the same four parts as the page,
+// the first under the title block on page 1, each later one from a new page.
 
 export function renderSituationPdf(
   version: { number: number; frozenAt: Date; snapshot: SituationSnapshot; previous: SituationSnapshot | null },
@@ -16,7 +26,7 @@ export function renderSituationPdf(
 ): Promise<Buffer> {
   const { snapshot: s } = version
   const title = t('situation.version.title', { title: s.title, number: version.number })
-  const { doc, done } = createPdf({ Title: pdfSafe(title), Author: pdfSafe(s.councilName) })
+  const { doc, done } = createPdf({ Title: title, Author: s.councilName })
   const period = t('situation.period', { from: formatDay(locale, s.periodFrom), to: formatDay(locale, s.periodTo) })
 
   paragraph(doc, s.councilName, { bold: true })
@@ -44,8 +54,7 @@ export function renderSituationPdf(
       ]),
     )
 
-  doc.addPage()
-  heading(doc, t('situation.part.mapping'), 16)
+  part(doc, t('situation.part.mapping'))
   paragraph(doc, t('situation.totals', s.totals))
   heading(doc, t('situation.byArea'), 12)
   counts(s.byArea, t('situation.area'))
@@ -66,8 +75,7 @@ export function renderSituationPdf(
       s.hotSpots.map((spot) => [`${spot.lat.toFixed(4)}, ${spot.lng.toFixed(4)}`, String(spot.count)]),
     )
 
-  doc.addPage()
-  heading(doc, t('situation.part.other'), 16)
+  part(doc, t('situation.part.other'))
   paragraph(doc, s.otherInformation || t('situation.noOther'), { muted: !s.otherInformation })
   heading(doc, t('situation.statistics'), 12)
   if (s.statistics.length === 0) paragraph(doc, t('situation.statisticsNone'))
@@ -105,8 +113,7 @@ export function renderSituationPdf(
     )
   }
 
-  doc.addPage()
-  heading(doc, t('situation.part.analysis'), 16)
+  part(doc, t('situation.part.analysis'))
   paragraph(doc, s.analysis || t('situation.noAnalysis'), { muted: !s.analysis })
 
   heading(doc, t('situation.part.measures'), 16)
@@ -131,6 +138,7 @@ export function renderSituationPdf(
         measure.assessment ? assessment(t, measure.assessment) : '–',
       ]),
     )
+  numberPages(doc, title)
   doc.end()
   return done
 }

@@ -92,7 +92,7 @@ async function writeCells(
   const audits: AuditInput[] = []
   const entry = (
     id: string,
-    action: string,
+    action: 'create' | 'update' | 'delete',
     before: string | null,
     after: string | null,
     cell: { areaId: string | null; question: string },

@@ -15,7 +15,8 @@ import { en } from '~/i18n/en'
 import { sv, type MessageKey } from '~/i18n/sv'
 import { requiredText } from '~/modules/forms/fields'
 import { ContactRouteSchema, contactValueIssue } from '~/modules/registry/contact-route-form'
-import { phoneDigits } from '~/modules/registry/contact-route-values'
+import { isPhoneChannel } from '~/modules/registry/contact-route-values'
+import { phoneDigits, swedishNationalDigits } from '~/modules/text/phone'
 import { parseCsv } from './csv'
 
 // The import file: one row per contact route of an organisation (or an
@@ -308,10 +309,9 @@ export function organisationKey(name: string): string {
 
 /** Two routes are the same when organisation, function, channel and value agree (a number by its digits). */
 export function routeKey(organisationKey: string, route: Pick<ImportRouteFields, 'function' | 'channel' | 'value'>): string {
-  const value =
-    route.channel === 'phone' || route.channel === 'mobile' || route.channel === 'satellite_phone'
-      ? phoneDigits(route.value).replace(/^\+46/, '0').replace(/^0046/, '0')
-      : normaliseWord(route.value)
+  const value = isPhoneChannel(route.channel)
+    ? (swedishNationalDigits(route.value) ?? phoneDigits(route.value))
+    : normaliseWord(route.value)
   return [organisationKey, route.function, route.channel, value].join('\u0000')
 }
 

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Database, Transaction } from '~/db/client.server'
 import { meetings, type Meeting } from '~/db/schema/meetings'
 import { diffFields } from '~/modules/audit/audit.server'
+import type { AuditActionOf, AuditFieldOf } from '~/modules/audit/vocabulary'
 import { updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 
 type MeetingColumns = Partial<Omit<typeof meetings.$inferInsert, 'id' | 'version' | 'updatedAt'>>
@@ -21,8 +22,8 @@ export function updateMeetingColumns(
     actorId: string
     meetingId: string
     version: number
-    action: string
-    audited: readonly (keyof Meeting & string)[]
+    action: AuditActionOf<'meeting'>
+    audited: readonly (keyof Meeting & AuditFieldOf<'meeting'>)[]
     set: (before: Meeting, tx: Transaction) => MeetingColumns | null | Promise<MeetingColumns | null>
   },
 ): Promise<SaveResult<Meeting>> {

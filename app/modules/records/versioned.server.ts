@@ -9,7 +9,8 @@ export type SaveResult<R> =
 /**
  * The one way an editable record is changed: lock the row, compare the version
  * the form was loaded with, write, and audit in the same transaction. A stale
- * version is a conflict that returns the current record and writes nothing.
+ * version is a conflict that returns the current record and writes nothing; a
+ * save that changed no audited field writes no audit entry (recordAudit).
  */
 export async function updateVersioned<R extends { version: number }>(
   db: Database,

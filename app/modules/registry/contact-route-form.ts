@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { availabilities, contactChannels, contactFunctions, visibilities, type ContactChannel } from '~/db/enums'
 import { enumField, optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm, type ParseResult } from '~/modules/forms/parse-form'
-import { CONTACT_VALUE_MAX, isInternationalPhoneNumber, isSwedishPhoneNumber } from './contact-route-values'
+import { isInternationalPhoneNumber, isSwedishPhoneNumber } from '~/modules/text/phone'
+import { CONTACT_VALUE_MAX } from './contact-route-values'
 
 // The contact-route forms: one schema for browser and server, messages are i18n keys.
 

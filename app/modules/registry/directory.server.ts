@@ -15,6 +15,7 @@ import {
 import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, criticalServices, networkMembers, sites } from '~/db/schema/registry'
 import type { Actor } from '~/modules/auth/permissions'
+import { phoneQueryDigits } from '~/modules/text/phone'
 import { visibleRoutesCondition } from './contact-routes.server'
 import {
   DIRECTORY_GROUP_LIMIT,
@@ -128,8 +129,15 @@ const organisationText = sql`portal_fold(${organisations.name})`
 const serviceText = sql`portal_fold(${criticalServices.name})`
 const siteText = sql`portal_fold(${sites.name} || ' ' || ${sites.address})`
 const routeText = sql`portal_fold(${contactRoutes.label} || ' ' || ${contactRoutes.value})`
+// The expression of drizzle/0012_phone_digits.sql's index: a number's digits, national and +46.
+const routeDigits = sql`portal_phone_digits(${contactRoutes.channel}, ${contactRoutes.value})`
 
-const containsAll = (words: string[], text: SQL) => words.map((word) => sql`portal_fold(${word}) <% ${text}`)
+/**
+ * Every word allows a typo; a number does not ("12346" is not "12345"), so
+ * a word of digits must stand in the text as it was typed.
+ */
+const containsAll = (words: string[], text: SQL) =>
+  words.map((word) => (/^\d+$/.test(word) ? sql`${text} like ${`%${word}%`}` : sql`portal_fold(${word}) <% ${text}`))
 const score = (query: string, text: SQL, weight = 1) =>
   sql<number>`${weight}::real * word_similarity(portal_fold(${query}), ${text})`.mapWith(Number).as('score')
 /**
@@ -171,6 +179,8 @@ export function organisationConditions(
 
 interface Search {
   q: string
+  /** The digits to look for when the query is a phone number (phoneQueryDigits), else null. */
+  phone: string | null
   terms: DirectoryTerms
   filters: DirectoryFilters
   actor: Actor
@@ -370,9 +380,32 @@ function searchSites(db: Executor, search: Search) {
   })
 }
 
-/** Contact routes by label or value, and by named function; never a route the actor may not see. */
+/**
+ * Contact routes whose number contains the digits of the query, in any
+ * grouping and with or without +46; the whole number ranks before a part of
+ * one. Never by similarity: a number one digit off is another number.
+ */
+function searchRoutesByNumber(db: Executor, { filters, actor, limit }: Search, digits: string) {
+  const share = sql<number>`least(1, ${digits.length}::real / char_length(split_part(${routeDigits}, ' ', 1)))`
+  return db
+    .select({ ...routeGroup.fields, score: share.mapWith(Number).as('score') })
+    .from(contactRoutes)
+    .innerJoin(organisations, eq(organisations.id, contactRoutes.organisationId))
+    .where(
+      and(
+        sql`${routeDigits} like ${`%${digits}%`}`,
+        visibleRoutesCondition(actor),
+        ...organisationConditions(filters, contactRoutes.organisationId),
+      ),
+    )
+    .orderBy(sql`score desc`, asc(organisations.name), asc(contactRoutes.callOrder))
+    .limit(limit + 1)
+}
+
+/** Contact routes by number, or by label or value and by named function; never a route the actor may not see. */
 async function searchRoutes(db: Executor, search: Search) {
-  const { terms, filters, actor } = search
+  const { terms, filters, actor, phone } = search
+  if (phone) return [await searchRoutesByNumber(db, search, phone)]
   const byText = await searchByText(db, search, routeGroup, {
     conditions: [visibleRoutesCondition(actor), ...organisationConditions(filters, contactRoutes.organisationId)],
     tieBreak: [asc(organisations.name), asc(contactRoutes.callOrder)],
@@ -444,6 +477,7 @@ export async function searchDirectory(
   }
   const search: Search = {
     q: filters.q,
+    phone: phoneQueryDigits(filters.q),
     terms: matchDirectoryTerms(filters.q),
     filters,
     actor,

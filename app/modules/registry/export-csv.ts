@@ -1,7 +1,7 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { toCsv } from '~/modules/text/csv'
-import type { ContactRouteFields } from './contact-route-values'
+import { contactValueText, type ContactRouteFields } from './contact-route-values'
 import { swedishDate } from './directory-filters'
 
 /** What the contact directory export needs of an organisation and its routes. */
@@ -53,7 +53,7 @@ export function contactDirectoryCsv(t: Translate, organisations: ExportOrganisat
       ...first,
       t(`contactFunction.${route.function}` as MessageKey),
       t(`contactChannel.${route.channel}` as MessageKey),
-      route.value,
+      contactValueText(route),
       route.label,
       t(`availability.${route.availability}` as MessageKey),
       route.callOrder,

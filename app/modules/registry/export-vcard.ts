@@ -1,6 +1,7 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { CRLF, escapeText, foldLine } from '~/modules/text/content-line'
+import { dialNumber, formatPhoneNumber } from '~/modules/text/phone'
 import { confirmedText, type ExportOrganisation, type ExportRoute } from './export-csv'
 
 /**
@@ -57,14 +58,21 @@ export function organisationCard(t: Translate, organisation: ExportOrganisation)
     const telephone = telephoneTypes[route.channel]
     if (telephone || route.channel === 'email') {
       // A group ties a label ("ISK", "TiB (24/7)") to the number in Apple's and Google's contacts.
+      // The number is dialled as +46 so that it works abroad and behind a switchboard; the
+      // label keeps the national form people read out and write down.
       const group = `item${++item}`
       const pref = preferred ? '' : ',PREF'
       preferred = true
       properties.push(
         telephone
-          ? { name: `${group}.TEL`, params: `TYPE=${telephone}${pref}`, value: escapeText(route.value) }
+          ? { name: `${group}.TEL`, params: `TYPE=${telephone}${pref}`, value: escapeText(dialNumber(route.value)) }
           : { name: `${group}.EMAIL`, params: `TYPE=INTERNET,WORK${pref}`, value: escapeText(route.value) },
-        { name: `${group}.X-ABLABEL`, value: escapeText(routeTitle(t, route)) },
+        {
+          name: `${group}.X-ABLABEL`,
+          value: escapeText(
+            telephone ? `${routeTitle(t, route)}: ${formatPhoneNumber(route.value)}` : routeTitle(t, route),
+          ),
+        },
       )
     }
     if (noteChannels.has(route.channel)) {

@@ -12,7 +12,8 @@ import {
   type RsaNarrative,
   type ScaleStep,
 } from '~/db/schema/rsa'
-import { diffFields } from '~/modules/audit/audit.server'
+import { diffFields, type AuditChanges, type AuditInput } from '~/modules/audit/audit.server'
+import type { AuditActionOf, AuditFieldOf } from '~/modules/audit/vocabulary'
 import { isCoordinator, type Actor } from '~/modules/auth/permissions'
 import { createAudited, deleteVersioned, updateVersioned } from '~/modules/records/versioned.server'
 import { defaultEvents, defaultScales } from './defaults'
@@ -140,11 +141,11 @@ const lockAnalysis = async (tx: Transaction, id: string) =>
 /** Changes the analysis's own columns under its version, audited. */
 function updateAnalysis(
   db: Database,
-  input: { actorId: string; id: string; version: number; action?: string },
+  input: { actorId: string; id: string; version: number; action?: AuditActionOf<'rsa_analysis'> },
   values: (before: RsaAnalysis) => Partial<typeof rsaAnalyses.$inferInsert>,
-  extra?: (tx: Transaction, before: RsaAnalysis) => Promise<Record<string, { before: unknown; after: unknown }>>,
+  extra?: (tx: Transaction, before: RsaAnalysis) => Promise<AuditChanges<AuditFieldOf<'rsa_analysis'>>>,
 ) {
-  let extraChanges: Record<string, { before: unknown; after: unknown }> = {}
+  let extraChanges: AuditChanges<AuditFieldOf<'rsa_analysis'>> = {}
   return updateVersioned(db, {
     expectedVersion: input.version,
     load: (tx) => lockAnalysis(tx, input.id),
@@ -261,10 +262,10 @@ export async function listParticipants(db: Executor, analysisId: string) {
 const eventAudit = (
   actorId: string,
   organisationId: string,
-  action: string,
+  action: AuditActionOf<'rsa_event'>,
   event: RsaEvent,
-  changes: Record<string, { before: unknown; after: unknown }>,
-) => ({
+  changes: AuditChanges<AuditFieldOf<'rsa_event'>>,
+): AuditInput => ({
   userId: actorId,
   organisationId,
   entity: 'rsa_event',

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { rsaAnswers, rsaEvents, type RsaAnswer } from '~/db/schema/rsa'
-import { diffFields, recordAudit } from '~/modules/audit/audit.server'
+import { diffFields, recordAudit, type AuditInput } from '~/modules/audit/audit.server'
 import { updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 import type { AnswerData } from './rsa-forms'
 
@@ -65,7 +65,7 @@ export async function saveAnswer(
     state,
     updatedBy: input.actorId,
   }
-  const audit = (action: string, before: RsaAnswer | null, after: RsaAnswer) => ({
+  const audit = (action: 'create' | 'update', before: RsaAnswer | null, after: RsaAnswer): AuditInput => ({
     userId: input.actorId,
     organisationId: input.organisationId,
     entity: 'rsa_answer',

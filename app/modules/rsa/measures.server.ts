@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
 import { rsaEvents, rsaFollowUps, rsaMeasures, type RsaMeasure } from '~/db/schema/rsa'
-import { diffFields, recordAudit } from '~/modules/audit/audit.server'
+import { diffFields, recordAudit, type AuditChanges, type AuditInput } from '~/modules/audit/audit.server'
+import type { AuditFieldOf } from '~/modules/audit/vocabulary'
 import { createAudited, deleteVersioned, updateVersioned } from '~/modules/records/versioned.server'
 import type { MeasureFields } from './rsa-forms'
 
@@ -49,7 +50,12 @@ export async function getMeasure(db: Executor, analysisId: string, id: string) {
 
 type Scope = { actorId: string; analysis: { id: string; organisationId: string } }
 
-const audit = (scope: Scope, action: string, measure: RsaMeasure, changes: ReturnType<typeof diffFields>) => ({
+const audit = (
+  scope: Scope,
+  action: 'create' | 'update' | 'delete',
+  measure: RsaMeasure,
+  changes: AuditChanges<AuditFieldOf<'rsa_measure'>>,
+): AuditInput => ({
   userId: scope.actorId,
   organisationId: scope.analysis.organisationId,
   entity: 'rsa_measure',

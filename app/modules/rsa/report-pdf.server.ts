@@ -1,16 +1,16 @@
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import {
-  A4,
   bullets,
   CONTENT_WIDTH,
   createPdf,
   formatDay,
   heading,
-  MARGIN,
+  numberPages,
   paragraph,
-  pdfSafe,
+  part as beginPart,
   table,
+  title,
 } from '~/modules/pdf/pdf-document.server'
 import { isOverdue } from './action-plan'
 import { matrixGrid, type Spread } from './compile'
@@ -29,11 +29,14 @@ const partHeadings: Record<ReportPart, MessageKey> = {
   measures: 'rsa.part.measures',
 }
 
-/** The report as PDF bytes: a cover with what is still missing, then each of the seven parts from a new page. */
+/**
+ * The report as PDF bytes: the title block and what is still missing, then
+ * the seven parts, part 1 on the first page and each later part from a new page.
+ */
 export function renderReportPdf(report: ReportData, t: Translate, locale: Locale, now = new Date()): Promise<Buffer> {
   const { doc, done } = createPdf({
-    Title: pdfSafe(t('rsa.report.title', { title: report.analysis.title })),
-    Author: pdfSafe(report.owner.name),
+    Title: t('rsa.report.title', { title: report.analysis.title }),
+    Author: report.owner.name,
   })
 
   const { analysis, compiled, registry } = report
@@ -49,13 +52,9 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
         : t('rsa.matrix.spread', { median: number(value.median), min: value.min, max: value.max, count: value.count })
       : t('rsa.matrix.unknown')
 
-  // Cover.
+  // The title block.
   paragraph(doc, report.owner.name, { bold: true })
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
-    .text(pdfSafe(t('rsa.report.title', { title: analysis.title })), { width: CONTENT_WIDTH })
-  doc.moveDown(0.5)
+  title(doc, t('rsa.report.title', { title: analysis.title }))
   paragraph(doc, t('rsa.periodValue', { start: analysis.periodStart, end: analysis.periodEnd }))
   paragraph(doc, t('rsa.report.deadline', { date: formatDay(locale, report.deadline) }), { bold: true })
   paragraph(doc, t('rsa.report.printed', { date: formatDay(locale, now) }), { muted: true })
@@ -77,8 +76,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
   else bullets(doc, missing)
 
   const part = (key: ReportPart, body: () => void) => {
-    doc.addPage()
-    heading(doc, `${reportParts.indexOf(key) + 1}. ${t(partHeadings[key])}`, 16)
+    beginPart(doc, `${reportParts.indexOf(key) + 1}. ${t(partHeadings[key])}`)
     const text = narrative[key]?.trim()
     paragraph(doc, text || t('rsa.report.noNarrative'), { muted: !text })
     body()
@@ -279,24 +277,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
       )
   })
 
-  // Page numbers, once every page exists.
-  const range = doc.bufferedPageRange()
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index)
-    // Text in the bottom margin would otherwise start a new page.
-    const bottom = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#4a5360')
-      .text(pdfSafe(`${analysis.title} · ${index + 1} / ${range.count}`), MARGIN, A4.height - MARGIN + 15, {
-        width: CONTENT_WIDTH,
-        align: 'center',
-        lineBreak: false,
-      })
-    doc.page.margins.bottom = bottom
-  }
+  numberPages(doc, analysis.title)
   doc.end()
   return done
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, max } from 'drizzle-orm'
 import type { Database } from '~/db/client.server'
 import { auditLog } from '~/db/schema/audit'
 import { organisations } from '~/db/schema/organisations'
-import { recordAudits } from '~/modules/audit/audit.server'
+import { recordAudits, type AuditInput } from '~/modules/audit/audit.server'
 import type { Mailer, MailMessage } from '~/modules/mail/mailer.server'
 import { REMINDER_REPEAT_MS, reminderMessage } from './staleness'
 import { listStaleOrganisations } from './staleness.server'
@@ -68,7 +68,7 @@ export async function sendReminders(
     result.notStale = selected.filter((organisation) => !staleIds.has(organisation.id)).sort(byName)
 
     const outgoing: { organisation: Named; message: MailMessage }[] = []
-    const audits = []
+    const audits: AuditInput[] = []
     for (const organisation of stale) {
       const named = { id: organisation.id, name: organisation.name }
       const at = recentAt.get(organisation.id)

@@ -1,5 +1,6 @@
 import type { ContactChannel, ContactFunction } from '~/db/enums'
 import { sv } from '~/i18n/sv'
+import { contactValueText } from '~/modules/registry/contact-route-values'
 
 // Which organisations' data needs looking after, and the reminder their
 // editors get. Plain functions: the query is in staleness.server.ts.
@@ -65,7 +66,7 @@ function swedishDate(date: Date): string {
 function describeRoute(route: FailedRoute): string {
   const fn = sv[`contactFunction.${route.function}`]
   const channel = sv[`contactChannel.${route.channel}`].toLowerCase()
-  return `${fn}, ${channel} ${route.value} (provsamtal ${swedishDate(route.checkedAt)})`
+  return `${fn}, ${channel} ${contactValueText(route)} (provsamtal ${swedishDate(route.checkedAt)})`
 }
 
 export interface ReminderInput {

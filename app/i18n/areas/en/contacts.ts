@@ -34,7 +34,7 @@ export const en: Record<keyof typeof sv, string> = {
   'contacts.save': 'Save the contact route',
   'contacts.delete': 'Remove the contact route',
   'contacts.deleteHeading': 'Remove',
-  'contacts.deleteHint': 'The contact route and its test calls are removed. The removal shows in the audit log.',
+  'contacts.deleteHint': 'The contact route and its test calls are removed. The removal shows in the change log.',
   'contacts.conflict':
     'Someone else changed the contact route while you were editing. Your changes are not saved but are kept in the form. Compare with the current values and save again.',
   'contacts.deleteConflict':

@@ -4,7 +4,7 @@ import type { sv } from '../directory'
 export const en: Record<keyof typeof sv, string> = {
   'directory.title': 'Directory',
   'directory.intro':
-    'Search organisations, critical services, places and contact routes: by name, function (such as TiB or ISK), sector or town. The search copes with typos and with words typed without å, ä and ö.',
+    'Search organisations, critical services, places and contact routes: by name, function (such as TiB or ISK), sector, town or phone number. The search copes with typos and with words typed without å, ä and ö. A number is found however it is grouped (070-174 06 55, 0701740655, +46 70 174 06 55), but only with the right digits.',
   'directory.searchForm': 'Search the directory',
   'directory.query': 'Search',
   'directory.queryHint': 'For example “Vårgårda Bostäder”, “TiB Alingsås” or “waterworks”.',
