@@ -4,11 +4,45 @@ import { defineConfig } from 'vitest/config'
 const app = fileURLToPath(new URL('./app', import.meta.url))
 const withPostgres = Boolean(process.env.DATABASE_URL)
 
+/**
+ * With a PostgreSQL (CI), every integration test runs there, and on PGlite
+ * only the files that prove what differs between the two drivers: migrations
+ * and the demo (smoke, seed), export and import (backup), search with pg_trgm,
+ * unaccent and the phone-digit index (directory), every route once
+ * (route-access), version checks and locking (registry-records,
+ * double-submission), and every module that sends raw SQL whose results each
+ * driver types on its own (login-throttle, device trust, council statistics,
+ * the weekly picture and the survey, retention, import, map clusters, the
+ * scenario graph and its kept results). Without a PostgreSQL (a developer's
+ * machine), every integration test runs on PGlite.
+ */
+const driverContract = [
+  'smoke',
+  'seed',
+  'backup',
+  'directory',
+  'route-access',
+  'registry-records',
+  'double-submission',
+  'login-throttle',
+  'council-sources',
+  'council-weekly',
+  'council-reports',
+  'import',
+  'map',
+  'scenario-graph',
+  'scenarios',
+].map((name) => `tests/integration/${name}.test.ts`)
+
 export default defineConfig({
   resolve: { alias: { '~': app } },
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+    // Vitest takes one worker on two cores; the integration tests mostly wait
+    // for PostgreSQL and the browser tests for Chromium and the server, so a
+    // few workers keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -18,7 +52,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration-pglite',
-          include: ['tests/integration/**/*.test.ts'],
+          include: withPostgres ? driverContract : ['tests/integration/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
           setupFiles: ['tests/support/fail-on-console-error.ts'],
           testTimeout: 30_000,

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { DEMO_PASSWORD } from './e2e-constants'
 import { startMailServer } from './e2e-mail-server'
@@ -15,7 +13,6 @@ import {
   snapshotBuild,
   stopServer,
   waitForHealth,
-  withDatabase,
 } from './portal-server'
 
 declare module 'vitest' {
@@ -25,8 +22,7 @@ declare module 'vitest' {
 }
 
 /**
- * One production server for the whole browser suite, on a fresh database:
- * a new PostgreSQL database when DATABASE_URL is set, else a new PGlite folder.
+ * One production server for the whole browser suite, on a fresh PGlite folder.
  * The server loads the demo network into it at start.
  */
 export default async function setup(project: TestProject) {
@@ -51,18 +47,9 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => rm(dir, { recursive: true, force: true }))
     await snapshotBuild(dir)
 
-    if (process.env.DATABASE_URL) {
-      const name = `e2e_${process.pid}_${randomBytes(4).toString('hex')}`
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} })
-      cleanups.push(() => admin.end())
-      await admin.unsafe(`create database "${name}"`)
-      cleanups.push(async () => {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`)
-      })
-      env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name)
-    } else {
-      env.PGLITE_DIR = path.join(dir, 'pglite')
-    }
+    // The embedded database, as the README's first command runs it: the
+    // integration and reliability suites cover PostgreSQL.
+    env.PGLITE_DIR = path.join(dir, 'pglite')
 
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
