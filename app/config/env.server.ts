@@ -35,6 +35,8 @@ const EnvSchema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), 'måste börja med smtp:// eller smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Områdesansvarsportalen <noreply@example.org>'),
+  // The organiser in a meeting's calendar part: where a calendar's "Accept" or "Decline" is mailed, so a mailbox someone reads.
+  MEETING_ORGANIZER_EMAIL: z.string().email('måste vara en e-postadress, t.ex. beredskap@kommun.se').optional(),
   MUNICIPALITY_NAME: z.string().min(1).default('Vårgårda kommun'),
   // Where the accessibility statement tells people to write about accessibility problems.
   ACCESSIBILITY_CONTACT: z.string().email('måste vara en e-postadress').default('tillganglighet@example.org'),
@@ -112,6 +114,20 @@ export function cookiesAreSecure(env: Env = getEnv()): boolean {
  */
 export function portalOrigin(env: Env = getEnv()): string {
   return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : `http://localhost:${env.PORT}`
+}
+
+/** The address part of a sender such as "Portalen <portal@example.org>". */
+export function mailAddress(sender: string): string {
+  return (/<([^>]+)>/.exec(sender)?.[1] ?? sender).trim()
+}
+
+/**
+ * The meeting organiser's address in invitations and calendar feeds, which a
+ * calendar's answer is mailed to: MEETING_ORGANIZER_EMAIL, or else the address
+ * of MAIL_FROM. The answer that counts is given with the mail's link.
+ */
+export function meetingOrganizerEmail(env: Env = getEnv()): string {
+  return env.MEETING_ORGANIZER_EMAIL ?? mailAddress(env.MAIL_FROM)
 }
 
 /** The demo loads into an empty database when asked, and by default outside production. */

@@ -46,6 +46,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.staleness': 'Data currency',
   'nav.account': 'My account',
   'nav.signOut': 'Sign out',
+  'nav.menu': 'Menu',
   'nav.signIn': 'Sign in',
 
   'role.coordinator': 'Coordinator',
@@ -182,13 +183,16 @@ const core: Record<keyof typeof coreSv, string> = {
   'users.actions': 'Actions',
 
   'outbox.title': 'Outbox',
-  'outbox.intro': 'No email server is configured (SMTP_URL). Messages the portal would have sent are stored here.',
+  'outbox.intro':
+    'The portal is not connected to an email server, so it sends no email. What would have been sent is kept here instead.',
+  'outbox.caption': 'The latest messages, newest first (Swedish time)',
+  'outbox.back': 'Back to the outbox',
   'outbox.empty': 'The outbox is empty.',
   'outbox.to': 'To',
   'outbox.subject': 'Subject',
   'outbox.sent': 'Created',
   'outbox.state': 'State',
-  'outbox.state.kept': 'Not sent: kept here, since no email server is configured',
+  'outbox.state.kept': 'Not sent, kept here',
   'outbox.linkWithheld':
     'The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient\'s email gets it.',
 

@@ -49,6 +49,7 @@ const core = {
   'nav.staleness': 'Aktualitet',
   'nav.account': 'Mitt konto',
   'nav.signOut': 'Logga ut',
+  'nav.menu': 'Meny',
   'nav.signIn': 'Logga in',
 
   'role.coordinator': 'Samordnare',
@@ -185,13 +186,16 @@ const core = {
   'users.actions': 'Åtgärder',
 
   'outbox.title': 'Utkorg',
-  'outbox.intro': 'Ingen e-postserver är inställd (SMTP_URL). Meddelanden som portalen skulle ha skickat sparas här.',
+  'outbox.intro':
+    'Portalen är inte ansluten till någon e-postserver, så den skickar inga e-postmeddelanden. Det som skulle ha skickats sparas här i stället.',
+  'outbox.caption': 'De senaste meddelandena, nyast först (svensk tid)',
+  'outbox.back': 'Tillbaka till utkorgen',
   'outbox.empty': 'Utkorgen är tom.',
   'outbox.to': 'Till',
   'outbox.subject': 'Ämne',
   'outbox.sent': 'Skapat',
   'outbox.state': 'Status',
-  'outbox.state.kept': 'Inte skickat: sparat här, eftersom ingen e-postserver är inställd',
+  'outbox.state.kept': 'Inte skickat, sparat här',
   'outbox.linkWithheld':
     'Meddelandet innehåller en personlig länk (inbjudan, nytt lösenord, svar på möte eller kalender). Den visas inte här; bara mottagarens e-post får den.',
 

@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getEnv, portalOrigin } from '~/config/env.server'
+import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { calendarFeedFor } from '~/modules/meetings/calendar-feed.server'
 
 /** A user's meetings as a subscribable iCalendar feed; the secret in the address is the credential. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
-  const env = getEnv()
   const feed =
     token.length <= 100
-      ? await calendarFeedFor(await getDb(), token, portalOrigin(), env.MAIL_FROM)
+      ? await calendarFeedFor(await getDb(), token, portalOrigin(), meetingOrganizerEmail())
       : null
   if (feed === null)
     return new Response('Hittades inte', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })

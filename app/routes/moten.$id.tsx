@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { ActionItemList } from '~/components/meetings/action-item-list'
 import { FollowUpNav } from '~/components/meetings/follow-up-header'
-import { AnswerForm, AnswersTable } from '~/components/meetings/meeting-answers'
-import { getEnv, portalOrigin } from '~/config/env.server'
+import { AnswerForm, AnswersTable, listOf } from '~/components/meetings/meeting-answers'
+import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { scenarios } from '~/db/schema/scenarios'
 import { organisations } from '~/db/schema/organisations'
@@ -67,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scenario: scenario[0]?.state === 'shared' ? { id: scenario[0].id, name: scenario[0].name } : null,
     },
     answers,
+    // Invited, but nobody there gets the invitation: no portal user and no crisis mailbox.
+    unreachable: answers.filter((row) => row.invitees === 0).map((row) => row.name),
     ownAnswers: answers.filter((row) => answerable.has(row.organisationId)),
     manage,
     unsent,
@@ -121,12 +123,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'remind' || intent === 'resend') {
     assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
     if (meeting.state === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
-    const env = getEnv()
     const outcome = await sendMeetingMail(db, getMailer(), {
       meetingId: id,
       purpose: intent === 'remind' ? 'reminder' : meeting.sequence > 0 ? 'update' : 'invitation',
       origin: portalOrigin(),
-      mailFrom: env.MAIL_FROM,
+      organizerEmail: meetingOrganizerEmail(),
       onlyBehind: intent === 'resend',
       actorId: user.id,
     })
@@ -138,7 +139,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MeetingPage() {
   const t = useT()
   const locale = useLocale()
-  const { meeting, answers, ownAnswers, manage, unsent, earlierItems, today, notice } = useLoaderData<typeof loader>()
+  const { meeting, answers, unreachable, ownAnswers, manage, unsent, earlierItems, today, notice } =
+    useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
   return (
@@ -161,6 +163,11 @@ export default function MeetingPage() {
       ) : null}
       {notice.event === 'installt' ? (
         <FormMessage kind="success">{t('meeting.cancelledSent', { sent: notice.sent })}</FormMessage>
+      ) : null}
+      {manage && !cancelled && (notice.event === 'ny' || notice.event === 'andrad') && unreachable.length > 0 ? (
+        <FormMessage kind="error">
+          {t('meeting.unreachable', { organisations: listOf(locale, unreachable) })}
+        </FormMessage>
       ) : null}
       {notice.failed > 0 ? (
         <FormMessage kind="error">{t('meeting.sendFailed', { failed: notice.failed })}</FormMessage>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meetings/meeting-form'
-import { getEnv, portalOrigin } from '~/config/env.server'
+import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { meetingOrganisations } from '~/db/schema/meetings'
 import { useT } from '~/i18n/i18n'
@@ -41,8 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const meeting = await requireManageableMeeting(db, user, id)
   const form = await readFormData(request)
-  const env = getEnv()
-  const mail = { origin: portalOrigin(), mailFrom: env.MAIL_FROM }
+  const mail = { origin: portalOrigin(), organizerEmail: meetingOrganizerEmail() }
   if (form.get('intent') === 'cancel') {
     const version = Number(form.get('version'))
     const result = await cancelMeeting(db, { actorId: user.id, id, version: Number.isInteger(version) ? version : -1 })

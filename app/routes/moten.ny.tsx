@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meetings/meeting-form'
-import { getEnv, portalOrigin } from '~/config/env.server'
+import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
@@ -36,12 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   // A repeated post goes to the meeting the first one convened; its invitations went out then.
   if (submitted.repeated) throw redirect(submitted.location)
-  const env = getEnv()
   const sent = await sendMeetingMail(db, getMailer(), {
     meetingId,
     purpose: 'invitation',
     origin: portalOrigin(),
-    mailFrom: env.MAIL_FROM,
+    organizerEmail: meetingOrganizerEmail(),
   })
   throw redirect(`/moten/${meetingId}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)
 }

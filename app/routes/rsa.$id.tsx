@@ -11,7 +11,7 @@ import { FormMessage } from '~/components/forms/field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { ProgressTable } from '~/components/rsa/progress-table'
 import { getDb } from '~/db/app-db.server'
-import { useT } from '~/i18n/i18n'
+import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { versionField } from '~/modules/forms/fields'
 import { requireUuid } from '~/modules/http/responses'
@@ -19,6 +19,7 @@ import { setResultsShared } from '~/modules/rsa/analyses.server'
 import { loadCompileInput } from '~/modules/rsa/compiled.server'
 import { progress } from '~/modules/rsa/compile'
 import { daysUntil, reportDeadline } from '~/modules/rsa/report'
+import { formatDay } from '~/modules/text/dates'
 import {
   analysisHeader,
   answerableOrganisationIds,
@@ -74,6 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AnalysisPage() {
   const t = useT()
+  const locale = useLocale()
   const { header, version, events, participants, rows, deadline, daysLeft } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
@@ -84,7 +86,7 @@ export default function AnalysisPage() {
       {search.has('inte-delad') ? <FormMessage kind="success">{t('rsa.unsharedNow')}</FormMessage> : null}
       {actionData?.error ? <FormMessage kind="error">{t(actionData.error)}</FormMessage> : null}
       <p className="rsa-deadline">
-        {t('rsa.deadlineText', { date: deadline })}{' '}
+        {t('rsa.deadlineText', { date: formatDay(locale, deadline) })}{' '}
         {daysLeft >= 0 ? t('rsa.daysLeft', { days: daysLeft }) : t('rsa.deadlinePassed')}
       </p>
       <p>{t('rsa.participantList', { names: participants.join(', ') || '–' })}</p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CouncilHeader } from '~/components/council/council-header'
+import { pageFromSearch } from '~/components/ui/pager'
 import { reportStates, type ReportState } from '~/db/enums'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
@@ -9,17 +10,12 @@ import councilStyles from '~/styles/council.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
-function pageOf(value: string | null): number {
-  const page = Number(value)
-  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const url = new URL(request.url)
   const requested = url.searchParams.get('status')
   const state: ReportState = reportStates.includes(requested as ReportState) ? (requested as ReportState) : 'new'
-  const page = pageOf(url.searchParams.get('sida'))
+  const page = pageFromSearch(url.searchParams.get('sida'))
   const [{ rows, total }, counts] = await Promise.all([
     listReportsInState(db, { councilId: council.id, state, page, readerId: user.id }),
     countByState(db, council.id),

@@ -5,20 +5,38 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { clearDraft, clearPending } from '~/components/council/report-draft'
 import { ReportStateBadge } from '~/components/council/report-state'
 import { FormMessage } from '~/components/forms/field'
+import { formatCount } from '~/components/map/format'
+import { Pager, pageFromSearch } from '~/components/ui/pager'
+import { reportStates, type ReportState } from '~/db/enums'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, requireReportingCouncil } from '~/modules/council/council-access.server'
-import { listOwnReports } from '~/modules/council/reports.server'
+import { listOwnReports, OWN_PAGE_SIZE } from '~/modules/council/reports.server'
+import { formatPosition } from '~/modules/text/position'
 import councilStyles from '~/styles/council.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireReportingCouncil(request, params)
-  const rows = await listOwnReports(db, { councilId: council.id, userId: user.id })
+  const url = new URL(request.url)
+  const requested = url.searchParams.get('status')
+  const state = reportStates.includes(requested as ReportState) ? (requested as ReportState) : null
+  const page = pageFromSearch(url.searchParams.get('sida'))
+  const { rows, counts, all, total } = await listOwnReports(db, {
+    councilId: council.id,
+    userId: user.id,
+    state,
+    page,
+  })
   return {
     council: councilHeader(user, council),
     userId: user.id,
+    state,
+    page,
+    pages: Math.max(1, Math.ceil(total / OWN_PAGE_SIZE)),
+    counts,
+    all,
     reports: rows
       .filter((row) => can(user, 'council.report.readOwn', { ownerUserId: row.reporterId }))
       .map((row) => ({
@@ -43,6 +61,9 @@ export default function OwnReportsPage() {
   const loaded = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const sent = search.get('skickad') === '1'
+  const base = `/trygghet/${loaded.council.id}/mina-rapporter`
+  const pageLink = (page: number) =>
+    loaded.state ? `${base}?status=${loaded.state}&sida=${page}` : `${base}?sida=${page}`
 
   // The report reached the council: the draft kept on the phone is no longer needed.
   useEffect(() => {
@@ -61,8 +82,26 @@ export default function OwnReportsPage() {
           {t('council.own.newReport')}
         </Link>
       </p>
+      {loaded.all > 0 ? (
+        <nav className="council-tabs" aria-label={t('council.own.filter')}>
+          <ul>
+            <li>
+              <Link to={base} aria-current={loaded.state === null ? 'page' : undefined}>
+                {t('council.own.allStates')} ({formatCount(locale, loaded.all)})
+              </Link>
+            </li>
+            {reportStates.map((state) => (
+              <li key={state}>
+                <Link to={`${base}?status=${state}`} aria-current={state === loaded.state ? 'page' : undefined}>
+                  {t(`council.state.${state}`)} ({formatCount(locale, loaded.counts[state])})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {loaded.reports.length === 0 ? (
-        <p>{t('council.own.none')}</p>
+        <p>{loaded.all === 0 ? t('council.own.none') : t('council.inbox.none')}</p>
       ) : (
         <ul className="report-list">
           {loaded.reports.map((report) => (
@@ -72,7 +111,10 @@ export default function OwnReportsPage() {
               </h2>
               <p>
                 <ReportStateBadge state={report.state} />{' '}
-                {report.areaName ?? (report.lat !== null ? `${report.lat}, ${report.lng}` : '')}
+                {report.areaName ??
+                  (report.lat !== null && report.lng !== null
+                    ? formatPosition({ lat: report.lat, lng: report.lng }, locale)
+                    : '')}
               </p>
               {report.description ? <p>{report.description}</p> : null}
               <h3>{t('council.own.feedback')}</h3>
@@ -81,6 +123,18 @@ export default function OwnReportsPage() {
           ))}
         </ul>
       )}
+      <Pager
+        page={loaded.page}
+        pages={loaded.pages}
+        pageLink={pageLink}
+        label={t('council.own.pages')}
+        previous={t('council.inbox.previous')}
+        next={t('council.inbox.next')}
+        position={t('council.own.pageOf', {
+          page: formatCount(locale, loaded.page),
+          pages: formatCount(locale, loaded.pages),
+        })}
+      />
     </div>
   )
 }

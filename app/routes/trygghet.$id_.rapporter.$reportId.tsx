@@ -19,6 +19,7 @@ import { parseForm } from '~/modules/forms/parse-form'
 import { requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { formatPosition } from '~/modules/text/position'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -121,9 +122,7 @@ export default function ReviewPage() {
         <dd>{report.areaName ?? t('council.inbox.noArea')}</dd>
         <dt>{t('council.review.position')}</dt>
         <dd>
-          {report.position
-            ? t('council.review.positionValue', { lat: report.position.lat, lng: report.position.lng })
-            : t('council.review.noPosition')}
+          {report.position ? formatPosition(report.position, locale) : t('council.review.noPosition')}
           {report.position && loaded.coarsenedTo ? (
             <> {t('council.review.coarsened', { metres: loaded.coarsenedTo })}</>
           ) : null}

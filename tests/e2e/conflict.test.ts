@@ -67,7 +67,7 @@ describe('two people editing one organisation', () => {
     const history = first.getByRole('table', { name: 'Ändringshistorik' })
     await history
       .getByRole('listitem')
-      .filter({ hasText: `description: ${firstText} → ${secondText}` })
+      .filter({ hasText: `Beskrivning: ${firstText} → ${secondText}` })
       .waitFor()
     await expectNoAxeViolations(first)
     // Two sessions and seven pages checked by axe: room for a loaded machine.

@@ -93,7 +93,7 @@ describe('informant reports and the council inbox', () => {
     await page.getByRole('radio', { name: 'Använd min position' }).check()
     await page.getByRole('button', { name: 'Hämta min position' }).click()
     await page.getByText('Din position är hämtad (noggrannhet cirka 12 m).').waitFor()
-    expect(await page.getByLabel('Latitud').inputValue()).toBe('58.034100')
+    expect(await page.getByLabel('Latitud').inputValue()).toBe('58,034100')
     await page.getByLabel('Kort beskrivning').fill(offlineDescription)
 
     await page.context().setOffline(true)

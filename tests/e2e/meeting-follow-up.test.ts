@@ -151,7 +151,7 @@ describe('during and after a meeting', () => {
     await expectNoSidewaysScroll(partner)
     const openItems = partner.getByRole('region', { name: 'Öppna åtgärder för din organisation' })
     const ownItem = openItems.getByRole('listitem').filter({ hasText: 'Se över reservkraften i hyreshusen' })
-    await ownItem.getByText('Klart senast 2026-01-15 – Försenad').waitFor()
+    await ownItem.getByText('Klart senast 15 jan. 2026 – Försenad').waitFor()
     expect(await openItems.getByText('Bränslelager för fjärrvärmen').count()).toBe(0)
     await ownItem.getByRole('link', { name: `Från ${title}` }).click()
     await partner.getByRole('heading', { level: 1, name: `Åtgärder – ${title}` }).waitFor()
@@ -198,7 +198,7 @@ describe('during and after a meeting', () => {
     await visit(other, '/')
     const openItems = other.getByRole('region', { name: 'Öppna åtgärder för din organisation' })
     const item = openItems.getByRole('listitem').filter({ hasText: 'Bränslelager för fjärrvärmen' })
-    await item.getByText('Klart senast 2030-06-30').waitFor()
+    await item.getByText('Klart senast 30 juni 2030').waitFor()
     // Not overdue (the demo's own overdue item of Solör's is listed beside it).
     expect(await item.getByText('Försenad').count()).toBe(0)
     expect(await openItems.getByText('Se över reservkraften i hyreshusen').count()).toBe(0)

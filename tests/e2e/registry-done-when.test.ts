@@ -339,14 +339,14 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
       const byPartner = historyRows(page).filter({ has: page.getByRole('cell', { name: partner.name, exact: true }) })
       await byPartner
         .filter({ hasText: 'Kontaktväg ändrad' })
-        .getByText(`value: ${seededIsk} → ${editedIsk}`, { exact: true })
+        .getByText(`Nummer eller adress: ${seededIsk} → ${editedIsk}`, { exact: true })
         .waitFor()
       await byPartner
-        .filter({ hasText: 'Kontaktväg skapad' })
-        .getByText(`label: – → ${dutyLabel}`, { exact: true })
+        .filter({ hasText: 'Kontaktväg tillagd' })
+        .getByText(`Benämning: – → ${dutyLabel}`, { exact: true })
         .waitFor()
-      await byPartner.filter({ hasText: 'Plats skapad' }).first().waitFor()
-      const confirmations = byPartner.filter({ hasText: 'Organisation bekräftad' })
+      await byPartner.filter({ hasText: 'Plats tillagd' }).first().waitFor()
+      const confirmations = byPartner.filter({ hasText: 'Uppgifterna bekräftade som aktuella' })
       expect(await confirmations.count()).toBe(1)
       await confirmations.getByText(/^confirmedAt: – → \d{4}-\d{2}-\d{2}T/).waitFor()
 
@@ -411,8 +411,9 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
       // Through the UI: the routes are there to read, with nothing to change them.
       await openOrganisation(other, id)
       await other.locator(`a[href="${dialled(editedIsk)}"]`).waitFor()
-      await other.getByText(dutyLabel, { exact: true }).waitFor()
       const contacts = other.getByRole('region', { name: 'Kontaktvägar' })
+      // The change history names the route too: look among the contact routes.
+      await contacts.getByText(dutyLabel, { exact: true }).waitFor()
       expect(await contacts.getByRole('link', { name: /^Ändra / }).count()).toBe(0)
       expect(await contacts.getByRole('link', { name: /^Registrera provsamtal/ }).count()).toBe(0)
       for (const control of ['Lägg till kontaktväg', 'Lägg till plats', 'Redigera uppgifterna']) {
@@ -506,7 +507,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
         )
         .waitFor()
       expect(await historyRows(coordinator).filter({ hasText: 'Per Holm' }).count()).toBe(0)
-      const checks = historyRows(coordinator).filter({ hasText: 'Provsamtal skapad' })
+      const checks = historyRows(coordinator).filter({ hasText: 'Provsamtal registrerat' })
       expect(await checks.count()).toBe(1)
       await checks.getByRole('cell', { name: partner.name, exact: true }).waitFor()
 

@@ -111,7 +111,7 @@ describe('the RSA', () => {
       .getByRole('link', { name: 'Översikt' })
       .click()
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor()
-    await page.getByText('Rapporten ska lämnas till länsstyrelsen senast 2027-10-31.').waitFor()
+    await page.getByText('Rapporten ska lämnas till länsstyrelsen senast 31 okt. 2027.').waitFor()
     await page.getByRole('table', { name: 'Svar per organisation och händelse' }).waitFor()
     await expectNoAxeViolations(page)
   })

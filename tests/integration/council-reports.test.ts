@@ -31,6 +31,7 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { renderRoute } from '../support/render-route'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -172,6 +173,64 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     const reads = await db().select().from(councilReportReads).where(eq(councilReportReads.userId, people.informant.id))
     expect(reads).toHaveLength(1)
     expect(reads[0]!.place).toBe('own')
+  })
+
+  it('pages an informant’s own reports 25 at a time and filters them by state, never showing another’s', async () => {
+    const reportOf = (reporterId: string, index: number, state: 'new' | 'accepted' | 'rejected') => ({
+      councilId: council.id,
+      reporterId,
+      organisationId: housing.id,
+      categoryId,
+      locationKind: 'area' as const,
+      areaId,
+      observedAt: new Date(Date.UTC(2026, 0, 1, 0, index)),
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, index)),
+      description: `Rapport ${index}`,
+      state,
+    })
+    await db()
+      .insert(councilReports)
+      .values([
+        ...Array.from({ length: 60 }, (_, index) =>
+          reportOf(people.informant.id, index, index % 3 === 0 ? 'accepted' : 'new'),
+        ),
+        ...Array.from({ length: 30 }, (_, index) => reportOf(people.informant2.id, 100 + index, 'rejected')),
+      ])
+    type Own = { reports: { description: string; state: string }[]; page: number; pages: number; all: number }
+    const own = async (query: string) => {
+      const result = await callRoute<Own>(
+        ownPage.loader,
+        getRequest(`${base()}/mina-rapporter${query}`, people.informant.cookie),
+        params(),
+      )
+      expect(result.status).toBe(200)
+      return result.body!
+    }
+    const first = await own('')
+    expect(first.reports).toHaveLength(25)
+    expect(first).toMatchObject({ page: 1, pages: 3, all: 60 })
+    expect(first.reports[0]!.description).toBe('Rapport 59')
+    const third = await own('?sida=3')
+    expect(third.reports).toHaveLength(10)
+    expect(third.reports.at(-1)!.description).toBe('Rapport 0')
+    const accepted = await own('?status=accepted')
+    expect(accepted.reports).toHaveLength(20)
+    expect(accepted.pages).toBe(1)
+    expect(accepted.reports.every((report) => report.state === 'accepted')).toBe(true)
+    const secondNew = await own('?status=new&sida=2')
+    expect(secondNew.reports).toHaveLength(15)
+    expect(secondNew.reports.every((report) => report.state === 'new')).toBe(true)
+    // The other informant's reports are all rejected: none reaches this informant.
+    expect((await own('?status=rejected')).reports).toEqual([])
+    const everything = [first, await own('?sida=2'), third].flatMap((page) => page.reports)
+    expect(new Set(everything.map((report) => report.description)).size).toBe(60)
+    expect(everything.every((report) => Number(report.description.split(' ')[1]) < 60)).toBe(true)
+    // Nonsense in the query falls back to the first page of all reports.
+    expect(await own('?status=x&sida=-4')).toMatchObject({ page: 1, all: 60 })
+    const html = await renderRoute(ownPage.default, { loaderData: third })
+    expect(html).toContain('Sida 3 av 3')
+    expect(html).toContain(`href="${base()}/mina-rapporter?sida=2"`)
+    expect(html).toContain(`href="${base()}/mina-rapporter?status=accepted"`)
   })
 
   it('keeps informants, partner editors and viewers away from every council page and action', async () => {
@@ -342,6 +401,22 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(asCoordinator.body!.report.position).not.toEqual({ lat: 58.034567, lng: 12.807891 })
     // Within a 100 m square's half diagonal of the reported position.
     expect(Math.abs(asCoordinator.body!.report.position.lat - 58.034567)).toBeLessThan(0.001)
+  })
+
+  it('prints the position on the report page with the Swedish decimal comma', async () => {
+    await file(people.informant, { lat: '58.034308', lng: '12.808685' })
+    const [report] = await db().select().from(councilReports)
+    const page = await callRoute(
+      reviewPage.loader,
+      getRequest(`${base()}/rapporter/${report!.id}`, people.member.cookie),
+      {
+        id: council.id,
+        reportId: report!.id,
+      },
+    )
+    const html = await renderRoute(reviewPage.default, { loaderData: page.body })
+    expect(html).toContain('58,0343° N, 12,8087° E')
+    expect(html).not.toContain('58.034308')
   })
 
   it('logs every read of a report in the inbox and on its page, which the coordinator can see', async () => {

@@ -199,6 +199,10 @@ describe('situation pictures', () => {
     expect(pdf.response!.headers.get('Content-Type')).toBe('application/pdf')
     const bytes = Buffer.from(await pdf.response!.arrayBuffer())
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    // The hot spot's position as the pages write it, with the decimal comma.
+    const text = (await pdfPages(new Uint8Array(bytes))).join(' ')
+    expect(text).toMatch(/58,\d{4}° N, 12,\d{4}° E/)
+    expect(text).not.toMatch(/58\.\d+, 12\.\d+/)
   })
 
   it('keeps Sami and Finnish letters in the PDF, and begins the mapping on the first page under the title', async () => {

@@ -286,6 +286,28 @@ describe('during and after a meeting', () => {
       expect(entry).toMatchObject({ action: 'create', userId: coordinator.id })
     })
 
+    it('takes a file whose name holds ";", quotes and "=", stores the name and serves it back intact', async () => {
+      const name = 'Protokoll; "utkast" a=b 2026-åäö.pdf'
+      const result = await call(
+        documentsPage.action,
+        upload(url(), { name, bytes: samples.pdf }, coordinator.cookie),
+        params,
+      )
+      expect(result.status).toBe(302)
+      const [row] = await db().select().from(meetingDocuments)
+      // Straight quotes become typewriter apostrophes: the name stays readable and no header or file system trips on it.
+      expect(row!.filename).toBe("Protokoll; 'utkast' a=b 2026-åäö.pdf")
+      const download = await call(documentDownload.loader, getRequest(`${url()}/${row!.id}`, viewer.cookie), {
+        ...params,
+        documentId: row!.id,
+      })
+      // RFC 6266: an ASCII fallback with nothing that ends the quoted value, and the real name as filename*.
+      expect(download.response!.headers.get('Content-Disposition')).toBe(
+        `attachment; filename="Protokoll_ 'utkast' a=b 2026-aao.pdf"; ` +
+          `filename*=UTF-8''Protokoll%3B%20%27utkast%27%20a%3Db%202026-%C3%A5%C3%A4%C3%B6.pdf`,
+      )
+    })
+
     it('a file over 10 MB is refused at the field and nothing is stored; exactly 10 MB is accepted', async () => {
       const tooLarge = new Uint8Array(MAX_DOCUMENT_BYTES + 1)
       tooLarge.set(samples.pdf)
@@ -822,7 +844,7 @@ describe('during and after a meeting', () => {
       expect(loaded.body!.actionItems!.map((row) => row.id)).toEqual([overdue.id])
       const html = await renderRoute(startPage.default, { loaderData: loaded.body })
       expect(html).toContain('Försenad sak')
-      expect(html).toMatch(/Klart senast 2020-01-01<strong class="overdue-tag"> – Försenad<\/strong>/)
+      expect(html).toMatch(/Klart senast 1 jan. 2020<strong class="overdue-tag"> – Försenad<\/strong>/)
       expect(html).not.toContain('Annans sak')
       expect(html).toContain(`href="/moten/${meeting.id}/atgarder"`)
       const informant = await user('informant', bostader.id)

@@ -12,8 +12,11 @@ import * as meetingPage from '../../app/routes/moten.$id'
 import * as editMeeting from '../../app/routes/moten.$id_.redigera'
 import * as newMeeting from '../../app/routes/moten.ny'
 import * as answerByLink from '../../app/routes/moten.svar.$token'
-import { portalOrigin } from '../../app/config/env.server'
+import { meetingOrganizerEmail, portalOrigin } from '../../app/config/env.server'
+import { getMailer } from '../../app/modules/mail/mailer.server'
+import { sendMeetingMail } from '../../app/modules/meetings/invitations.server'
 import { getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
+import { renderRoute } from '../support/render-route'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -37,6 +40,7 @@ function parseCalendar(text: string) {
     start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toString(),
     end: (event.getFirstPropertyValue('dtend') as ICAL.Time).toString(),
     attendees: event.getAllProperties('attendee').map((property) => String(property.getFirstValue())),
+    organizer: String(event.getFirstPropertyValue('organizer')),
     timezone: calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'),
   }
 }
@@ -140,9 +144,7 @@ describe('meetings', () => {
 
     const [mail] = await mailTo('per@energi.example')
     expect(mail!.subject).toBe('Inbjudan: Temadag: elavbrott i januari, torsdag 14 januari 2027 kl. 09.00–12.00')
-    expect(mail!.text).toContain(
-      'Vårgårda kommun bjuder in Vårgårda Energi till temadag: Temadag: elavbrott i januari.',
-    )
+    expect(mail!.text).toContain('Vårgårda kommun bjuder in Vårgårda Energi till temadag: elavbrott i januari.')
     expect(mail!.text).toContain('1. Inledning')
     const calendar = parseCalendar(mail!.calendar!.content)
     expect(mail!.calendar!.method).toBe('REQUEST')
@@ -159,6 +161,11 @@ describe('meetings', () => {
     })
     // Each mail names its own recipient only.
     expect(calendar.attendees).toEqual(['mailto:per@energi.example'])
+    // A calendar's answer goes to the organiser's functional mailbox; the mail says the link gives the answer.
+    expect(calendar.organizer).toBe(`mailto:${meetingOrganizerEmail()}`)
+    expect(mail!.text).toContain(
+      'Svaret lämnas med länken ovan. Att tacka ja eller nej i kalendern skickar bara ett mejl till arrangören.',
+    )
     const [other] = await mailTo('eva@energi.example')
     expect(tokenFromLink(other!.text, ORIGIN, 'moten/svar')).not.toBe(tokenFromLink(mail!.text, ORIGIN, 'moten/svar'))
     expect(await mailTo('johan@energi.example')).toEqual([])
@@ -166,6 +173,21 @@ describe('meetings', () => {
 
     const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, id))
     expect(audits.map((row) => [row.entity, row.action, row.userId])).toEqual([['meeting', 'create', coordinator.id]])
+  })
+
+  it("names the configured functional mailbox as the invitation's organiser, not the portal's no-reply sender", async () => {
+    const { id } = await convene()
+    await db().delete(outbox)
+    const sent = await sendMeetingMail(db(), getMailer(), {
+      meetingId: id,
+      purpose: 'reminder',
+      origin: ORIGIN,
+      organizerEmail: 'beredskap@vargarda.example.org',
+    })
+    expect(sent).toEqual({ sent: 3, failed: 0 })
+    const [mail] = await mailTo('per@energi.example')
+    expect(parseCalendar(mail!.calendar!.content).organizer).toBe('mailto:beredskap@vargarda.example.org')
+    expect(mail!.calendar!.content).not.toContain('noreply@')
   })
 
   it('invites a member organisation without portal users through its shared crisis mailbox, which can answer by link', async () => {
@@ -209,6 +231,66 @@ describe('meetings', () => {
       .from(meetingOrganisations)
       .where(and(eq(meetingOrganisations.meetingId, id), eq(meetingOrganisations.organisationId, herrljunga.id)))
     expect(row).toMatchObject({ answer: 'attending', attendees: 'Säkerhetssamordnaren', answeredBy: null })
+  })
+
+  it('warns when an invited organisation has neither portal users nor a crisis mailbox, on creation and in the answers', async () => {
+    const unreachable = await makeOrganisation(db(), { name: 'Räddningstjänsten Sjuhärad', kind: 'rescue_services' })
+    // A phone number and a restricted mailbox reach nobody with an invitation.
+    await makeContactRoute(db(), { organisationId: unreachable.id, function: 'switchboard', channel: 'phone' })
+    await makeContactRoute(db(), {
+      organisationId: unreachable.id,
+      function: 'crisis_management',
+      channel: 'email',
+      value: 'kris@rtj.example',
+      visibility: 'restricted',
+    })
+    await db().insert(networkMembers).values({ networkId, organisationId: unreachable.id })
+    const { id, location } = await convene()
+    expect(location).toContain('handelse=ny')
+
+    const created = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
+      meetingPage.loader,
+      getRequest(location, coordinator.cookie),
+      { id },
+    )
+    expect(created.body!.unreachable).toEqual(['Räddningstjänsten Sjuhärad'])
+    const createdHtml = await renderRoute(meetingPage.default, { loaderData: created.body })
+    const warning = /<div class="notice notice--error" role="alert">([^]*?)<\/div>/.exec(createdHtml)
+    expect(warning?.[1]).toContain('Räddningstjänsten Sjuhärad')
+    expect(warning?.[1]).not.toContain('Vårgårda Energi')
+
+    // The answers overview says it to every reader of the meeting, later too.
+    const later = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
+      meetingPage.loader,
+      getRequest(`/moten/${id}`, energyEditor.cookie),
+      { id },
+    )
+    const laterHtml = await renderRoute(meetingPage.default, { loaderData: later.body })
+    expect(laterHtml).not.toContain('role="alert"')
+    const answers = laterHtml.slice(laterHtml.indexOf('id="answers-heading"'))
+    expect(answers).toContain('Inbjudan når ingen hos Räddningstjänsten Sjuhärad')
+    const row = /<tr data-answer="pending"><th scope="row">Räddningstjänsten Sjuhärad<\/th>.*?<\/tr>/.exec(answers)
+    expect(row?.[0]).toContain('Når ingen')
+    const reachable = /<tr data-answer="pending"><th scope="row">Vårgårda Energi<\/th>.*?<\/tr>/.exec(answers)
+    expect(reachable?.[0]).not.toContain('Når ingen')
+
+    // With everyone reachable there is no warning.
+    await makeContactRoute(db(), {
+      organisationId: unreachable.id,
+      function: 'duty_officer',
+      channel: 'email',
+      value: 'rtj@rtj.example',
+    })
+    const second = await convene()
+    const secondPage = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
+      meetingPage.loader,
+      getRequest(second.location, coordinator.cookie),
+      { id: second.id },
+    )
+    expect(secondPage.body!.unreachable).toEqual([])
+    const secondHtml = await renderRoute(meetingPage.default, { loaderData: secondPage.body })
+    expect(secondHtml).not.toContain('Når ingen')
+    expect(secondHtml).not.toContain('role="alert"')
   })
 
   it('refuses what cannot be a meeting, with the message by the field and everything typed kept', async () => {

@@ -6,6 +6,7 @@ import { isResetTokenValid, requestPasswordReset } from '../../app/modules/accou
 import { createMailer } from '../../app/modules/mail/mailer.server'
 import * as invitePage from '../../app/routes/admin.anvandare'
 import * as outboxPage from '../../app/routes/admin.utkorg'
+import * as messagePage from '../../app/routes/admin.utkorg_.$id'
 import * as calendarFile from '../../app/routes/admin.utkorg.$id.kalender'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { renderRoute } from '../support/render-route'
@@ -77,6 +78,16 @@ describe("the coordinator's outbox", () => {
     return { cookie, stored, tokens }
   }
 
+  async function readMessage(id: string, cookie: string) {
+    const loaded = await callRoute<Awaited<ReturnType<typeof messagePage.loader>>>(
+      messagePage.loader,
+      getRequest(`/admin/utkorg/${id}`, cookie),
+      { id },
+    )
+    expect(loaded.status).toBe(200)
+    return { body: loaded.body!, html: await renderRoute(messagePage.default, { loaderData: loaded.body }) }
+  }
+
   it('shows recipient, subject, time and state, with every secret link replaced by a marker', async () => {
     const { cookie, stored, tokens } = await sendEverything()
     expect(stored).toHaveLength(3)
@@ -94,18 +105,49 @@ describe("the coordinator's outbox", () => {
       getRequest('/admin/utkorg', cookie),
     )
     expect(loaded.status).toBe(200)
-    const serialised = JSON.stringify(loaded.body)
-    const html = await renderRoute(outboxPage.default, { loaderData: loaded.body })
-    for (const token of tokens) {
-      expect(serialised).not.toContain(token)
-      expect(html).not.toContain(token)
+    const list = await renderRoute(outboxPage.default, { loaderData: loaded.body })
+    // A compact list: recipient, subject, time and state, one row a message, each opening the message.
+    expect(list.match(/<tr>/g)).toHaveLength(1 + stored.length)
+    expect(list).toContain('ny.person@example.org')
+    expect(list).toContain('Inbjudan till områdesansvarsportalen – Vårgårda Bostäder AB')
+    expect(list).toContain('Återställ ditt lösenord i områdesansvarsportalen')
+    expect(list).toContain('Inte skickat, sparat här')
+    for (const message of stored) expect(list).toContain(`href="/admin/utkorg/${message.id}"`)
+    expect(list).not.toContain('Svara här')
+    // In plain words: no environment variable, no calendar method name.
+    expect(list).not.toMatch(/SMTP|REQUEST|CANCEL/)
+    // Stockholm time: created now, shown as the clock in Stockholm shows it.
+    const stockholmNow = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(stored[0]!.createdAt))
+    expect(list).toContain(stockholmNow)
+
+    const pages = await Promise.all(stored.map((message) => readMessage(message.id, cookie)))
+    for (const page of [loaded.body, ...pages.map((one) => one.body)]) {
+      const serialised = JSON.stringify(page)
+      for (const token of tokens) expect(serialised).not.toContain(token)
     }
-    expect(html).not.toMatch(/href="[^"]*\/(inbjudan|aterstall|moten\/svar|kalender)\//)
-    expect(html).toContain('ny.person@example.org')
-    expect(html).toContain('Inbjudan till områdesansvarsportalen – Vårgårda Bostäder AB')
-    expect(html).toContain('Återställ ditt lösenord i områdesansvarsportalen')
-    expect(html).toContain(MARKER)
-    expect(loaded.body!.messages.every((message) => typeof message.state === 'string')).toBe(true)
+    for (const { html } of pages) {
+      for (const token of tokens) expect(html).not.toContain(token)
+      expect(html).not.toMatch(/href="[^"]*\/(inbjudan|aterstall|moten\/svar|kalender)\//)
+      expect(html).toContain(MARKER)
+      expect(html).not.toMatch(/SMTP|REQUEST|CANCEL/)
+    }
+    const meetingMail = pages.find((one) => one.body.message.to === 'per.holm@example.org')!
+    expect(meetingMail.html).toContain('Kalenderinbjudan')
+    expect(meetingMail.html).toContain(`href="/admin/utkorg/${meetingMail.body.message.id}/kalender"`)
+    expect(meetingMail.html).toContain('Svara här')
+  })
+
+  it('answers 404 for a message that is not there', async () => {
+    const { cookie } = await sendEverything()
+    const missing = '00000000-0000-4000-8000-000000000000'
+    const result = await callRoute(messagePage.loader, getRequest(`/admin/utkorg/${missing}`, cookie), { id: missing })
+    expect(result.status).toBe(404)
+    const malformed = await callRoute(messagePage.loader, getRequest('/admin/utkorg/x', cookie), { id: 'x' })
+    expect(malformed.status).toBe(404)
   })
 
   it('serves the calendar part without a secret link', async () => {
@@ -131,13 +173,9 @@ describe("the coordinator's outbox", () => {
       subject: 'Påminnelse',
       text: 'Se över uppgifterna: http://localhost/organisationer/11111111-1111-4111-8111-111111111111',
     })
-    const loaded = await callRoute<Awaited<ReturnType<typeof outboxPage.loader>>>(
-      outboxPage.loader,
-      getRequest('/admin/utkorg', cookie),
-    )
-    const html = await renderRoute(outboxPage.default, { loaderData: loaded.body })
-    expect(html).toContain('href="http://localhost/organisationer/11111111-1111-4111-8111-111111111111"')
     const [row] = await db().select().from(outbox).where(eq(outbox.to, 'lena.berg@example.org'))
+    const { html } = await readMessage(row!.id, cookie)
+    expect(html).toContain('href="http://localhost/organisationer/11111111-1111-4111-8111-111111111111"')
     expect(row!.text).toContain('/organisationer/')
   })
 })

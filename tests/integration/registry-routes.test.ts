@@ -156,7 +156,7 @@ describe('registry pages', () => {
       expect(loaded.status).toBe(200)
       expect(loaded.body).toMatchObject({
         version: 1,
-        values: { name: 'Eget verk', lat: '58.034000', northing: '6434596.317' },
+        values: { name: 'Eget verk', lat: '58,034000', northing: '6434596,317' },
       })
 
       const saved = await call(

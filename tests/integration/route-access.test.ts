@@ -114,6 +114,13 @@ const probes: Probe[] = [
   { route: 'admin.anvandare', method: 'POST', url: '/admin/anvandare', body: { intent: 'invite' }, allowed: ['coordinator'] },
   { route: 'admin.anvandare', method: 'POST', url: '/admin/anvandare', body: { intent: 'deactivate' }, allowed: ['coordinator'] },
   { route: 'admin.utkorg', method: 'GET', url: '/admin/utkorg', allowed: ['coordinator'] },
+  {
+    route: 'admin.utkorg_.$id',
+    method: 'GET',
+    url: '/admin/utkorg/00000000-0000-4000-8000-000000000000',
+    params: { id: '00000000-0000-4000-8000-000000000000' },
+    allowed: ['coordinator'],
+  },
   { route: 'admin.logg', method: 'GET', url: '/admin/logg', allowed: ['coordinator'] },
   { route: 'admin.aktualitet', method: 'GET', url: '/admin/aktualitet', allowed: ['coordinator'] },
   { route: 'admin.aktualitet', method: 'POST', url: '/admin/aktualitet', body: { organisationId: OTHER }, allowed: ['coordinator'] },

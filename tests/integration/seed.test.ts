@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { roles } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
-import { actionItems, meetingInvitees, meetings } from '../../app/db/schema/meetings'
+import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '../../app/db/schema/meetings'
 import { organisations } from '../../app/db/schema/organisations'
 import { memberships, users } from '../../app/db/schema/users'
 import { verifyPassword } from '../../app/modules/auth/password.server'
@@ -12,20 +12,46 @@ import { makeOrganisation, makeUser } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 
 describe('seedDemo', () => {
-  it("loads the last theme day with its minutes and action items, and the next network meeting, dated from today", async () => {
+  it("loads the last theme day with its minutes and action items, the next network meeting and Sjuhärad's theme day, dated from today", async () => {
     await seedDemo(db(), { password: 'demo-lösenord-123' })
     const rows = await db().select().from(meetings).orderBy(meetings.startsAt)
     expect(rows.map((row) => [row.kind, row.startsAt < new Date(), row.minutes !== ''])).toEqual([
       ['theme_day', true, true],
       ['network_meeting', false, false],
+      ['theme_day', false, false],
     ])
     const items = await db().select().from(actionItems)
     expect(items.map((item) => item.state).sort()).toEqual(['done', 'in_progress', 'open'])
     // Invited as a real meeting invites (users, or the mailbox of an organisation without any); no mail went out for the demo.
     const invitees = await db().select().from(meetingInvitees)
-    expect(invitees.some((row) => row.email === 'per.holm@example.org')).toBe(true)
+    const vargarda = invitees.filter((row) => row.meetingId !== rows[2]!.id)
+    expect(vargarda.some((row) => row.email === 'per.holm@example.org')).toBe(true)
     expect(invitees.some((row) => row.email === 'johan.nystrom@example.org')).toBe(false)
-    expect(invitees.every((row) => row.sentSequence === null)).toBe(true)
+    expect(vargarda.every((row) => row.sentSequence === null)).toBe(true)
+  })
+
+  it("gives Sjuhärad partner editors, so its theme day reaches people who answer and crisis mailboxes only where nobody uses the portal", async () => {
+    await seedDemo(db(), { password: 'demo-lösenord-123' })
+    const [sjuharad] = await db().select().from(meetings).where(eq(meetings.title, 'Temadag: dricksvatten vid långvarigt elavbrott'))
+    const invitees = await db().select().from(meetingInvitees).where(eq(meetingInvitees.meetingId, sjuharad!.id))
+    const emails = invitees.map((row) => row.email)
+    // Borås and Herrljunga through their partner editors, the other municipalities through their crisis mailboxes.
+    expect(emails).toEqual(expect.arrayContaining(['anna.lind@example.org', 'sofia.wall@example.org']))
+    expect(emails).not.toContain('krisledning.boras@example.org')
+    expect(emails).toContain('krisledning.mark@example.org')
+    expect(emails.every((email) => email.endsWith('@example.org'))).toBe(true)
+    expect(invitees.every((row) => row.sentSequence === 0)).toBe(true)
+    const answers = await db()
+      .select({ name: organisations.name, answer: meetingOrganisations.answer, attendees: meetingOrganisations.attendees })
+      .from(meetingOrganisations)
+      .innerJoin(organisations, eq(organisations.id, meetingOrganisations.organisationId))
+      .where(eq(meetingOrganisations.meetingId, sjuharad!.id))
+    expect(answers.filter((row) => row.answer === 'attending').map((row) => row.name).sort()).toEqual([
+      'Borås stad',
+      'Herrljunga kommun',
+    ])
+    expect(answers.some((row) => row.answer === 'pending')).toBe(true)
+    expect(answers.map((row) => row.name)).not.toContain('Vårgårda kommun')
   })
 
   const db = useTestDatabase()

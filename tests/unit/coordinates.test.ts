@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatDegrees,
+  formatMetres,
   isInSwedenSweref,
   isInSwedenWgs84,
   swerefToWgs84,
@@ -78,8 +79,9 @@ describe("Sweden's extent", () => {
     expect(isInSwedenSweref({ northing: 6_500_000, easting: 950_001 })).toBe(false)
   })
 
-  it('formats degrees to six decimals', () => {
-    expect(formatDegrees(58.0340001)).toBe('58.034000')
+  it('formats degrees to six decimals and metres to three, with the Swedish decimal comma', () => {
+    expect(formatDegrees(58.0340001)).toBe('58,034000')
+    expect(formatMetres(6434596.3171)).toBe('6434596,317')
   })
 })
 

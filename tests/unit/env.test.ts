@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { cookiesAreSecure, EnvError, parseEnv, portalOrigin, seedsDemo } from '../../app/config/env.server'
+import {
+  cookiesAreSecure,
+  EnvError,
+  meetingOrganizerEmail,
+  parseEnv,
+  portalOrigin,
+  seedsDemo,
+} from '../../app/config/env.server'
 
 function parseError(source: Record<string, string | undefined>): EnvError {
   try {
@@ -112,6 +119,28 @@ describe('parseEnv', () => {
     expect(error.message).toContain('DATABASE_URL')
     expect(error.message).toContain('SESSION_IDLE_MINUTES')
     expect(error.message).not.toContain('PGLITE_DIR')
+  })
+})
+
+describe('meetingOrganizerEmail', () => {
+  it("takes MEETING_ORGANIZER_EMAIL, a mailbox a calendar's answer reaches", () => {
+    expect(meetingOrganizerEmail(parseEnv({ MEETING_ORGANIZER_EMAIL: 'beredskap@vargarda.example.org' }))).toBe(
+      'beredskap@vargarda.example.org',
+    )
+  })
+
+  it("falls back to MAIL_FROM's address", () => {
+    expect(meetingOrganizerEmail(parseEnv({}))).toBe('noreply@example.org')
+    expect(meetingOrganizerEmail(parseEnv({ MAIL_FROM: 'Krisportalen <kris@vargarda.example.org>' }))).toBe(
+      'kris@vargarda.example.org',
+    )
+    expect(meetingOrganizerEmail(parseEnv({ MAIL_FROM: 'kris@vargarda.example.org' }))).toBe(
+      'kris@vargarda.example.org',
+    )
+  })
+
+  it('refuses a value that is not an address, naming the variable', () => {
+    expect(parseError({ MEETING_ORGANIZER_EMAIL: 'beredskapen' }).message).toContain('MEETING_ORGANIZER_EMAIL')
   })
 })
 

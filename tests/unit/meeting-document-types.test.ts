@@ -84,7 +84,8 @@ describe('an upload is checked by name and content together', () => {
 describe('file names', () => {
   it('are stored without path or control characters, and shortened keeping the extension', () => {
     expect(cleanFilename('C:\\Users\\karin\\protokoll.pdf')).toBe('protokoll.pdf')
-    expect(cleanFilename('../../etc/"pass\nwd".txt')).toBe('passwd.txt')
+    expect(cleanFilename('../../etc/"pass\nwd".txt')).toBe("'passwd'.txt")
+    expect(cleanFilename('Protokoll; "utkast".pdf')).toBe("Protokoll; 'utkast'.pdf")
     const long = cleanFilename(`${'å'.repeat(300)}.docx`)
     expect(long).toHaveLength(200)
     expect(long.endsWith('.docx')).toBe(true)

@@ -8,6 +8,7 @@ import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import type { OfflineLifetime } from '~/modules/auth/offline-lifetime'
 import { MAX_DESCRIPTION } from '~/modules/council/report-form'
+import { formatDegrees } from '~/modules/text/position'
 import {
   clearDraft,
   clearPending,
@@ -243,7 +244,7 @@ export function ReportForm({
     setLocating('working')
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        update({ lat: position.coords.latitude.toFixed(6), lng: position.coords.longitude.toFixed(6) })
+        update({ lat: formatDegrees(position.coords.latitude), lng: formatDegrees(position.coords.longitude) })
         setLocating({ metres: Math.round(position.coords.accuracy) })
       },
       () => setLocating('failed'),
@@ -389,7 +390,7 @@ export function ReportForm({
                     center={null}
                     tiles={tiles}
                     label={t('council.report.mapHelp')}
-                    onPlace={(lat, lng) => update({ lat: lat.toFixed(6), lng: lng.toFixed(6) })}
+                    onPlace={(lat, lng) => update({ lat: formatDegrees(lat), lng: formatDegrees(lng) })}
                   />
                 </Suspense>
               </>

@@ -2,6 +2,7 @@ import { FormattedText } from '~/components/meetings/formatted-text'
 import { formatDate } from '~/components/contacts/contact-route-card'
 import { useLocale, useT } from '~/i18n/i18n'
 import { assessment, measureState } from '~/modules/council/situation-words'
+import { formatPosition } from '~/modules/text/position'
 import type { SituationSnapshot } from '~/modules/council/situation-snapshot'
 import { SurveyTrend } from './survey-trend'
 import { WeeklyCountTable } from './weekly-count-table'
@@ -55,9 +56,7 @@ export function SituationView({ snapshot }: { snapshot: SituationSnapshot }) {
                 <tbody>
                   {snapshot.hotSpots.map((spot) => (
                     <tr key={`${spot.lat},${spot.lng}`}>
-                      <td data-label={t('situation.hotSpot.position')}>
-                        {spot.lat.toFixed(4)}, {spot.lng.toFixed(4)}
-                      </td>
+                      <td data-label={t('situation.hotSpot.position')}>{formatPosition(spot, locale)}</td>
                       <td data-label={t('situation.hotSpot.count')} className="council-table__number">
                         {spot.count}
                       </td>

@@ -1,8 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ActionItemState } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
+import { useLocale, useT } from '~/i18n/i18n'
 import { isOverdue } from '~/modules/meetings/action-item-state'
+import { formatDay } from '~/modules/text/dates'
 
 export interface ActionItemListItem {
   id: string
@@ -38,6 +39,7 @@ export function ActionItemList<T extends ActionItemListItem>({
   renderActions?: (item: T) => ReactNode
 }) {
   const t = useT()
+  const locale = useLocale()
   if (items.length === 0) return <p>{empty}</p>
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4'
   return (
@@ -53,7 +55,7 @@ export function ActionItemList<T extends ActionItemListItem>({
               </span>
               <span>
                 {item.dueDate
-                  ? t('meetingFollowUp.actions.due', { date: item.dueDate })
+                  ? t('meetingFollowUp.actions.due', { date: formatDay(locale, item.dueDate) })
                   : t('meetingFollowUp.actions.noDueDate')}
                 {overdue ? <strong className="overdue-tag"> – {t('meetingFollowUp.actions.overdue')}</strong> : null}
               </span>

@@ -1,9 +1,14 @@
 import { Form } from '@remix-run/react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime, useLocale, useT, type Locale } from '~/i18n/i18n'
 import type { InvitedOrganisation } from '~/modules/meetings/meetings.server'
 
 type Answer = Pick<InvitedOrganisation, 'organisationId' | 'name' | 'answer' | 'attendees' | 'version'>
+
+/** "A, B och C": names as a sentence lists them. */
+export function listOf(locale: Locale, names: string[]): string {
+  return new Intl.ListFormat(locale === 'sv' ? 'sv' : 'en', { type: 'conjunction' }).format(names)
+}
 
 /** One organisation's answer: attending or not, and who comes. Without `version` it is the e-mail link's form. */
 export function AnswerForm({
@@ -68,6 +73,7 @@ export function AnswersTable({ organisations }: { organisations: InvitedOrganisa
   const t = useT()
   const locale = useLocale()
   const count = (answer: InvitedOrganisation['answer']) => organisations.filter((row) => row.answer === answer).length
+  const unreachable = organisations.filter((row) => row.invitees === 0).map((row) => row.name)
   return (
     <>
       <p>
@@ -77,6 +83,9 @@ export function AnswersTable({ organisations }: { organisations: InvitedOrganisa
           pending: count('pending'),
         })}
       </p>
+      {unreachable.length > 0 ? (
+        <p>{t('meeting.answers.unreachable', { organisations: listOf(locale, unreachable) })}</p>
+      ) : null}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -100,7 +109,10 @@ export function AnswersTable({ organisations }: { organisations: InvitedOrganisa
                   ) : null}
                 </td>
                 <td className="prewrap">{row.attendees}</td>
-                <td>{row.invitees}</td>
+                <td>
+                  {row.invitees}
+                  {row.invitees === 0 ? <div className="muted">{t('meeting.answers.reachesNobody')}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>

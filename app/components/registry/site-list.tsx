@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { SiteKind } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
+import { formatPosition } from '~/modules/text/position'
 import { useFormatNumber } from './format'
 
 export interface SiteItem {
@@ -31,6 +32,7 @@ export function SitesSection({
 }) {
   const t = useT()
   const format = useFormatNumber()
+  const locale = useLocale()
   return (
     <section aria-labelledby="platser" className="registry-section">
       <div className="registry-section__heading">
@@ -60,7 +62,7 @@ export function SitesSection({
                 <dd>
                   {site.lat !== null && site.lng !== null ? (
                     <>
-                      {t('sites.position.wgs84Value', { lat: format(site.lat, 5, 5), lng: format(site.lng, 5, 5) })}
+                      {formatPosition({ lat: site.lat, lng: site.lng }, locale, 5)}
                       {site.sweref ? (
                         <span className="muted registry-block">
                           {t('sites.position.swerefValue', {

@@ -1,5 +1,11 @@
 import { Link } from '@remix-run/react'
 
+/** The page a `?sida=` parameter asks for; 1 when it is missing or not a sensible page number. */
+export function pageFromSearch(value: string | null): number {
+  const page = Number(value)
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1
+}
+
 /** Previous and next links of a paged list, with where the reader is; nothing when there is one page. */
 export function Pager({
   page,

@@ -90,6 +90,10 @@ export const sv = {
   'council.own.feedback': 'Rådets återkoppling',
   'council.own.noFeedback': 'Ingen återkoppling ännu.',
   'council.own.newReport': 'Ny rapport',
+  'council.own.filter': 'Mina rapporter efter status',
+  'council.own.allStates': 'Alla',
+  'council.own.pages': 'Sidor i mina rapporter',
+  'council.own.pageOf': 'Sida {page} av {pages}',
 
   'council.state.new': 'Ny',
   'council.state.accepted': 'Godkänd',
@@ -114,7 +118,6 @@ export const sv = {
   'council.review.title': 'Rapport från {date}',
   'council.review.reportedBy': 'Rapporterad av {name}, {organisation}',
   'council.review.position': 'Position',
-  'council.review.positionValue': '{lat}, {lng}',
   'council.review.coarsened': 'Visas avrundad till rutor om {metres} m.',
   'council.review.noPosition': 'Ingen position; rapporterad för ett område.',
   'council.review.heading': 'Granska',

@@ -75,6 +75,11 @@ export const sv = {
   'meeting.answer.not_attending': 'Deltar inte',
   'meeting.answers.reminded': 'Påmind {date}',
   'meeting.answers.summary': '{attending} deltar, {notAttending} deltar inte, {pending} har inte svarat.',
+  'meeting.answers.unreachable':
+    'Inbjudan når ingen hos {organisations}: ingen användare i portalen och ingen delad e-postadress för krisfrågor.',
+  'meeting.answers.reachesNobody': 'Når ingen',
+  'meeting.unreachable':
+    'Inbjudan når ingen hos {organisations}. De har inga användare i portalen och ingen delad e-postadress för krisfrågor. Bjud in en person därifrån som användare, eller lägg till en e-postadress för krisfrågor bland organisationens kontaktvägar, och spara sedan mötet igen under ”Ändra mötet”, så skickas inbjudan dit.',
   'meeting.remind': 'Påminn dem som inte har svarat',
   'meeting.reminded': 'Påminnelse skickad till {sent} personer.',
   'meeting.nobodyToRemind': 'Alla inbjudna organisationer har svarat.',
@@ -119,5 +124,6 @@ export const sv = {
   'meeting.error.tooManyInvited': 'Högst 500 organisationer eller personer åt gången.',
   'meeting.error.version': 'Formuläret saknar version. Ladda om sidan och försök igen.',
   'meeting.error.answer': 'Välj om organisationen deltar.',
-  'outbox.calendar': 'Kalenderfil ({method})',
+  'outbox.calendar.REQUEST': 'Kalenderinbjudan (fil att öppna i kalendern)',
+  'outbox.calendar.CANCEL': 'Avbokning (fil att öppna i kalendern)',
 }

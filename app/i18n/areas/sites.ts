@@ -50,7 +50,6 @@ export const sv = {
     'Östkoordinaten ska ligga mellan 250 000 och 950 000 meter för att punkten ska vara i Sverige.',
   'sites.position.outside': 'Punkten ligger utanför Sverige.',
   'sites.position.none': 'Ingen position angiven',
-  'sites.position.wgs84Value': '{lat}° N, {lng}° E',
   'sites.position.swerefValue': 'SWEREF 99 TM: N {northing}, E {easting}',
   'sites.kind': 'Typ',
   'sites.address': 'Adress',

@@ -21,6 +21,7 @@ import type { ReportInput } from './report-form'
 // a report's text, so that the retention job leaves nothing of it behind.
 
 export const INBOX_PAGE_SIZE = 25
+export const OWN_PAGE_SIZE = 25
 
 export async function activeCategories(db: Executor, councilId: string) {
   return db
@@ -193,19 +194,35 @@ function reportQuery(db: Executor) {
 
 export type ReportRow = Awaited<ReturnType<typeof getReport>> & {}
 
-/** A reporter's own reports, newest first, with the council's feedback. Logged as read. */
-export async function listOwnReports(db: Executor, options: { councilId: string; userId: string; limit?: number }) {
-  const rows = await reportQuery(db)
-    .where(and(eq(councilReports.councilId, options.councilId), eq(councilReports.reporterId, options.userId)))
-    .orderBy(desc(councilReports.createdAt), desc(councilReports.id))
-    .limit(options.limit ?? 100)
+/** A page of a reporter's own reports, newest first, with the council's feedback; optionally in one state. Logged as read. */
+export async function listOwnReports(
+  db: Executor,
+  options: { councilId: string; userId: string; state: ReportState | null; page: number },
+) {
+  const own = and(eq(councilReports.councilId, options.councilId), eq(councilReports.reporterId, options.userId))
+  const where = options.state ? and(own, eq(councilReports.state, options.state)) : own
+  const [rows, stateCounts] = await Promise.all([
+    reportQuery(db)
+      .where(where)
+      .orderBy(desc(councilReports.createdAt), desc(councilReports.id))
+      .limit(OWN_PAGE_SIZE)
+      .offset((options.page - 1) * OWN_PAGE_SIZE),
+    db
+      .select({ state: councilReports.state, value: count() })
+      .from(councilReports)
+      .where(own)
+      .groupBy(councilReports.state),
+  ])
   await logReads(db, {
     councilId: options.councilId,
     userId: options.userId,
     reportIds: rows.map((r) => r.id),
     place: 'own',
   })
-  return rows
+  const counts: Record<ReportState, number> = { new: 0, accepted: 0, rejected: 0, merged: 0 }
+  for (const row of stateCounts) counts[row.state] = row.value
+  const all = Object.values(counts).reduce((sum, value) => sum + value, 0)
+  return { rows, counts, all, total: options.state ? counts[options.state] : all }
 }
 
 /** One report of the council, logged as read by the user; undefined if it is not the council's. */

@@ -10,6 +10,7 @@ import {
   part,
   table,
 } from '~/modules/pdf/pdf-document.server'
+import { formatPosition } from '~/modules/text/position'
 import { compareSnapshots } from './situation-diff'
 import type { SituationSnapshot } from './situation-snapshot'
 import { assessment, changeText, measureState } from './situation-words'
@@ -72,7 +73,7 @@ export function renderSituationPdf(
     table(
       doc,
       [t('situation.hotSpot.position'), t('situation.hotSpot.count')],
-      s.hotSpots.map((spot) => [`${spot.lat.toFixed(4)}, ${spot.lng.toFixed(4)}`, String(spot.count)]),
+      s.hotSpots.map((spot) => [formatPosition(spot, locale), String(spot.count)]),
     )
 
   part(doc, t('situation.part.other'))

@@ -1,13 +1,7 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
 import { getEnv } from '~/config/env.server'
 import { decodeCsvBytes, stripBom } from '~/modules/import/csv'
 import { MAX_STATISTICS_BYTES } from './statistics-csv'
-import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { readFormData, readUploadFormData } from '~/modules/http/form-data.server'
 
 /** The largest file the council's import pages take: their own limit, or the server's body limit when lower. */
 export function councilUploadLimit(): number {
@@ -25,18 +19,10 @@ export type CouncilUpload =
  * is checked again in full before anything is written.
  */
 export async function readCouncilUpload(request: Request): Promise<CouncilUpload> {
-  let formData: FormData
-  try {
-    formData = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
-      ? await unstable_parseMultipartFormData(
-          request,
-          unstable_createMemoryUploadHandler({ maxPartSize: councilUploadLimit() }),
-        )
-      : await readFormData(request)
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'import.tooLarge' }
-    throw badRequest()
-  }
+  const formData = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
+    ? await readUploadFormData(request, councilUploadLimit())
+    : await readFormData(request)
+  if (!formData) return { ok: false, error: 'import.tooLarge' }
   const file = formData.get('file')
   if (file instanceof File && file.size > 0) {
     return {

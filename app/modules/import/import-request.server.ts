@@ -1,13 +1,7 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
 import { z } from 'zod'
 import { uuidField } from '~/modules/forms/fields'
 import { decodeCsvBytes, stripBom } from './csv'
-import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { readFormData, readUploadFormData } from '~/modules/http/form-data.server'
 
 const ImportFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('preview'), text: z.string().default('') }),
@@ -27,15 +21,10 @@ export type ImportSubmission =
  * a confirmation.
  */
 export async function readImportSubmission(request: Request, maxBytes: number): Promise<ImportSubmission> {
-  let formData: FormData
-  try {
-    formData = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }))
-      : await readFormData(request)
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { intent: 'invalid', error: 'import.tooLarge', status: 413 }
-    throw badRequest()
-  }
+  const formData = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
+    ? await readUploadFormData(request, maxBytes)
+    : await readFormData(request)
+  if (!formData) return { intent: 'invalid', error: 'import.tooLarge', status: 413 }
   const parsed = ImportFormSchema.safeParse({
     intent: formData.get('intent'),
     text: formData.get('text') ?? undefined,

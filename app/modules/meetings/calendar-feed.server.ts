@@ -53,7 +53,7 @@ export async function calendarFeedFor(
   db: Executor,
   token: string,
   origin: string,
-  mailFrom: string,
+  organizerEmail: string,
 ): Promise<string | null> {
   const [owner] = await db
     .select({ userId: users.id, active: users.active })
@@ -84,7 +84,6 @@ export async function calendarFeedFor(
     .where(visible ? and(gte(meetings.endsAt, since), visible) : gte(meetings.endsAt, since))
     .orderBy(asc(meetings.startsAt))
     .limit(1000)
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom
   const events: CalendarEvent[] = rows.map(({ meeting, organiserName }) => ({
     uid: meeting.uid,
     sequence: meeting.sequence,
@@ -94,7 +93,7 @@ export async function calendarFeedFor(
     description: meeting.description,
     location: meeting.place || meeting.videoLink || undefined,
     url: `${origin}/moten/${meeting.id}`,
-    organizer: { name: organiserName, email: address.trim() },
+    organizer: { name: organiserName, email: organizerEmail },
     attendees: [],
     status: meeting.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     updatedAt: meeting.updatedAt,

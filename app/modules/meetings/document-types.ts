@@ -143,19 +143,27 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
 /** The name as stored and offered for download: no path, no control characters, at most 200 characters. */
 export function cleanFilename(filename: string): string {
   const base = filename.split(/[/\\]/).pop() ?? ''
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim()
+  // Straight double quotes, which Windows refuses in a file name, become apostrophes; control characters go.
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/"/g, "'")
+    .trim()
   if (cleaned.length <= 200) return cleaned
   const extension = /\.[a-z0-9]{1,5}$/i.exec(cleaned)?.[0] ?? ''
   return cleaned.slice(0, 200 - extension.length) + extension
 }
 
-/** Content-Disposition for a download: an ASCII fallback and the real name in RFC 5987 form. */
+/**
+ * Content-Disposition for a download (RFC 6266): an ASCII fallback without
+ * quotes, backslashes, semicolons or percent signs (which some browsers decode),
+ * and the real name as filename* in RFC 8187 form.
+ */
 export function attachmentDisposition(filename: string): string {
   const fallback =
     filename
       .normalize('NFKD')
       .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\;]/g, '_') || 'dokument'
+      .replace(/["\\;%]/g, '_') || 'dokument'
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)}`
 }
 

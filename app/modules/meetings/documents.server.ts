@@ -1,9 +1,4 @@
 import { createHash } from 'node:crypto'
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { meetingDocuments } from '~/db/schema/meetings'
@@ -11,8 +6,7 @@ import { users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { createAudited } from '~/modules/records/versioned.server'
 import { checkDocument, cleanFilename, type DocumentCheck } from './document-types'
-import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { readFormData, readUploadFormData } from '~/modules/http/form-data.server'
 
 /** A meeting's documents without their content. */
 export function listDocuments(db: Executor, meetingId: string) {
@@ -126,23 +120,16 @@ export type UploadForm =
   | { kind: 'other'; formData: FormData }
 
 /**
- * Reads an upload without trusting it: a part over the limit stops the
- * reading at the limit (the memory handler throws) instead of buffering it
- * all. A post that is not multipart (a delete button) is read as a form.
+ * Reads an upload without trusting it: a body over the limit stops the
+ * reading at the limit instead of buffering it all. A file name is taken as
+ * the browser sent it, `;` and quotes too; storeDocument cleans it. A post
+ * that is not multipart (a delete button) is read as a form.
  */
 export async function readUploadForm(request: Request, maxBytes: number): Promise<UploadForm> {
   const contentType = request.headers.get('Content-Type') ?? ''
   if (!contentType.startsWith('multipart/form-data')) return { kind: 'other', formData: await readFormData(request) }
-  let formData: FormData
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-    )
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { kind: 'tooLarge' }
-    throw badRequest()
-  }
+  const formData = await readUploadFormData(request, maxBytes)
+  if (!formData) return { kind: 'tooLarge' }
   if (formData.get('intent') !== 'upload') return { kind: 'other', formData }
   const file = formData.get('file')
   if (!file || typeof file === 'string' || !file.name) return { kind: 'missing' }

@@ -14,6 +14,15 @@ const subjects: Record<MailPurpose, string> = {
   cancel: 'Inställt',
 }
 
+/** "temadag: elavbrott", also when the title already begins with the kind ("Temadag: elavbrott"). */
+function kindAndTitle(kindLabel: string, title: string): string {
+  const kind = kindLabel.toLowerCase()
+  const lead = title.slice(0, kind.length).toLowerCase()
+  const rest = title.slice(kind.length)
+  const withoutKind = lead === kind && /^\s*[:–—-]\s*\S/.test(rest) ? rest.replace(/^\s*[:–—-]\s*/, '') : title
+  return `${kind}: ${withoutKind}`
+}
+
 export function meetingMailText(input: {
   purpose: MailPurpose
   meeting: Pick<
@@ -28,12 +37,12 @@ export function meetingMailText(input: {
 }): { subject: string; text: string } {
   const { meeting, purpose } = input
   const when = meetingWhen('sv', meeting.startsAt, meeting.endsAt)
-  const kind = sv[`meeting.kind.${meeting.kind}`].toLowerCase()
+  const named = kindAndTitle(sv[`meeting.kind.${meeting.kind}`], meeting.title)
   const opening: Record<MailPurpose, string> = {
-    invitation: `${input.organiserName} bjuder in ${input.organisationName ?? 'dig'} till ${kind}: ${meeting.title}.`,
-    update: `${input.organiserName} har ändrat ${kind}: ${meeting.title}. Så här ser det ut nu.`,
-    reminder: `${input.organisationName ?? 'Du'} har ännu inte svarat på inbjudan till ${kind}: ${meeting.title}.`,
-    cancel: `${input.organiserName} har ställt in ${kind}: ${meeting.title}.`,
+    invitation: `${input.organiserName} bjuder in ${input.organisationName ?? 'dig'} till ${named}.`,
+    update: `${input.organiserName} har ändrat ${named}. Så här ser det ut nu.`,
+    reminder: `${input.organisationName ?? 'Du'} har ännu inte svarat på inbjudan till ${named}.`,
+    cancel: `${input.organiserName} har ställt in ${named}.`,
   }
   const lines = [`Hej ${input.recipientName || ''}`.trim() + '!', '', opening[purpose], '', `När: ${when}`]
   if (purpose !== 'cancel') {
@@ -52,6 +61,12 @@ export function meetingMailText(input: {
       )
     }
     lines.push('', `Mötet i portalen: ${input.meetingLink}`, 'Kalenderfilen i brevet lägger in mötet i din kalender.')
+    // A calendar's "Accept" is mailed to the organiser's mailbox: it is read there, but it is no answer in the portal.
+    if (input.answerLink) {
+      lines.push(
+        'Svaret lämnas med länken ovan. Att tacka ja eller nej i kalendern skickar bara ett mejl till arrangören.',
+      )
+    }
   } else {
     lines.push('', 'Kalenderfilen i brevet tar bort mötet ur din kalender.')
   }

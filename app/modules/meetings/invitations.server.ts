@@ -28,10 +28,9 @@ interface Recipient {
   organisationName: string | null
 }
 
-/** The organiser's name and the address calendar apps reply to: the portal's sender. */
-function organizerOf(mailFrom: string, organiserName: string) {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom
-  return { name: organiserName, email: address.trim() }
+/** The organiser's name and the functional address calendar apps reply to (MEETING_ORGANIZER_EMAIL). */
+function organizerOf(organizerEmail: string, organiserName: string) {
+  return { name: organiserName, email: organizerEmail }
 }
 
 function calendarEvent(
@@ -84,7 +83,8 @@ export async function sendMeetingMail(
     meetingId: string
     purpose: MailPurpose
     origin: string
-    mailFrom: string
+    /** Where a calendar's answer goes: `meetingOrganizerEmail()`, a mailbox someone reads. */
+    organizerEmail: string
     /** Only people not yet sent the meeting's current sequence (a retry, or those newly invited). */
     onlyBehind?: boolean
     gone?: GoneInvitee[]
@@ -95,7 +95,7 @@ export async function sendMeetingMail(
   const loaded = await loadMeeting(db, options.meetingId)
   if (!loaded) return { sent: 0, failed: 0 }
   const { meeting, organiserName } = loaded
-  const organizer = organizerOf(options.mailFrom, organiserName)
+  const organizer = organizerOf(options.organizerEmail, organiserName)
 
   const conditions = [eq(meetingInvitees.meetingId, meeting.id)]
   if (options.purpose === 'cancel') conditions.push(isNotNull(meetingInvitees.sentSequence))

@@ -1,5 +1,4 @@
 import PDFDocument from 'pdfkit'
-import type { Locale } from '~/i18n/i18n'
 import { embedFonts, FONT } from './fonts.server'
 
 // The parts every PDF of the portal is drawn with (the RSA report, the
@@ -110,12 +109,8 @@ export function table(doc: Doc, headers: string[], rows: string[][], widths?: nu
   doc.moveDown(0.8)
 }
 
-export function formatDay(locale: Locale, date: string | Date): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'Europe/Stockholm',
-  }).format(new Date(date))
-}
+/** The same date style as the pages ("31 okt. 2027"). */
+export { formatDay } from '~/modules/text/dates'
 
 /** Puts "label · n / total" at the foot of every page; call once every page exists, before `end()`. */
 export function numberPages(doc: Doc, label: string) {

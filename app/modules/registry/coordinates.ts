@@ -59,12 +59,9 @@ export function isInSwedenSweref({ northing, easting }: SwerefPoint): boolean {
   )
 }
 
-/** Six decimals of a degree is about 0.1 m: enough for a site, short enough to read. */
-export function formatDegrees(value: number): string {
-  return value.toFixed(6)
-}
+export { formatDegrees } from '~/modules/text/position'
 
-/** Whole millimetres, as Lantmäteriet prints grid coordinates. */
+/** Whole millimetres, as Lantmäteriet prints grid coordinates, with the decimal comma. */
 export function formatMetres(value: number): string {
-  return value.toFixed(3)
+  return value.toFixed(3).replace('.', ',')
 }

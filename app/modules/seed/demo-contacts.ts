@@ -32,6 +32,24 @@ const sjuharadMunicipalities: [key: string, name: string, digits: string][] = [
   ['ulricehamn', 'Ulricehamn', '22'],
 ]
 
+/** The security coordinators of the two Sjuhärad municipalities with a demo partner editor (demo-network.ts). */
+const sjuharadCoordinators: Record<string, DemoContactRoute> = {
+  boras: {
+    function: 'security_coordinator',
+    channel: 'mobile',
+    value: '070-174 06 72',
+    label: 'Anna Lind, beredskapssamordnare',
+    availability: 'office_hours',
+  },
+  herrljunga: {
+    function: 'security_coordinator',
+    channel: 'mobile',
+    value: '070-174 06 74',
+    label: 'Sofia Wall, säkerhetssamordnare',
+    availability: 'office_hours',
+  },
+}
+
 /** Keyed by the organisation keys of demo-network.ts; order within each list is the call order. */
 export const demoContactRoutes: Record<string, DemoContactRoute[]> = {
   vargarda: [
@@ -373,6 +391,7 @@ export const demoContactRoutes: Record<string, DemoContactRoute[]> = {
           label: 'Krisledningens funktionsbrevlåda',
           availability: 'on_activation',
         },
+        ...(sjuharadCoordinators[key] ? [sjuharadCoordinators[key]] : []),
       ],
     ]),
   ),

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Transaction } from '~/db/client.server'
 import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '~/db/schema/meetings'
 import { networks, networkMembers } from '~/db/schema/registry'
+import { users } from '~/db/schema/users'
 import { inviteesOf } from '~/modules/meetings/meetings.server'
 import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
 
@@ -9,7 +10,9 @@ import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
 // document's last theme day (a large-scale power cut with disrupted drinking
 // water) six weeks ago, with its minutes, evaluation and action items, and the
 // next network meeting three weeks ahead. No invitation mail was sent for
-// them; the meeting page offers to send it.
+// them; the meeting page offers to send it. And Sjuhärad's theme day five
+// weeks ahead, invited and half answered: Borås and Herrljunga have said who
+// comes, the municipalities reached only through their crisis mailbox have not.
 
 const DAY_MS = 86_400_000
 
@@ -102,6 +105,8 @@ export async function insertDemoMeetings(tx: Transaction, organisationIds: Map<s
   await answer(themeDay!.id, 'lansstyrelsen', 'not_attending', '')
   await answer(networkMeeting!.id, 'bostader', 'attending', 'Per Holm')
 
+  await insertSjuharadThemeDay(tx, organisationIds, now)
+
   const dueIn = (days: number) => stockholmDay(now, days)
   await tx.insert(actionItems).values([
     {
@@ -126,4 +131,63 @@ export async function insertDemoMeetings(tx: Transaction, organisationIds: Map<s
       state: 'done',
     },
   ])
+}
+
+/** Sjuhärad's next theme day, organised by Vårgårda for the network: sent, with the answers of the two partner editors. */
+async function insertSjuharadThemeDay(tx: Transaction, organisationIds: Map<string, string>, now: Date) {
+  const [network] = await tx
+    .select({ id: networks.id })
+    .from(networks)
+    .where(eq(networks.name, 'Krissamverkan Sjuhärad'))
+  if (!network) return
+  const organiser = organisationIds.get('vargarda')!
+  const invited = (
+    await tx.select({ id: networkMembers.organisationId }).from(networkMembers).where(eq(networkMembers.networkId, network.id))
+  )
+    .map((row) => row.id)
+    .filter((id) => id !== organiser)
+  const at = (days: number, time: string) => stockholmToInstant(stockholmDay(now, days), time)!
+  const [themeDay] = await tx
+    .insert(meetings)
+    .values({
+      kind: 'theme_day',
+      title: 'Temadag: dricksvatten vid långvarigt elavbrott',
+      theme: 'Nödvatten och reservkraft för vattenverken',
+      description: 'Hur länge klarar vattenverken sig på reservkraft, och hur delar vi ut nödvatten över kommungränserna?',
+      agenda: ['Inledning', 'Vattenverken och reservkraften', 'Nödvatten över kommungränserna', 'Nästa steg'],
+      startsAt: at(35, '09:00'),
+      endsAt: at(35, '15:00'),
+      place: 'Stadshuset, Borås',
+      organiserOrganisationId: organiser,
+      networkId: network.id,
+      uid: `${crypto.randomUUID()}@omradesansvarsportalen`,
+    })
+    .returning()
+  await tx.insert(meetingOrganisations).values(invited.map((organisationId) => ({ meetingId: themeDay!.id, organisationId })))
+  const people = await inviteesOf(tx, invited)
+  // The invitation went out before the demo was loaded (sequence 0); nothing waits in the outbox.
+  if (people.length > 0) {
+    await tx.insert(meetingInvitees).values(people.map((person) => ({ meetingId: themeDay!.id, ...person, sentSequence: 0 })))
+  }
+  const answered = [
+    { key: 'boras', email: 'anna.lind@example.org', attendees: 'Anna Lind, beredskapssamordnare', daysAgo: 3 },
+    { key: 'herrljunga', email: 'sofia.wall@example.org', attendees: 'Sofia Wall, säkerhetssamordnare', daysAgo: 1 },
+  ]
+  for (const answer of answered) {
+    const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.email, answer.email))
+    await tx
+      .update(meetingOrganisations)
+      .set({
+        answer: 'attending',
+        attendees: answer.attendees,
+        answeredBy: person?.id ?? null,
+        answeredAt: new Date(now.getTime() - answer.daysAgo * DAY_MS),
+      })
+      .where(
+        and(
+          eq(meetingOrganisations.meetingId, themeDay!.id),
+          eq(meetingOrganisations.organisationId, organisationIds.get(answer.key)!),
+        ),
+      )
+  }
 }

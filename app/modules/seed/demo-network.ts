@@ -101,7 +101,11 @@ export interface DemoUser {
   role: Role
 }
 
-/** One demo user per role; all share the password printed at first start. */
+/**
+ * One demo user per role, and partner editors in two of Sjuhärad's
+ * municipalities, so an invitation to that network reaches people who answer
+ * and not only crisis mailboxes; all share the password printed at first start.
+ */
 export const demoUsers: DemoUser[] = [
   { email: 'karin.ek@example.org', name: 'Karin Ek', organisation: 'vargarda', role: 'coordinator' },
   { email: 'per.holm@example.org', name: 'Per Holm', organisation: 'bostader', role: 'partner_editor' },
@@ -109,4 +113,6 @@ export const demoUsers: DemoUser[] = [
   { email: 'maria.sund@example.org', name: 'Maria Sund', organisation: 'vargarda', role: 'council_member' },
   { email: 'johan.nystrom@example.org', name: 'Johan Nyström', organisation: 'bostader', role: 'informant' },
   { email: 'erik.dahl@example.org', name: 'Erik Dahl', organisation: 'lansstyrelsen', role: 'viewer' },
+  { email: 'anna.lind@example.org', name: 'Anna Lind', organisation: 'boras', role: 'partner_editor' },
+  { email: 'sofia.wall@example.org', name: 'Sofia Wall', organisation: 'herrljunga', role: 'partner_editor' },
 ]

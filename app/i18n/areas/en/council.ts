@@ -90,6 +90,10 @@ export const en: Record<keyof typeof sv, string> = {
   'council.own.feedback': "The council's feedback",
   'council.own.noFeedback': 'No feedback yet.',
   'council.own.newReport': 'New report',
+  'council.own.filter': 'My reports by state',
+  'council.own.allStates': 'All',
+  'council.own.pages': 'Pages of my reports',
+  'council.own.pageOf': 'Page {page} of {pages}',
 
   'council.state.new': 'New',
   'council.state.accepted': 'Accepted',
@@ -114,7 +118,6 @@ export const en: Record<keyof typeof sv, string> = {
   'council.review.title': 'Report of {date}',
   'council.review.reportedBy': 'Reported by {name}, {organisation}',
   'council.review.position': 'Position',
-  'council.review.positionValue': '{lat}, {lng}',
   'council.review.coarsened': 'Shown rounded to squares of {metres} m.',
   'council.review.noPosition': 'No position; reported for an area.',
   'council.review.heading': 'Review',

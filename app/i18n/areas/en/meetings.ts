@@ -76,6 +76,11 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.answer.not_attending': 'Not attending',
   'meeting.answers.reminded': 'Reminded {date}',
   'meeting.answers.summary': '{attending} attending, {notAttending} not attending, {pending} not answered.',
+  'meeting.answers.unreachable':
+    'The invitation reaches nobody at {organisations}: no portal user and no shared email address for crisis matters.',
+  'meeting.answers.reachesNobody': 'Reaches nobody',
+  'meeting.unreachable':
+    "The invitation reaches nobody at {organisations}. They have no portal users and no shared email address for crisis matters. Invite someone there as a user, or add an email address for crisis matters to the organisation's contact routes, then save the meeting again under “Change the meeting” to send the invitation there.",
   'meeting.remind': 'Remind those who have not answered',
   'meeting.reminded': 'Reminder sent to {sent} people.',
   'meeting.nobodyToRemind': 'Every invited organisation has answered.',
@@ -121,5 +126,6 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.error.tooManyInvited': 'At most 500 organisations or people at a time.',
   'meeting.error.version': 'The form has no version. Reload the page and try again.',
   'meeting.error.answer': 'Choose whether the organisation is attending.',
-  'outbox.calendar': 'Calendar file ({method})',
+  'outbox.calendar.REQUEST': 'Calendar invitation (file to open in your calendar)',
+  'outbox.calendar.CANCEL': 'Cancellation (file to open in your calendar)',
 }

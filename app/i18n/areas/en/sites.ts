@@ -50,7 +50,6 @@ export const en: Record<keyof typeof sv, string> = {
     'The easting must be between 250,000 and 950,000 metres for the point to be in Sweden.',
   'sites.position.outside': 'The point is outside Sweden.',
   'sites.position.none': 'No position given',
-  'sites.position.wgs84Value': '{lat}° N, {lng}° E',
   'sites.position.swerefValue': 'SWEREF 99 TM: N {northing}, E {easting}',
   'sites.kind': 'Kind',
   'sites.address': 'Address',
