@@ -7,7 +7,8 @@ import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { answerTiles, baseUrl, expectConsoleError, setupBrowser, signIn, unique } from '../support/e2e-browser'
 
 /**
- * Every page, as every role, through axe (WCAG 2.1 A and AA). Each role starts
+ * Every page, as every role, through axe (WCAG 2.1 A and AA), and measured at
+ * 1280 and 360 px: no page is wider than the window. Each role starts
  * at the start page and follows every link it is shown, one page per path
  * shape (ids folded), so the sweep sees what that role can reach. A page
  * route that no role reached fails the test, unless it is listed below with
@@ -41,6 +42,15 @@ const skipped = [/^\/inbjudan\//, /^\/aterstall\//, /^\/moten\/svar\//, /^\/kale
 
 const visitedRoutes = new Set<string>()
 const violations: string[] = []
+const tooWide: string[] = []
+
+const wide = { width: 1280, height: 900 }
+const narrow = { width: 360, height: 740 }
+
+/** Pixels the page reaches beyond the window sideways; a page never scrolls sideways as a whole. */
+function overflowOf(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)
+}
 
 /** "/organisationer/0b5e…/platser/12" → "/organisationer/:/platser/:" */
 function shapeOf(pathname: string): string {
@@ -83,6 +93,14 @@ async function sweep(page: Page, who: string, start: string[]): Promise<number> 
     for (const violation of results.violations) {
       violations.push(`${who} ${target}: ${violation.id} – ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
     }
+    const overflow = await overflowOf(page)
+    if (overflow > 0) tooWide.push(`${who} ${target} at ${wide.width} px: ${overflow} px too wide`)
+    // The same page on a small phone; axe's rules do not depend on the width, so only the width is measured.
+    await page.setViewportSize(narrow)
+    await page.reload({ waitUntil: 'load' })
+    const narrowOverflow = await overflowOf(page)
+    if (narrowOverflow > 0) tooWide.push(`${who} ${target} at ${narrow.width} px: ${narrowOverflow} px too wide`)
+    await page.setViewportSize(wide)
     const links = await page.$$eval('a[href]:not([download])', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))
     for (const link of links) {
       const address = new URL(link)
@@ -132,17 +150,18 @@ describe('accessibility sweep', () => {
   afterAll(() => {
     // Reported once, for the whole sweep, in the test below; kept here for a partial run's log.
     if (violations.length > 0) console.warn(violations.join('\n'))
+    if (tooWide.length > 0) console.warn(tooWide.join('\n'))
   })
 
   it('finds nothing on the pages a signed-out visitor can open', async () => {
-    const page = await browser.open()
+    const page = await browser.open({ viewport: wide })
     const pages = await sweep(page, 'signed out', ['/logga-in', '/glomt-losenord', '/tillganglighet', '/finns-inte-alls'])
     expect(pages).toBeGreaterThanOrEqual(4)
   }, 120_000)
 
   for (const [who, email] of roles) {
     it(`finds nothing on any page the ${who} can reach`, async () => {
-      const page = await browser.open()
+      const page = await browser.open({ viewport: wide })
       await signIn(page, email)
       if (who === 'coordinator') await startAnalysisAndScenario(page)
       // The menu shows the outbox only without a mail server; the browser tests' server has one.
@@ -152,8 +171,9 @@ describe('accessibility sweep', () => {
     }, 600_000)
   }
 
-  it('found no violations, and reached every page route', () => {
+  it('found no violations, no page wider than the window, and reached every page route', () => {
     expect(violations).toEqual([])
+    expect(tooWide).toEqual([])
     const unreached = pageRoutes.filter((route) => !visitedRoutes.has(route) && !(route in reachedElsewhere))
     expect(unreached).toEqual([])
   })

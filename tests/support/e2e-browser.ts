@@ -49,12 +49,13 @@ const collectors = new WeakMap<Page, Collector>()
  */
 export async function newPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; javaScriptEnabled?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: options.viewport ?? desktop,
     locale: options.locale ?? 'sv-SE',
     baseURL: baseUrl(),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   })
   const page = await context.newPage()
   watchErrors(page)

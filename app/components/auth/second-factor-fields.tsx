@@ -66,7 +66,7 @@ export function CurrentFactorFields({ errors }: { errors: { currentCode?: string
 export function CancelSignIn() {
   const t = useT()
   return (
-    <Form method="post" action="/logga-ut" reloadDocument>
+    <Form method="post" action="/logga-ut" className="actions" reloadDocument>
       <button type="submit" className="button button--secondary">
         {t('secondFactor.cancel')}
       </button>

@@ -67,15 +67,20 @@ export function SiteHeader({ data }: { data: RootLoaderData | null }) {
         </div>
         {user ? (
           <nav aria-label={t('app.mainNav')} className="site-nav">
-            <ul>
-              {user.nav.items.map((item) => (
-                <li key={item.key}>
-                  <NavLink to={item.to} end={item.to === '/'}>
-                    {t(`nav.${item.key}` as MessageKey)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            {/* A disclosure on narrow screens, without JavaScript; on wide screens the CSS shows the
+                list and hides the button. A new page starts with it closed (the key). */}
+            <details className="site-nav__menu" key={location.pathname}>
+              <summary className="site-nav__toggle">{t('nav.menu')}</summary>
+              <ul>
+                {user.nav.items.map((item) => (
+                  <li key={item.key}>
+                    <NavLink to={item.to} end={item.to === '/'}>
+                      {t(`nav.${item.key}` as MessageKey)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </nav>
         ) : null}
       </header>

@@ -32,7 +32,7 @@ export const sv = {
     'Kartbilderna kommer från en extern karttjänst; deras kontrast och texter kan vi inte påverka (WCAG 1.4.3).',
   'a11y.tested.title': 'Hur vi testat portalen',
   'a11y.tested.text':
-    'Vi har själva granskat portalen. Vid varje ändring öppnar automatiska tester varje sida som varje roll kan nå och kontrollerar den med axe (WCAG 2.1 A och AA). Huvudflödena (logga in, ändra en kontaktväg, skicka en rapport som inrapportör, svara på en mötesinbjudan) testas med enbart tangentbord, och flera flöden på en liten mobilskärm.',
+    'Vi har själva granskat portalen. Vid varje ändring öppnar automatiska tester varje sida som varje roll kan nå och kontrollerar den med axe (WCAG 2.1 A och AA) och att den ryms i fönstrets bredd utan att rullas i sidled, både på en bred skärm (1280 pixlar) och en liten mobil (360 pixlar). Huvudflödena (logga in, ändra en kontaktväg, skicka en rapport som inrapportör, svara på en mötesinbjudan) testas med enbart tangentbord, och flera flöden på en liten mobilskärm.',
   'a11y.tested.dates':
     'Den senaste bedömningen gjordes den 27 november 2026. Redogörelsen uppdaterades senast den 27 november 2026.',
 }
