@@ -51,7 +51,7 @@ describe('informant reports and the council inbox', () => {
     // A tap on the map puts the pin and fills in the position.
     await page.locator('.report-map__canvas').waitFor()
     await page.locator('.report-map__canvas').click({ position: { x: 150, y: 100 } })
-    await expect.poll(() => page.getByLabel('Latitud').inputValue()).toMatch(/^5[5-9]\.\d+$/)
+    await expect.poll(() => page.getByLabel('Latitud').inputValue()).toMatch(/^5[5-9],\d+$/)
     await page.getByLabel('Kort beskrivning').fill('Mannen med personnummer 19121212-1212 klottrar här')
 
     // The draft is kept on the phone: a reload brings it back.
@@ -63,7 +63,7 @@ describe('informant reports and the council inbox', () => {
     expectConsoleError(page, /status of 400/)
     await page.getByRole('button', { name: 'Skicka rapporten' }).click()
     await page.getByText('Texten ser ut att innehålla ett personnummer.').waitFor()
-    expect(await page.getByLabel('Latitud').inputValue()).toMatch(/^5[5-9]\.\d+$/)
+    expect(await page.getByLabel('Latitud').inputValue()).toMatch(/^5[5-9],\d+$/)
     await expectNoAxeViolations(page)
 
     await page.getByLabel('Kort beskrivning').fill(description)

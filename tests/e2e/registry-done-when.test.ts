@@ -348,7 +348,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
       await byPartner.filter({ hasText: 'Plats tillagd' }).first().waitFor()
       const confirmations = byPartner.filter({ hasText: 'Uppgifterna bekräftade som aktuella' })
       expect(await confirmations.count()).toBe(1)
-      await confirmations.getByText(/^confirmedAt: – → \d{4}-\d{2}-\d{2}T/).waitFor()
+      await confirmations.getByText(/^Bekräftad: – → \d{1,2} \S+ \d{4} \d{2}:\d{2}$/).waitFor()
 
       // The list below the map, narrowed to companies through the filter form.
       await openMap(page, '/karta')
