@@ -1,4 +1,5 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import remixConfig from '../../remix.config.js'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import * as entry from '../../app/entry.server'
@@ -69,13 +70,8 @@ function portal() {
     },
     publicPath: '/',
     assetsBuildDirectory: 'build/client',
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    },
+    // The app's own future flags, as the build has them.
+    future: remixConfig.future,
     isSpaMode: false,
   } as unknown as ServerBuild
   const handle = createRequestHandler(build, 'production')

@@ -3,6 +3,7 @@ import { cookiesAreSecure } from '~/config/env.server'
 import type { Executor } from '~/db/client.server'
 import { loginThrottle } from '~/db/schema/auth'
 import { type ThrottleRow, waitUntilSql } from './throttle.server'
+import { readTokenCookie } from './session-cookie.server'
 import { generateToken, hashToken } from './tokens.server'
 
 /**
@@ -27,17 +28,7 @@ function cookieName(): string {
 }
 
 export function readDeviceToken(request: Request): string | null {
-  const header = request.headers.get('Cookie')
-  if (!header) return null
-  const name = cookieName()
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) {
-      const value = rest.join('=')
-      return /^[a-z2-7]{32}$/.test(value) ? value : null
-    }
-  }
-  return null
+  return readTokenCookie(request, cookieName())
 }
 
 export function serializeDeviceCookie(token: string): string {

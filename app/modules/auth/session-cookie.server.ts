@@ -58,10 +58,10 @@ export function carriesSessionCookie(request: Request): boolean {
   return (request.headers.get('Cookie') ?? '').split(';').some((part) => part.trim().split('=')[0] === name)
 }
 
-export function readSessionToken(request: Request): string | null {
+/** A token cookie's value (160 bits, base32), or null when it is missing or not of that shape. */
+export function readTokenCookie(request: Request, name: string): string | null {
   const header = request.headers.get('Cookie')
   if (!header) return null
-  const name = cookieName()
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=')
     if (key === name) {
@@ -70,4 +70,8 @@ export function readSessionToken(request: Request): string | null {
     }
   }
   return null
+}
+
+export function readSessionToken(request: Request): string | null {
+  return readTokenCookie(request, cookieName())
 }
