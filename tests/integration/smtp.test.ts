@@ -5,6 +5,7 @@ import { invitations } from '../../app/db/schema/auth'
 import { outbox } from '../../app/db/schema/mail'
 import { inviteUser } from '../../app/modules/accounts/invitations.server'
 import { createMailer } from '../../app/modules/mail/mailer.server'
+import { decodeQuotedPrintable, decodeWords } from '../support/e2e-mailbox'
 import { makeOrganisation, makeUser } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 
@@ -34,30 +35,6 @@ function readMessage(raw: string): { headers: Map<string, string>; body: string 
   return { headers, body: body.replace(/\r\n/g, '\n').trimEnd() }
 }
 
-function decodeQuotedPrintable(text: string): string {
-  const unfolded = text.replace(/=\r?\n/g, '')
-  const bytes: number[] = []
-  for (let i = 0; i < unfolded.length; i++) {
-    if (unfolded[i] === '=' && /^[0-9A-F]{2}$/i.test(unfolded.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(unfolded.slice(i + 1, i + 3), 16))
-      i += 2
-    } else {
-      bytes.push(...Buffer.from(unfolded[i]!, 'utf8'))
-    }
-  }
-  return Buffer.from(bytes).toString('utf8')
-}
-
-// RFC 2047 encoded words, e.g. =?UTF-8?Q?V=C3=A5rg=C3=A5rda?=
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    )
-}
 
 const address = (value: SMTPServerAddress | false) => (value ? value.address : '')
 

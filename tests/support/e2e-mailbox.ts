@@ -121,7 +121,8 @@ function readMessage(raw: string): Omit<Mail, 'to'> {
   }
 }
 
-function decodeQuotedPrintable(text: string): string {
+/** Quoted-printable (RFC 2045) to UTF-8 text. */
+export function decodeQuotedPrintable(text: string): string {
   const unfolded = text.replace(/=\r?\n/g, '')
   const bytes: number[] = []
   for (let i = 0; i < unfolded.length; i++) {
@@ -136,7 +137,7 @@ function decodeQuotedPrintable(text: string): string {
 }
 
 // RFC 2047 encoded words, e.g. =?UTF-8?Q?V=C3=A5rg=C3=A5rda?=
-function decodeWords(value: string): string {
+export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
