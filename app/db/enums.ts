@@ -17,7 +17,8 @@ export const organisationKinds = [
 ] as const
 export type OrganisationKind = (typeof organisationKinds)[number]
 
-export const roles = ['coordinator', 'partner_editor', 'council_member', 'informant', 'viewer'] as const
+/** duty_officer: the municipality's TiB, who declares and leads events like the coordinator. */
+export const roles = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer'] as const
 export type Role = (typeof roles)[number]
 
 // MCF's (formerly MSB's) societal sectors: the fixed list for a critical service.
@@ -168,3 +169,49 @@ export type CouncilFollowUpAssessment = (typeof councilFollowUpAssessments)[numb
 /** The safety survey's questions, as a share (per cent) of those asked. */
 export const safetySurveyQuestions = ['feel_unsafe', 'worry_crime', 'problems_seen'] as const
 export type SafetySurveyQuestion = (typeof safetySurveyQuestions)[number]
+
+/** An event is a real disruption or an exercise; an exercise is marked ÖVNING everywhere. */
+export const eventKinds = ['real', 'exercise'] as const
+export type EventKind = (typeof eventKinds)[number]
+
+/**
+ * The municipality's level of crisis management (MCF's common grounds):
+ * normal operation, heightened readiness (förstärkningsläge), staff mode
+ * (stabsläge), extraordinary event with the crisis board activated.
+ */
+export const eventLevels = ['normal', 'heightened', 'staff', 'extraordinary'] as const
+export type EventLevel = (typeof eventLevels)[number]
+
+/** A critical service's reported state during an event. */
+export const serviceStatuses = ['normal', 'backup', 'degraded', 'failed', 'restored'] as const
+export type ServiceStatus = (typeof serviceStatuses)[number]
+
+/** What an actor needs during an event: a fixed list, plus free text. */
+export const eventNeeds = ['reserve_power', 'fuel', 'drinking_water', 'staff', 'transport', 'information_support'] as const
+export type EventNeed = (typeof eventNeeds)[number]
+
+/** What an event log entry is. status_report, callout, level and closed are written by the portal itself. */
+export const eventLogKinds = [
+  'observation',
+  'decision',
+  'task',
+  'message_in',
+  'message_out',
+  'call',
+  'status_report',
+  'callout',
+  'level',
+  'closed',
+] as const
+export type EventLogKind = (typeof eventLogKinds)[number]
+
+/** The log kinds a person writes; the rest the portal writes. */
+export const writtenEventLogKinds = ['observation', 'decision', 'task', 'message_in', 'message_out'] as const
+export type WrittenEventLogKind = (typeof writtenEventLogKinds)[number]
+
+export const eventTaskStates = ['open', 'in_progress', 'done'] as const
+export type EventTaskState = (typeof eventTaskStates)[number]
+
+/** The outcome of one call on the call list. */
+export const callOutcomes = ['reached', 'not_reached', 'left_message'] as const
+export type CallOutcome = (typeof callOutcomes)[number]

@@ -50,6 +50,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.signIn': 'Sign in',
 
   'role.coordinator': 'Coordinator',
+  'role.duty_officer': 'Duty officer (TiB)',
   'role.partner_editor': 'Editor for the organisation',
   'role.council_member': 'Member of the local crime-prevention council (lokalt BRÅ)',
   'role.informant': 'Informant',

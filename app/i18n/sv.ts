@@ -53,6 +53,7 @@ const core = {
   'nav.signIn': 'Logga in',
 
   'role.coordinator': 'Samordnare',
+  'role.duty_officer': 'Tjänsteperson i beredskap (TiB)',
   'role.partner_editor': 'Redaktör för organisationen',
   'role.council_member': 'Ledamot i lokalt BRÅ',
   'role.informant': 'Inrapportör',

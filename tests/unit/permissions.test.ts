@@ -51,6 +51,11 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'council.report.readOwn': [],
     'council.readLog': [],
     'council.settings': [],
+    'event.create': [],
+    'event.read': [],
+    'event.manage': [],
+    'event.report': [],
+    'event.write': [],
   },
   council_member: {
     'network.read': ['own', 'other', 'none'],
@@ -82,6 +87,11 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'council.report.readOwn': [],
     'council.readLog': [],
     'council.settings': [],
+    'event.create': [],
+    'event.read': [],
+    'event.manage': [],
+    'event.report': [],
+    'event.write': [],
   },
   informant: {
     'network.read': [],
@@ -113,6 +123,11 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'council.report.readOwn': [],
     'council.readLog': [],
     'council.settings': [],
+    'event.create': [],
+    'event.read': [],
+    'event.manage': [],
+    'event.report': [],
+    'event.write': [],
   },
   viewer: {
     'network.read': ['own', 'other', 'none'],
@@ -144,6 +159,47 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'council.report.readOwn': [],
     'council.readLog': [],
     'council.settings': [],
+    'event.create': [],
+    'event.read': [],
+    'event.manage': [],
+    'event.report': [],
+    'event.write': [],
+  },
+  duty_officer: {
+    'network.read': ['own', 'other', 'none'],
+    'organisation.create': [],
+    'organisation.update': [],
+    'organisation.members.read': ['own'],
+    'contact.restricted.read': ['own'],
+    'registry.oversee': [],
+    'user.invite': [],
+    'user.manage': [],
+    'audit.read': [],
+    'outbox.read': [],
+    'scenario.read': ['own'],
+    'scenario.create': [],
+    'scenario.update': [],
+    'scenario.share': [],
+    'meeting.read': [],
+    'meeting.manage': [],
+    'meeting.answer': [],
+    'meeting.evaluate': [],
+    'actionItem.update': [],
+    'rsa.manage': [],
+    'rsa.read': [],
+    'rsa.answer': [],
+    'rsa.results.read': [],
+    'council.read': [],
+    'council.manage': [],
+    'council.report': [],
+    'council.report.readOwn': [],
+    'council.readLog': [],
+    'council.settings': [],
+    'event.create': ['own', 'other', 'none'],
+    'event.read': ['own', 'other', 'none'],
+    'event.manage': ['own', 'other', 'none'],
+    'event.report': ['own', 'other', 'none'],
+    'event.write': ['own', 'other', 'none'],
   },
 }
 
@@ -213,6 +269,33 @@ describe('can', () => {
     expect(can(informant, 'meeting.read', invited)).toBe(false)
     const coordinator: Actor = { memberships: [{ organisationId: OTHER, role: 'coordinator' }] }
     expect(can(coordinator, 'rsa.results.read', { organisationIds: [OWN], shared: false })).toBe(true)
+  })
+
+  it('shows an event to its taking-part organisations and the county board, and lets editors report only for their own', () => {
+    const COUNTY = '44444444-4444-4444-8444-444444444444'
+    const event = { organisationIds: [OWN], observerOrganisationIds: [COUNTY] }
+    for (const role of ['partner_editor', 'council_member', 'viewer'] as const) {
+      expect(can({ memberships: [{ organisationId: OWN, role }] }, 'event.read', event)).toBe(true)
+      expect(can({ memberships: [{ organisationId: COUNTY, role }] }, 'event.read', event)).toBe(true)
+      expect(can({ memberships: [{ organisationId: OTHER, role }] }, 'event.read', event)).toBe(false)
+      expect(can({ memberships: [{ organisationId: OWN, role }] }, 'event.manage', event)).toBe(false)
+    }
+    expect(can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'event.read', event)).toBe(false)
+    const editor: Actor = { memberships: [{ organisationId: OWN, role: 'partner_editor' }] }
+    expect(can(editor, 'event.report', { ...event, organisationId: OWN })).toBe(true)
+    expect(can(editor, 'event.write', { ...event, organisationId: OWN })).toBe(true)
+    // Not for another organisation, nor for its own once it no longer takes part; the county board only reads.
+    expect(can(editor, 'event.report', { ...event, organisationId: OTHER })).toBe(false)
+    expect(can(editor, 'event.report', { organisationId: OWN, organisationIds: [OTHER] })).toBe(false)
+    const countyViewer: Actor = { memberships: [{ organisationId: COUNTY, role: 'viewer' }] }
+    expect(can(countyViewer, 'event.write', { ...event, organisationId: COUNTY })).toBe(false)
+    // The duty officer leads every event, like the coordinator.
+    const tib: Actor = { memberships: [{ organisationId: OTHER, role: 'duty_officer' }] }
+    expect([can(tib, 'event.create'), can(tib, 'event.read', event), can(tib, 'event.manage', event)]).toEqual([
+      true,
+      true,
+      true,
+    ])
   })
 
   it('lets every network reader see a shared scenario, and only the coordinator change it', () => {

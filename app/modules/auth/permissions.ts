@@ -73,6 +73,19 @@ export type Action =
   | 'council.readLog'
   /** Setting up a council, its retention period and position coarsening. */
   | 'council.settings'
+  /**
+   * Events (the event room): the coordinator and duty officers declare and
+   * lead them; the taking-part organisations' members read, their editors
+   * report their own services' status and write in the log; the county
+   * board's (Länsstyrelsen's) members read. Nobody else sees that one exists.
+   */
+  | 'event.create'
+  | 'event.read'
+  | 'event.manage'
+  /** Reporting the status of one's own organisation's services: resource.organisationId, which must be taking part. */
+  | 'event.report'
+  /** Writing in the event log and publishing one's own organisation's key messages. */
+  | 'event.write'
 
 export interface Resource {
   organisationId?: string
@@ -86,12 +99,16 @@ export interface Resource {
   ownerUserId?: string | null
   /** For a council's pages: which council. */
   councilId?: string
+  /** For an event: the county boards' organisations, which read every event. */
+  observerOrganisationIds?: readonly string[]
 }
 
-const networkReaders: readonly Role[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+const networkReaders: readonly Role[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 // Never through an informant or council-member membership: a council could
 // otherwise invite its way into any organisation's personal numbers.
-const restrictedRouteReaders: readonly Role[] = ['partner_editor', 'viewer']
+const restrictedRouteReaders: readonly Role[] = ['duty_officer', 'partner_editor', 'viewer']
+/** Who leads events besides the coordinator: the duty officer (TiB). */
+const eventLeaders: readonly Role[] = ['duty_officer']
 
 export function isCoordinator(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === 'coordinator')
@@ -152,6 +169,25 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       )
     case 'council.report.readOwn':
       return actor.id !== undefined && resource.ownerUserId === actor.id
+    case 'event.create':
+      return hasRole(actor, eventLeaders)
+    case 'event.read':
+      return (
+        hasRole(actor, eventLeaders) ||
+        memberOfAny(actor, resource.organisationIds, networkReaders) ||
+        memberOfAny(actor, resource.observerOrganisationIds, networkReaders)
+      )
+    case 'event.manage':
+      return hasRole(actor, eventLeaders)
+    // One's own organisation, and only while it takes part.
+    case 'event.report':
+    case 'event.write':
+      return (
+        hasRole(actor, eventLeaders) ||
+        (resource.organisationId !== undefined &&
+          (resource.organisationIds?.includes(resource.organisationId) ?? false) &&
+          hasRole(actor, ['partner_editor'], resource.organisationId))
+      )
     case 'meeting.manage':
     case 'rsa.manage':
     case 'council.readLog':
