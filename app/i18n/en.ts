@@ -7,6 +7,7 @@ import * as councilMeasures from './areas/en/council-measures'
 import * as councilSources from './areas/en/council-sources'
 import * as councilSituation from './areas/en/council-situation'
 import * as dependencyGraph from './areas/en/dependency-graph'
+import * as events from './areas/en/events'
 import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
@@ -254,5 +255,6 @@ export const en: Record<MessageKey, string> = {
   ...councilMeasures.en,
   ...secondFactor.en,
   ...accessibility.en,
+  ...events.en,
   ...audit.en,
 }

@@ -9,6 +9,7 @@ import * as councilMeasures from './areas/council-measures'
 import * as councilSources from './areas/council-sources'
 import * as councilSituation from './areas/council-situation'
 import * as dependencyGraph from './areas/dependency-graph'
+import * as events from './areas/events'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as meetingFollowUp from './areas/meeting-follow-up'
@@ -22,7 +23,7 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, secondFactor, accessibility, audit] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, secondFactor, accessibility, audit] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -259,6 +260,7 @@ export const sv = {
   ...councilMeasures.sv,
   ...secondFactor.sv,
   ...accessibility.sv,
+  ...events.sv,
   ...audit.sv,
 }
 

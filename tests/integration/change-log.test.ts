@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createElement } from 'react'
 import { describe, expect, it } from 'vitest'
 import { auditLog } from '../../app/db/schema/audit'
+import { eventOrganisations, events } from '../../app/db/schema/events'
 import {
   councilCategories,
   councilMeasures,
@@ -207,6 +208,11 @@ describe('the change log', () => {
         followUpDate: '2027-04-01',
       })
       .returning()
+    const [incident] = await db()
+      .insert(events)
+      .values({ title: 'Elavbrott Vårgårda', kind: 'exercise', level: 'staff', startedAt: new Date('2026-11-30T08:00:00Z') })
+      .returning()
+    await db().insert(eventOrganisations).values({ eventId: incident!.id, organisationId: organisation.id })
     const records: Record<RefTarget, string> = {
       organisation: organisation.id,
       user: coordinator.id,
@@ -227,6 +233,7 @@ describe('the change log', () => {
       situation_picture: picture!.id,
       situation_picture_version: version!.id,
       council_measure: measure!.id,
+      event: incident!.id,
     }
     return { organisation, coordinator, records, answerId: answer.id }
   }

@@ -9,6 +9,7 @@ import {
   situationPictures,
   situationPictureVersions,
 } from '~/db/schema/council'
+import { events } from '~/db/schema/events'
 import { actionItems, meetingOrganisations, meetings } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, criticalServices, networks, sites } from '~/db/schema/registry'
@@ -17,6 +18,7 @@ import { scenarios } from '~/db/schema/scenarios'
 import { users } from '~/db/schema/users'
 import type { MessageKey } from '~/i18n/sv'
 import { can, type Actor } from '~/modules/auth/permissions'
+import { eventResource, eventScopes } from '~/modules/events/event-access.server'
 import type { listAuditEntries } from './audit.server'
 import {
   eventLabel,
@@ -478,6 +480,13 @@ async function loadNames(db: Executor, reader: Actor, to: RefTarget, ids: string
           `/trygghet/${row.councilId}/insatser/${row.id}`,
         )
       break
+    case 'event': {
+      const rows = await db.select({ id: events.id, name: events.title }).from(events).where(inArray(events.id, ids))
+      const scopes = await eventScopes(db, rows.map((row) => row.id))
+      for (const row of rows)
+        put(row.id, can(reader, 'event.read', eventResource(scopes.get(row.id)!)), text(row.name), `/handelser/${row.id}`)
+      break
+    }
   }
   return result
 }

@@ -8,6 +8,13 @@ import {
   councilMeasureStates,
   councilRoles,
   councilStatisticKinds,
+  callOutcomes,
+  eventKinds,
+  eventLevels,
+  eventLogKinds,
+  eventNeeds,
+  eventTaskStates,
+  serviceStatuses,
   meetingAnswers,
   meetingKinds,
   meetingStates,
@@ -56,6 +63,7 @@ export type RefTarget =
   | 'situation_picture'
   | 'situation_picture_version'
   | 'council_measure'
+  | 'event'
 
 export type FieldFormat =
   | { as: 'text' }
@@ -474,6 +482,70 @@ export const auditVocabulary = {
     actions: ['create', 'update'],
     fields: { name: text, networkId: ref('network'), retentionMonths: number, coarsenMetres: number },
     subject: itself('council'),
+  },
+  // The event room: each entry's id is the event's, so the log reads as the event's history.
+  event: {
+    actions: ['create', 'update', 'end', 'callout'],
+    fields: {
+      kind: oneOf(eventKinds, (value) => `event.kind.${value}`),
+      title: text,
+      description: text,
+      level: oneOf(eventLevels, (value) => `event.level.${value}`),
+      startedAt: instant,
+      endedAt: instant,
+      lostResources: someOf(resources, (value) => `resource.${value}`),
+      area: { as: 'polygon' },
+      organisationIds: refs('organisation'),
+      networkId: ref('network'),
+      recipients: { as: 'strings' },
+    },
+    subject: itself('event'),
+  },
+  event_status_report: {
+    actions: ['create'],
+    fields: {
+      organisationId: ref('organisation'),
+      serviceId: ref('critical_service'),
+      status: oneOf(serviceStatuses, (value) => `event.status.${value}`),
+      backupHoursLeft: number,
+      expectedRestorationAt: instant,
+      note: text,
+      needs: someOf(eventNeeds, (value) => `event.need.${value}`),
+      needsOther: text,
+      via: text,
+    },
+    subject: itself('event'),
+  },
+  event_log_entry: {
+    actions: ['create'],
+    fields: {
+      kind: oneOf(eventLogKinds, (value) => `event.logKind.${value}`),
+      text,
+      decidedBy: text,
+      mandate: text,
+      taskOrganisationId: ref('organisation'),
+      taskDueAt: instant,
+      taskState: oneOf(eventTaskStates, (value) => `event.taskState.${value}`),
+      counterpart: text,
+      correctsId: plain,
+      refersToId: plain,
+    },
+    subject: itself('event'),
+  },
+  event_key_message: {
+    actions: ['create', 'update', 'withdraw'],
+    fields: { organisationId: ref('organisation'), text, whereToTurn: text, messageVersion: plain },
+    subject: itself('event'),
+  },
+  event_call: {
+    actions: ['create'],
+    fields: {
+      organisationId: ref('organisation'),
+      contactRouteId: ref('contact_route'),
+      outcome: oneOf(callOutcomes, (value) => `event.callOutcome.${value}`),
+      note: text,
+    },
+    subject: itself('event'),
   },
 } as const satisfies Record<string, EntitySpec>
 
