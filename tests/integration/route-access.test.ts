@@ -28,9 +28,9 @@ import { createTestDatabase } from '../support/test-db'
  */
 export type Who = 'anonymous' | Role
 type Outcome = 'allow' | 'deny'
-const everyone: Who[] = ['anonymous', 'coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
+const everyone: Who[] = ['anonymous', 'coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer']
 const signedInRoles: Who[] = everyone.filter((who) => who !== 'anonymous')
-const networkReaders: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 
 export interface Probe {
   route: string

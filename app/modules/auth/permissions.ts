@@ -144,7 +144,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'rsa.read':
       return memberOfAny(actor, resource.organisationIds, networkReaders)
     case 'meeting.evaluate':
-      return memberOfAny(actor, resource.organisationIds, ['partner_editor', 'council_member', 'viewer'])
+      return memberOfAny(actor, resource.organisationIds, ['duty_officer', 'partner_editor', 'council_member', 'viewer'])
     // One's own organisation, and only if it is among those invited or taking part.
     case 'meeting.answer':
     case 'rsa.answer':

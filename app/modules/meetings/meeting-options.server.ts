@@ -25,7 +25,7 @@ export async function meetingFormOptions(db: Executor): Promise<MeetingFormOptio
       .where(
         and(
           eq(users.active, true),
-          inArray(memberships.role, ['coordinator', 'partner_editor', 'council_member', 'viewer']),
+          inArray(memberships.role, ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']),
         ),
       )
       .orderBy(asc(users.id), asc(organisations.name)),

@@ -35,7 +35,7 @@ const auditedFields = [
 const calendarFields = ['title', 'description', 'startsAt', 'endsAt', 'place', 'videoLink', 'agenda'] as const
 
 /** Roles that receive invitations: an informant reports to the council, and is not part of the network's meetings. */
-export const invitedRoles = ['coordinator', 'partner_editor', 'council_member', 'viewer'] as const
+export const invitedRoles = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer'] as const
 
 /** The organisations invited: the network's members, those picked, and the picked people's. */
 async function invitedOrganisationIds(tx: Executor, fields: MeetingFields): Promise<string[]> {

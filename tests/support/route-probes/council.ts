@@ -20,7 +20,7 @@ export function probingMembers(userIds: AreaContext['userIds']) {
 // overlapping one for their own organisation, which is in its network.
 // Members and informants are granted per council, so sharing organisations
 // opens nothing (docs/decisions/018-council-membership.md).
-const signedIn: Who[] = ['coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
+const signedIn: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer']
 const workers: Who[] = ['coordinator', 'council_member']
 const reporters: Who[] = ['coordinator', 'council_member', 'informant']
 const coordinator: Who[] = ['coordinator']

@@ -16,7 +16,7 @@ const ITEM_OF_OTHER = ':followUpItemOfOther'
 const OWN_ORGANISATION = ':followUpOwnOrganisation'
 const OTHER_ORGANISATION = ':followUpOtherOrganisation'
 
-const readers: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+const readers: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 const coordinator: Who[] = ['coordinator']
 
 function probe(

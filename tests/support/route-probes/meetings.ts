@@ -2,8 +2,8 @@ import type { Probe, Who } from '../../integration/route-access.test'
 import { makeMeeting } from '../factories'
 import type { AreaProbes } from './areas'
 
-const networkReaders: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
-const everyone: Who[] = ['anonymous', 'coordinator', 'partner_editor', 'council_member', 'informant', 'viewer']
+const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
+const everyone: Who[] = ['anonymous', 'coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer']
 
 /**
  * Meetings: the list for every network reader, convening for the coordinator.

@@ -6,7 +6,7 @@ import type { AreaProbes } from './areas'
 // Three analyses owned by the other organisation: one the probing users'
 // organisation takes part in (results not shared), one it takes part in with
 // the results shared, and one it has no part in.
-const networkReaders: Who[] = ['coordinator', 'partner_editor', 'council_member', 'viewer']
+const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 const coordinator: Who[] = ['coordinator']
 
 const analyses = [
