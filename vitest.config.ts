@@ -84,6 +84,10 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A browser on a loaded 2-core CI machine can take more than expect.poll's 1 s default to
+          // move the focus or repaint (map.test.ts's focus return failed so once); a poll still fails
+          // when the state never comes.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
