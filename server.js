@@ -91,7 +91,14 @@ app.use((req, res, next) => {
   res.status(verdict.status).type('html').send(portal.plainErrorPage(verdict.status))
 })
 
-app.use(compression())
+// An event page's live stream (text/event-stream) must reach the browser message by
+// message: compression would hold messages back until its buffer fills.
+app.use(
+  compression({
+    filter: (req, res) =>
+      !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+  }),
+)
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)

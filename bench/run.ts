@@ -10,6 +10,9 @@ import { browserBenchmarks } from './browser'
 import { councilBenchmarks, councilScale } from './council'
 import { countyScale, generateCounty } from './county'
 import { embeddedDurabilityBenchmarks } from './embedded-durability'
+import { eventLiveBenchmarks } from './event-live'
+import { eventBenchmarks } from './events'
+import { eventProjectionBenchmarks } from './event-projection'
 import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
 import { scenarioBenchmarks } from './scenarios'
@@ -37,13 +40,15 @@ try {
   await generateCounty(handle.db, countyScale)
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
   for (const figure of await browserBenchmarks(handle.db, url.toString())) report(figure)
-  // The staleness suite adds test calls and editors: it runs last.
-  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, stalenessBenchmarks]
+  // The staleness suite adds test calls and editors, the event suite 500 organisations of its own: they run last.
+  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, eventProjectionBenchmarks, stalenessBenchmarks, eventBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
   // The council's million reports come last, so that no figure above is taken on a larger database.
   for (const figure of await councilBenchmarks(handle, url.toString())) report(figure)
   // Throughput, memory and shipped JavaScript need the council's pages too: they come after it.
   for (const figure of await servedBenchmarks(handle.db, url.toString())) report(figure)
+  // A status report's notice reaching 200 open event pages through one server (docs/decisions/024).
+  for (const figure of await eventLiveBenchmarks(handle.db, url.toString())) report(figure)
   // The embedded database on a folder of its own: what a durable save costs (docs/decisions/022).
   for (const figure of await embeddedDurabilityBenchmarks()) report(figure)
 } finally {

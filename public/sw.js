@@ -1,6 +1,7 @@
 // Service worker: keeps the network's functional contact list readable when
 // the portal cannot be reached. It stores only /kontaktlista (which holds no
-// restricted or personal routes) and the immutable build assets. Signing out
+// restricted or personal routes), the call list of each event its reader
+// leads (/handelser/<id>/utlarmning) and the immutable build assets. Signing out
 // clears everything (Clear-Site-Data from the server, and the page itself), and
 // so does the server's first answer to a session that has ended. A saved list
 // outlives neither its session nor the longest a session lasts: the page says
@@ -8,6 +9,12 @@
 // instead of shown (docs/decisions/003).
 const CACHE = 'portal-offline-v2'
 const CONTACT_LIST = '/kontaktlista'
+// An event's call list, kept per event like the contact list (docs/decisions/003, amendment of issue 16).
+const CALL_LIST = /^\/handelser\/[0-9a-f-]{36}\/utlarmning$/
+
+function isKeptPage(pathname) {
+  return pathname === CONTACT_LIST || CALL_LIST.test(pathname)
+}
 // A phone's clock set back a little after storing does not make a copy unreadable.
 const CLOCK_SLACK_MS = 5 * 60_000
 
@@ -52,15 +59,15 @@ self.addEventListener('activate', (event) => {
   )
 })
 
-async function fromNetworkKeepingContactList(request) {
+async function fromNetworkKeepingLists(request) {
   const response = await fetch(request)
   const url = new URL(response.url || request.url)
   // A redirect to the sign-in page must never replace the saved list.
-  if (response.ok && !response.redirected && url.pathname === CONTACT_LIST) {
+  if (response.ok && !response.redirected && isKeptPage(url.pathname)) {
     const kept = await stamped(response.clone(), Date.now())
     if (kept) {
       const cache = await caches.open(CACHE)
-      await cache.put(CONTACT_LIST, kept)
+      await cache.put(url.pathname, kept)
     }
   }
   return response
@@ -76,13 +83,15 @@ function noSavedList(expired) {
   )
 }
 
-async function savedContactList() {
+/** The saved call list of the event asked for, if there is one; else the saved contact list. */
+async function savedList(pathname) {
   const cache = await caches.open(CACHE)
-  const saved = await cache.match(CONTACT_LIST)
+  const key = CALL_LIST.test(pathname) && (await cache.match(pathname)) ? pathname : CONTACT_LIST
+  const saved = await cache.match(key)
   if (!saved) return noSavedList(false)
   const { stamp, maxAgeMs } = stampOf(saved)
   if (!isFresh(stamp, Date.now(), maxAgeMs)) {
-    await cache.delete(CONTACT_LIST)
+    await cache.delete(key)
     return noSavedList(true)
   }
   // Served as a static page: without its scripts the saved copy cannot try to
@@ -113,7 +122,7 @@ self.addEventListener('fetch', (event) => {
     return
   }
 
-  if (request.mode === 'navigate' || url.pathname === CONTACT_LIST) {
-    event.respondWith(fromNetworkKeepingContactList(request).catch(() => savedContactList()))
+  if (request.mode === 'navigate' || isKeptPage(url.pathname)) {
+    event.respondWith(fromNetworkKeepingLists(request).catch(() => savedList(url.pathname)))
   }
 })

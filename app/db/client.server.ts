@@ -22,6 +22,13 @@ export interface DatabaseHandle {
   db: Database
   driver: 'postgres' | 'pglite'
   migrate(): Promise<void>
+  /**
+   * LISTENs on `channel`; `onPayload` gets each notification's payload.
+   * `onListen` runs each time the LISTEN is in place: at first, and again
+   * after a lost connection came back (what was notified in between is lost,
+   * so the caller catches up then). Resolves to the function that stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 
@@ -87,15 +94,19 @@ function keepRollbackOffLostConnections(client: postgres.Sql): postgres.Sql {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === 'postgres') {
-    const client = postgres(options.url, {
-      max: options.maxConnections ?? 10,
+    const shared = {
       onnotice: () => {},
-      connection: { application_name: 'omradesansvar-portal' },
       // Seconds between attempts to reach a database that refused or dropped us. postgres.js
       // grows this to 20 s, and a request waiting for a connection waits that long even after
       // the database is back; at most 2 s keeps a restart of the database a short pause.
-      backoff: (attempt) => Math.min(2, ((0.5 + Math.random() / 2) * 3 ** attempt) / 100),
+      backoff: (attempt: number) => Math.min(2, ((0.5 + Math.random() / 2) * 3 ** attempt) / 100),
+    }
+    const client = postgres(options.url, {
+      ...shared,
+      max: options.maxConnections ?? 10,
+      connection: { application_name: 'omradesansvar-portal' },
     })
+    const listeners = new Set<postgres.Sql>()
     const db = drizzlePostgres(keepRollbackOffLostConnections(client), {
       schema,
       casing: 'snake_case',
@@ -104,7 +115,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       driver: 'postgres',
       migrate: () => migratePostgres(db as never, { migrationsFolder }),
-      close: () => client.end({ timeout: 5 }),
+      // A client of its own for each listener: postgres.js 3.4.9 listens again after a lost
+      // connection, but its unlisten then no longer finds the listener, so stopping ends that client.
+      listen: async (channel, onPayload, onListen) => {
+        const listener = postgres(options.url, {
+          ...shared,
+          max: 1,
+          connection: { application_name: 'omradesansvar-portal-listen' },
+        })
+        listeners.add(listener)
+        const stop = async () => {
+          listeners.delete(listener)
+          await listener.end({ timeout: 1 })
+        }
+        try {
+          await listener.listen(channel, onPayload, onListen)
+        } catch (error) {
+          await stop()
+          throw error
+        }
+        return stop
+      },
+      close: async () => {
+        await Promise.all([...listeners].map((listener) => listener.end({ timeout: 1 })))
+        await client.end({ timeout: 5 })
+      },
     }
   }
 
@@ -120,6 +155,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    listen: async (channel, onPayload, onListen) => {
+      const unlisten = await client.listen(channel, onPayload)
+      onListen?.()
+      return () => unlisten()
+    },
     close: () => (folder ? folder.close() : client.close()),
   }
 }

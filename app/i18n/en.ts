@@ -8,12 +8,18 @@ import * as councilSources from './areas/en/council-sources'
 import * as councilSituation from './areas/en/council-situation'
 import * as dependencyGraph from './areas/en/dependency-graph'
 import * as events from './areas/en/events'
+import * as eventLog from './areas/en/event-log'
+import * as eventLive from './areas/en/event-live'
+import * as eventRoom from './areas/en/event-room'
+import * as eventReports from './areas/en/event-reports'
+import * as eventProjection from './areas/en/event-projection'
 import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
 import * as meetings from './areas/en/meetings'
 import * as networks from './areas/en/networks'
 import * as offline from './areas/en/offline'
+import * as picker from './areas/en/picker'
 import * as registryTerms from './areas/en/registry-terms'
 import * as rsa from './areas/en/rsa'
 import * as sites from './areas/en/sites'
@@ -39,6 +45,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'nav.scenarios': 'Scenarios',
   'nav.dependencies': 'Dependencies',
   'nav.meetings': 'Meetings',
+  'nav.events': 'Events',
   'nav.rsa': 'RSA',
   'nav.council': 'Safety (BRÅ)',
   'nav.users': 'Users',
@@ -256,5 +263,11 @@ export const en: Record<MessageKey, string> = {
   ...secondFactor.en,
   ...accessibility.en,
   ...events.en,
+  ...eventLog.en,
+  ...eventLive.en,
+  ...eventRoom.en,
+  ...eventReports.en,
+  ...eventProjection.en,
+  ...picker.en,
   ...audit.en,
 }

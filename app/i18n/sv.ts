@@ -10,12 +10,18 @@ import * as councilSources from './areas/council-sources'
 import * as councilSituation from './areas/council-situation'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as events from './areas/events'
+import * as eventLog from './areas/event-log'
+import * as eventLive from './areas/event-live'
+import * as eventRoom from './areas/event-room'
+import * as eventReports from './areas/event-reports'
+import * as eventProjection from './areas/event-projection'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as meetingFollowUp from './areas/meeting-follow-up'
 import * as meetings from './areas/meetings'
 import * as networks from './areas/networks'
 import * as offline from './areas/offline'
+import * as picker from './areas/picker'
 import * as registryTerms from './areas/registry-terms'
 import * as rsa from './areas/rsa'
 import * as sites from './areas/sites'
@@ -23,7 +29,7 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, secondFactor, accessibility, audit] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, eventLog, eventLive, eventRoom, eventReports, eventProjection, secondFactor, accessibility, audit, picker] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -42,6 +48,7 @@ const core = {
   'nav.scenarios': 'Scenarier',
   'nav.dependencies': 'Beroenden',
   'nav.meetings': 'Möten',
+  'nav.events': 'Händelser',
   'nav.rsa': 'RSA',
   'nav.council': 'Trygghet (BRÅ)',
   'nav.users': 'Användare',
@@ -261,6 +268,12 @@ export const sv = {
   ...secondFactor.sv,
   ...accessibility.sv,
   ...events.sv,
+  ...eventLog.sv,
+  ...eventLive.sv,
+  ...eventRoom.sv,
+  ...eventReports.sv,
+  ...eventProjection.sv,
+  ...picker.sv,
   ...audit.sv,
 }
 

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { roles } from '~/db/enums'
@@ -14,7 +15,8 @@ import { removeSecondFactor } from '~/modules/auth/second-factor.server'
 import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
-import { listOrganisations } from '~/modules/organisations/organisations.server'
+import type { PickerSpec, PickerState } from '~/modules/organisations/picker'
+import { pickerStates } from '~/modules/organisations/picker.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
 const InviteSchema = z.object({
@@ -36,15 +38,20 @@ const ResetSecondFactorSchema = z.object({
   name: z.string().max(200).default(''),
 })
 
+/** The invitation's organisation: one, searched for. */
+const invitePicker = (ids?: string[]): { organisationId: PickerSpec } => ({
+  organisationId: { kind: 'organisation', single: true, ids },
+})
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'user.manage')
   const db = await getDb()
-  const [users, pending, organisations] = await Promise.all([
+  const [users, pending, { pickers }] = await Promise.all([
     listUsersWithMemberships(db),
     listPendingInvitations(db),
-    listOrganisations(db),
+    pickerStates(db, request, invitePicker([])),
   ])
-  return { users, pending, organisations: organisations.map(({ id, name }) => ({ id, name })), actorId: actor.id }
+  return { users, pending, organisationPicker: pickers.organisationId, actorId: actor.id }
 }
 
 type ActionResult = {
@@ -52,6 +59,8 @@ type ActionResult = {
   errors: Record<string, string>
   values: Record<string, string>
   notice: { kind: 'success' | 'error' | 'info'; key: MessageKey; vars: Record<string, string> } | null
+  /** The invitation's organisation as the post chose it, when the invitation was not sent. */
+  organisationPicker?: PickerState
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,10 +68,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb()
   if (formData.get('intent') === 'invite') {
     const user = await requirePermission(request, 'user.invite')
+    const { picking, pickers } = await pickerStates(db, request, invitePicker(), formData)
+    const organisationPicker = pickers.organisationId
     const parsed = parseForm(InviteSchema, formData)
+    if (picking)
+      return data<ActionResult>({ form: 'invite', errors: {}, values: parsed.values, notice: null, organisationPicker })
     if (!parsed.ok)
       return data<ActionResult>(
-        { form: 'invite', errors: parsed.errors, values: parsed.values, notice: null },
+        { form: 'invite', errors: parsed.errors, values: parsed.values, notice: null, organisationPicker },
         { status: 400 },
       )
     const result = await inviteUser(db, getMailer(), {
@@ -73,7 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) {
       const errors: Record<string, string> =
         result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
-      return data<ActionResult>({ form: 'invite', errors, values: parsed.values, notice: null }, { status: 400 })
+      return data<ActionResult>(
+        { form: 'invite', errors, values: parsed.values, notice: null, organisationPicker },
+        { status: 400 },
+      )
     }
     const key: MessageKey =
       result.delivery === 'smtp'
@@ -137,7 +153,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UsersPage() {
   const t = useT()
   const locale = useLocale()
-  const { users, pending, organisations, actorId } = useLoaderData<typeof loader>()
+  const { users, pending, organisationPicker, actorId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const inviteResult = actionData?.form === 'invite' ? actionData : null
@@ -157,20 +173,12 @@ export default function UsersPage() {
           <Field label={t('field.email')} name="email" error={errors.email}>
             {(props) => <input {...props} type="email" autoComplete="off" defaultValue={values.email ?? ''} required />}
           </Field>
-          <Field label={t('field.organisation')} name="organisationId" error={errors.organisationId}>
-            {(props) => (
-              <select {...props} defaultValue={values.organisationId ?? ''} required>
-                <option value="" disabled>
-                  –
-                </option>
-                {organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ItemPicker
+            state={inviteResult?.organisationPicker ?? organisationPicker}
+            label={t('field.organisation')}
+            error={errors.organisationId}
+            single
+          />
           <Field label={t('field.role')} name="role" error={errors.role}>
             {(props) => (
               <select {...props} defaultValue={values.role ?? 'partner_editor'}>

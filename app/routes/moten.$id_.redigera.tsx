@@ -10,12 +10,19 @@ import { requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
 import { requireManageableMeeting, type MeetingWithScope } from '~/modules/meetings/meeting-access.server'
-import { meetingValues, parseMeetingForm, readMeetingValues } from '~/modules/meetings/meeting-form'
+import {
+  meetingPickers,
+  meetingValues,
+  parseMeetingForm,
+  readMeetingValues,
+  withPicked,
+} from '~/modules/meetings/meeting-form'
 import { meetingFormOptions } from '~/modules/meetings/meeting-options.server'
 import { cancelMeeting, updateMeeting } from '~/modules/meetings/meetings.server'
 import type { Executor } from '~/db/client.server'
 import { eq } from 'drizzle-orm'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 /** The form's values of a stored meeting: the invited organisations, not the organiser. */
 async function storedValues(db: Executor, meeting: MeetingWithScope) {
@@ -32,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const meeting = await requireManageableMeeting(db, user, id)
   if (meeting.state === 'cancelled') throw redirect(`/moten/${id}`)
-  return { id, title: meeting.title, values: await storedValues(db, meeting), options: await meetingFormOptions(db) }
+  const values = await storedValues(db, meeting)
+  const [options, { pickers }] = await Promise.all([
+    meetingFormOptions(db),
+    pickerStates(db, request, meetingPickers(values)),
+  ])
+  return { id, title: meeting.title, values, options, pickers }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,14 +63,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/moten/${id}?handelse=installt&skickat=${sent.sent}&misslyckat=${sent.failed}`)
   }
   const values = readMeetingValues(form)
+  const { picking, pickers } = await pickerStates(db, request, meetingPickers(), form)
+  if (picking)
+    return data({ kind: 'form' as const, values: withPicked(values, pickers), errors: {}, current: null, pickers })
   const parsed = parseMeetingForm(values, { needsVersion: true })
-  if (!parsed.ok) return data({ kind: 'form' as const, values, errors: parsed.errors, current: null }, { status: 400 })
+  if (!parsed.ok) {
+    return data({ kind: 'form' as const, values, errors: parsed.errors, current: null, pickers }, { status: 400 })
+  }
   const result = await updateMeeting(db, { actorId: user.id, id, version: parsed.version!, ...parsed.data })
   if (!result.ok && result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
   if (!result.ok && result.error === 'conflict') {
     const current = await storedValues(db, { ...result.current, organisationIds: meeting.organisationIds })
     return data(
-      { kind: 'form' as const, values: { ...values, version: current.version }, errors: {}, current },
+      { kind: 'form' as const, values: { ...values, version: current.version }, errors: {}, current, pickers },
       { status: 409 },
     )
   }
@@ -75,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditMeetingPage() {
   const t = useT()
-  const { id, title, values, options } = useLoaderData<typeof loader>()
+  const { id, title, values, options, pickers } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const form = result?.kind === 'form' ? result : null
   return (
@@ -86,6 +103,7 @@ export default function EditMeetingPage() {
         errors={form?.errors ?? {}}
         current={form?.current ?? undefined}
         options={options}
+        pickers={form?.pickers ?? pickers}
         submitLabel={t('meeting.saveChanges')}
         cancelTo={`/moten/${id}`}
       />

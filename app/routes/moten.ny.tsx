@@ -9,15 +9,27 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
-import { newMeetingValues, parseMeetingForm, readMeetingValues } from '~/modules/meetings/meeting-form'
+import {
+  meetingPickers,
+  newMeetingValues,
+  parseMeetingForm,
+  readMeetingValues,
+  withPicked,
+} from '~/modules/meetings/meeting-form'
 import { meetingFormOptions } from '~/modules/meetings/meeting-options.server'
 import { createMeeting } from '~/modules/meetings/meetings.server'
 import { organiserFor } from '~/modules/meetings/meeting-access.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'meeting.manage')
-  return { options: await meetingFormOptions(await getDb()), submissionKey: newSubmissionKey() }
+  const db = await getDb()
+  const [options, { pickers }] = await Promise.all([
+    meetingFormOptions(db),
+    pickerStates(db, request, meetingPickers(newMeetingValues())),
+  ])
+  return { options, pickers, submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,9 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!organiserOrganisationId) throw new Response('Ingen åtkomst', { status: 403 })
   const formData = await readFormData(request)
   const values = readMeetingValues(formData)
-  const parsed = parseMeetingForm(values, { needsVersion: false })
-  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 })
   const db = await getDb()
+  const { picking, pickers } = await pickerStates(db, request, meetingPickers(), formData)
+  if (picking) return data({ values: withPicked(values, pickers), errors: {}, pickers })
+  const parsed = parseMeetingForm(values, { needsVersion: false })
+  if (!parsed.ok) return data({ values, errors: parsed.errors, pickers }, { status: 400 })
   let meetingId = ''
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     meetingId = (await createMeeting(tx, { actorId: user.id, organiserOrganisationId, ...parsed.data })).id
@@ -47,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewMeetingPage() {
   const t = useT()
-  const { options, submissionKey } = useLoaderData<typeof loader>()
+  const { options, pickers, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
@@ -56,6 +70,7 @@ export default function NewMeetingPage() {
         values={actionData?.values ?? newMeetingValues()}
         errors={actionData?.errors ?? {}}
         options={options}
+        pickers={actionData?.pickers ?? pickers}
         submitLabel={t('meeting.save')}
         cancelTo="/moten"
         submissionKey={submissionKey}

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { Field } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { NetworkFields, type NetworkValues } from '~/components/registry/network-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
@@ -10,8 +10,10 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { parseForm } from '~/modules/forms/parse-form'
 import { requireFound, requireUuid } from '~/modules/http/responses'
-import { getOrganisation, listOrganisations } from '~/modules/organisations/organisations.server'
-import { MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
+import { getOrganisation } from '~/modules/organisations/organisations.server'
+import type { PickerState } from '~/modules/organisations/picker'
+import { pickerStates } from '~/modules/organisations/picker.server'
+import { coordinatorPicker, memberPicker, MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
 import { getNetwork, listNetworkMembers, setNetworkMember, updateNetwork } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
@@ -21,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const network = requireFound(await getNetwork(db, id))
   const mayEdit = can(user, 'registry.oversee')
-  const organisations = (await listOrganisations(db)).map(({ id, name }) => ({ id, name }))
+  const coordinatorId = network.coordinatorOrganisationId
+  const [coordinator, member, members] = await Promise.all([
+    pickerStates(db, request, coordinatorPicker(coordinatorId ? [coordinatorId] : [])),
+    pickerStates(db, request, memberPicker([])),
+    listNetworkMembers(db, id),
+  ])
   return {
     network: {
       id,
@@ -30,14 +37,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       coordinatorOrganisationId: network.coordinatorOrganisationId ?? '',
       version: network.version,
     },
-    coordinatorName: organisations.find((o) => o.id === network.coordinatorOrganisationId)?.name ?? null,
-    members: await listNetworkMembers(db, id),
-    organisations: mayEdit ? organisations : [],
+    coordinatorName: coordinator.pickers.coordinatorOrganisationId.selected[0]?.name ?? null,
+    members,
+    coordinatorPicker: coordinator.pickers.coordinatorOrganisationId,
+    memberPicker: member.pickers.organisationId,
     mayEdit,
   }
 }
 
 type Notice = { kind: 'success' | 'error'; key: MessageKey; vars: Record<string, string> }
+
+interface ActionResult {
+  errors: Record<string, string>
+  values: Record<string, string>
+  current: { name: string; description: string; coordinatorOrganisationId: string } | null
+  /** After a conflict: the name of the coordinating organisation saved meanwhile. */
+  currentCoordinatorName?: string | null
+  notice: Notice | null
+  /** The picker of the form posted, as the post left it, when nothing was saved. */
+  coordinatorPicker?: PickerState
+  memberPicker?: PickerState
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
@@ -47,34 +67,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'add' || intent === 'remove') {
+    const { picking, pickers } = await pickerStates(db, request, memberPicker(), formData)
+    const chosen = { memberPicker: pickers.organisationId }
+    if (picking) return data<ActionResult>({ errors: {}, values: {}, current: null, notice: null, ...chosen })
     const parsed = parseForm(MemberSchema, formData)
     const organisation = parsed.ok ? await getOrganisation(db, parsed.data.organisationId) : null
     if (!parsed.ok || !organisation) {
-      return data({ errors: { organisationId: 'validation.choose' }, values: {}, current: null, notice: null }, { status: 400 })
+      const errors = { organisationId: 'validation.choose' }
+      return data<ActionResult>({ errors, values: {}, current: null, notice: null, ...chosen }, { status: 400 })
     }
-    await setNetworkMember(db, { actorId: user.id, networkId: id, organisationId: organisation.id, member: intent === 'add' })
+    await setNetworkMember(db, {
+      actorId: user.id,
+      networkId: id,
+      organisationId: organisation.id,
+      member: intent === 'add',
+    })
     const notice: Notice = {
       kind: 'success',
       key: intent === 'add' ? 'networks.memberAdded' : 'networks.memberRemoved',
       vars: { name: organisation.name },
     }
-    return { errors: {}, values: {}, current: null, notice }
+    return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
   }
+  const { picking, pickers } = await pickerStates(db, request, coordinatorPicker(), formData)
+  const chosen = { coordinatorPicker: pickers.coordinatorOrganisationId }
   const parsed = parseForm(NetworkUpdateSchema, formData)
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, current: null, notice: null }, { status: 400 })
+  if (picking) return data<ActionResult>({ errors: {}, values: parsed.values, current: null, notice: null, ...chosen })
+  if (!parsed.ok) {
+    return data<ActionResult>(
+      { errors: parsed.errors, values: parsed.values, current: null, notice: null, ...chosen },
+      { status: 400 },
+    )
+  }
   const result = await updateNetwork(db, { actorId: user.id, id, ...parsed.data })
   if (result.ok) {
     const notice: Notice = { kind: 'success', key: 'networks.saved', vars: {} }
-    return { errors: {}, values: {}, current: null, notice }
+    return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
   }
   if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
   const { name, description, coordinatorOrganisationId, version } = result.current
-  return data(
+  const storedCoordinator = coordinatorOrganisationId ? await getOrganisation(db, coordinatorOrganisationId) : null
+  return data<ActionResult>(
     {
       errors: { _form: 'networks.conflict' },
       values: { ...parsed.values, version: String(version) },
       current: { name, description, coordinatorOrganisationId: coordinatorOrganisationId ?? '' },
+      currentCoordinatorName: storedCoordinator?.name ?? null,
       notice: null,
+      ...chosen,
     },
     { status: 409 },
   )
@@ -82,21 +122,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NetworkPage() {
   const t = useT()
-  const { network, coordinatorName, members, organisations, mayEdit } = useLoaderData<typeof loader>()
+  const { network, coordinatorName, members, coordinatorPicker, memberPicker, mayEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const errors: Record<string, string> = actionData?.errors ?? {}
   // Kept input: after a conflict or a validation error the form shows what the user typed.
   const submitted: Record<string, string> = actionData?.values ?? {}
-  const values: NetworkValues = 'name' in submitted
-    ? {
-        name: submitted.name ?? '',
-        description: submitted.description ?? '',
-        coordinatorOrganisationId: submitted.coordinatorOrganisationId ?? '',
-      }
-    : network
+  const values: NetworkValues =
+    'name' in submitted
+      ? {
+          name: submitted.name ?? '',
+          description: submitted.description ?? '',
+          coordinatorOrganisationId: submitted.coordinatorOrganisationId ?? '',
+        }
+      : network
   const version = submitted.version ?? String(network.version)
-  const memberIds = new Set(members.map((m) => m.id))
   return (
     <div className="page">
       <h1>{network.name}</h1>
@@ -130,24 +170,14 @@ export default function NetworkPage() {
           ))}
         </ul>
         {mayEdit ? (
-          <Form method="post" className="stack panel" noValidate>
+          <Form method="post" className="stack panel" noValidate key={members.map((member) => member.id).join()}>
             <input type="hidden" name="intent" value="add" />
-            <Field label={t('networks.addMember')} name="organisationId" error={errors.organisationId}>
-              {(props) => (
-                <select {...props} defaultValue="">
-                  <option value="" disabled>
-                    –
-                  </option>
-                  {organisations
-                    .filter((o) => !memberIds.has(o.id))
-                    .map((organisation) => (
-                      <option key={organisation.id} value={organisation.id}>
-                        {organisation.name}
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
+            <ItemPicker
+              state={actionData?.memberPicker ?? memberPicker}
+              label={t('networks.addMember')}
+              error={errors.organisationId}
+              single
+            />
             <button type="submit" className="button">
               {t('networks.add')}
             </button>
@@ -164,8 +194,9 @@ export default function NetworkPage() {
             <NetworkFields
               values={values}
               errors={errors}
-              organisations={organisations}
+              coordinator={actionData?.coordinatorPicker ?? coordinatorPicker}
               current={actionData?.current ?? undefined}
+              currentCoordinatorName={actionData?.currentCoordinatorName}
             />
             <button type="submit" className="button">
               {t('common.save')}

@@ -10,8 +10,8 @@ import { can } from '~/modules/auth/permissions'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { listOrganisations } from '~/modules/organisations/organisations.server'
-import { NetworkSchema } from '~/modules/registry/network-form'
+import { pickerStates } from '~/modules/organisations/picker.server'
+import { coordinatorPicker, NetworkSchema } from '~/modules/registry/network-form'
 import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
@@ -19,9 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
   const db = await getDb()
   const mayCreate = can(user, 'registry.oversee')
+  const [networks, { pickers }] = await Promise.all([
+    listNetworks(db),
+    pickerStates(db, request, coordinatorPicker([])),
+  ])
   return {
-    networks: await listNetworks(db),
-    organisations: mayCreate ? (await listOrganisations(db)).map(({ id, name }) => ({ id, name })) : [],
+    networks,
+    coordinator: pickers.coordinatorOrganisationId,
     mayCreate,
     submissionKey: newSubmissionKey(),
   }
@@ -30,9 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
   const formData = await readFormData(request)
+  const db = await getDb()
+  const { picking, pickers } = await pickerStates(db, request, coordinatorPicker(), formData)
   const parsed = parseForm(NetworkSchema, formData)
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+  const coordinator = pickers.coordinatorOrganisationId
+  if (picking) return { errors: {} as Record<string, string>, values: parsed.values, coordinator }
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, coordinator }, { status: 400 })
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createNetwork(tx, { actorId: user.id, ...parsed.data })
     return `/natverk/${created.id}?skapad=1`
   })
@@ -41,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NetworksPage() {
   const t = useT()
-  const { networks, organisations, mayCreate, submissionKey } = useLoaderData<typeof loader>()
+  const { networks, coordinator, mayCreate, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const values = actionData?.values ?? {}
   return (
@@ -60,7 +68,9 @@ export default function NetworksPage() {
       {mayCreate ? (
         <section aria-labelledby="new-network" className="panel">
           <h2 id="new-network">{t('networks.create')}</h2>
-          {actionData ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+          {actionData && Object.keys(actionData.errors).length > 0 ? (
+            <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
+          ) : null}
           <Form method="post" className="stack" noValidate>
             <SubmissionKeyField value={submissionKey} />
             <NetworkFields
@@ -70,7 +80,7 @@ export default function NetworksPage() {
                 coordinatorOrganisationId: values.coordinatorOrganisationId ?? '',
               }}
               errors={actionData?.errors ?? {}}
-              organisations={organisations}
+              coordinator={actionData?.coordinator ?? coordinator}
             />
             <button type="submit" className="button">
               {t('networks.create')}

@@ -16,11 +16,12 @@ import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { listEvents, participantOptions } from '~/modules/rsa/analyses.server'
-import { settingsValues } from '~/modules/rsa/rsa-forms'
+import { participantPickers, settingsValues } from '~/modules/rsa/rsa-forms'
 import { analysisHeader, requireManageableAnalysis } from '~/modules/rsa/rsa-access.server'
 import { runSettingsAction } from '~/modules/rsa/settings-action.server'
 import rsaStyles from '~/styles/rsa.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -29,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const [events, options] = await Promise.all([listEvents(db, id), participantOptions(db)])
+  const [events, options, { pickers }] = await Promise.all([
+    listEvents(db, id),
+    participantOptions(db),
+    pickerStates(db, request, participantPickers(analysis.participantIds)),
+  ])
   return {
     header: analysisHeader(user, analysis),
     version: analysis.version,
@@ -46,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: event.description,
       version: event.version,
     })),
-    options,
-    participantIds: analysis.participantIds,
+    networks: options.networks,
+    participants: pickers.organisationIds,
   }
 }
 
@@ -56,10 +61,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireManageableAnalysis(db, user, id)
-  const outcome = await runSettingsAction(db, user, analysis, await readFormData(request))
+  const formData = await readFormData(request)
+  const { picking, pickers } = await pickerStates(db, request, participantPickers(), formData)
+  if (picking) {
+    const none: Record<string, string> = {}
+    return { form: 'participants', values: none, errors: none, shape: null, participants: pickers.organisationIds }
+  }
+  const outcome = await runSettingsAction(db, user, analysis, formData)
   if (outcome.kind === 'done') throw redirect(`/rsa/${id}/installningar?klart=${outcome.message}`)
   return data(
-    { form: outcome.form, values: outcome.values, errors: outcome.errors, shape: outcome.shape ?? null },
+    {
+      form: outcome.form,
+      values: outcome.values,
+      errors: outcome.errors,
+      shape: outcome.shape ?? null,
+      // The participants as the failed post chose them, so a conflict keeps the choice.
+      participants: outcome.form === 'participants' ? pickers.organisationIds : null,
+    },
     { status: outcome.status },
   )
 }
@@ -93,8 +111,8 @@ export default function AnalysisSettingsPage() {
           <h2 id="rsa-participants-heading">{t('rsa.participants')}</h2>
           <ParticipantsForm
             key={`participants:${loaded.version}`}
-            options={loaded.options}
-            selected={loaded.participantIds}
+            state={failed?.participants ?? loaded.participants}
+            networks={loaded.networks}
             version={loaded.version}
             error={failed?.form === 'participants' ? failed.errors._form : undefined}
           />

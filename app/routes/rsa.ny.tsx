@@ -17,10 +17,11 @@ import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.server'
-import { NewAnalysisSchema, readParticipantChoice } from '~/modules/rsa/rsa-forms'
+import { NewAnalysisSchema, participantPickers, readParticipantChoice } from '~/modules/rsa/rsa-forms'
 import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -29,8 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = new Date().getFullYear()
   // The mandate period starts the year after the ordinary election (2026, 2030 …).
   const start = year + ((((2027 - year) % 4) + 4) % 4)
+  const db = await getDb()
+  const [options, { pickers }] = await Promise.all([
+    participantOptions(db),
+    pickerStates(db, request, participantPickers([])),
+  ])
   return {
-    options: await participantOptions(await getDb()),
+    networks: options.networks,
+    pickers,
     defaults: { periodStart: String(start), periodEnd: String(start + 3) },
     submissionKey: newSubmissionKey(),
   }
@@ -39,12 +46,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'rsa.manage')
   const formData = await readFormData(request)
+  const db = await getDb()
+  const { picking, pickers } = await pickerStates(db, request, participantPickers(), formData)
   const parsed = parseForm(NewAnalysisSchema, formData)
   const participants = readParticipantChoice(formData)
-  if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors }, { status: 400 })
+  if (picking) {
+    const organisationIds = pickers.organisationIds.selected.map((item) => item.id)
+    return data({ values: parsed.values, participants: { ...participants, organisationIds }, errors: {}, pickers })
+  }
+  if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors, pickers }, { status: 400 })
   const organisationId = analysisOwnerFor(user)
   if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
-  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createAnalysis(tx, { actorId: user.id, organisationId, ...parsed.data, ...participants })
     return `/rsa/${created.id}/installningar?skapad=1`
   })
@@ -53,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewAnalysisPage() {
   const t = useT()
-  const { options, defaults, submissionKey } = useLoaderData<typeof loader>()
+  const { networks, pickers, defaults, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const values: Record<string, string> = actionData?.values ?? defaults
   const errors: Record<string, string> = actionData?.errors ?? {}
@@ -85,11 +98,7 @@ export default function NewAnalysisPage() {
             required
           />
         </div>
-        <ParticipantFields
-          options={options}
-          selected={actionData?.participants.organisationIds ?? []}
-          networkId={actionData?.participants.networkId ?? null}
-        />
+        <ParticipantFields state={(actionData?.pickers ?? pickers).organisationIds} networks={networks} />
         <div className="actions">
           <button type="submit" className="button">
             {t('rsa.createSubmit')}

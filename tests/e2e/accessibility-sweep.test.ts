@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { answerTiles, baseUrl, expectConsoleError, setupBrowser, signIn, unique } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 
 /**
  * Every page, as every role, through axe (WCAG 2.1 A and AA), and measured at
@@ -131,7 +132,7 @@ async function startAnalysis(page: Page): Promise<void> {
   await page.getByLabel('Namn på analysen').fill(unique('RSA för tillgänglighetsgenomgången'))
   await page.getByLabel('Mandatperiodens första år').fill('2027')
   await page.getByLabel('Mandatperiodens sista år').fill('2030')
-  await page.getByLabel(demoOrganisations.bostader, { exact: true }).check()
+  await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
   await Promise.all([
     page.waitForURL(/\/installningar\?skapad=1$/),
     page.getByRole('button', { name: 'Skapa analysen' }).click(),

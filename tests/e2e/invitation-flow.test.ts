@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { baseUrl, expectNoAxeViolations, signIn, signOut, unique, setupBrowser, visit } from '../support/e2e-browser'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
+import { pickInCombobox } from '../support/e2e-picker'
 
 const browser = setupBrowser()
 
@@ -29,7 +30,7 @@ describe('inviting a new partner', () => {
     await expectNoAxeViolations(coordinator)
     const form = coordinator.getByRole('region', { name: 'Bjud in en person' })
     await form.getByLabel('E-postadress', { exact: true }).fill(email)
-    await form.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.bostader })
+    await pickInCombobox(form, 'Sök organisation att lägga till', demoOrganisations.bostader)
     await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'Redaktör för organisationen' })
     await form.getByRole('button', { name: 'Skicka inbjudan' }).click()
     await coordinator
@@ -100,7 +101,7 @@ describe('inviting a new partner', () => {
     await visit(coordinator, '/admin/anvandare')
     const again = coordinator.getByRole('region', { name: 'Bjud in en person' })
     await again.getByLabel('E-postadress', { exact: true }).fill(email)
-    await again.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.solor })
+    await pickInCombobox(again, 'Sök organisation att lägga till', demoOrganisations.solor)
     await again.getByLabel('Roll', { exact: true }).selectOption({ label: 'Läsare' })
     await again.getByRole('button', { name: 'Skicka inbjudan' }).click()
     await coordinator

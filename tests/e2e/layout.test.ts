@@ -12,6 +12,7 @@ import {
   unique,
   visit,
 } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
 
 const browser = setupBrowser()
@@ -127,8 +128,8 @@ describe('page width', () => {
     await coordinator.getByLabel('Namn på analysen').fill(unique('RSA för sidbredden'))
     await coordinator.getByLabel('Mandatperiodens första år').fill('2027')
     await coordinator.getByLabel('Mandatperiodens sista år').fill('2030')
-    await coordinator.getByLabel(demoOrganisations.bostader, { exact: true }).check()
-    await coordinator.getByLabel(demoOrganisations.solor, { exact: true }).check()
+    await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.bostader)
+    await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.solor)
     await Promise.all([
       coordinator.waitForURL(/\/installningar\?skapad=1$/),
       coordinator.getByRole('button', { name: 'Skapa analysen' }).click(),
@@ -266,7 +267,7 @@ describe('the second factor set-up at first sign-in', () => {
     await visit(coordinator, '/admin/anvandare', { axe: false })
     const form = coordinator.getByRole('region', { name: 'Bjud in en person' })
     await form.getByLabel('E-postadress', { exact: true }).fill(email)
-    await form.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.bostader })
+    await pickInCombobox(form, 'Sök organisation att lägga till', demoOrganisations.bostader)
     await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'Ledamot i lokalt BRÅ' })
     await form.getByRole('button', { name: 'Skicka inbjudan' }).click()
     const link = linkIn(await waitForMail(baseUrl(), (message) => message.to.includes(email)), '/inbjudan/')

@@ -11,6 +11,7 @@ import {
   url,
   visit,
 } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 
 const browser = setupBrowser()
 
@@ -23,9 +24,8 @@ async function convene(page: Page, title: string): Promise<string> {
   await page.getByLabel('Börjar kl.').fill('09:00')
   await page.getByLabel('Slutar kl.').fill('15:00')
   await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset, Vårgårda')
-  await page
-    .getByLabel('Organisationer', { exact: true })
-    .selectOption([{ label: demoOrganisations.bostader }, { label: demoOrganisations.solor }])
+  await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
+  await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.solor, 'solör bio')
   await Promise.all([
     page.waitForURL((address) => /^\/moten\/[0-9a-f-]{36}$/.test(address.pathname)),
     page.getByRole('button', { name: 'Spara och skicka inbjudan' }).click(),

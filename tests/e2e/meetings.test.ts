@@ -14,6 +14,7 @@ import {
   visit,
 } from '../support/e2e-browser'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
+import { pickInCombobox } from '../support/e2e-picker'
 
 const browser = setupBrowser()
 
@@ -40,11 +41,13 @@ describe('meetings', () => {
     await page.getByLabel('Slutar kl.').fill('08:00')
     await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset, Vårgårda')
     await page.getByLabel('Nätverk', { exact: true }).selectOption({ label: 'Krissamverkan Sjuhärad' })
-    await page.getByLabel('Organisationer', { exact: true }).selectOption({ label: demoOrganisations.bostader })
+    await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader, 'vårgårda bost')
     await page.getByRole('button', { name: 'Spara och skicka inbjudan' }).click()
     // Ends before it starts: the message is by the field, the rest is kept.
     await page.getByText('Mötet måste sluta efter att det börjar.').waitFor()
     expect(await page.getByLabel('Rubrik').inputValue()).toBe(title)
+    // The chosen organisation is still chosen.
+    await page.getByRole('button', { name: `Ta bort ${demoOrganisations.bostader}`, exact: true }).waitFor()
     await expectNoAxeViolations(page)
     await page.getByLabel('Slutar kl.').fill('15:00')
     await Promise.all([

@@ -11,6 +11,7 @@ import {
   url,
   visit,
 } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
 
 // Issue 3, "Done when": a partner editor updates and confirms their contact
@@ -205,7 +206,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
       await visit(coordinator, '/admin/anvandare')
       const form = coordinator.getByRole('region', { name: 'Bjud in en person' })
       await form.getByLabel('E-postadress', { exact: true }).fill(partner.email)
-      await form.getByLabel('Organisation', { exact: true }).selectOption({ label: livs })
+      await pickInCombobox(form, 'Sök organisation att lägga till', livs)
       await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'Redaktör för organisationen' })
       await form.getByRole('button', { name: 'Skicka inbjudan' }).click()
       await coordinator

@@ -12,6 +12,7 @@ import {
   url,
   visit,
 } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 
 // Issue 5, the RSA: the coordinator sets up an analysis with two
 // organisations, both partners answer for their own organisation, the
@@ -87,8 +88,8 @@ describe('the RSA', () => {
     await page.getByLabel('Namn på analysen').fill(title)
     await page.getByLabel('Mandatperiodens första år').fill('2027')
     await page.getByLabel('Mandatperiodens sista år').fill('2030')
-    await page.getByLabel(demoOrganisations.bostader, { exact: true }).check()
-    await page.getByLabel(demoOrganisations.solor, { exact: true }).check()
+    await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
+    await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.solor)
     await Promise.all([
       page.waitForURL(/\/installningar\?skapad=1$/),
       page.getByRole('button', { name: 'Skapa analysen' }).click(),
@@ -97,7 +98,9 @@ describe('the RSA', () => {
 
     // The settings: defaults in place, an event renamed and one added.
     await page.getByRole('heading', { level: 1, name: 'Inställningar' }).waitFor()
-    expect(await page.getByLabel(demoOrganisations.bostader, { exact: true }).isChecked()).toBe(true)
+    const participants = page.getByRole('region', { name: 'Deltagande organisationer' })
+    await participants.getByRole('button', { name: `Ta bort ${demoOrganisations.bostader}`, exact: true }).waitFor()
+    await participants.getByRole('button', { name: `Ta bort ${demoOrganisations.solor}`, exact: true }).waitFor()
     expect(await page.getByLabel('Steg 1: benämning').first().inputValue()).toBe('Mycket låg sannolikhet')
     await expectNoAxeViolations(page)
     const storm = page.getByRole('group', { name: 'Händelse 5: Storm' })

@@ -13,6 +13,7 @@ import {
   unique,
   visit,
 } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
 import { nextCode, rememberKey, replaceKey } from '../support/e2e-second-factor'
 
@@ -24,7 +25,7 @@ async function inviteCouncilMember(page: Page, email: string): Promise<string> {
   await visit(page, '/admin/anvandare')
   const form = page.getByRole('region', { name: 'Bjud in en person' })
   await form.getByLabel('E-postadress', { exact: true }).fill(email)
-  await form.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.bostader })
+  await pickInCombobox(form, 'Sök organisation att lägga till', demoOrganisations.bostader)
   await form.getByLabel('Roll', { exact: true }).selectOption({ label: 'Ledamot i lokalt BRÅ' })
   await form.getByRole('button', { name: 'Skicka inbjudan' }).click()
   await page

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { roles } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
+import { eventLogEntries, eventOrganisations, events, eventStatusReports } from '../../app/db/schema/events'
 import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '../../app/db/schema/meetings'
 import { organisations } from '../../app/db/schema/organisations'
 import { memberships, users } from '../../app/db/schema/users'
@@ -52,6 +53,42 @@ describe('seedDemo', () => {
     ])
     expect(answers.some((row) => row.answer === 'pending')).toBe(true)
     expect(answers.map((row) => row.name)).not.toContain('Vårgårda kommun')
+  })
+
+  it('loads one finished exercise with its status reports and a log that a newcomer can read', async () => {
+    const now = new Date()
+    await seedDemo(db(), { password: 'demo-lösenord-123' })
+    const rows = await db().select().from(events)
+    expect(rows).toHaveLength(1)
+    const exercise = rows[0]!
+    expect(exercise).toMatchObject({ title: 'Övning Elavbrott Vårgårda', kind: 'exercise', level: 'staff', lostResources: ['electricity'] })
+    expect(exercise.area.kind).toBe('area')
+    expect(exercise.endedAt!.getTime()).toBeLessThan(now.getTime())
+    expect(exercise.startedAt.getTime()).toBeLessThan(exercise.endedAt!.getTime())
+    const taking = await db()
+      .select({ name: organisations.name })
+      .from(eventOrganisations)
+      .innerJoin(organisations, eq(organisations.id, eventOrganisations.organisationId))
+      .where(eq(eventOrganisations.eventId, exercise.id))
+    expect(taking.map((row) => row.name).sort()).toEqual(['Solör Bioenergi i Vårgårda AB', 'Vårgårda Bostäder AB', 'Vårgårda kommun'])
+    const log = await db().select().from(eventLogEntries).where(eq(eventLogEntries.eventId, exercise.id)).orderBy(eventLogEntries.seq)
+    const kinds = log.map((entry) => entry.kind)
+    expect(kinds[kinds.length - 1]).toBe('closed')
+    expect(kinds).toEqual(expect.arrayContaining(['observation', 'decision', 'task', 'level', 'status_report', 'message_out']))
+    // In the order written, within the exercise's hours.
+    const times = log.map((entry) => entry.createdAt.getTime())
+    expect([...times].sort((a, b) => a - b)).toEqual(times)
+    expect(times.every((time) => time >= exercise.startedAt.getTime() && time <= exercise.endedAt!.getTime())).toBe(true)
+    expect(log.find((entry) => entry.kind === 'decision')).toMatchObject({ decidedBy: 'Kommundirektören', mandate: expect.stringContaining('extraordinära') })
+    const correction = log.find((entry) => entry.correctsId !== null)!
+    expect(log.find((entry) => entry.id === correction.correctsId)!.kind).toBe('observation')
+    const task = log.find((entry) => entry.kind === 'task' && entry.taskState === 'open')!
+    expect(log.find((entry) => entry.refersToId === task.id)).toMatchObject({ kind: 'task', taskState: 'done' })
+    const reports = await db().select().from(eventStatusReports).where(eq(eventStatusReports.eventId, exercise.id))
+    expect(reports.map((report) => report.status)).toEqual(expect.arrayContaining(['backup', 'degraded', 'restored']))
+    expect(reports.every((report) => report.reportedAt.getTime() < exercise.endedAt!.getTime())).toBe(true)
+    const [leader] = await db().select().from(users).where(eq(users.id, exercise.createdBy!))
+    expect(leader!.email).toBe('tomas.falk@example.org')
   })
 
   const db = useTestDatabase()

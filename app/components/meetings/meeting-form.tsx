@@ -1,9 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { meetingKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
-import type { MeetingFormErrors, MeetingFormValues } from '~/modules/meetings/meeting-form'
+import type { MeetingFormErrors, MeetingFormValues, MeetingPickers } from '~/modules/meetings/meeting-form'
 import type { MeetingFormOptions } from '~/modules/meetings/meeting-options.server'
 
 /** The form for convening a meeting and for changing one; after a conflict `current` holds what is saved now. */
@@ -11,6 +12,7 @@ export function MeetingForm({
   values,
   errors,
   options,
+  pickers,
   submitLabel,
   cancelTo,
   current,
@@ -19,6 +21,8 @@ export function MeetingForm({
   values: MeetingFormValues
   errors: MeetingFormErrors
   options: MeetingFormOptions
+  /** The invited organisations and people, chosen in the picker. */
+  pickers: MeetingPickers
   submitLabel: string
   cancelTo: string
   current?: MeetingFormValues
@@ -141,38 +145,13 @@ export function MeetingForm({
               </select>
             )}
           </Field>
-          <Field
+          <ItemPicker
+            state={pickers.organisations}
             label={t('meeting.field.organisations')}
-            name="organisations"
-            hint={t('meeting.field.multiHint')}
+            networks={options.networks}
             current={changed('organisations')}
-          >
-            {(props) => (
-              <select {...props} multiple size={8} defaultValue={values.organisations}>
-                {options.organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('meeting.field.people')}
-            name="people"
-            error={errors.people}
-            hint={t('meeting.field.multiHint')}
-          >
-            {(props) => (
-              <select {...props} multiple size={6} defaultValue={values.people}>
-                {options.people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name} – {person.organisationName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
+          <ItemPicker state={pickers.people} label={t('meeting.field.people')} error={errors.people} />
         </FieldGroup>
         {options.scenarios.length > 0 ? (
           <Field

@@ -1,6 +1,8 @@
 import { Field } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
+import type { PickerState } from '~/modules/organisations/picker'
 
 export interface NetworkValues {
   name: string
@@ -12,16 +14,20 @@ export interface NetworkValues {
 export function NetworkFields({
   values,
   errors,
-  organisations,
+  coordinator,
   current,
+  currentCoordinatorName,
 }: {
   values: NetworkValues
   errors: Record<string, string>
-  organisations: { id: string; name: string }[]
+  /** The coordinating organisation, chosen in a picker. */
+  coordinator: PickerState
   current?: NetworkValues
+  /** After a conflict: the name of the coordinating organisation saved meanwhile. */
+  currentCoordinatorName?: string | null
 }) {
   const t = useT()
-  const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? t('networks.noCoordinator')
+  const nameOf = () => currentCoordinatorName ?? t('networks.noCoordinator')
   const changed = conflictingValues(values, current)
   return (
     <>
@@ -36,23 +42,13 @@ export function NetworkFields({
       >
         {(props) => <textarea {...props} rows={4} defaultValue={values.description} maxLength={4000} />}
       </Field>
-      <Field
+      <ItemPicker
+        state={coordinator}
         label={t('networks.coordinator')}
-        name="coordinatorOrganisationId"
         error={errors.coordinatorOrganisationId}
         current={changed('coordinatorOrganisationId', nameOf)}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.coordinatorOrganisationId}>
-            <option value="">{t('networks.noCoordinator')}</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        single
+      />
     </>
   )
 }

@@ -4,7 +4,9 @@ import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import type { ProtectedValue, ScaleStep } from '~/db/schema/rsa'
 import { scaleNames, type ScaleName } from '~/modules/rsa/rsa-forms'
-import { ParticipantFields, type ParticipantOptions } from './participant-fields'
+import type { PickerNetwork } from '~/components/forms/organisation-picker'
+import type { PickerState } from '~/modules/organisations/picker'
+import { ParticipantFields } from './participant-fields'
 
 type Errors = Record<string, string>
 
@@ -214,13 +216,13 @@ export function EventsEditor({
 }
 
 export function ParticipantsForm({
-  options,
-  selected,
+  state,
+  networks,
   version,
   error,
 }: {
-  options: ParticipantOptions
-  selected: string[]
+  state: PickerState
+  networks: readonly PickerNetwork[]
   version: number
   error?: string
 }) {
@@ -230,7 +232,7 @@ export function ParticipantsForm({
       <input type="hidden" name="intent" value="participants" />
       <input type="hidden" name="version" value={version} />
       {error ? <FormMessage kind="error">{t(error as MessageKey)}</FormMessage> : null}
-      <ParticipantFields options={options} selected={selected} networkId={null} />
+      <ParticipantFields state={state} networks={networks} />
       <div className="actions">
         <button type="submit" className="button">
           {t('rsa.saveParticipants')}

@@ -28,7 +28,7 @@ function GroupTable({ caption, rows, hour }: { caption: string; rows: [string, n
 }
 
 /** Failed services at the chosen hour by sector and by Styrel priority class: where the losses fall. */
-export function FailedByGroup({ totals, hour }: { totals: ScenarioTotals; hour: number }) {
+export function FailedByGroup({ totals, hour, heading }: { totals: ScenarioTotals; hour: number; heading?: string }) {
   const t = useT()
   const sectors = Object.entries(totals.failedBySector) as [Sector, number[]][]
   if (sectors.length === 0) return null
@@ -37,7 +37,7 @@ export function FailedByGroup({ totals, hour }: { totals: ScenarioTotals; hour: 
   )
   return (
     <section aria-labelledby="groups-heading" className="scenario-groups">
-      <h2 id="groups-heading">{t('scenario.groupsHeading', { hour })}</h2>
+      <h2 id="groups-heading">{heading ?? t('scenario.groupsHeading', { hour })}</h2>
       <div className="scenario-groups__tables">
         <GroupTable
           caption={t('scenario.bySector')}

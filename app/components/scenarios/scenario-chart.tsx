@@ -48,19 +48,35 @@ function StepChart({ values, hour, label, colour }: { values: number[]; hour: nu
  * own scale, with the chosen hour marked. The same values are in a table for
  * those who do not see the chart.
  */
-export function ScenarioChart({ failed, people, hour }: { failed: number[]; people: number[]; hour: number }) {
+export function ScenarioChart({
+  failed,
+  people,
+  hour,
+  caption,
+  hourHeading,
+  summaryText,
+}: {
+  failed: number[]
+  people: number[]
+  hour: number
+  /** The words, where they are not a scenario's: an event's projection counts hours from now. */
+  caption?: string
+  hourHeading?: string
+  summaryText?: (peak: { failed: string; hour: number; people: string }) => string
+}) {
   const t = useT()
   const locale = useLocale()
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
   const peak = failed.reduce((best, value, h) => (value > failed[best]! ? h : best), 0)
-  const summary = t('scenario.chartSummary', {
+  const peakValues = {
     failed: number.format(failed[peak] ?? 0),
     hour: peak,
     people: number.format(Math.max(0, ...people)),
-  })
+  }
+  const summary = summaryText ? summaryText(peakValues) : t('scenario.chartSummary', peakValues)
   return (
     <figure className="scenario-chart">
-      <figcaption>{t('scenario.chart')}</figcaption>
+      <figcaption>{caption ?? t('scenario.chart')}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT * 2}`} role="img" aria-label={summary} className="scenario-chart__svg">
         <StepChart values={failed} hour={hour} label={t('scenario.chartFailed')} colour="#b00020" />
         <g transform={`translate(0 ${HEIGHT})`}>
@@ -74,7 +90,7 @@ export function ScenarioChart({ failed, people, hour }: { failed: number[]; peop
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t('scenario.hour')}</th>
+                <th scope="col">{hourHeading ?? t('scenario.hour')}</th>
                 <th scope="col">{t('scenario.chartFailed')}</th>
                 <th scope="col">{t('scenario.chartPeople')}</th>
               </tr>

@@ -1,14 +1,14 @@
-import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
+import { CodeOptions, Field, NumberField } from '~/components/forms/field'
 import { resources, scenarioStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import {
-  scopeKinds,
   type FailureRowValues,
   type ScenarioFormErrors,
   type ScenarioFormValues,
 } from '~/modules/scenarios/scenario-form'
 import type { ScenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
-import { AreaField, type Tiles } from './area-field'
+import type { Tiles } from './area-field'
+import { ScopeFields } from './scope-fields'
 
 /** The scenario builder's fields: name, length, and one fieldset per failure. */
 export function ScenarioFields({
@@ -123,52 +123,14 @@ function FailureFields({
           </select>
         )}
       </Field>
-      <FieldGroup legend={t('scenario.where')} className="registry-fieldset registry-fieldset--plain">
-        {scopeKinds.map((kind) => (
-          <label key={kind} className="registry-choice">
-            <input type="radio" name={name('scope')} value={kind} defaultChecked={row.scope === kind} />{' '}
-            {t(`scenario.scope.${kind}`)}
-          </label>
-        ))}
-      </FieldGroup>
-      <Field
-        label={t('scenario.organisations')}
-        name={name('organisations')}
-        hint={t('scenario.organisationsHint')}
-        error={errors[name('organisations')]}
-      >
-        {(props) => (
-          <select
-            {...props}
-            multiple
-            size={Math.min(6, Math.max(2, options.organisations.length))}
-            defaultValue={row.organisations}
-          >
-            {options.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        label={t('scenario.sites')}
-        name={name('sites')}
-        hint={t('scenario.organisationsHint')}
-        error={errors[name('sites')]}
-      >
-        {(props) => (
-          <select {...props} multiple size={Math.min(6, Math.max(2, options.sites.length))} defaultValue={row.sites}>
-            {options.sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name} ({site.organisationName})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <AreaField name={name('area')} defaultValue={row.area} error={errors[name('area')]} tiles={tiles} />
+      <ScopeFields
+        name={name}
+        values={row}
+        errors={errors}
+        options={options}
+        tiles={tiles}
+        legend={t('scenario.where')}
+      />
       <div className="field-row">
         <NumberField
           label={t('scenario.start')}

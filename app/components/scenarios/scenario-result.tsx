@@ -4,7 +4,7 @@ import { ClientOnly } from '~/components/ui/client-only'
 import { Pager } from '~/components/ui/pager'
 import { useLocale, useT } from '~/i18n/i18n'
 import { explainChain } from '~/modules/scenarios/reason-text'
-import { formatHours, outcomeStateAt, type ScenarioView } from '~/modules/scenarios/scenario-view'
+import { formatHours, outcomeStateAt, type ScenarioTotals, type ScenarioView } from '~/modules/scenarios/scenario-view'
 import type { Tiles } from './area-field'
 import { FailedByGroup } from './failed-by-group'
 import { ScenarioChart } from './scenario-chart'
@@ -12,12 +12,33 @@ import { serviceStates, stateColours } from './state-colours'
 
 const ScenarioMap = lazy(() => import('./scenario-map.client').then((module) => ({ default: module.ScenarioMap })))
 
-/** The hour: a slider, and step buttons for the keyboard and for precise steps. */
-function HourControl({ hour, horizon, onChange }: { hour: number; horizon: number; onChange: (hour: number) => void }) {
+/**
+ * The hour: a slider, and step buttons for the keyboard and for precise
+ * steps. The words default to a scenario's ("Timme 6 av 72"); an event's
+ * projection says hours from now.
+ */
+export function HourControl({
+  hour,
+  horizon,
+  onChange,
+  label,
+  valueText,
+  previousLabel,
+  nextLabel,
+}: {
+  hour: number
+  horizon: number
+  onChange: (hour: number) => void
+  label?: string
+  valueText?: (hour: number) => string
+  previousLabel?: string
+  nextLabel?: string
+}) {
   const t = useT()
+  const text = valueText ?? ((value: number) => t('scenario.hourOf', { hour: value, horizon }))
   return (
     <div className="hour-control">
-      <label htmlFor="scenario-hour">{t('scenario.hour')}</label>
+      <label htmlFor="scenario-hour">{label ?? t('scenario.hour')}</label>
       <input
         id="scenario-hour"
         type="range"
@@ -25,7 +46,7 @@ function HourControl({ hour, horizon, onChange }: { hour: number; horizon: numbe
         max={horizon}
         step={1}
         value={hour}
-        aria-valuetext={t('scenario.hourOf', { hour, horizon })}
+        aria-valuetext={text(hour)}
         onChange={(event) => onChange(Number(event.target.value))}
       />
       <div className="hour-control__buttons">
@@ -35,10 +56,10 @@ function HourControl({ hour, horizon, onChange }: { hour: number; horizon: numbe
           onClick={() => onChange(Math.max(0, hour - 1))}
           disabled={hour === 0}
         >
-          {t('scenario.previousHour')}
+          {previousLabel ?? t('scenario.previousHour')}
         </button>
         <output htmlFor="scenario-hour" aria-live="polite">
-          {t('scenario.hourOf', { hour, horizon })}
+          {text(hour)}
         </output>
         <button
           type="button"
@@ -46,10 +67,34 @@ function HourControl({ hour, horizon, onChange }: { hour: number; horizon: numbe
           onClick={() => onChange(Math.min(horizon, hour + 1))}
           disabled={hour === horizon}
         >
-          {t('scenario.nextHour')}
+          {nextLabel ?? t('scenario.nextHour')}
         </button>
       </div>
     </div>
+  )
+}
+
+/** The situation at the chosen hour in figures. */
+export function SituationCounts({ totals, hour }: { totals: ScenarioTotals; hour: number }) {
+  const t = useT()
+  const locale = useLocale()
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
+  const counts: [string, number[]][] = [
+    [t('scenario.count.failed'), totals.failed],
+    [t('scenario.count.degraded'), totals.degraded],
+    [t('scenario.count.backup'), totals.backup],
+    [t('scenario.count.recovered'), totals.recovered],
+    [t('scenario.peopleAffected'), totals.peopleServedFailed],
+  ]
+  return (
+    <dl className="scenario-counts">
+      {counts.map(([label, values]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{number.format(values[hour] ?? 0)}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }
 
@@ -81,28 +126,7 @@ export function ScenarioResult({ scenarioId, view, tiles }: { scenarioId: string
       <section aria-labelledby="situation-heading" className="panel scenario-situation">
         <h2 id="situation-heading">{t('scenario.atHour', { hour })}</h2>
         <HourControl hour={hour} horizon={view.horizonHours} onChange={setHour} />
-        <dl className="scenario-counts">
-          <div>
-            <dt>{t('scenario.count.failed')}</dt>
-            <dd>{number.format(view.totals.failed[hour] ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{t('scenario.count.degraded')}</dt>
-            <dd>{number.format(view.totals.degraded[hour] ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{t('scenario.count.backup')}</dt>
-            <dd>{number.format(view.totals.backup[hour] ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{t('scenario.count.recovered')}</dt>
-            <dd>{number.format(view.totals.recovered[hour] ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{t('scenario.peopleAffected')}</dt>
-            <dd>{number.format(view.totals.peopleServedFailed[hour] ?? 0)}</dd>
-          </div>
-        </dl>
+        <SituationCounts totals={view.totals} hour={hour} />
       </section>
 
       <ScenarioChart failed={view.totals.failed} people={view.totals.peopleServedFailed} hour={hour} />

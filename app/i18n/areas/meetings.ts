@@ -37,7 +37,6 @@ export const sv = {
   'meeting.field.noNetwork': 'Inget nätverk',
   'meeting.field.organisations': 'Organisationer',
   'meeting.field.people': 'Personer',
-  'meeting.field.multiHint': 'Välj flera med Ctrl (Cmd på Mac) eller genom att trycka på flera på en telefon.',
   'meeting.field.scenario': 'Scenario för temadagen',
   'meeting.field.scenarioHint': 'Ett delat scenario som temadagen utgår från. Gäller temadagar och RSA-workshoppar.',
   'meeting.field.noScenario': 'Inget scenario',

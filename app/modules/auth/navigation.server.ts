@@ -4,7 +4,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can, takesPartInCouncils } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'rsa' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'events' | 'rsa' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
@@ -31,6 +31,8 @@ export async function navigationFor(db: Executor, user: SessionUser, smtpConfigu
   if (can(user, 'network.read')) items.push({ key: 'scenarios', to: '/scenarier' })
   if (can(user, 'network.read')) items.push({ key: 'dependencies', to: '/beroenden' })
   if (can(user, 'network.read')) items.push({ key: 'meetings', to: '/moten' })
+  // The list itself shows only the events the user may read.
+  if (can(user, 'event.create') || user.memberships.length > 0) items.push({ key: 'events', to: '/handelser' })
   if (can(user, 'network.read')) items.push({ key: 'rsa', to: '/rsa' })
   if (takesPartInCouncils(user)) items.push({ key: 'council', to: '/trygghet' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })

@@ -85,7 +85,10 @@ export function actingOrganisationIds(
   action: 'event.report' | 'event.write',
 ): string[] {
   const own = [...new Set(user.memberships.map((m) => m.organisationId))]
-  return own.filter((organisationId) => event.organisationIds.includes(organisationId) && canOnEvent(user, action, event, organisationId))
+  return own.filter(
+    (organisationId) =>
+      event.organisationIds.includes(organisationId) && canOnEvent(user, action, event, organisationId),
+  )
 }
 
 /** Whether the event has ended: its log is frozen and its status links closed. */

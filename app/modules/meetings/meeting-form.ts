@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { meetingKinds, type MeetingKind } from '~/db/enums'
 import { enumField, optionalText, requiredText } from '~/modules/forms/fields'
+import type { PickerSpec, PickerState } from '~/modules/organisations/picker'
 import { instantToStockholm, stockholmToInstant } from './stockholm-time'
 
 // The form for convening a meeting. Times are typed in Swedish wall-clock
@@ -31,6 +32,29 @@ export interface MeetingFormValues {
 }
 
 export type MeetingFormErrors = Record<string, string>
+
+/** The form's two pickers, under the fields they post. */
+export interface MeetingPickers {
+  organisations: PickerState
+  people: PickerState
+}
+
+/** The pickers of the form: with the values' ids for a page first shown, else as the post chose. */
+export function meetingPickers(values?: MeetingFormValues): Record<keyof MeetingPickers, PickerSpec> {
+  return {
+    organisations: { kind: 'organisation', ids: values?.organisations },
+    people: { kind: 'person', ids: values?.people },
+  }
+}
+
+/** The values with the ids the pickers hold after a search or a network added without JavaScript. */
+export function withPicked(values: MeetingFormValues, pickers: MeetingPickers): MeetingFormValues {
+  return {
+    ...values,
+    organisations: pickers.organisations.selected.map((item) => item.id),
+    people: pickers.people.selected.map((item) => item.id),
+  }
+}
 
 export interface MeetingFields {
   kind: MeetingKind

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { optionalText, requiredText, versionField } from '~/modules/forms/fields'
+import type { PickerSpec } from '~/modules/organisations/picker'
 
 const optionalOrganisation = z
   .string()
@@ -17,3 +18,13 @@ export const NetworkUpdateSchema = NetworkSchema.extend({ version: versionField 
 export const MemberSchema = z.object({
   organisationId: z.string().uuid('validation.choose'),
 })
+
+/** The coordinating organisation's picker: one, with the given id for a page first shown, else as the post chose. */
+export function coordinatorPicker(ids?: readonly string[]): { coordinatorOrganisationId: PickerSpec } {
+  return { coordinatorOrganisationId: { kind: 'organisation', single: true, ids } }
+}
+
+/** The picker of a new member: one at a time, as the form to add one posts it. */
+export function memberPicker(ids?: readonly string[]): { organisationId: PickerSpec } {
+  return { organisationId: { kind: 'organisation', single: true, ids } }
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, max, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
 import { networkMembers, networks } from '~/db/schema/registry'
@@ -62,17 +62,13 @@ export async function listAnalyses(db: Executor, actor: Actor) {
 }
 
 /** Every organisation, and every network with its members, to choose participants from. */
+/** The networks whose members the participants' picker adds at once; organisations are searched, never listed whole. */
 export async function participantOptions(db: Executor) {
-  const [allOrganisations, allNetworks] = await Promise.all([
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)),
-    db
-      .select({ id: networks.id, name: networks.name, members: count(networkMembers.organisationId) })
-      .from(networks)
-      .leftJoin(networkMembers, eq(networkMembers.networkId, networks.id))
-      .groupBy(networks.id, networks.name)
-      .orderBy(asc(networks.name)),
-  ])
-  return { organisations: allOrganisations, networks: allNetworks }
+  const allNetworks = await db
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .orderBy(asc(networks.name))
+  return { networks: allNetworks }
 }
 
 async function withNetworkMembers(

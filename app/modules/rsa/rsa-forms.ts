@@ -3,6 +3,7 @@ import { rsaMeasureStates } from '~/db/enums'
 import type { ProtectedValue, ScaleStep } from '~/db/schema/rsa'
 import { enumField, optionalText, requiredText, versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
+import type { PickerSpec } from '~/modules/organisations/picker'
 import { NARRATIVE_MAX, reportParts } from './report'
 
 // The RSA's forms: one zod schema per form, every message an i18n key.
@@ -23,7 +24,12 @@ const periodSchema = z
 
 export const NewAnalysisSchema = periodSchema
 
-/** Organisations ticked one by one, and optionally a network whose members all take part. */
+/** The participants' picker: with the given ids for a page first shown, else as the post chose. */
+export function participantPickers(ids?: readonly string[]): { organisationIds: PickerSpec } {
+  return { organisationIds: { kind: 'organisation', ids } }
+}
+
+/** Organisations picked one by one, and optionally a network whose members all take part. */
 export function readParticipantChoice(formData: FormData): { organisationIds: string[]; networkId: string | null } {
   const organisationIds = formData
     .getAll('organisationIds')

@@ -416,33 +416,17 @@ export function prepareScenarioGraph(graph: ScenarioGraph): PreparedScenarioGrap
     }
     m++
   }
-  const trimmed = {
-    depService: depService.subarray(0, m),
-    depSupplier: depSupplier.subarray(0, m),
-    depResource: depResource.subarray(0, m),
-    depBackup: depBackup.subarray(0, m),
-    depBackupSource: depBackupSource.subarray(0, m),
-    depCopes: depCopes.subarray(0, m),
-  }
-  const byService = groupBy(trimmed.depService, n)
-  const bySupplier = groupBy(trimmed.depSupplier, n)
-  const byResource = groupBy(trimmed.depResource, resources.length)
-
-  const { component, componentCount } = stronglyConnectedComponents(
+  const structure = dependencyStructure(
+    {
+      depService: depService.subarray(0, m),
+      depSupplier: depSupplier.subarray(0, m),
+      depResource: depResource.subarray(0, m),
+      depBackup: depBackup.subarray(0, m),
+      depBackupSource: depBackupSource.subarray(0, m),
+      depCopes: depCopes.subarray(0, m),
+    },
     n,
-    byService.start,
-    (edge) => trimmed.depSupplier[byService.list[edge]!]!,
   )
-  const depInternal = new Uint8Array(m)
-  const internalOf = new Int32Array(m).fill(-1)
-  for (let d = 0; d < m; d++) {
-    const supplier = trimmed.depSupplier[d]!
-    if (supplier >= 0 && component[supplier] === component[trimmed.depService[d]!]) {
-      depInternal[d] = 1
-      internalOf[d] = component[supplier]!
-    }
-  }
-  const byComponent = groupBy(internalOf, componentCount)
 
   const acceptable = new Float64Array(n)
   const people = new Float64Array(n)
@@ -471,7 +455,45 @@ export function prepareScenarioGraph(graph: ScenarioGraph): PreparedScenarioGrap
     siteIndex,
     siteStart,
     siteList,
-    ...trimmed,
+    ...structure,
+    acceptable,
+    people,
+    sector,
+    styrelKeys,
+    styrel,
+    byId: idOrder(services),
+  }
+}
+
+type DependencyColumns = Pick<
+  PreparedScenarioGraph,
+  'depService' | 'depSupplier' | 'depResource' | 'depBackup' | 'depBackupSource' | 'depCopes'
+>
+
+/** The dependencies with their groupings (by dependent, supplier, resource) and the cycles they form. */
+function dependencyStructure(deps: DependencyColumns, n: number) {
+  const m = deps.depService.length
+  const byService = groupBy(deps.depService, n)
+  const bySupplier = groupBy(deps.depSupplier, n)
+  const byResource = groupBy(deps.depResource, resources.length)
+
+  const { component, componentCount } = stronglyConnectedComponents(
+    n,
+    byService.start,
+    (edge) => deps.depSupplier[byService.list[edge]!]!,
+  )
+  const depInternal = new Uint8Array(m)
+  const internalOf = new Int32Array(m).fill(-1)
+  for (let d = 0; d < m; d++) {
+    const supplier = deps.depSupplier[d]!
+    if (supplier >= 0 && component[supplier] === component[deps.depService[d]!]) {
+      depInternal[d] = 1
+      internalOf[d] = component[supplier]!
+    }
+  }
+  const byComponent = groupBy(internalOf, componentCount)
+  return {
+    ...deps,
     depInternal,
     depStart: byService.start,
     depList: byService.list,
@@ -483,13 +505,48 @@ export function prepareScenarioGraph(graph: ScenarioGraph): PreparedScenarioGrap
     componentCount,
     internalStart: byComponent.start,
     internalList: byComponent.list,
-    acceptable,
-    people,
-    sector,
-    styrelKeys,
-    styrel,
-    byId: idOrder(services),
   }
+}
+
+/**
+ * A prepared graph without the dependencies of the given services (by id;
+ * unknown ids are ignored): the same as preparing the graph without them,
+ * but from the prepared one, so no id is looked up again. An event's
+ * projection takes the reported services' own dependencies out this way.
+ */
+export function withoutDependenciesOf(
+  graph: PreparedScenarioGraph,
+  serviceIds: Iterable<string>,
+): PreparedScenarioGraph {
+  const n = graph.services.length
+  const drop = new Uint8Array(n)
+  for (const id of serviceIds) {
+    const s = graph.serviceIndex.get(id)
+    if (s !== undefined) drop[s] = 1
+  }
+  const total = graph.depService.length
+  let m = 0
+  for (let d = 0; d < total; d++) if (drop[graph.depService[d]!] === 0) m++
+  if (m === total) return graph
+  const columns: DependencyColumns = {
+    depService: new Int32Array(m),
+    depSupplier: new Int32Array(m),
+    depResource: new Int8Array(m),
+    depBackup: new Float64Array(m),
+    depBackupSource: new Uint8Array(m),
+    depCopes: new Float64Array(m),
+  }
+  for (let d = 0, k = 0; d < total; d++) {
+    if (drop[graph.depService[d]!] === 1) continue
+    columns.depService[k] = graph.depService[d]!
+    columns.depSupplier[k] = graph.depSupplier[d]!
+    columns.depResource[k] = graph.depResource[d]!
+    columns.depBackup[k] = graph.depBackup[d]!
+    columns.depBackupSource[k] = graph.depBackupSource[d]!
+    columns.depCopes[k] = graph.depCopes[d]!
+    k++
+  }
+  return { ...graph, ...dependencyStructure(columns, n) }
 }
 
 /** Indices sorted by id, by code unit (not locale): a loader that sorts by id already gives them in order. */

@@ -1,4 +1,5 @@
 import type { Locale, Translate } from '~/i18n/i18n'
+import type { MessageKey } from '~/i18n/sv'
 import { formatHours, type FailureView, type ReasonStep } from './scenario-view'
 
 function backupText(t: Translate, locale: Locale, step: Extract<ReasonStep, { backupSource: unknown }>): string {
@@ -9,26 +10,49 @@ function backupText(t: Translate, locale: Locale, step: Extract<ReasonStep, { ba
     : t('scenario.reason.backupDependency', { hours })
 }
 
+/**
+ * How a chain says its moments and its direct failures. A scenario counts
+ * hours from its start ("vid timme 14"); an event's projection says clock
+ * times and names the status report behind a direct failure.
+ */
+export interface ReasonWording {
+  /** A moment of the chain, for {failed} and {lost}. */
+  time: (hours: number) => string
+  resource: MessageKey
+  service: MessageKey
+  direct: (step: Extract<ReasonStep, { kind: 'direct' }>) => string
+}
+
+function scenarioWording(t: Translate, locale: Locale): ReasonWording {
+  return {
+    time: (hours) => formatHours(locale, hours),
+    resource: 'scenario.reason.resource',
+    service: 'scenario.reason.service',
+    direct: (step) => t('scenario.reason.direct', { hour: formatHours(locale, step.failedAt) }),
+  }
+}
+
 /** One step of the chain of reasons as a sentence. */
-export function reasonText(t: Translate, locale: Locale, step: ReasonStep): string {
+export function reasonText(t: Translate, locale: Locale, step: ReasonStep, wording?: ReasonWording): string {
+  const words = wording ?? scenarioWording(t, locale)
   const h = (hours: number) => formatHours(locale, hours)
   switch (step.kind) {
     case 'direct':
-      return t('scenario.reason.direct', { hour: h(step.failedAt) })
+      return words.direct(step)
     case 'resource':
-      return t('scenario.reason.resource', {
-        failed: h(step.failedAt),
+      return t(words.resource, {
+        failed: words.time(step.failedAt),
         resource: t(`resource.${step.resource}`).toLowerCase(),
-        lost: h(step.lostAt),
+        lost: words.time(step.lostAt),
         backup: backupText(t, locale, step),
         copes: h(step.copesHours),
       })
     case 'service':
-      return t('scenario.reason.service', {
-        failed: h(step.failedAt),
+      return t(words.service, {
+        failed: words.time(step.failedAt),
         service: step.serviceName,
         organisation: step.organisationName,
-        lost: h(step.lostAt),
+        lost: words.time(step.lostAt),
         backup: backupText(t, locale, step),
         copes: h(step.copesHours),
       })
@@ -60,10 +84,16 @@ export function failureText(t: Translate, locale: Locale, failure: FailureView):
  * The chain of reasons as sentences, each with its subject: the service
  * itself first, then the supplier the previous step named.
  */
-export function explainChain(t: Translate, locale: Locale, serviceName: string, reasons: ReasonStep[]): string[] {
+export function explainChain(
+  t: Translate,
+  locale: Locale,
+  serviceName: string,
+  reasons: ReasonStep[],
+  wording?: ReasonWording,
+): string[] {
   let subject = serviceName
   return reasons.map((step) => {
-    const sentence = `${subject} ${reasonText(t, locale, step)}`
+    const sentence = `${subject} ${reasonText(t, locale, step, wording)}`
     if (step.kind === 'service') subject = step.serviceName
     return sentence
   })

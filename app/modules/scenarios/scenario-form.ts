@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { resources, scenarioStates } from '~/db/enums'
 import { optionalText, requiredText, versionField } from '~/modules/forms/fields'
 import { parseDecimal } from '~/modules/registry/decimal'
+import type { FailureScope } from './area'
 import {
   ScenarioDefinitionSchema,
   MAX_AREA_POINTS,
@@ -19,14 +20,18 @@ import {
 export const scopeKinds = ['everywhere', 'organisations', 'sites', 'area'] as const
 export type ScopeKind = (typeof scopeKinds)[number]
 
-export interface FailureRowValues {
-  /** `resource:electricity`, `service:<id>`, or empty. */
-  target: string
+/** Where something applies, as a form holds it: everywhere, picked organisations or sites, or a drawn area. */
+export interface ScopeValues {
   scope: ScopeKind
   organisations: string[]
   sites: string[]
   /** One point per line: latitude and longitude. */
   area: string
+}
+
+export interface FailureRowValues extends ScopeValues {
+  /** `resource:electricity`, `service:<id>`, or empty. */
+  target: string
   start: string
   duration: string
 }
@@ -88,13 +93,9 @@ export function readScenarioForm(formData: FormData): ScenarioFormValues {
   const rows = Math.min(Math.max(Number(text(formData, 'rows')) || 1, 1), MAX_FAILURES)
   const failures: FailureRowValues[] = []
   for (let i = 0; i < rows; i++) {
-    const scope = text(formData, `f${i}.scope`)
     failures.push({
       target: text(formData, `f${i}.target`),
-      scope: scopeKinds.find((kind) => kind === scope) ?? 'everywhere',
-      organisations: texts(formData, `f${i}.organisations`),
-      sites: texts(formData, `f${i}.sites`),
-      area: text(formData, `f${i}.area`),
+      ...readScopeValues(formData, (field) => `f${i}.${field}`),
       start: text(formData, `f${i}.start`),
       duration: text(formData, `f${i}.duration`),
     })
@@ -107,6 +108,58 @@ export function readScenarioForm(formData: FormData): ScenarioFormValues {
     state: text(formData, 'state') || 'draft',
     version: text(formData, 'version'),
     failures,
+  }
+}
+
+/** A scope's fields as submitted; `name` gives each field's name (`f0.scope`, `area.scope` …). */
+export function readScopeValues(formData: FormData, name: (field: keyof ScopeValues) => string): ScopeValues {
+  const scope = text(formData, name('scope'))
+  return {
+    scope: scopeKinds.find((kind) => kind === scope) ?? 'everywhere',
+    organisations: texts(formData, name('organisations')),
+    sites: texts(formData, name('sites')),
+    area: text(formData, name('area')),
+  }
+}
+
+/**
+ * The scope the values describe, and a message (an i18n key) per field that
+ * is wrong: no organisation or site picked, or an area that is no polygon.
+ */
+export function parseScopeValues(values: ScopeValues): {
+  scope: ScenarioFailureDefinition['scope']
+  errors: Partial<Record<'organisations' | 'sites' | 'area', string>>
+} {
+  const isUuid = (id: string) => z.string().uuid().safeParse(id).success
+  if (values.scope === 'organisations') {
+    const ids = values.organisations.filter(isUuid)
+    return {
+      scope: { kind: 'organisations', organisationIds: ids },
+      errors: ids.length === 0 ? { organisations: 'scenario.error.pickOrganisations' } : {},
+    }
+  }
+  if (values.scope === 'sites') {
+    const ids = values.sites.filter(isUuid)
+    return {
+      scope: { kind: 'sites', siteIds: ids },
+      errors: ids.length === 0 ? { sites: 'scenario.error.pickSites' } : {},
+    }
+  }
+  if (values.scope === 'area') {
+    const ring = parseAreaText(values.area)
+    const wrong = !ring || ring.length < 3 || ring.length > MAX_AREA_POINTS
+    return { scope: { kind: 'area', ring: ring ?? [] }, errors: wrong ? { area: 'scenario.error.area' } : {} }
+  }
+  return { scope: { kind: 'everywhere' }, errors: {} }
+}
+
+/** A stored scope as the form's values. */
+export function scopeValuesOf(scope: FailureScope): ScopeValues {
+  return {
+    scope: scope.kind,
+    organisations: scope.kind === 'organisations' ? [...scope.organisationIds] : [],
+    sites: scope.kind === 'sites' ? [...scope.siteIds] : [],
+    area: scope.kind === 'area' ? formatAreaText(scope.ring) : '',
   }
 }
 
@@ -181,20 +234,8 @@ export function parseScenarioForm(values: ScenarioFormValues, options: { needsVe
     const duration = hoursOf(row.duration, { max: MAX_HORIZON_HOURS, allowEmpty: true })
     if (duration === 'invalid' || duration === 0) errors[field('duration')] = 'scenario.error.duration'
 
-    let scope: ScenarioFailureDefinition['scope'] = { kind: 'everywhere' }
-    if (row.scope === 'organisations') {
-      const ids = row.organisations.filter((id) => z.string().uuid().safeParse(id).success)
-      if (ids.length === 0) errors[field('organisations')] = 'scenario.error.pickOrganisations'
-      scope = { kind: 'organisations', organisationIds: ids }
-    } else if (row.scope === 'sites') {
-      const ids = row.sites.filter((id) => z.string().uuid().safeParse(id).success)
-      if (ids.length === 0) errors[field('sites')] = 'scenario.error.pickSites'
-      scope = { kind: 'sites', siteIds: ids }
-    } else if (row.scope === 'area') {
-      const ring = parseAreaText(row.area)
-      if (!ring || ring.length < 3 || ring.length > MAX_AREA_POINTS) errors[field('area')] = 'scenario.error.area'
-      scope = { kind: 'area', ring: ring ?? [] }
-    }
+    const { scope, errors: scopeErrors } = parseScopeValues(row)
+    for (const [key, message] of Object.entries(scopeErrors)) errors[field(key)] = message
     if (errors[field('target')] || errors[field('start')] || errors[field('duration')]) return
     failures.push({
       target: resource ? { resource } : { serviceId: serviceId! },
@@ -240,10 +281,7 @@ export function scenarioValues(scenario: {
     failures: scenario.definition.failures.map((failure) => ({
       target:
         'resource' in failure.target ? `resource:${failure.target.resource}` : `service:${failure.target.serviceId}`,
-      scope: failure.scope.kind,
-      organisations: failure.scope.kind === 'organisations' ? [...failure.scope.organisationIds] : [],
-      sites: failure.scope.kind === 'sites' ? [...failure.scope.siteIds] : [],
-      area: failure.scope.kind === 'area' ? formatAreaText(failure.scope.ring) : '',
+      ...scopeValuesOf(failure.scope),
       start: String(failure.startHour),
       duration: failure.durationHours === null ? '' : String(failure.durationHours),
     })),

@@ -36,6 +36,23 @@ export async function registryFingerprint(db: Executor): Promise<string> {
 }
 
 /**
+ * The registry's graph at a fingerprint. The latest one is kept, so the
+ * scenario pages and an event's projection share one load (about a second
+ * at county scale); a changed registry is a new fingerprint and a new load.
+ */
+let latestGraph: { fingerprint: string; graph: Promise<ScenarioGraph> } | null = null
+
+export function registryGraph(db: Executor, fingerprint: string): Promise<ScenarioGraph> {
+  if (latestGraph?.fingerprint === fingerprint) return latestGraph.graph
+  const entry = { fingerprint, graph: loadScenarioGraph(db) }
+  latestGraph = entry
+  entry.graph.catch(() => {
+    if (latestGraph === entry) latestGraph = null
+  })
+  return entry.graph
+}
+
+/**
  * The last few results, by definition and registry state. At county scale a
  * run costs seconds (mostly reading the graph), and the result page asks for
  * the same run several times: the page, the next page of the list, the map's
@@ -57,7 +74,7 @@ export async function computeScenario(db: Executor, definition: ScenarioDefiniti
     return cached
   }
   const computing = (async () => {
-    const graph = await loadScenarioGraph(db)
+    const graph = await registryGraph(db, fingerprint)
     return {
       graph,
       result: runScenario({ ...graph, scenario: toEngineScenario(definition) }),

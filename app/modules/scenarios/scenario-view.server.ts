@@ -22,7 +22,7 @@ export const OUTCOMES_PER_PAGE = 50
 export const EXCEEDED_PER_PAGE = 50
 
 /** Names of services and organisations by id, read in pieces so that a long list stays one query per piece. */
-async function namesOf(db: Executor, serviceIds: string[]) {
+export async function namesOf(db: Executor, serviceIds: string[]) {
   const names = new Map<string, { name: string; organisationName: string }>()
   for (let start = 0; start < serviceIds.length; start += 5000) {
     const rows = await db

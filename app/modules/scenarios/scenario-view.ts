@@ -130,7 +130,7 @@ export function courseStateAt(course: readonly number[], hour: number): number {
 }
 
 /** A service's state at an hour (the last segment's state at the very end). */
-export function outcomeStateAt(outcome: ServiceOutcome, hour: number): ServiceState {
+export function outcomeStateAt(outcome: Pick<ServiceOutcome, 'timeline'>, hour: number): ServiceState {
   let state: ServiceState = 'normal'
   for (const [from, , segmentState] of outcome.timeline) {
     if (from > hour) break

@@ -108,6 +108,7 @@ export interface DemoUser {
  */
 export const demoUsers: DemoUser[] = [
   { email: 'karin.ek@example.org', name: 'Karin Ek', organisation: 'vargarda', role: 'coordinator' },
+  { email: 'tomas.falk@example.org', name: 'Tomas Falk', organisation: 'vargarda', role: 'duty_officer' },
   { email: 'per.holm@example.org', name: 'Per Holm', organisation: 'bostader', role: 'partner_editor' },
   { email: 'lena.berg@example.org', name: 'Lena Berg', organisation: 'solor', role: 'partner_editor' },
   { email: 'maria.sund@example.org', name: 'Maria Sund', organisation: 'vargarda', role: 'council_member' },

@@ -7,6 +7,7 @@ import { hashPassword } from '~/modules/auth/password.server'
 import { generateToken } from '~/modules/auth/tokens.server'
 import { insertDemoContacts } from './demo-contacts'
 import { insertDemoCouncil } from './demo-council'
+import { insertDemoExercise } from './demo-events'
 import { insertDemoMeetings } from './demo-meetings'
 import { demoOrganisations, demoUsers } from './demo-network'
 import { seedDemoRegistry } from './demo-registry'
@@ -51,6 +52,7 @@ export async function seedDemo(db: Database, options: { password?: string; force
     await seedDemoRegistry(tx, ids)
     await insertDemoMeetings(tx, ids)
     await insertDemoCouncil(tx, ids)
+    await insertDemoExercise(tx, ids)
     await recordAudit(tx, {
       userId: null,
       organisationId: null,

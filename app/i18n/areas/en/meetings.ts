@@ -39,7 +39,6 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.field.noNetwork': 'No network',
   'meeting.field.organisations': 'Organisations',
   'meeting.field.people': 'People',
-  'meeting.field.multiHint': 'Pick several with Ctrl (Cmd on a Mac), or by tapping several on a phone.',
   'meeting.field.scenario': 'Scenario of the theme day',
   'meeting.field.scenarioHint': 'A shared scenario the theme day starts from. For theme days and RSA workshops.',
   'meeting.field.noScenario': 'No scenario',

@@ -1,0 +1,71 @@
+// English messages of the area; the Swedish ones, and the keys, are in ../event-projection.ts.
+import type { sv } from '../event-projection'
+
+export const en: Record<keyof typeof sv, string> = {
+  'eventProjection.title': 'Projection: what happens next',
+  'eventProjection.intro':
+    'The scenario engine works out which services stop in the next 72 hours, and why: from the event’s losses, the status reports and the registry’s dependencies and backup times.',
+  'eventProjection.basis':
+    'Based on {reports} status reports and the registry’s dependencies and backup times; last computed {time}.',
+  'eventProjection.basisOne':
+    'Based on 1 status report and the registry’s dependencies and backup times; last computed {time}.',
+  'eventProjection.basisRule':
+    'Where a status report differs from the registry, the report counts. The projection is recomputed when a new report arrives.',
+  'eventProjection.loading': 'Computing the projection …',
+  'eventProjection.failed': 'The projection could not be computed. Reload the page to try again.',
+  'eventProjection.ended': 'The event has ended. An ended event has no projection.',
+  'eventProjection.clock': 'at {time}',
+  'eventProjection.clockDay': '{day} at {time}',
+  'eventProjection.now': 'now',
+  'eventProjection.inHours': 'in {hours} h',
+  'eventProjection.hoursAgo': '{hours} h ago',
+  'eventProjection.hour': 'Time ahead',
+  'eventProjection.hourValue': '{when} ({clock})',
+  'eventProjection.atHour': 'The situation {when} ({clock})',
+  'eventProjection.previousHour': 'One hour earlier',
+  'eventProjection.nextHour': 'One hour later',
+  'eventProjection.chart': 'Services out of action and people affected, the next 72 hours',
+  'eventProjection.chartSummary': 'Most services out of action: {failed} {when}. Most people affected: {people}.',
+  'eventProjection.chartHour': 'Hours from now',
+  'eventProjection.groupsHeading': 'Out of operation {when}, by sector and Styrel class',
+  'eventProjection.listHeading': 'Services affected',
+  'eventProjection.listCount': '{count} of {total} services are affected in the next 72 hours.',
+  'eventProjection.noneAffected': 'No services are expected to be affected in the next 72 hours.',
+  'eventProjection.service': 'Service',
+  'eventProjection.report': 'Latest status report',
+  'eventProjection.noReport': 'No report',
+  'eventProjection.reportBackup': '{status}, {hours} h left',
+  'eventProjection.stateAt': 'State {when}',
+  'eventProjection.fails': 'Stops',
+  'eventProjection.failsAt': '{when}, {clock}',
+  'eventProjection.failedSince': 'Out of action since {clock}',
+  'eventProjection.never': 'Not within 72 h',
+  'eventProjection.wakeColumn': 'Knock-on effect',
+  'eventProjection.wakeCount': '{count} services',
+  'eventProjection.wakeCountOne': '1 service',
+  'eventProjection.why': 'Why?',
+  'eventProjection.notFailed': 'Keeps working, but on backup or degraded for a while.',
+  'eventProjection.pages': 'Pages of the projection’s list',
+  'eventProjection.reason.resource':
+    'stops {failed}: {resource} out since {lost}, {backup}, copes {copes} h without it',
+  'eventProjection.reason.service':
+    'stops {failed}: {service} ({organisation}) out from {lost}, {backup}, copes {copes} h without it',
+  'eventProjection.reason.reportedBackup':
+    'runs on backup according to the status report {reported}, with {hours} h left: stops {failed}',
+  'eventProjection.reason.reportedFailed': 'is reported out of action ({reported}), with no known time of restoration',
+  'eventProjection.reason.reportedFailedUntil':
+    'is reported out of action ({reported}) and expected to run again {restoration}',
+  'eventProjection.reason.direct': 'stops {failed}',
+  'eventProjection.headline.failedNow': '{service}: out of action now',
+  'eventProjection.headline.resource': '{service}: without {resource}, stops {when}',
+  'eventProjection.headline.supplier': '{service}: {supplier} out, stops {when}',
+  'eventProjection.headline.backupEnds': '{service}: backup runs out {when}',
+  'eventProjection.headline.fails': '{service}: stops {when}',
+  'eventProjection.wake': '→ {count} services affected',
+  'eventProjection.wakeOne': '→ 1 service affected',
+  'eventProjection.summary.heading': 'Next',
+  'eventProjection.summary.none': 'No services are expected to drop out in the next 72 hours.',
+  'eventProjection.summary.basis': 'Computed {time} from the status reports and the registry’s dependencies.',
+  'eventProjection.summary.link': 'The whole projection with explanations',
+  'eventProjection.summary.ended': 'The event has ended: no projection.',
+}

@@ -1,0 +1,103 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { EndForm, LeadMessage, LevelForm, TakingPartForm, type LeadOutcome } from '~/components/events/lead-forms'
+import { getDb } from '~/db/app-db.server'
+import { useT } from '~/i18n/i18n'
+import { requireUser } from '~/modules/auth/guards.server'
+import { requireManageableEvent } from '~/modules/events/event-access.server'
+import { parseEndForm, parseLevelForm, parseTakingPartForm } from '~/modules/events/event-form'
+import { eventFormOptions } from '~/modules/events/event-options.server'
+import {
+  changeEventLevel,
+  endEvent,
+  eventActor,
+  setTakingPart,
+  type EventChangeResult,
+} from '~/modules/events/events.server'
+import { badRequest, requireUuid } from '~/modules/http/responses'
+import { readFormData } from '~/modules/http/form-data.server'
+
+// Leading the event (the coordinator and duty officers): its level, who takes
+// part, and its end. Each form carries the version it was loaded with.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const event = await requireManageableEvent(db, user, id)
+  const options = await eventFormOptions(db)
+  return {
+    level: event.level,
+    version: event.version,
+    ended: event.endedAt !== null,
+    organisationIds: event.organisationIds,
+    options: { organisations: options.organisations, networks: options.networks },
+  }
+}
+
+function outcomeOf(result: EventChangeResult, what: 'level' | 'organisations' | 'end', version: number) {
+  if (result.ok) {
+    const saved: LeadOutcome = { kind: 'saved', what: result.event.version === version ? 'unchanged' : what }
+    return saved
+  }
+  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  return data<LeadOutcome>({ kind: result.error }, { status: 409 })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  await requireManageableEvent(db, user, id)
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  const actor = eventActor(user)
+  if (intent === 'level') {
+    const parsed = parseLevelForm(formData)
+    if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'level', errors: parsed.errors }, { status: 400 })
+    const result = await changeEventLevel(db, { actor, eventId: id, version: parsed.version, ...parsed.data })
+    return outcomeOf(result, 'level', parsed.version)
+  }
+  if (intent === 'organisations') {
+    const parsed = parseTakingPartForm(formData)
+    if (!parsed.ok)
+      return data<LeadOutcome>({ kind: 'invalid', form: 'organisations', errors: parsed.errors }, { status: 400 })
+    const result = await setTakingPart(db, { actor, eventId: id, version: parsed.version, ...parsed.data })
+    return outcomeOf(result, 'organisations', parsed.version)
+  }
+  if (intent === 'end') {
+    const parsed = parseEndForm(formData)
+    if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'end', errors: parsed.errors }, { status: 400 })
+    const result = await endEvent(db, { actor, eventId: id, version: parsed.version })
+    return outcomeOf(result, 'end', parsed.version)
+  }
+  throw badRequest()
+}
+
+export default function LeadEventPage() {
+  const t = useT()
+  const { level, version, ended, organisationIds, options } = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
+  const errorsOf = (form: 'level' | 'organisations' | 'end') =>
+    outcome?.kind === 'invalid' && outcome.form === form ? outcome.errors : {}
+  return (
+    <div className="event-lead">
+      <h2>{t('eventRoom.lead.heading')}</h2>
+      <LeadMessage outcome={outcome} />
+      {ended ? (
+        <p>{t('eventRoom.error.ended')}</p>
+      ) : (
+        <>
+          <LevelForm level={level} version={version} errors={errorsOf('level')} />
+          <TakingPartForm
+            organisationIds={organisationIds}
+            version={version}
+            errors={errorsOf('organisations')}
+            options={options}
+          />
+          <EndForm version={version} errors={errorsOf('end')} />
+        </>
+      )}
+    </div>
+  )
+}

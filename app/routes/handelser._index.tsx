@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { getDb } from '~/db/app-db.server'
+import { requireUser } from '~/modules/auth/guards.server'
+import { can } from '~/modules/auth/permissions'
+import { listEvents, type EventListItem } from '~/modules/events/events.server'
+import eventStyles from '~/styles/event-room.css?url'
+
+export const links = () => [{ rel: 'stylesheet', href: eventStyles }]
+
+const iso = (item: EventListItem) => ({
+  ...item,
+  startedAt: item.startedAt.toISOString(),
+  endedAt: item.endedAt?.toISOString() ?? null,
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const mayCreate = can(user, 'event.create')
+  if (!mayCreate && user.memberships.length === 0) throw new Response('Ingen åtkomst', { status: 403 })
+  const lists = await listEvents(await getDb(), user)
+  return { real: lists.real.map(iso), exercises: lists.exercises.map(iso), mayCreate }
+}
+
+type Row = ReturnType<typeof iso>
+
+function EventTable({ events, caption, exercise }: { events: Row[]; caption: string; exercise: boolean }) {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('eventRoom.list.title')}</th>
+            <th scope="col">{t('eventRoom.list.started')}</th>
+            <th scope="col">{t('eventRoom.list.level')}</th>
+            <th scope="col">{t('eventRoom.list.state')}</th>
+            <th scope="col">{t('eventRoom.list.takingPart')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <th scope="row">
+                {exercise ? <span className="tag event-tag--exercise">{t('event.exercise')}</span> : null}{' '}
+                <Link to={`/handelser/${event.id}`}>{event.title}</Link>
+              </th>
+              <td>{formatDateTime(locale, event.startedAt)}</td>
+              <td>{t(`event.level.${event.level}`)}</td>
+              <td>
+                {event.endedAt ? (
+                  t('eventRoom.state.ended', { time: formatDateTime(locale, event.endedAt) })
+                ) : (
+                  <strong>{t('eventRoom.state.ongoing')}</strong>
+                )}
+              </td>
+              <td>{t('eventRoom.takingPartCount', { count: event.takingPart })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function EventsPage() {
+  const t = useT()
+  const { real, exercises, mayCreate } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <h1>{t('eventRoom.title')}</h1>
+      <p>{t('eventRoom.intro')}</p>
+      {mayCreate ? (
+        <p>
+          <Link className="button" to="/handelser/ny">
+            {t('eventRoom.create')}
+          </Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="real-heading">
+        <h2 id="real-heading">{t('eventRoom.real.heading')}</h2>
+        {real.length === 0 ? (
+          <p>{t('eventRoom.real.none')}</p>
+        ) : (
+          <EventTable events={real} caption={t('eventRoom.real.heading')} exercise={false} />
+        )}
+      </section>
+      <section aria-labelledby="exercises-heading" className="event-exercises">
+        <h2 id="exercises-heading">{t('eventRoom.exercises.heading')}</h2>
+        {exercises.length === 0 ? (
+          <p>{t('eventRoom.exercises.none')}</p>
+        ) : (
+          <EventTable events={exercises} caption={t('eventRoom.exercises.heading')} exercise />
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Händelser – Områdesansvarsportalen' }]
