@@ -3,14 +3,15 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { AuditTable } from '~/components/audit/audit-table'
 import { Field } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
-import { listUsersWithMemberships } from '~/modules/accounts/users.server'
 import { listAuditEntries } from '~/modules/audit/audit.server'
 import { presentAuditEntries } from '~/modules/audit/presentation.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
-import { listOrganisations } from '~/modules/organisations/organisations.server'
+import type { PickerSpec } from '~/modules/organisations/picker'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 const isoDate = z
   .string()
@@ -24,6 +25,12 @@ const AuditFilterSchema = z.object({
   to: isoDate.optional().catch(undefined),
 })
 
+/** The filter's pickers, one item each; in this GET form a search is a GET that shows the hits (picker.ts). */
+const filterPickers: Record<'organisationId' | 'userId', PickerSpec> = {
+  organisationId: { kind: 'organisation', single: true },
+  userId: { kind: 'user', single: true },
+}
+
 /** A Stockholm calendar day as the instant it starts. */
 const stockholmMidnight = (day: string): Date => stockholmToInstant(day, '00:00')!
 const dayAfter = (day: string): string =>
@@ -31,14 +38,13 @@ const dayAfter = (day: string): string =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'audit.read')
-  const params = Object.fromEntries(
-    [...new URL(request.url).searchParams.entries()].filter(([, value]) => value !== ''),
-  )
+  const search = new URL(request.url).searchParams
+  const params = Object.fromEntries([...search.entries()].filter(([, value]) => value !== ''))
   const filter = AuditFilterSchema.parse(params)
   const db = await getDb()
   // Up to the end of the last day: the next day's Stockholm midnight, 23 or 25 hours away on a change of clocks.
   const to = filter.to ? stockholmMidnight(dayAfter(filter.to)) : undefined
-  const [entries, organisations, users] = await Promise.all([
+  const [entries, { pickers }] = await Promise.all([
     listAuditEntries(db, {
       organisationId: filter.organisationId,
       userId: filter.userId,
@@ -46,49 +52,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to,
       limit: 500,
     }),
-    listOrganisations(db),
-    listUsersWithMemberships(db),
+    pickerStates(db, request, filterPickers, search),
   ])
-  return {
-    filter,
-    entries: await presentAuditEntries(db, user, entries),
-    organisations: organisations.map(({ id, name }) => ({ id, name })),
-    users: users.map(({ id, name }) => ({ id, name })),
-  }
+  return { filter, entries: await presentAuditEntries(db, user, entries), pickers }
 }
 
 export default function AuditPage() {
   const t = useT()
-  const { filter, entries, organisations, users } = useLoaderData<typeof loader>()
+  const { filter, entries, pickers } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <Form method="get" className="filters" aria-label={t('audit.filter')}>
-        <Field label={t('field.organisation')} name="organisationId">
-          {(props) => (
-            <select {...props} defaultValue={filter.organisationId ?? ''}>
-              <option value="">{t('audit.all')}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('field.user')} name="userId">
-          {(props) => (
-            <select {...props} defaultValue={filter.userId ?? ''}>
-              <option value="">{t('audit.all')}</option>
-              {users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <div className="filters__pickers">
+          <ItemPicker
+            state={pickers.organisationId}
+            label={t('field.organisation')}
+            single
+            noneLabel={t('audit.all')}
+          />
+          <ItemPicker state={pickers.userId} label={t('field.user')} single noneLabel={t('audit.all')} />
+        </div>
         <Field label={t('field.from')} name="from">
           {(props) => <input {...props} type="date" defaultValue={filter.from ?? ''} />}
         </Field>

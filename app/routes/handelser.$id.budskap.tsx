@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { KeyMessageFields } from '~/components/events/key-message-fields'
 import { KeyMessageActions } from '~/components/events/key-message-actions'
 import { KeyMessageList } from '~/components/events/key-message-list'
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function KeyMessagesPage() {
   const t = useT()
   const { event, messages, writing, places, editing, submissionKey } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useKeptActionData<typeof action>()
   const resultFor = (form: string) => (result?.form === form ? result : undefined)
   const base = `/handelser/${event.id}/budskap`
   const editingId = result?.form.startsWith('change:') ? result.form.slice('change:'.length) : editing

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { EndForm, LeadMessage, LevelForm, TakingPartForm, type LeadOutcome } from '~/components/events/lead-forms'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireManageableEvent } from '~/modules/events/event-access.server'
-import { parseEndForm, parseLevelForm, parseTakingPartForm } from '~/modules/events/event-form'
+import { parseEndForm, parseLevelForm, parseTakingPartForm, takingPartPicker } from '~/modules/events/event-form'
 import { eventFormOptions } from '~/modules/events/event-options.server'
 import {
   changeEventLevel,
@@ -16,6 +17,7 @@ import {
 } from '~/modules/events/events.server'
 import { badRequest, requireUuid } from '~/modules/http/responses'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 
 // Leading the event (the coordinator and duty officers): its level, who takes
 // part, and its end. Each form carries the version it was loaded with.
@@ -25,13 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const event = await requireManageableEvent(db, user, id)
-  const options = await eventFormOptions(db)
+  const [options, { pickers }] = await Promise.all([
+    eventFormOptions(db),
+    pickerStates(db, request, takingPartPicker(event.organisationIds)),
+  ])
   return {
     level: event.level,
     version: event.version,
     ended: event.endedAt !== null,
-    organisationIds: event.organisationIds,
-    options: { organisations: options.organisations, networks: options.networks },
+    picker: pickers.organisations,
+    networks: options.networks,
   }
 }
 
@@ -50,6 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   await requireManageableEvent(db, user, id)
   const formData = await readFormData(request)
+  const { picking, pickers } = await pickerStates(db, request, takingPartPicker(), formData)
+  const networkId = String(formData.get('networkId') ?? '')
+  if (picking) return data<LeadOutcome>({ kind: 'picking', picker: pickers.organisations, networkId })
   const intent = formData.get('intent')
   const actor = eventActor(user)
   if (intent === 'level') {
@@ -60,8 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'organisations') {
     const parsed = parseTakingPartForm(formData)
-    if (!parsed.ok)
-      return data<LeadOutcome>({ kind: 'invalid', form: 'organisations', errors: parsed.errors }, { status: 400 })
+    if (!parsed.ok) {
+      return data<LeadOutcome>(
+        { kind: 'invalid', form: 'organisations', errors: parsed.errors, picker: pickers.organisations, networkId },
+        { status: 400 },
+      )
+    }
     const result = await setTakingPart(db, { actor, eventId: id, version: parsed.version, ...parsed.data })
     return outcomeOf(result, 'organisations', parsed.version)
   }
@@ -76,10 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LeadEventPage() {
   const t = useT()
-  const { level, version, ended, organisationIds, options } = useLoaderData<typeof loader>()
-  const outcome = useActionData<typeof action>()
+  const { level, version, ended, picker, networks } = useLoaderData<typeof loader>()
+  const outcome = useKeptActionData<typeof action>()
   const errorsOf = (form: 'level' | 'organisations' | 'end') =>
     outcome?.kind === 'invalid' && outcome.form === form ? outcome.errors : {}
+  // After a search without JavaScript, or a refused save, the choice as posted.
+  const posted = outcome?.kind === 'picking' || outcome?.kind === 'invalid' ? outcome : undefined
   return (
     <div className="event-lead">
       <h2>{t('eventRoom.lead.heading')}</h2>
@@ -90,10 +104,11 @@ export default function LeadEventPage() {
         <>
           <LevelForm level={level} version={version} errors={errorsOf('level')} />
           <TakingPartForm
-            organisationIds={organisationIds}
+            picker={posted?.picker ?? picker}
+            networkId={posted?.networkId ?? ''}
             version={version}
             errors={errorsOf('organisations')}
-            options={options}
+            networks={networks}
           />
           <EndForm version={version} errors={errorsOf('end')} />
         </>

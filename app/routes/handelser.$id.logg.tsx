@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { EventLogList } from '~/components/events/event-log-list'
 import { CorrectionForm, NewEntryForm, TaskStateForm } from '~/components/events/event-log-forms'
 import { FormMessage } from '~/components/forms/field'
@@ -27,7 +28,7 @@ export default function EventLogPage() {
   const t = useT()
   const locale = useLocale()
   const { event, log, print, printedAt, writing, correction, submissionKey } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useKeptActionData<typeof action>()
   const resultFor = (form: string) => (result?.form === form ? result : undefined)
   const base = `/handelser/${event.id}/logg`
   const correctingId = result?.form.startsWith('correct:') ? result.form.slice('correct:'.length) : correction?.entryId

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { StatusReportForm } from '~/components/events/status-report-form'
 import { FormMessage } from '~/components/forms/field'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
@@ -53,7 +54,7 @@ export default function ReportStatusPage() {
   const t = useT()
   const locale = useLocale()
   const { eventId, ended, organisations, organisationId, services } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useKeptActionData<typeof action>()
   const organisation = organisations.find((row) => row.id === organisationId)
   return (
     <section className="status-report-page" aria-labelledby="report-heading">

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { z } from 'zod'
 import { CalloutPanel } from '~/components/events/callout-panel'
 import {
@@ -110,7 +111,7 @@ export default function CalloutPage() {
   const t = useT()
   const locale = useLocale()
   const { event, organisations, lastCalledOutAt, fetchedAt } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useKeptActionData<typeof action>()
   const path = `/handelser/${event.id}/utlarmning`
   useKeepCallListOffline(path, fetchedAt)
   const count = organisations.length

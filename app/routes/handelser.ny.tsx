@@ -5,12 +5,19 @@ import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { newEventValues, parseEventForm, readEventValues } from '~/modules/events/event-form'
+import {
+  eventPickers,
+  newEventValues,
+  parseEventForm,
+  readEventValues,
+  withPickedEvent,
+} from '~/modules/events/event-form'
 import { eventFormOptions } from '~/modules/events/event-options.server'
 import { declareEvent, eventActor } from '~/modules/events/events.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 import eventStyles from '~/styles/event-room.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventStyles }]
@@ -18,10 +25,17 @@ export const links = () => [{ rel: 'stylesheet', href: eventStyles }]
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'event.create')
   const env = getEnv()
+  const db = await getDb()
+  // The start is filled in with now, on the server's clock.
+  const values = newEventValues()
+  const [options, { pickers }] = await Promise.all([
+    eventFormOptions(db),
+    pickerStates(db, request, eventPickers(values)),
+  ])
   return {
-    options: await eventFormOptions(await getDb()),
-    // The start is filled in with now, on the server's clock.
-    values: newEventValues(),
+    options,
+    pickers,
+    values,
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     submissionKey: newSubmissionKey(),
   }
@@ -31,9 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'event.create')
   const formData = await readFormData(request)
   const values = readEventValues(formData)
+  const db = await getDb()
+  const { picking, pickers } = await pickerStates(db, request, eventPickers(), formData)
+  if (picking) return data({ values: withPickedEvent(values, pickers), errors: {}, pickers })
   const parsed = parseEventForm(values)
-  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 })
-  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+  if (!parsed.ok) return data({ values, errors: parsed.errors, pickers }, { status: 400 })
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const event = await declareEvent(tx, { actor: eventActor(user), ...parsed.data })
     return `/handelser/${event.id}`
   })
@@ -52,6 +69,7 @@ export default function DeclareEventPage() {
         values={actionData?.values ?? loaded.values}
         errors={actionData?.errors ?? {}}
         options={loaded.options}
+        pickers={actionData?.pickers ?? loaded.pickers}
         tiles={loaded.tiles}
         submissionKey={loaded.submissionKey}
       />

@@ -11,7 +11,8 @@ import { versionField } from '~/modules/forms/fields'
 import { requireUuid } from '~/modules/http/responses'
 import { canChangeScenario, requireEditableScenario } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
-import { scenarioValues } from '~/modules/scenarios/scenario-form'
+import { scenarioPickers, scenarioValues } from '~/modules/scenarios/scenario-form'
+import { pickerStates } from '~/modules/organisations/picker.server'
 import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
 import { deleteScenario, updateScenario } from '~/modules/scenarios/scenarios.server'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -22,12 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const scenario = await requireEditableScenario(db, user, id)
   const env = getEnv()
+  const values = scenarioValues(scenario)
+  const [options, { pickers }] = await Promise.all([
+    scenarioFormOptions(db),
+    pickerStates(db, request, scenarioPickers(values)),
+  ])
   return {
     id,
     name: scenario.name,
     version: scenario.version,
-    values: scenarioValues(scenario),
-    options: await scenarioFormOptions(db),
+    values,
+    options,
+    pickers,
     canShare: can(user, 'scenario.share'),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
   }
@@ -52,9 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
   }
 
-  const step = readScenarioPost(formData, user, { needsVersion: true, stateBefore: scenario.state })
-  if (step.kind === 'rows') return data({ values: step.values, errors: {} })
-  if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })
+  const step = await readScenarioPost(db, request, formData, user, { needsVersion: true, stateBefore: scenario.state })
+  const { pickers } = step
+  if (step.kind === 'rows') return data({ values: step.values, errors: {}, pickers })
+  if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors, pickers }, { status: 400 })
   const result = await updateScenario(
     db,
     { actorId: user.id, id, version: step.parsed.version!, ...step.parsed.data },
@@ -64,7 +72,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
   // The user's input stays; the new version lets them save over it knowingly.
   return data(
-    { values: { ...step.values, version: String(result.current.version) }, errors: { _form: 'scenario.conflict' } },
+    {
+      values: { ...step.values, version: String(result.current.version) },
+      errors: { _form: 'scenario.conflict' },
+      pickers,
+    },
     { status: 409 },
   )
 }
@@ -81,6 +93,7 @@ export default function EditScenarioPage() {
         values={actionData?.values ?? loaded.values}
         errors={errors}
         options={loaded.options}
+        pickers={(actionData?.values ? actionData.pickers : undefined) ?? loaded.pickers}
         canShare={loaded.canShare}
         tiles={loaded.tiles}
         cancelTo={`/scenarier/${loaded.id}`}

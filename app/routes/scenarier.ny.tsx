@@ -10,16 +10,23 @@ import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { scenarioOwnerFor } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
-import { newScenarioValues } from '~/modules/scenarios/scenario-form'
+import { newScenarioValues, scenarioPickers } from '~/modules/scenarios/scenario-form'
 import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
+import { pickerStates } from '~/modules/organisations/picker.server'
 import { createScenario } from '~/modules/scenarios/scenarios.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
   const env = getEnv()
+  const db = await getDb()
+  const [options, { pickers }] = await Promise.all([
+    scenarioFormOptions(db),
+    pickerStates(db, request, scenarioPickers(newScenarioValues())),
+  ])
   return {
-    options: await scenarioFormOptions(await getDb()),
+    options,
+    pickers,
     canShare: can(user, 'scenario.share'),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     submissionKey: newSubmissionKey(),
@@ -31,10 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const organisationId = scenarioOwnerFor(user)
   if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
   const formData = await readFormData(request)
-  const step = readScenarioPost(formData, user, { needsVersion: false })
-  if (step.kind === 'rows') return data({ values: step.values, errors: {} })
-  if (step.kind === 'invalid') return data({ values: step.values, errors: step.errors }, { status: 400 })
-  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+  const db = await getDb()
+  const step = await readScenarioPost(db, request, formData, user, { needsVersion: false })
+  const { values, pickers } = step
+  if (step.kind === 'rows') return data({ values, errors: {}, pickers })
+  if (step.kind === 'invalid') return data({ values, errors: step.errors, pickers }, { status: 400 })
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createScenario(tx, { actorId: user.id, organisationId, ...step.parsed.data })
     return `/scenarier/${created.id}?sparat=1`
   })
@@ -43,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewScenarioPage() {
   const t = useT()
-  const { options, canShare, tiles, submissionKey } = useLoaderData<typeof loader>()
+  const { options, pickers, canShare, tiles, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
@@ -52,6 +61,7 @@ export default function NewScenarioPage() {
         values={actionData?.values ?? newScenarioValues()}
         errors={actionData?.errors ?? {}}
         options={options}
+        pickers={actionData?.pickers ?? pickers}
         canShare={canShare}
         tiles={tiles}
         cancelTo="/scenarier"

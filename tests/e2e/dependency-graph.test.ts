@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { expectNoAxeViolations, phone, setupBrowser, signIn, visit } from '../support/e2e-browser'
+import { pickInCombobox } from '../support/e2e-picker'
 
 const browser = setupBrowser()
 
@@ -130,9 +131,10 @@ describe('the dependency graph', () => {
       .getByRole('cell', { name: 'Räcker kortare än 24 h' })
       .waitFor()
 
-    // Narrowed to the housing company: its heating and, upstream, Solör's district heating.
-    await page.getByRole('radio', { name: 'En organisation' }).check()
-    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: demoOrganisations.bostader })
+    // Narrowed to the housing company: its heating and, upstream, Solör's district heating. The organisation is
+    // searched for in the picker, and choosing it ticks "En organisation".
+    await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
+    expect(await page.getByRole('radio', { name: 'En organisation' }).isChecked()).toBe(true)
     await Promise.all([
       page.waitForURL((address) => address.searchParams.get('scope') === 'organisation'),
       page.getByRole('button', { name: 'Visa', exact: true }).click(),

@@ -3,6 +3,7 @@ import type { Database } from '../../app/db/client.server'
 import { criticalServices, networkMembers, networks } from '../../app/db/schema/registry'
 import type { DependencyGraphView } from '../../app/modules/dependency-graph/graph-view'
 import { parseGraphSearch } from '../../app/modules/dependency-graph/graph-view'
+import type { PickerState } from '../../app/modules/organisations/picker'
 import { loadDependencyGraphView, resolveGraphScope } from '../../app/modules/dependency-graph/graph-view.server'
 import { loader } from '../../app/routes/beroenden'
 import {
@@ -264,13 +265,14 @@ describe('the /beroenden route', () => {
       request: getRequest(`/beroenden?organisation=${c.region.id}`, cookie),
       params: {},
       context,
-    })) as { view: DependencyGraphView; choices: { organisations: { name: string }[]; networks: unknown[] } }
+    })) as { view: DependencyGraphView; organisationPicker: PickerState }
     expect(page.view.chains.items[0]!.steps.map((step) => step.service.name)).toEqual([
       'Hemsjukvård',
       'Äldreomsorg',
       'Dricksvatten',
     ])
-    expect(page.choices.organisations.map((o) => o.name)).toContain('Fristående AB')
+    // The organisation shown is the one chosen in the picker; the page lists no others.
+    expect(page.organisationPicker.selected.map((o) => o.name)).toEqual([c.region.name])
 
     const unknown = '00000000-0000-4000-8000-000000000000'
     for (const search of [`organisation=${unknown}`, `network=${unknown}`, 'organisation=abc', 'scope=network']) {

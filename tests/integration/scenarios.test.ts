@@ -7,6 +7,7 @@ import { criticalServices, dependencies } from '../../app/db/schema/registry'
 import { scenarios } from '../../app/db/schema/scenarios'
 import { sv } from '../../app/i18n/sv'
 import { swedishDate } from '../../app/modules/registry/directory-filters'
+import type { PickerState } from '../../app/modules/organisations/picker'
 import type { ScenarioDefinition } from '../../app/modules/scenarios/definition'
 import { createScenario, getScenario } from '../../app/modules/scenarios/scenarios.server'
 import type { ScenarioDots, ServiceOutcome } from '../../app/modules/scenarios/scenario-view'
@@ -95,6 +96,8 @@ interface FormBody {
     failures: { target: string; scope: string; organisations: string[]; start: string; duration: string }[]
   } | null
   errors: Record<string, string>
+  /** Each row's organisation and site pickers, under their fields. */
+  pickers?: Record<string, PickerState>
 }
 
 describe('outage scenarios', () => {
@@ -271,7 +274,11 @@ describe('outage scenarios', () => {
         ),
       )
       expect(result.status).toBe(400)
-      expect(result.body).toEqual({
+      const { pickers, ...body } = result.body!
+      // The chosen organisations come back by name, in the picker of the row they were chosen in.
+      expect(pickers?.['f1.organisations']?.selected.map((item) => item.id)).toEqual([other.id, own.id])
+      expect(pickers?.['f0.organisations']?.selected).toEqual([])
+      expect(body).toEqual({
         errors: {
           name: 'validation.required',
           horizon: 'scenario.error.horizon',

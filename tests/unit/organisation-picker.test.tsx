@@ -5,6 +5,7 @@ import { comboboxKey } from '../../app/components/forms/picker-combobox'
 import {
   normalisePickerQuery,
   pickedIds,
+  pickerSearchUrl,
   readPickerPost,
   type PickerState,
 } from '../../app/modules/organisations/picker'
@@ -49,6 +50,16 @@ describe('what the picker posts', () => {
       ['organisations', SOLOR],
     ])
     expect(pickedIds(data, 'organisations')).toEqual([ENERGY, SOLOR])
+    // A GET form's search parameters are read the same way.
+    expect(
+      pickedIds(
+        new URLSearchParams([
+          ['organisation', SOLOR],
+          ['organisation', ''],
+        ]),
+        'organisation',
+      ),
+    ).toEqual([SOLOR])
     expect(normalisePickerQuery('x'.repeat(300))).toHaveLength(100)
     expect(normalisePickerQuery(null)).toBe('')
   })
@@ -112,6 +123,25 @@ describe('the picker as the server renders it (and as it works without JavaScrip
     expect(html).toContain('<p class="picker__status" role="status">1 träff.</p>')
     // The combobox is the browser's, once the page runs: no half-working widget before that.
     expect(html).not.toContain('role="combobox"')
+  })
+
+  it('searches each kind at its own route', () => {
+    expect(pickerSearchUrl('site', 'vatten verk')).toBe('/platser/sok?q=vatten+verk')
+    expect(pickerSearchUrl('user', 'anna')).toBe('/anvandare/sok?q=anna')
+  })
+
+  it('in a filter that may be left empty, offers a radio button that chooses none, once something is chosen', () => {
+    const chosen = renderToStaticMarkup(
+      <ItemPicker state={{ ...state, field: 'organisationId' }} label="Organisation" single noneLabel="Alla" />,
+    )
+    const radios = inputs(chosen).filter((input) => input.includes('type="radio"'))
+    expect(radios).toHaveLength(3)
+    expect(radios.filter((input) => input.includes('value=""'))).toHaveLength(1)
+    expect(inputs(chosen).every((input) => labelled(chosen, input))).toBe(true)
+    const nothing = renderToStaticMarkup(
+      <ItemPicker state={{ ...state, selected: [] }} label="Organisation" single noneLabel="Alla" />,
+    )
+    expect(nothing).not.toContain('value=""')
   })
 
   it('picks one with radio buttons, offers no network shortcut, and says when nothing or too little was typed', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyPickerState, type PickerState } from '../../app/modules/organisations/picker'
 import type { ScenarioDefinition } from '../../app/modules/scenarios/definition'
 import {
   emptyFailureRow,
@@ -6,7 +7,9 @@ import {
   parseAreaText,
   parseScenarioForm,
   readScenarioForm,
+  scenarioPickers,
   scenarioValues,
+  withPickedScopes,
   type FailureRowValues,
   type ScenarioFormValues,
 } from '../../app/modules/scenarios/scenario-form'
@@ -464,5 +467,39 @@ describe('readScenarioForm', () => {
         },
       },
     })
+  })
+})
+
+describe('the pickers of the failure rows', () => {
+  it('are under the fields each row posts, with its well-formed ids, or read from the post', () => {
+    const values = form({
+      failures: [row({ organisations: [ORG_A, 'inte-ett-id'] }), row({ scope: 'sites', sites: [SITE] })],
+    })
+    expect(scenarioPickers(values)).toEqual({
+      'f0.organisations': { kind: 'organisation', ids: [ORG_A] },
+      'f0.sites': { kind: 'site', ids: [] },
+      'f1.organisations': { kind: 'organisation', ids: [] },
+      'f1.sites': { kind: 'site', ids: [SITE] },
+    })
+    expect(scenarioPickers(values, { posted: true })['f1.sites']).toEqual({ kind: 'site', ids: undefined })
+  })
+
+  it('give each row the ids its pickers hold after a search without JavaScript', () => {
+    const picked = (field: string, kind: PickerState['kind'], ids: string[]): PickerState => ({
+      ...emptyPickerState(field, kind),
+      selected: ids.map((id) => ({ id, name: id, kindLabel: '' })),
+    })
+    const values = form({ failures: [row({ organisations: [ORG_A] }), row()] })
+    const after = withPickedScopes(values, {
+      'f0.organisations': picked('f0.organisations', 'organisation', [ORG_A, ORG_B]),
+      'f0.sites': picked('f0.sites', 'site', []),
+      'f1.organisations': picked('f1.organisations', 'organisation', []),
+      'f1.sites': picked('f1.sites', 'site', [SITE]),
+    })
+    expect(after.failures.map((failure) => [failure.organisations, failure.sites])).toEqual([
+      [[ORG_A, ORG_B], []],
+      [[], [SITE]],
+    ])
+    expect(after.failures[0]!.target).toBe('resource:electricity')
   })
 })

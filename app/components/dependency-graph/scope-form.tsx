@@ -1,22 +1,29 @@
 import { Form } from '@remix-run/react'
 import { useRef } from 'react'
 import { Field } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { useT } from '~/i18n/i18n'
 import type { GraphScopeKind, GraphScopeView, NamedRef } from '~/modules/dependency-graph/graph-view'
+import type { PickerState } from '~/modules/organisations/picker'
 
 /**
  * A GET form: the scope lives in the URL, works without JavaScript and can
- * be linked. The radio button chooses; picking a network or an organisation
- * in its list also ticks its radio button (when JavaScript runs).
+ * be linked. The radio button chooses; picking a network in its list or an
+ * organisation in the picker also ticks its radio button (when JavaScript
+ * runs). Without JavaScript the picker's search is a GET too, which shows
+ * the page again with the hits as radio buttons.
  */
 export function ScopeForm({
   scope,
+  checked,
   networks,
-  organisations,
+  organisationPicker,
 }: {
   scope: GraphScopeView
+  /** The radio button the URL asked for: after a search without JavaScript, not yet what is shown. */
+  checked: GraphScopeKind
   networks: NamedRef[]
-  organisations: NamedRef[]
+  organisationPicker: PickerState
 }) {
   const t = useT()
   const radios = useRef<Partial<Record<GraphScopeKind, HTMLInputElement | null>>>({})
@@ -31,7 +38,7 @@ export function ScopeForm({
         id={`graph-scope-${kind}`}
         name="scope"
         value={kind}
-        defaultChecked={scope.kind === kind}
+        defaultChecked={checked === kind}
         ref={(element) => {
           radios.current[kind] = element
         }}
@@ -62,23 +69,14 @@ export function ScopeForm({
             )}
           </Field>
         </div>
-        <div className="graph-scope__choice">
+        <div className="graph-scope__choice graph-scope__choice--picker">
           {radio('organisation')}
-          <Field label={t('graph.scope.organisationSelect')} name="organisation">
-            {(props) => (
-              <select
-                {...props}
-                defaultValue={scope.kind === 'organisation' ? scope.organisation.id : undefined}
-                onChange={() => choose('organisation')}
-              >
-                {organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ItemPicker
+            state={organisationPicker}
+            label={t('graph.scope.organisationSelect')}
+            single
+            onChoose={() => choose('organisation')}
+          />
         </div>
       </fieldset>
       <div className="actions">

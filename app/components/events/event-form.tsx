@@ -1,53 +1,18 @@
 import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import type { Tiles } from '~/components/scenarios/area-field'
-import { ScopeFields } from '~/components/scenarios/scope-fields'
+import { ScopeFields, scopePickerStates } from '~/components/scenarios/scope-fields'
 import { eventKinds, eventLevels, resources } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
-import { areaFieldName, type EventFormErrors, type EventFormValues } from '~/modules/events/event-form'
+import {
+  areaFieldName,
+  type EventFormErrors,
+  type EventFormValues,
+  type EventPickers,
+} from '~/modules/events/event-form'
 import type { EventFormOptions } from '~/modules/events/event-options.server'
-
-/** Organisations to tick, in a list that scrolls when it is long; each box is labelled by the name. */
-export function OrganisationCheckboxes({
-  name,
-  legend,
-  hint,
-  error,
-  organisations,
-  checked,
-}: {
-  name: string
-  legend: string
-  hint?: string
-  error?: string
-  organisations: { id: string; name: string }[]
-  checked: readonly string[]
-}) {
-  const ticked = new Set(checked)
-  // Those ticked first: in a long list they are what the reader looks for.
-  const ordered = [
-    ...organisations.filter((organisation) => ticked.has(organisation.id)),
-    ...organisations.filter((organisation) => !ticked.has(organisation.id)),
-  ]
-  return (
-    <FieldGroup
-      legend={legend}
-      hint={hint}
-      error={error}
-      className="registry-fieldset registry-fieldset--plain event-checklist"
-    >
-      <div className="event-checklist__items">
-        {ordered.map((organisation) => (
-          <label key={organisation.id} className="registry-choice">
-            <input type="checkbox" name={name} value={organisation.id} defaultChecked={ticked.has(organisation.id)} />
-            {organisation.name}
-          </label>
-        ))}
-      </div>
-    </FieldGroup>
-  )
-}
 
 /** The network whose members all take part. */
 export function NetworkSelect({
@@ -83,12 +48,14 @@ export function DeclareEventForm({
   values,
   errors,
   options,
+  pickers,
   tiles,
   submissionKey,
 }: {
   values: EventFormValues
   errors: EventFormErrors
   options: EventFormOptions
+  pickers: EventPickers
   tiles: Tiles
   submissionKey: string
 }) {
@@ -155,7 +122,7 @@ export function DeclareEventForm({
             name={areaFieldName}
             values={values.area}
             errors={errors}
-            options={options}
+            pickers={scopePickerStates(areaFieldName, pickers)}
             tiles={tiles}
             legend={t('scenario.where')}
           />
@@ -169,12 +136,11 @@ export function DeclareEventForm({
             error={errors.networkId}
             networks={options.networks}
           />
-          <OrganisationCheckboxes
-            name="organisations"
-            legend={t('eventRoom.form.organisations')}
+          <ItemPicker
+            state={pickers.organisations}
+            label={t('eventRoom.form.organisations')}
             error={errors.organisations}
-            organisations={options.organisations}
-            checked={values.organisations}
+            networks={options.networks}
           />
         </fieldset>
         <div className="actions">

@@ -1,9 +1,11 @@
 import { Form } from '@remix-run/react'
 import { CheckboxField, CodeOptions, Field, FormMessage } from '~/components/forms/field'
+import { ItemPicker } from '~/components/forms/organisation-picker'
 import { eventLevels } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { EventFormErrors } from '~/modules/events/event-form'
-import { NetworkSelect, OrganisationCheckboxes } from './event-form'
+import type { PickerState } from '~/modules/organisations/picker'
+import { NetworkSelect } from './event-form'
 
 /** The level of crisis management; a change is written in the log. */
 export function LevelForm({ level, version, errors }: { level: string; version: number; errors: EventFormErrors }) {
@@ -30,37 +32,40 @@ export function LevelForm({ level, version, errors }: { level: string; version: 
   )
 }
 
-/** Who takes part: ticked organisations, and all members of a network added. */
+/** Who takes part: the organisations picked, and all members of a network added. */
 export function TakingPartForm({
-  organisationIds,
+  picker,
+  networkId,
   version,
   errors,
-  options,
+  networks,
 }: {
-  organisationIds: string[]
+  /** The organisations taking part, or as a search without JavaScript left them. */
+  picker: PickerState
+  /** The network chosen before a search without JavaScript; '' when none. */
+  networkId: string
   version: number
   errors: EventFormErrors
-  options: { organisations: { id: string; name: string }[]; networks: { id: string; name: string }[] }
+  networks: { id: string; name: string }[]
 }) {
   const t = useT()
   return (
     <section aria-labelledby="taking-part-heading" className="panel">
       <h3 id="taking-part-heading">{t('eventRoom.lead.takingPart')}</h3>
-      <Form method="post" className="stack" key={`taking-part-${version}`}>
+      <Form method="post" className="stack" key={`taking-part-${version}-${networkId}`}>
         <input type="hidden" name="version" value={version} />
         <NetworkSelect
           label={t('eventRoom.lead.addNetwork')}
-          value=""
+          value={networkId}
           error={errors.networkId}
-          networks={options.networks}
+          networks={networks}
         />
-        <OrganisationCheckboxes
-          name="organisations"
-          legend={t('eventRoom.form.organisations')}
+        <ItemPicker
+          state={picker}
+          label={t('eventRoom.form.organisations')}
           hint={t('eventRoom.lead.takingPartHint')}
           error={errors.organisations}
-          organisations={options.organisations}
-          checked={organisationIds}
+          networks={networks}
         />
         <div className="actions">
           <button type="submit" className="button" name="intent" value="organisations">
@@ -100,14 +105,23 @@ export function EndForm({ version, errors }: { version: number; errors: EventFor
 
 export type LeadOutcome =
   | { kind: 'saved'; what: 'level' | 'organisations' | 'end' | 'unchanged' }
-  | { kind: 'invalid'; form: 'level' | 'organisations' | 'end'; errors: EventFormErrors }
+  /** The taking-part picker's search or network without JavaScript: nothing saved, the choice kept. */
+  | { kind: 'picking'; picker: PickerState; networkId: string }
+  | {
+      kind: 'invalid'
+      form: 'level' | 'organisations' | 'end'
+      errors: EventFormErrors
+      /** The taking-part form's choice as posted. */
+      picker?: PickerState
+      networkId?: string
+    }
   | { kind: 'conflict' }
   | { kind: 'ended' }
 
 /** What the last post did, said once above the forms. */
 export function LeadMessage({ outcome }: { outcome: LeadOutcome | undefined }) {
   const t = useT()
-  if (!outcome) return null
+  if (!outcome || outcome.kind === 'picking') return null
   if (outcome.kind === 'conflict') return <FormMessage kind="error">{t('eventRoom.error.conflict')}</FormMessage>
   if (outcome.kind === 'ended') return <FormMessage kind="error">{t('eventRoom.error.ended')}</FormMessage>
   if (outcome.kind === 'invalid') return <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>

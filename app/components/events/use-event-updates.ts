@@ -37,7 +37,9 @@ export function useEventUpdates(eventId: string): EventUpdates {
     if (latest.current.state !== 'idle') return
     wanted.current = false
     startedAt.current = performance.now()
-    latest.current.revalidate()
+    // A refetch cut short (the reader navigates away, the connection drops) is not an error
+    // of the page: the next notice or poll tries again.
+    void Promise.resolve(latest.current.revalidate()).catch(() => {})
   }, [])
 
   const refresh = useCallback(() => {

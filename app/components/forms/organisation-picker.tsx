@@ -28,10 +28,18 @@ interface PickerProps {
   networks?: readonly PickerNetwork[]
   /** One item at most; a new choice replaces the old. */
   single?: boolean
+  /**
+   * A single picker that may be left empty (a filter): without JavaScript a
+   * chosen radio button cannot be unticked, so this radio button, with no
+   * value, chooses none.
+   */
+  noneLabel?: string
+  /** Told when the user chooses an item or a network's members (not when the page is shown). */
+  onChoose?: () => void
 }
 
 /**
- * The one way to pick organisations or people: the chosen ones listed, each
+ * The one way to pick organisations, people, sites or users: the chosen ones listed, each
  * removable, and a search that offers a few at a time, so the page never
  * holds the whole register. As the server renders it (and without
  * JavaScript) the chosen are checked boxes, and a Sök button posts the form
@@ -48,7 +56,17 @@ export function ItemPicker(props: PickerProps) {
   return <Picker key={props.state.selected.map((item) => item.id).join(',')} {...props} />
 }
 
-function Picker({ state, label, hint, error, current, networks = [], single = false }: PickerProps) {
+function Picker({
+  state,
+  label,
+  hint,
+  error,
+  current,
+  networks = [],
+  single = false,
+  noneLabel,
+  onChoose,
+}: PickerProps) {
   const t = useT()
   const id = useId()
   const [enhanced, setEnhanced] = useState(hydrated)
@@ -66,6 +84,7 @@ function Picker({ state, label, hint, error, current, networks = [], single = fa
   const choose = (item: PickerItem) => {
     setSelected((now) => (single ? [item] : now.some((other) => other.id === item.id) ? now : [...now, item]))
     setNotice(t(single ? 'picker.replaced' : 'picker.added', { name: item.name }))
+    onChoose?.()
   }
   const remove = (item: PickerItem) => {
     setSelected((now) => now.filter((other) => other.id !== item.id))
@@ -81,6 +100,7 @@ function Picker({ state, label, hint, error, current, networks = [], single = fa
       const fresh = items.filter((item) => !known.has(item.id))
       setSelected((now) => [...now, ...fresh.filter((item) => !now.some((other) => other.id === item.id))])
       setNotice(t('picker.networkAdded', { count: fresh.length, name: network.name }))
+      if (fresh.length > 0) onChoose?.()
     } catch {
       setNotice(t('picker.failed'))
     }
@@ -124,6 +144,7 @@ function Picker({ state, label, hint, error, current, networks = [], single = fa
                 <Choice key={item.id} field={state.field} item={item} single={single} checked />
               ),
             )}
+            {single && noneLabel && !enhanced ? <NoChoice field={state.field} label={noneLabel} /> : null}
           </ul>
         )}
       </div>
@@ -199,6 +220,17 @@ function Choice({
       <label htmlFor={id}>
         <ItemText item={item} />
       </label>
+    </li>
+  )
+}
+
+/** The radio button that chooses none, in a single picker that may be left empty. */
+function NoChoice({ field, label }: { field: string; label: string }) {
+  const id = `${useId()}-none`
+  return (
+    <li className="picker__item picker__item--choice">
+      <input type="radio" id={id} name={field} value="" />
+      <label htmlFor={id}>{label}</label>
     </li>
   )
 }

@@ -1,26 +1,30 @@
 import { CodeOptions, Field, NumberField } from '~/components/forms/field'
 import { resources, scenarioStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
+import type { PickerState } from '~/modules/organisations/picker'
 import {
+  failureFieldName,
   type FailureRowValues,
   type ScenarioFormErrors,
   type ScenarioFormValues,
 } from '~/modules/scenarios/scenario-form'
 import type { ScenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
 import type { Tiles } from './area-field'
-import { ScopeFields } from './scope-fields'
+import { ScopeFields, scopePickerStates } from './scope-fields'
 
 /** The scenario builder's fields: name, length, and one fieldset per failure. */
 export function ScenarioFields({
   values,
   errors,
   options,
+  pickers,
   canShare,
   tiles,
 }: {
   values: ScenarioFormValues
   errors: ScenarioFormErrors
   options: ScenarioFormOptions
+  pickers: Record<string, PickerState>
   canShare: boolean
   tiles: Tiles
 }) {
@@ -71,6 +75,7 @@ export function ScenarioFields({
           row={row}
           errors={errors}
           options={options}
+          pickers={pickers}
           removable={values.failures.length > 1}
           tiles={tiles}
         />
@@ -84,6 +89,7 @@ function FailureFields({
   row,
   errors,
   options,
+  pickers,
   removable,
   tiles,
 }: {
@@ -92,10 +98,11 @@ function FailureFields({
   row: FailureRowValues
   errors: ScenarioFormErrors
   options: ScenarioFormOptions
+  pickers: Record<string, PickerState>
   removable: boolean
 }) {
   const t = useT()
-  const name = (field: string) => `f${index}.${field}`
+  const name = failureFieldName(index)
   const number = index + 1
   return (
     <fieldset className="registry-fieldset scenario-failure">
@@ -127,7 +134,7 @@ function FailureFields({
         name={name}
         values={row}
         errors={errors}
-        options={options}
+        pickers={scopePickerStates(name, pickers)}
         tiles={tiles}
         legend={t('scenario.where')}
       />

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
+import type { PickerState } from '~/modules/organisations/picker'
 import { MAX_FAILURES } from '~/modules/scenarios/definition'
 import type { ScenarioFormErrors, ScenarioFormValues } from '~/modules/scenarios/scenario-form'
 import type { ScenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
@@ -13,6 +14,7 @@ export function ScenarioForm({
   values,
   errors,
   options,
+  pickers,
   canShare,
   tiles,
   cancelTo,
@@ -22,6 +24,8 @@ export function ScenarioForm({
   values: ScenarioFormValues
   errors: ScenarioFormErrors
   options: ScenarioFormOptions
+  /** Each failure's organisations and sites, under their fields (`f0.organisations` …). */
+  pickers: Record<string, PickerState>
   canShare: boolean
   tiles: Tiles
   cancelTo: string
@@ -41,7 +45,14 @@ export function ScenarioForm({
       <Form method="post" className="stack" noValidate key={JSON.stringify(values)}>
         <input type="hidden" name="version" value={values.version} />
         {submissionKey ? <SubmissionKeyField value={submissionKey} /> : null}
-        <ScenarioFields values={values} errors={errors} options={options} canShare={canShare} tiles={tiles} />
+        <ScenarioFields
+          values={values}
+          errors={errors}
+          options={options}
+          pickers={pickers}
+          canShare={canShare}
+          tiles={tiles}
+        />
         {values.failures.length < MAX_FAILURES ? (
           <p>
             <button type="submit" className="button button--secondary" name="intent" value="add" formNoValidate>

@@ -120,7 +120,7 @@ export const sv = {
   'eventRoom.lead.levelSaved': 'Nivån är ändrad och står i loggen.',
   'eventRoom.lead.takingPart': 'Deltagande organisationer',
   'eventRoom.lead.takingPartHint':
-    'Kryssa ur en organisation för att ta bort den; den ser då inte längre händelsen. Ett valt nätverk lägger till alla dess medlemmar.',
+    'En organisation som du tar bort ur de valda ser inte längre händelsen. Ett valt nätverk lägger till alla dess medlemmar.',
   'eventRoom.lead.addNetwork': 'Lägg till ett nätverks medlemmar',
   'eventRoom.lead.takingPartSave': 'Spara deltagarna',
   'eventRoom.lead.takingPartSaved': 'Deltagarna är sparade.',

@@ -1,10 +1,12 @@
-// Messages of the picker of organisations and people (components/forms/organisation-picker.tsx).
+// Messages of the picker of organisations, people, sites and users (components/forms/organisation-picker.tsx).
 export const sv = {
   'picker.selected': 'Valda ({count})',
   'picker.noneSelected': 'Inga valda ännu.',
   'picker.remove': 'Ta bort',
   'picker.search.organisation': 'Sök organisation att lägga till',
   'picker.search.person': 'Sök person att lägga till',
+  'picker.search.site': 'Sök plats att lägga till',
+  'picker.search.user': 'Sök användare',
   'picker.searchHint': 'Skriv minst två tecken av namnet och välj bland förslagen med pil upp, pil ner och Enter.',
   'picker.searchHintStatic': 'Skriv minst två tecken av namnet och tryck på Sök.',
   'picker.searchButton': 'Sök',

@@ -34,8 +34,9 @@ export const sv = {
   'scenario.scope.sites': 'På valda platser',
   'scenario.scope.area': 'Inom ett område',
   'scenario.organisations': 'Organisationer',
-  'scenario.organisationsHint': 'Håll ned Ctrl (Cmd på Mac) för att välja flera.',
+  'scenario.organisationsHint': 'Gäller när du har valt ”Hos valda organisationer” ovan.',
   'scenario.sites': 'Platser',
+  'scenario.sitesHint': 'Gäller när du har valt ”På valda platser” ovan.',
   'scenario.area': 'Området som koordinater',
   'scenario.areaHint':
     'En hörnpunkt per rad: latitud och longitud i WGS84, till exempel 58.03 12.80. Minst tre punkter. Du kan också klicka ut hörnen i kartan.',

@@ -51,13 +51,13 @@ export async function resolveGraphScope(db: Executor, query: GraphQuery): Promis
   }
 }
 
-/** What the scope form offers: every network and every organisation, by name. */
-export async function listScopeChoices(db: Executor): Promise<{ networks: NamedRef[]; organisations: NamedRef[] }> {
-  const [networkRows, organisationRows] = await Promise.all([
-    db.select({ id: networks.id, name: networks.name }).from(networks).orderBy(asc(networks.name)),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)),
-  ])
-  return { networks: networkRows, organisations: organisationRows }
+/** What the scope form offers in a list: every network, by name. Organisations are searched for in the picker. */
+export async function listScopeChoices(db: Executor): Promise<{ networks: NamedRef[] }> {
+  const networkRows = await db
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .orderBy(asc(networks.name))
+  return { networks: networkRows }
 }
 
 /** Names by id, read in pieces so that a long list stays a few queries. */

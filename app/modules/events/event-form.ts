@@ -2,9 +2,17 @@ import { z } from 'zod'
 import { eventKinds, eventLevels, resources, type EventKind, type EventLevel, type Resource } from '~/db/enums'
 import { enumField, optionalText, requiredText } from '~/modules/forms/fields'
 import { instantToStockholm, stockholmToInstant } from '~/modules/meetings/stockholm-time'
+import { wellFormedIds, type PickerSpec, type PickerState } from '~/modules/organisations/picker'
 import type { FailureScope } from '~/modules/scenarios/area'
 import { FailureScopeSchema } from '~/modules/scenarios/definition'
-import { parseScopeValues, readScopeValues, scopeValuesOf, type ScopeValues } from '~/modules/scenarios/scenario-form'
+import {
+  parseScopeValues,
+  readScopeValues,
+  scopePickers,
+  scopeValuesOf,
+  withPickedScope,
+  type ScopeValues,
+} from '~/modules/scenarios/scenario-form'
 
 // The form for declaring an event. The start is typed in Swedish wall-clock
 // time and must not lie ahead (an event is declared when it happens; the
@@ -48,6 +56,31 @@ export type EventFormResult = { ok: true; data: EventFields } | { ok: false; err
 
 /** The names of the affected area's fields: `area.scope`, `area.organisations` … */
 export const areaFieldName = (field: keyof ScopeValues) => `area.${field}`
+
+/** The declare form's pickers, under the fields they post: who takes part, and the affected area's. */
+export type EventPickers = Record<'organisations' | 'area.organisations' | 'area.sites', PickerState>
+
+/** The pickers of the declare form: with the values' ids for a page first shown, else as the post chose. */
+export function eventPickers(values?: EventFormValues): Record<keyof EventPickers, PickerSpec> {
+  return {
+    organisations: { kind: 'organisation', ids: values && wellFormedIds(values.organisations) },
+    ...(scopePickers(areaFieldName, values?.area) as Record<'area.organisations' | 'area.sites', PickerSpec>),
+  }
+}
+
+/** The values with the ids the pickers hold after a search or a network added without JavaScript. */
+export function withPickedEvent(values: EventFormValues, pickers: EventPickers): EventFormValues {
+  return {
+    ...values,
+    organisations: pickers.organisations.selected.map((item) => item.id),
+    area: withPickedScope(values.area, areaFieldName, pickers),
+  }
+}
+
+/** The lead page's picker of who takes part: the event's organisations, or as the post chose. */
+export function takingPartPicker(organisationIds?: readonly string[]): Record<'organisations', PickerSpec> {
+  return { organisations: { kind: 'organisation', ids: organisationIds } }
+}
 
 export function newEventValues(now = new Date()): EventFormValues {
   const start = instantToStockholm(now)

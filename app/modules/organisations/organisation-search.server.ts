@@ -2,16 +2,16 @@ import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import type { Role } from '~/db/enums'
 import { organisations } from '~/db/schema/organisations'
-import { networkMembers, networks } from '~/db/schema/registry'
+import { networkMembers, networks, sites } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { foldText } from '~/modules/registry/directory-terms'
 import { PICKER_NETWORK_LIMIT, PICKER_QUERY_MIN, PICKER_RESULT_LIMIT, type PickerItem, type PickerKind } from './picker'
 
-// The searches behind the picker of organisations and people: a few hits for
-// what is typed, never the whole register, so a form works as well with
-// 10,000 organisations as with ten.
+// The searches behind the picker of organisations, people, sites and user
+// accounts: a few hits for what is typed, never the whole register, so a form
+// works as well with 10,000 organisations as with ten.
 
 /** People who may be invited to a meeting: not informants, who see nothing of the network. */
 export const invitableRoles: readonly Role[] = [
@@ -29,6 +29,9 @@ const CANDIDATE_LIMIT = 300
 
 // The expression of the trigram index in drizzle/0002_search.sql, so the planner uses it.
 const organisationText = sql`portal_fold(${organisations.name})`
+
+// The expression of the trigram index on sites (0002_search.sql): a site is found by its name or address.
+const siteText = sql`portal_fold(${sites.name} || ' ' || ${sites.address})`
 
 function queryWords(query: string): string[] {
   return foldText(query)
@@ -187,7 +190,117 @@ export async function personItems(db: Executor, ids: readonly string[]): Promise
   })
 }
 
-/** The hits for a query of either kind. */
+/**
+ * Sites whose name, address or organisation's name holds every word of the
+ * query (each allowing a typo, a number exactly), best first: a name that
+ * starts with the query, then the closest match, then the shorter name.
+ */
+export async function searchSites(
+  db: Database,
+  query: string,
+  { exclude = [], limit = PICKER_RESULT_LIMIT }: SearchOptions = {},
+): Promise<PickerItem[]> {
+  const words = queryWords(query)
+  if (!searchable(query)) return []
+  const folded = words.join(' ')
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    )
+    const candidates = tx
+      .select({ id: sites.id })
+      .from(sites)
+      .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+      .where(
+        and(
+          ...words.map((word) =>
+            /^\d+$/.test(word)
+              ? sql`(${siteText} like ${`%${word}%`} or ${organisationText} like ${`%${word}%`})`
+              : sql`(portal_fold(${word}) <% ${siteText} or portal_fold(${word}) <% ${organisationText})`,
+          ),
+          exclude.length > 0 ? notInArray(sites.id, [...exclude]) : undefined,
+        ),
+      )
+      .limit(CANDIDATE_LIMIT)
+    return tx
+      .select({ id: sites.id, name: sites.name, organisationName: organisations.name })
+      .from(sites)
+      .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+      .where(inArray(sites.id, candidates))
+      .orderBy(
+        sql`portal_fold(${sites.name}) like portal_fold(${folded}) || '%' desc`,
+        sql`word_similarity(portal_fold(${folded}), portal_fold(${sites.name} || ' ' || ${organisations.name})) desc`,
+        sql`char_length(${sites.name})`,
+        asc(sites.name),
+        asc(organisations.name),
+      )
+      .limit(limit)
+  })
+  return rows.map((row) => ({ id: row.id, name: row.name, kindLabel: row.organisationName }))
+}
+
+/** Chosen sites by id, in the order given; an id that names none is left out. */
+export async function siteItems(db: Executor, ids: readonly string[]): Promise<PickerItem[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .select({ id: sites.id, name: sites.name, organisationName: organisations.name })
+    .from(sites)
+    .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+    .where(inArray(sites.id, [...ids]))
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    return row ? [{ id: row.id, name: row.name, kindLabel: row.organisationName }] : []
+  })
+}
+
+/**
+ * User accounts whose name or e-mail address holds every word of the query,
+ * whatever their role and deactivated too: the change log is asked about
+ * people who have left as well. Those whose name starts with the query first.
+ */
+export async function searchUsers(
+  db: Executor,
+  query: string,
+  { exclude = [], limit = PICKER_RESULT_LIMIT }: SearchOptions = {},
+): Promise<PickerItem[]> {
+  const words = queryWords(query)
+  if (!searchable(query)) return []
+  const text = sql`portal_fold(${users.name} || ' ' || ${users.email})`
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(
+      and(
+        ...words.map((word) => sql`${text} like '%' || portal_fold(${word}) || '%'`),
+        exclude.length > 0 ? notInArray(users.id, [...exclude]) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(CANDIDATE_LIMIT)
+  const folded = words.join(' ')
+  const starts = (name: string) => (foldText(name).startsWith(folded) ? 0 : 1)
+  return rows
+    .sort((a, b) => starts(a.name) - starts(b.name) || collator.compare(a.name, b.name))
+    .slice(0, limit)
+    .map((row) => ({ id: row.id, name: row.name, kindLabel: row.email }))
+}
+
+/** Chosen user accounts by id, in the order given. */
+export async function userItems(db: Executor, ids: readonly string[]): Promise<PickerItem[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    return row ? [{ id: row.id, name: row.name, kindLabel: row.email }] : []
+  })
+}
+
+/** The hits for a query of any kind. */
 export function searchItems(
   db: Database,
   t: Translate,
@@ -195,10 +308,28 @@ export function searchItems(
   query: string,
   options: SearchOptions = {},
 ): Promise<PickerItem[]> {
-  return kind === 'organisation' ? searchOrganisations(db, t, query, options) : searchPeople(db, query, options)
+  switch (kind) {
+    case 'organisation':
+      return searchOrganisations(db, t, query, options)
+    case 'person':
+      return searchPeople(db, query, options)
+    case 'site':
+      return searchSites(db, query, options)
+    case 'user':
+      return searchUsers(db, query, options)
+  }
 }
 
-/** Chosen items of either kind by id. */
+/** Chosen items of any kind by id. */
 export function itemsById(db: Executor, t: Translate, kind: PickerKind, ids: readonly string[]): Promise<PickerItem[]> {
-  return kind === 'organisation' ? organisationItems(db, t, ids) : personItems(db, ids)
+  switch (kind) {
+    case 'organisation':
+      return organisationItems(db, t, ids)
+    case 'person':
+      return personItems(db, ids)
+    case 'site':
+      return siteItems(db, ids)
+    case 'user':
+      return userItems(db, ids)
+  }
 }

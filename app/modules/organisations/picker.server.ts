@@ -7,6 +7,8 @@ import {
   pickedIds,
   pickerQueryName,
   readPickerPost,
+  wellFormedIds,
+  type PickerFields,
   type PickerSpec,
   type PickerState,
 } from './picker'
@@ -27,19 +29,22 @@ export interface Pickers<F extends string> {
  * own search or network shortcut. Every form with a picker calls this, in
  * its loader and before anything else in its action (after the permission
  * check, which also decides who may search), so a search without JavaScript
- * works the same on every form.
+ * works the same on every form. A GET form's loader passes its URL's search
+ * parameters as `formData`: there the search is a GET, and `picking` only
+ * says that one was asked for.
  */
 export async function pickerStates<F extends string>(
   db: Database,
   request: Request,
   specs: Record<F, PickerSpec>,
-  formData?: FormData,
+  formData?: PickerFields,
 ): Promise<Pickers<F>> {
   const t = translator(getLocale(request))
   const post = formData ? readPickerPost(formData) : null
   const entries = await Promise.all(
     (Object.entries(specs) as [F, PickerSpec][]).map(async ([field, spec]): Promise<[F, PickerState]> => {
-      let ids = spec.ids ? [...spec.ids] : formData ? pickedIds(formData, field) : []
+      // Ids given are checked too: a form's values may come from a post.
+      let ids = spec.ids ? wellFormedIds(spec.ids) : formData ? pickedIds(formData, field) : []
       if (spec.single) ids = ids.slice(-1)
       const state: PickerState = {
         field,

@@ -1,21 +1,32 @@
-// The one picker of organisations and people (components/forms/organisation-picker.tsx):
-// what it shows and what its form posts. The browser and the server both read this.
+// The one picker of organisations, people, sites and user accounts
+// (components/forms/organisation-picker.tsx): what it shows and what its form
+// posts. The browser and the server both read this.
 //
 // The chosen ids go to the form's own field, repeated, so each form's action
 // reads them as before. Without JavaScript the picker searches by posting its
 // form with a button of its own (PICKER_SEARCH); the action then answers with
-// the form as typed and the hits, and saves nothing (picker.server.ts).
+// the form as typed and the hits, and saves nothing (picker.server.ts). In a
+// GET form (a filter) the same button sends the query in the URL, and the
+// loader shows the page again with the hits.
 
-export const pickerKinds = ['organisation', 'person'] as const
+/**
+ * What a picker picks: organisations; people who may be invited; sites (a
+ * scenario's or an event's area); and every user account, deactivated too
+ * (the change log's filter).
+ */
+export const pickerKinds = ['organisation', 'person', 'site', 'user'] as const
 export type PickerKind = (typeof pickerKinds)[number]
 
-/** One organisation or person as the picker lists it. */
+/** One item as the picker lists it. */
 export interface PickerItem {
   id: string
   name: string
-  /** The second line: an organisation's kind, or a person's organisation. */
+  /** The second line: an organisation's kind, a person's or a site's organisation, a user's e-mail address. */
   kindLabel: string
 }
+
+/** Where the ids and the picker's own fields are read: a post's form data, or a GET form's search parameters. */
+export type PickerFields = Pick<FormData, 'get' | 'getAll'>
 
 /** One picker of a form, as its loader and action describe it to pickerStates() (picker.server.ts). */
 export interface PickerSpec {
@@ -57,10 +68,16 @@ export const PICKER_NETWORK = 'pickerNetwork'
 /** The search field of the picker without JavaScript. */
 export const pickerQueryName = (field: string) => `pickerQuery.${field}`
 
-/** The resource routes the picker searches as the user types. */
+const searchPaths: Record<PickerKind, string> = {
+  organisation: '/organisationer/sok',
+  person: '/personer/sok',
+  site: '/platser/sok',
+  user: '/anvandare/sok',
+}
+
+/** The resource routes the picker searches as the user types, one per kind. */
 export function pickerSearchUrl(kind: PickerKind, query: string): string {
-  const path = kind === 'organisation' ? '/organisationer/sok' : '/personer/sok'
-  return `${path}?${new URLSearchParams({ q: query })}`
+  return `${searchPaths[kind]}?${new URLSearchParams({ q: query })}`
 }
 
 export function pickerNetworkUrl(networkId: string): string {
@@ -81,10 +98,20 @@ export function normalisePickerQuery(value: unknown): string {
     .slice(0, PICKER_QUERY_MAX)
 }
 
-/** The ids a post chose in `field`: only well-formed ones, each once, in the order posted. */
-export function pickedIds(formData: FormData, field: string): string[] {
-  const ids = formData.getAll(field).filter((value): value is string => typeof value === 'string' && isUuid(value))
+/** Only well-formed ids, each once, in the order given, at most PICKER_SELECTED_MAX. */
+export function wellFormedIds(values: readonly unknown[]): string[] {
+  const ids = values.filter((value): value is string => typeof value === 'string' && isUuid(value))
   return [...new Set(ids.map((id) => id.toLowerCase()))].slice(0, PICKER_SELECTED_MAX)
+}
+
+/** The ids a post chose in `field`: only well-formed ones, each once, in the order posted. */
+export function pickedIds(formData: PickerFields, field: string): string[] {
+  return wellFormedIds(formData.getAll(field))
+}
+
+/** A picker with nothing chosen and nothing searched. */
+export function emptyPickerState(field: string, kind: PickerKind): PickerState {
+  return { field, kind, selected: [], query: '', results: null, tooShort: false, added: null }
 }
 
 export type PickerPost = { field: string; query: string } | { field: string; networkId: string | null }
@@ -94,7 +121,7 @@ export type PickerPost = { field: string; query: string } | { field: string; net
  * add; a malformed network is none, but the post is still not the form's);
  * null when the post is the form's own.
  */
-export function readPickerPost(formData: FormData): PickerPost | null {
+export function readPickerPost(formData: PickerFields): PickerPost | null {
   const searched = formData.get(PICKER_SEARCH)
   if (typeof searched === 'string' && searched) {
     return { field: searched, query: normalisePickerQuery(formData.get(pickerQueryName(searched))) }

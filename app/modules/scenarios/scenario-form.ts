@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { resources, scenarioStates } from '~/db/enums'
 import { optionalText, requiredText, versionField } from '~/modules/forms/fields'
+import { wellFormedIds, type PickerSpec, type PickerState } from '~/modules/organisations/picker'
 import { parseDecimal } from '~/modules/registry/decimal'
 import type { FailureScope } from './area'
 import {
@@ -87,6 +88,65 @@ const text = (formData: FormData, name: string) => {
 }
 const texts = (formData: FormData, name: string) =>
   formData.getAll(name).filter((value): value is string => typeof value === 'string')
+
+/** The pickers of one scope, under the fields they post: `f0.organisations`, `area.sites` … */
+export interface ScopePickers {
+  organisations: PickerState
+  sites: PickerState
+}
+
+/**
+ * The pickers of a scope (picker.server.ts): with the values' ids for a page
+ * shown, or, without values, as the post chose.
+ */
+export function scopePickers(
+  name: (field: keyof ScopeValues) => string,
+  values?: ScopeValues,
+): Record<string, PickerSpec> {
+  return {
+    [name('organisations')]: { kind: 'organisation', ids: values && wellFormedIds(values.organisations) },
+    [name('sites')]: { kind: 'site', ids: values && wellFormedIds(values.sites) },
+  }
+}
+
+/** A scope's values with the ids its pickers hold after a search or a network added without JavaScript. */
+export function withPickedScope(
+  values: ScopeValues,
+  name: (field: keyof ScopeValues) => string,
+  pickers: Record<string, PickerState>,
+): ScopeValues {
+  const ids = (field: 'organisations' | 'sites') =>
+    pickers[name(field)]?.selected.map((item) => item.id) ?? values[field]
+  return { ...values, organisations: ids('organisations'), sites: ids('sites') }
+}
+
+/** The field names of failure row `index`: `f0.target`, `f0.organisations` … */
+export const failureFieldName =
+  (index: number) =>
+  (field: string): string =>
+    `f${index}.${field}`
+
+/** The pickers of every failure row; `posted` reads the ids from the post rather than the values. */
+export function scenarioPickers(
+  values: ScenarioFormValues,
+  { posted = false }: { posted?: boolean } = {},
+): Record<string, PickerSpec> {
+  return Object.assign(
+    {},
+    ...values.failures.map((row, index) => scopePickers(failureFieldName(index), posted ? undefined : row)),
+  ) as Record<string, PickerSpec>
+}
+
+/** The values with the ids every row's pickers hold. */
+export function withPickedScopes(values: ScenarioFormValues, pickers: Record<string, PickerState>): ScenarioFormValues {
+  return {
+    ...values,
+    failures: values.failures.map((row, index) => ({
+      ...row,
+      ...withPickedScope(row, failureFieldName(index), pickers),
+    })),
+  }
+}
 
 /** The submitted values, as the form shows them again; `rows` says how many failure rows the form had. */
 export function readScenarioForm(formData: FormData): ScenarioFormValues {

@@ -6,8 +6,9 @@ const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 
 
 /**
  * The pickers' searches as the user types: organisations (and a network's
- * members) for every network reader, who may read the directory anyway;
- * people only for the coordinator, who convenes meetings.
+ * members) and sites for every network reader, who may read the directory
+ * and the map anyway; people only for the coordinator, who convenes
+ * meetings; user accounts only for who reads the change log (the coordinator).
  */
 export const area: AreaProbes = {
   probes() {
@@ -25,6 +26,8 @@ export const area: AreaProbes = {
         allowed: networkReaders,
       },
       { route: 'personer.sok', method: 'GET', url: '/personer/sok?q=anna', allowed: ['coordinator'] },
+      { route: 'platser.sok', method: 'GET', url: '/platser/sok?q=vattenverk', allowed: networkReaders },
+      { route: 'anvandare.sok', method: 'GET', url: '/anvandare/sok?q=anna', allowed: ['coordinator'] },
     ]
     return probes
   },

@@ -122,7 +122,7 @@ export const en: Record<keyof typeof sv, string> = {
   'eventRoom.lead.levelSaved': 'The level is changed and written in the log.',
   'eventRoom.lead.takingPart': 'Organisations taking part',
   'eventRoom.lead.takingPartHint':
-    'Untick an organisation to remove it; it then no longer sees the event. A picked network adds all of its members.',
+    'An organisation you remove from those chosen no longer sees the event. A picked network adds all of its members.',
   'eventRoom.lead.addNetwork': "Add a network's members",
   'eventRoom.lead.takingPartSave': 'Save who takes part',
   'eventRoom.lead.takingPartSaved': 'Who takes part is saved.',

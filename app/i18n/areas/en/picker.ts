@@ -7,6 +7,8 @@ export const en: Record<keyof typeof sv, string> = {
   'picker.remove': 'Remove',
   'picker.search.organisation': 'Search for an organisation to add',
   'picker.search.person': 'Search for a person to add',
+  'picker.search.site': 'Search for a site to add',
+  'picker.search.user': 'Search for a user',
   'picker.searchHint':
     'Type at least two characters of the name and pick a suggestion with the up and down arrows and Enter.',
   'picker.searchHintStatic': 'Type at least two characters of the name and press Search.',

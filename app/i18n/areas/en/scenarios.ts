@@ -35,8 +35,9 @@ export const en: Record<keyof typeof sv, string> = {
   'scenario.scope.sites': 'At chosen sites',
   'scenario.scope.area': 'Within an area',
   'scenario.organisations': 'Organisations',
-  'scenario.organisationsHint': 'Hold down Ctrl (Cmd on a Mac) to choose several.',
+  'scenario.organisationsHint': 'Applies when you have chosen “At chosen organisations” above.',
   'scenario.sites': 'Sites',
+  'scenario.sitesHint': 'Applies when you have chosen “At chosen sites” above.',
   'scenario.area': 'The area as coordinates',
   'scenario.areaHint':
     'One corner per line: latitude and longitude in WGS84, for example 58.03 12.80. At least three points. You can also click the corners on the map.',
