@@ -98,7 +98,7 @@ export const scenarioStates = ['draft', 'shared'] as const
 export type ScenarioState = (typeof scenarioStates)[number]
 
 /** What kind of gathering a meeting is; a theme day may link a saved scenario. */
-export const meetingKinds = ['network_meeting', 'theme_day', 'rsa_workshop', 'exercise', 'council_meeting'] as const
+export const meetingKinds = ['network_meeting', 'theme_day', 'rsa_workshop', 'exercise', 'council_meeting', 'isf_conference'] as const
 export type MeetingKind = (typeof meetingKinds)[number]
 
 export const meetingStates = ['planned', 'cancelled'] as const
@@ -215,3 +215,7 @@ export type EventTaskState = (typeof eventTaskStates)[number]
 /** The outcome of one call on the call list. */
 export const callOutcomes = ['reached', 'not_reached', 'left_message'] as const
 export type CallOutcome = (typeof callOutcomes)[number]
+
+/** The evaluation of an event or exercise: open for answers until the coordinator closes it. */
+export const eventEvaluationStates = ['open', 'closed'] as const
+export type EventEvaluationState = (typeof eventEvaluationStates)[number]

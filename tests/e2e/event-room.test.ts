@@ -13,6 +13,7 @@ import {
   visit,
 } from '../support/e2e-browser'
 import { linkIn, waitForMail } from '../support/e2e-mailbox'
+import { pdfPages } from '../support/pdf-text'
 
 const browser = setupBrowser()
 
@@ -70,6 +71,12 @@ describe('the event room', () => {
     )
     expect(mail.subject).toMatch(/^ÖVNING – /)
     const statusLink = linkIn(mail, '/lagesrapport/')
+
+    // The call list prints on one A4 page, marked as an exercise, with its numbers.
+    const printed = await pdfPages(await lead.pdf({ format: 'A4', printBackground: true }))
+    expect(printed).toHaveLength(1)
+    expect(printed[0]).toContain('ÖVNING')
+    expect(printed[0]).toMatch(/\d{2,4}-\d{2,3} \d{2} \d{2}/)
 
     // The coordinator keeps the overview open; it must update by itself.
     const coordinator = await browser.open()

@@ -6,6 +6,7 @@ import {
   callOutcomes,
   eventKinds,
   eventLevels,
+  eventEvaluationStates,
   eventLogKinds,
   eventTaskStates,
   serviceStatuses,
@@ -14,6 +15,8 @@ import {
 } from '../enums'
 import { organisations } from './organisations'
 import { contactRoutes, criticalServices, networks } from './registry'
+import { actionItems } from './meetings'
+import { rsaMeasures } from './rsa'
 import { users } from './users'
 
 /**
@@ -218,3 +221,133 @@ export type EventRecord = typeof events.$inferSelect
 export type EventStatusReport = typeof eventStatusReports.$inferSelect
 export type EventLogEntry = typeof eventLogEntries.$inferSelect
 export type EventKeyMessage = typeof eventKeyMessages.$inferSelect
+
+/**
+ * What a situation report (lägesrapport) to Länsstyrelsen and the actors
+ * says, under the four headings the law asks for (2006:544): the development
+ * of the event, the state now, the expected development, and measures taken
+ * and planned; plus sender, time of the situation, next report and contact.
+ */
+export interface SituationReportContent {
+  development: string
+  state: string
+  expected: string
+  measures: string
+  sender: string
+  /** ISO instant: the time the situation is described at. */
+  situationAt: string
+  /** ISO instant, or '' when no next report is planned. */
+  nextReportAt: string
+  contact: string
+}
+
+/** The coordinator's draft of the event's next situation report: one per event, versioned. */
+export const eventSituationReportDrafts = pgTable('event_situation_report_drafts', {
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  content: jsonb('content').$type<SituationReportContent>().notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps(),
+  version: version(),
+})
+
+/**
+ * A frozen situation report: numbered per event (Lägesrapport 1, 2, …), never
+ * changed after it is frozen. sentAt / recipients record the last mailing.
+ */
+export const eventSituationReports = pgTable(
+  'event_situation_reports',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    content: jsonb('content').$type<SituationReportContent>().notNull(),
+    frozenBy: uuid('frozen_by').references(() => users.id, { onDelete: 'set null' }),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('event_situation_reports_number_idx').on(table.eventId, table.number)],
+)
+
+/** The mailings of a frozen situation report: who it went to, when. */
+export const eventSituationReportMailings = pgTable(
+  'event_situation_report_mailings',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => eventSituationReports.id, { onDelete: 'cascade' }),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    sentBy: uuid('sent_by').references(() => users.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('event_situation_report_mailings_report_idx').on(table.reportId)],
+)
+
+/** The evaluation of an ended event or exercise (one per event), opened by the coordinator. */
+export const eventEvaluations = pgTable('event_evaluations', {
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  state: text('state', { enum: eventEvaluationStates }).notNull().default('open'),
+  /** The coordinator's summary: what worked, what to improve. */
+  worked: text('worked').notNull().default(''),
+  improve: text('improve').notNull().default(''),
+  /** When the report was shared with the taking-part organisations; null while it is not. */
+  sharedAt: timestamp('shared_at', { withTimezone: true }),
+  openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps(),
+  version: version(),
+})
+
+/** One taking-part organisation's answers to the evaluation questionnaire. */
+export const eventEvaluationResponses = pgTable(
+  'event_evaluation_responses',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Question key → 1 … 5, as the meeting evaluation's questionnaire. */
+    ratings: jsonb('ratings').$type<Record<string, number>>().notNull(),
+    worked: text('worked').notNull().default(''),
+    didNotWork: text('did_not_work').notNull().default(''),
+    change: text('change').notNull().default(''),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+    version: version(),
+  },
+  (table) => [uniqueIndex('event_evaluation_responses_organisation_idx').on(table.eventId, table.organisationId)],
+)
+
+/**
+ * A finding of the evaluation for one organisation; the coordinator may turn
+ * it into an RSA measure or a meeting's action item, whose id it then keeps.
+ */
+export const eventEvaluationFindings = pgTable(
+  'event_evaluation_findings',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    rsaMeasureId: uuid('rsa_measure_id').references(() => rsaMeasures.id, { onDelete: 'set null' }),
+    actionItemId: uuid('action_item_id').references(() => actionItems.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+    version: version(),
+  },
+  (table) => [index('event_evaluation_findings_event_idx').on(table.eventId, table.organisationId)],
+)
+
+export type EventSituationReport = typeof eventSituationReports.$inferSelect
+export type EventEvaluation = typeof eventEvaluations.$inferSelect

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from '../columns'
 import { actionItemStates, meetingAnswers, meetingKinds, meetingStates } from '../enums'
+import { events } from './events'
 import { organisations } from './organisations'
 import { networks } from './registry'
 import { scenarios } from './scenarios'
@@ -49,6 +50,8 @@ export const meetings = pgTable(
     networkId: uuid('network_id').references(() => networks.id, { onDelete: 'set null' }),
     /** A theme day's scenario. */
     scenarioId: uuid('scenario_id').references(() => scenarios.id, { onDelete: 'set null' }),
+    /** An ISF conference's event (the coordination conference held during it). */
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     state: text('state', { enum: meetingStates }).notNull().default('planned'),
     uid: text('uid').notNull(),
     sequence: integer('sequence').notNull().default(0),
@@ -64,6 +67,7 @@ export const meetings = pgTable(
   (table) => [
     uniqueIndex('meetings_uid_idx').on(table.uid),
     index('meetings_starts_idx').on(table.startsAt),
+    index('meetings_event_idx').on(table.eventId),
     check('meetings_ends_after_start', sql`${table.endsAt} > ${table.startsAt}`),
   ],
 )

@@ -16,6 +16,7 @@ export const sv = {
   'meeting.kind.rsa_workshop': 'RSA-workshop',
   'meeting.kind.exercise': 'Övning',
   'meeting.kind.council_meeting': 'Möte i lokalt BRÅ',
+  'meeting.kind.isf_conference': 'ISF-konferens (inriktning och samordning)',
   'meeting.field.title': 'Rubrik',
   'meeting.field.theme': 'Tema',
   'meeting.field.description': 'Beskrivning',

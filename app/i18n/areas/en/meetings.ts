@@ -18,6 +18,7 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.kind.rsa_workshop': 'RSA workshop',
   'meeting.kind.exercise': 'Exercise',
   'meeting.kind.council_meeting': 'Crime-prevention council meeting',
+  'meeting.kind.isf_conference': 'ISF conference (direction and coordination)',
   'meeting.field.title': 'Title',
   'meeting.field.theme': 'Theme',
   'meeting.field.description': 'Description',
