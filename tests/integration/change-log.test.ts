@@ -315,7 +315,7 @@ describe('the change log', () => {
       .replace(/\s+/g, ' ')
       .replace(/ :/g, ':')
     expect(swedish).toContain('Möte skapat')
-    expect(swedish).toContain('Typ: – → Möte i lokalt BRÅ')
+    expect(swedish).toContain('Typ: – → ISF-konferens (inriktning och samordning)')
     expect(swedish).toContain('Rapport om')
     expect(swedish).toContain('1 234,5')
     expect(swedish).toContain('Andel: – → 12,5 %')
