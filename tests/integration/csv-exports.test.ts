@@ -6,6 +6,9 @@ import { councilCategories } from '../../app/db/schema/council'
 import { createScenario } from '../../app/modules/scenarios/scenarios.server'
 import * as importTemplate from '../../app/routes/admin.import_.mall'
 import * as directoryCsv from '../../app/routes/katalog.export[.csv]'
+import * as eventLogCsv from '../../app/routes/handelser.$id.logg[.csv]'
+import { appendLogEntry } from '../../app/modules/events/event-log-append.server'
+import { makeEvent } from '../support/event-factories'
 import * as scenarioCsv from '../../app/routes/scenarier.$id_.export[.csv]'
 import * as councilTemplate from '../../app/routes/trygghet.$id_.kallor_.mall'
 import { routeFiles, routeSource } from '../support/action-targets'
@@ -65,6 +68,34 @@ const cases: Record<string, { loader: unknown; variants: CsvCase[] }> = {
           await makeContactRoute(db, { organisationId: organisation.id, value: HOSTILE_AT, label: HOSTILE_INDENTED })
           const reader = await makeUser(db, { role: 'viewer', organisationId: organisation.id })
           return { url: '/katalog/export.csv', params: {}, cookie: (await signedIn(db, reader.id)).cookie }
+        },
+      },
+    ],
+  },
+  'handelser.$id.logg[.csv]': {
+    loader: eventLogCsv.loader,
+    variants: [
+      {
+        planted: [HOSTILE, HOSTILE_INDENTED, HOSTILE_AT],
+        setup: async (db) => {
+          const organisation = await makeOrganisation(db, { name: HOSTILE_AT })
+          const event = await makeEvent(db, { title: HOSTILE_INDENTED, organisationIds: [organisation.id] })
+          const editor = await makeUser(db, { role: 'partner_editor', organisationId: organisation.id })
+          await db.transaction((tx) =>
+            appendLogEntry(tx, {
+              eventId: event.id,
+              kind: 'observation',
+              text: HOSTILE,
+              organisationId: organisation.id,
+              authorId: editor.id,
+              authorName: HOSTILE_AT,
+            }),
+          )
+          return {
+            url: `/handelser/${event.id}/logg.csv`,
+            params: { id: event.id },
+            cookie: (await signedIn(db, editor.id)).cookie,
+          }
         },
       },
     ],
@@ -145,6 +176,8 @@ function cellsOf(text: string): { value: string; bareNumber: boolean }[] {
     delimiter: ';',
     bom: true,
     relax_quotes: false,
+    // The event log's file starts with a few lines naming the event (and ÖVNING) before its table.
+    relax_column_count: true,
     cast: (value, context) => ({ value, bareNumber: !context.quoting && /^-?\d+(?:[.,]\d+)?$/.test(value) }),
   }) as unknown as { value: string; bareNumber: boolean }[][]
   return rows.flat()
