@@ -17,6 +17,7 @@ import { round, type Figure } from './measure'
 import { registryBenchmarks } from './registry'
 import { scenarioBenchmarks } from './scenarios'
 import { servedBenchmarks } from './served'
+import { situationReportBenchmarks } from './situation-report'
 import { stalenessBenchmarks } from './staleness'
 
 const adminUrl =
@@ -41,7 +42,7 @@ try {
   report({ name: 'county_generate_ms', value: round(performance.now() - started), unit: 'ms' })
   for (const figure of await browserBenchmarks(handle.db, url.toString())) report(figure)
   // The staleness suite adds test calls and editors, the event suite 500 organisations of its own: they run last.
-  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, eventProjectionBenchmarks, stalenessBenchmarks, eventBenchmarks]
+  const suites: ((db: Database) => Promise<Figure[]>)[] = [registryBenchmarks, scenarioBenchmarks, eventProjectionBenchmarks, stalenessBenchmarks, eventBenchmarks, situationReportBenchmarks]
   for (const suite of suites) for (const figure of await suite(handle.db)) report(figure)
   // The council's million reports come last, so that no figure above is taken on a larger database.
   for (const figure of await councilBenchmarks(handle, url.toString())) report(figure)

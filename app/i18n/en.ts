@@ -9,10 +9,13 @@ import * as councilSituation from './areas/en/council-situation'
 import * as dependencyGraph from './areas/en/dependency-graph'
 import * as events from './areas/en/events'
 import * as eventLog from './areas/en/event-log'
+import * as situationReports from './areas/en/situation-reports'
+import * as isf from './areas/en/isf'
 import * as eventLive from './areas/en/event-live'
 import * as eventRoom from './areas/en/event-room'
 import * as eventReports from './areas/en/event-reports'
 import * as eventProjection from './areas/en/event-projection'
+import * as eventEvaluation from './areas/en/event-evaluation'
 import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
@@ -264,10 +267,13 @@ export const en: Record<MessageKey, string> = {
   ...accessibility.en,
   ...events.en,
   ...eventLog.en,
+  ...situationReports.en,
+  ...isf.en,
   ...eventLive.en,
   ...eventRoom.en,
   ...eventReports.en,
   ...eventProjection.en,
+  ...eventEvaluation.en,
   ...picker.en,
   ...audit.en,
 }

@@ -11,10 +11,13 @@ import * as councilSituation from './areas/council-situation'
 import * as dependencyGraph from './areas/dependency-graph'
 import * as events from './areas/events'
 import * as eventLog from './areas/event-log'
+import * as situationReports from './areas/situation-reports'
+import * as isf from './areas/isf'
 import * as eventLive from './areas/event-live'
 import * as eventRoom from './areas/event-room'
 import * as eventReports from './areas/event-reports'
 import * as eventProjection from './areas/event-projection'
+import * as eventEvaluation from './areas/event-evaluation'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as meetingFollowUp from './areas/meeting-follow-up'
@@ -29,7 +32,7 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, eventLog, eventLive, eventRoom, eventReports, eventProjection, secondFactor, accessibility, audit, picker] as const
+export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, eventLog, situationReports, isf, eventLive, eventRoom, eventReports, eventProjection, eventEvaluation, secondFactor, accessibility, audit, picker] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -269,10 +272,13 @@ export const sv = {
   ...accessibility.sv,
   ...events.sv,
   ...eventLog.sv,
+  ...situationReports.sv,
+  ...isf.sv,
   ...eventLive.sv,
   ...eventRoom.sv,
   ...eventReports.sv,
   ...eventProjection.sv,
+  ...eventEvaluation.sv,
   ...picker.sv,
   ...audit.sv,
 }

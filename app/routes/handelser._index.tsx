@@ -4,6 +4,7 @@ import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import { getDb } from '~/db/app-db.server'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
+import { evaluatedEventIds } from '~/modules/events/evaluation.server'
 import { listEvents, type EventListItem } from '~/modules/events/events.server'
 import eventStyles from '~/styles/event-room.css?url'
 
@@ -19,11 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const mayCreate = can(user, 'event.create')
   if (!mayCreate && user.memberships.length === 0) throw new Response('Ingen åtkomst', { status: 403 })
-  const lists = await listEvents(await getDb(), user)
-  return { real: lists.real.map(iso), exercises: lists.exercises.map(iso), mayCreate }
+  const db = await getDb()
+  const lists = await listEvents(db, user)
+  const ended = [...lists.real, ...lists.exercises].filter((item) => item.endedAt !== null)
+  const evaluated = await evaluatedEventIds(
+    db,
+    ended.map((item) => item.id),
+  )
+  const row = (item: EventListItem) => ({ ...iso(item), evaluated: evaluated.has(item.id) })
+  return { real: lists.real.map(row), exercises: lists.exercises.map(row), mayCreate }
 }
 
-type Row = ReturnType<typeof iso>
+type Row = ReturnType<typeof iso> & { evaluated: boolean }
 
 function EventTable({ events, caption, exercise }: { events: Row[]; caption: string; exercise: boolean }) {
   const t = useT()
@@ -52,7 +60,12 @@ function EventTable({ events, caption, exercise }: { events: Row[]; caption: str
               <td>{t(`event.level.${event.level}`)}</td>
               <td>
                 {event.endedAt ? (
-                  t('eventRoom.state.ended', { time: formatDateTime(locale, event.endedAt) })
+                  <>
+                    {t('eventRoom.state.ended', { time: formatDateTime(locale, event.endedAt) })}{' '}
+                    <span className="tag">
+                      {t(event.evaluated ? 'eventEvaluation.list.evaluated' : 'eventEvaluation.list.notEvaluated')}
+                    </span>
+                  </>
                 ) : (
                   <strong>{t('eventRoom.state.ongoing')}</strong>
                 )}

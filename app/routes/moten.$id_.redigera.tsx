@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { picking, pickers } = await pickerStates(db, request, meetingPickers(), form)
   if (picking)
     return data({ kind: 'form' as const, values: withPicked(values, pickers), errors: {}, current: null, pickers })
-  const parsed = parseMeetingForm(values, { needsVersion: true })
+  const parsed = parseMeetingForm(values, { needsVersion: true, currentKind: meeting.kind })
   if (!parsed.ok) {
     return data({ kind: 'form' as const, values, errors: parsed.errors, current: null, pickers }, { status: 400 })
   }

@@ -137,6 +137,26 @@ describe('the event room', () => {
     await visit(lead, `${eventPath}/logg`)
     await lead.locator(`#post-${decisionId}`).getByText('Reservkraft prioriteras till fjärrvärmeverket.').waitFor()
 
+    // An ISF conference: convened from the event, its minutes against the agenda, a decision that lands in the log.
+    await visit(lead, `${eventPath}/isf`)
+    await lead.getByRole('button', { name: 'Sammankalla ISF-konferens' }).click()
+    await lead.getByText('ISF-konferens 1 är sammankallad och inbjudningarna är skickade.').waitFor()
+    await expectNoAxeViolations(lead)
+    await lead.getByRole('link', { name: 'Protokoll (konferens 1)' }).click()
+    await lead.getByRole('heading', { name: 'Protokoll för ISF-konferens 1' }).waitFor()
+    await expectNoAxeViolations(lead)
+    const decisionForm = lead
+      .locator('section')
+      .filter({ has: lead.getByRole('heading', { name: 'Skriv ett beslut i händelseloggen' }) })
+      .last()
+    await decisionForm.getByLabel('Text', { exact: true }).fill('Kommunen öppnar trygghetspunkt i Kulturhuset.')
+    await decisionForm.getByLabel('Beslutat av').fill('Krisledningsnämndens ordförande')
+    await decisionForm.getByLabel('Mandat').fill('Reglemente för krisledningsnämnden § 4')
+    await decisionForm.getByRole('button', { name: 'Skriv beslutet i loggen' }).click()
+    await lead.getByText('Beslutet är skrivet i händelseloggen.').waitFor()
+    await visit(lead, `${eventPath}/logg`)
+    await lead.locator('li[id^="post-"]').filter({ hasText: 'ISF-konferens 1: Kommunen öppnar trygghetspunkt' }).waitFor()
+
     // Länsstyrelsen reads the event; an organisation that does not take part does not learn it exists.
     const county = await browser.open()
     await answerTiles(county)

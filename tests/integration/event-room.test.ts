@@ -160,8 +160,16 @@ describe('the event room', () => {
     expect((await layout(event.id, people.housingInformant)).status).toBe(404)
 
     const sections = async (who: Person) => (await layout(event.id, who)).body!.sections.map((section) => section.key)
-    expect(await sections(people.countyViewer)).toEqual(['overview', 'log', 'messages', 'projection'])
-    expect(await sections(people.energyEditor)).toEqual(['overview', 'log', 'messages', 'report', 'projection'])
+    expect(await sections(people.countyViewer)).toEqual(['overview', 'log', 'messages', 'projection', 'situationReports', 'isf'])
+    expect(await sections(people.energyEditor)).toEqual([
+      'overview',
+      'log',
+      'messages',
+      'report',
+      'projection',
+      'situationReports',
+      'isf',
+    ])
     expect(await sections(people.dutyOfficer)).toEqual([
       'overview',
       'log',
@@ -169,6 +177,8 @@ describe('the event room', () => {
       'callout',
       'report',
       'projection',
+      'situationReports',
+      'isf',
       'lead',
     ])
     const overview = await callRoute<{ picture: { organisations: unknown[] } }>(
@@ -326,7 +336,7 @@ describe('the event room', () => {
     expect(await versionOf(event.id)).toBe(2)
     // Still readable; the report link is gone.
     const sections = (await layout(event.id, people.energyEditor)).body!.sections.map((section) => section.key)
-    expect(sections).toEqual(['overview', 'log', 'messages', 'projection'])
+    expect(sections).toEqual(['overview', 'log', 'messages', 'projection', 'situationReports', 'isf', 'evaluation'])
   })
 
   it("shows who has reported, each service's newest status, open needs and the latest log entries", async () => {

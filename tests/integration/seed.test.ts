@@ -2,7 +2,16 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { roles } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
-import { eventLogEntries, eventOrganisations, events, eventStatusReports } from '../../app/db/schema/events'
+import {
+  eventEvaluationFindings,
+  eventEvaluationResponses,
+  eventEvaluations,
+  eventLogEntries,
+  eventOrganisations,
+  events,
+  eventSituationReports,
+  eventStatusReports,
+} from '../../app/db/schema/events'
 import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '../../app/db/schema/meetings'
 import { organisations } from '../../app/db/schema/organisations'
 import { memberships, users } from '../../app/db/schema/users'
@@ -89,6 +98,34 @@ describe('seedDemo', () => {
     expect(reports.every((report) => report.reportedAt.getTime() < exercise.endedAt!.getTime())).toBe(true)
     const [leader] = await db().select().from(users).where(eq(users.id, exercise.createdBy!))
     expect(leader!.email).toBe('tomas.falk@example.org')
+    // Evaluated and shared after it ended: two organisations answered for themselves, with findings.
+    const [evaluation] = await db().select().from(eventEvaluations).where(eq(eventEvaluations.eventId, exercise.id))
+    expect(evaluation!.sharedAt!.getTime()).toBeGreaterThan(exercise.endedAt!.getTime())
+    expect(evaluation!.sharedAt!.getTime()).toBeLessThan(now.getTime())
+    const responses = await db()
+      .select({ name: organisations.name })
+      .from(eventEvaluationResponses)
+      .innerJoin(organisations, eq(organisations.id, eventEvaluationResponses.organisationId))
+      .where(eq(eventEvaluationResponses.eventId, exercise.id))
+    expect(responses.map((row) => row.name).sort()).toEqual(['Solör Bioenergi i Vårgårda AB', 'Vårgårda Bostäder AB'])
+    const findings = await db()
+      .select()
+      .from(eventEvaluationFindings)
+      .where(eq(eventEvaluationFindings.eventId, exercise.id))
+    expect(findings.length).toBeGreaterThan(0)
+    // Two frozen situation reports, during the exercise, each with its line in the log.
+    const situationReports = await db()
+      .select()
+      .from(eventSituationReports)
+      .where(eq(eventSituationReports.eventId, exercise.id))
+      .orderBy(eventSituationReports.number)
+    expect(situationReports.map((report) => report.number)).toEqual([1, 2])
+    for (const report of situationReports) {
+      expect(report.frozenAt.getTime()).toBeGreaterThan(exercise.startedAt.getTime())
+      expect(report.frozenAt.getTime()).toBeLessThan(exercise.endedAt!.getTime())
+      expect(report.content.state).toContain('Fjärrvärmeproduktion')
+      expect(log.map((entry) => entry.text)).toContain(`Lägesrapport ${report.number} fastställd`)
+    }
   })
 
   const db = useTestDatabase()

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { DEMO_PASSWORD } from './e2e-constants'
 import { nextCode, rememberKey } from './e2e-second-factor'
+import { pickInCombobox } from './e2e-picker'
 
 const CHROMIUM = '/usr/bin/chromium'
 // Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home.
@@ -324,8 +325,9 @@ export async function setUpOwnCouncil(page: Page): Promise<string> {
     page.waitForURL((address) => /^\/natverk\/[0-9a-f-]{36}$/.test(address.pathname)),
     create.getByRole('button', { name: 'Nytt nätverk', exact: true }).click(),
   ])
-  await page.getByLabel('Lägg till medlem', { exact: true }).selectOption({ label: 'Vårgårda kommun' })
-  await page.getByRole('button', { name: 'Lägg till', exact: true }).click()
+  const addMember = page.locator('form').filter({ has: page.getByRole('button', { name: 'Lägg till', exact: true }) })
+  await pickInCombobox(addMember, 'Sök organisation att lägga till', 'Vårgårda kommun')
+  await addMember.getByRole('button', { name: 'Lägg till', exact: true }).click()
   await page.getByText('Vårgårda kommun är tillagd i nätverket.').waitFor()
 
   await visit(page, '/trygghet', { axe: false })

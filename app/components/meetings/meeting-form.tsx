@@ -2,9 +2,13 @@ import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
-import { meetingKinds } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
-import type { MeetingFormErrors, MeetingFormValues, MeetingPickers } from '~/modules/meetings/meeting-form'
+import {
+  offeredMeetingKinds,
+  type MeetingFormErrors,
+  type MeetingFormValues,
+  type MeetingPickers,
+} from '~/modules/meetings/meeting-form'
 import type { MeetingFormOptions } from '~/modules/meetings/meeting-options.server'
 
 /** The form for convening a meeting and for changing one; after a conflict `current` holds what is saved now. */
@@ -65,7 +69,7 @@ export function MeetingForm({
         <Field label={t('meeting.kind')} name="kind" error={errors.kind} current={changed('kind')}>
           {(props) => (
             <select {...props} defaultValue={values.kind}>
-              <CodeOptions codes={meetingKinds} prefix="meeting.kind" />
+              <CodeOptions codes={offeredMeetingKinds(current?.kind ?? values.kind)} prefix="meeting.kind" />
             </select>
           )}
         </Field>

@@ -69,6 +69,8 @@ export const sv = {
   'eventRoom.section.callout': 'Utlarmning',
   'eventRoom.section.report': 'Rapportera',
   'eventRoom.section.projection': 'Prognos',
+  'eventRoom.section.situationReports': 'Lägesrapporter',
+  'eventRoom.section.isf': 'ISF',
   'eventRoom.section.lead': 'Ledning',
 
   'eventRoom.reported.heading': 'Vem har rapporterat',

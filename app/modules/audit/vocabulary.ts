@@ -33,6 +33,7 @@ import {
 import type { MessageKey } from '~/i18n/sv'
 import { measureTypes } from '~/modules/council/measure-form'
 import { evaluationQuestions } from '~/modules/meetings/evaluation'
+import { eventEvaluationQuestions } from '~/modules/events/evaluation-form'
 import { reportParts } from '~/modules/rsa/report'
 import { stalenessReasons } from '~/modules/staleness/staleness'
 
@@ -544,6 +545,39 @@ export const auditVocabulary = {
       contactRouteId: ref('contact_route'),
       outcome: oneOf(callOutcomes, (value) => `event.callOutcome.${value}`),
       note: text,
+    },
+    subject: itself('event'),
+  },
+  // Situation reports (lägesrapporter): the draft's edits, the freezing of a number and its mailing; entityId = the event's id.
+  event_situation_report: {
+    actions: ['update', 'freeze', 'mail'],
+    fields: {
+      reportNumber: plain,
+      development: text,
+      situationState: text,
+      expectedDevelopment: text,
+      measuresTaken: text,
+      sender: text,
+      situationAt: instant,
+      nextReportAt: instant,
+      contact: text,
+      recipients: { as: 'strings' },
+    },
+    subject: itself('event'),
+  },
+  // The evaluation after an event or exercise (entityId = the event's id).
+  event_evaluation: {
+    actions: ['open', 'summary', 'share', 'answer', 'finding', 'finding_to_measure'],
+    fields: {
+      organisationId: ref('organisation'),
+      ratings: keyed(eventEvaluationQuestions, (question) => `eventEvaluation.q.${question}`, 'number'),
+      evaluationWorked: text,
+      evaluationImprove: text,
+      evaluationDidNotWork: text,
+      evaluationChange: text,
+      evaluationSharedAt: instant,
+      text,
+      rsaMeasureId: ref('rsa_measure'),
     },
     subject: itself('event'),
   },

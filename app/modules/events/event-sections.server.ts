@@ -1,7 +1,17 @@
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { actingOrganisationIds, canOnEvent, type EventScope } from './event-access.server'
+import { actingOrganisationIds, canOnEvent, eventEnded, type EventScope } from './event-access.server'
 
-export type EventSection = 'overview' | 'log' | 'messages' | 'callout' | 'report' | 'projection' | 'lead'
+export type EventSection =
+  | 'overview'
+  | 'log'
+  | 'messages'
+  | 'callout'
+  | 'report'
+  | 'projection'
+  | 'situationReports'
+  | 'isf'
+  | 'lead'
+  | 'evaluation'
 
 /**
  * The event's sections this user may open, for the layout's links. Each
@@ -23,7 +33,10 @@ export function eventSections(
     { key: 'callout', to: `${base}/utlarmning`, shown: manage },
     { key: 'report', to: `${base}/rapportera`, shown: report },
     { key: 'projection', to: `${base}/prognos`, shown: true },
+    { key: 'situationReports', to: `${base}/lagesrapporter`, shown: true },
+    { key: 'isf', to: `${base}/isf`, shown: true },
     { key: 'lead', to: `${base}/ledning`, shown: manage },
+    { key: 'evaluation', to: `${base}/utvardering`, shown: eventEnded(event) },
   ]
   return sections.filter((section) => section.shown).map(({ key, to }) => ({ key, to }))
 }

@@ -12,6 +12,15 @@ import { instantToStockholm, stockholmToInstant } from './stockholm-time'
 export const MAX_AGENDA_ITEMS = 40
 export const MAX_INVITED = 500
 
+/**
+ * The kinds the meeting forms offer. An ISF conference is convened from its
+ * event only (it is tied to the event and invites its taking-part
+ * organisations); editing one keeps its kind.
+ */
+export function offeredMeetingKinds(currentKind?: string): MeetingKind[] {
+  return meetingKinds.filter((kind) => kind !== 'isf_conference' || kind === currentKind)
+}
+
 export interface MeetingFormValues {
   kind: string
   title: string
@@ -198,7 +207,10 @@ const MeetingFormSchema = z.object({
  * the start; someone must be invited. The version is the record's when
  * editing, null for a new meeting.
  */
-export function parseMeetingForm(values: MeetingFormValues, options: { needsVersion: boolean }): MeetingFormResult {
+export function parseMeetingForm(
+  values: MeetingFormValues,
+  options: { needsVersion: boolean; currentKind?: MeetingKind },
+): MeetingFormResult {
   const errors: MeetingFormErrors = {}
   const parsed = MeetingFormSchema.safeParse(values)
   if (!parsed.success) {
@@ -208,6 +220,9 @@ export function parseMeetingForm(values: MeetingFormValues, options: { needsVers
   if (options.needsVersion) {
     version = /^\d+$/.test(values.version) ? Number(values.version) : null
     if (version === null || version < 1) errors._form ??= 'meeting.error.version'
+  }
+  if (parsed.success && !offeredMeetingKinds(options.currentKind).includes(parsed.data.kind)) {
+    errors.kind = 'validation.choose'
   }
   if (!parsed.success) return { ok: false, errors }
 

@@ -6,6 +6,8 @@ import { criticalServices } from '~/db/schema/registry'
 import { users } from '~/db/schema/users'
 import { translator } from '~/i18n/i18n'
 import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
+import { insertDemoEvaluation } from './demo-evaluation'
+import { insertDemoSituationReports } from './demo-situation-reports'
 import { demoServices } from './demo-registry'
 
 // One finished exercise, three weeks before the day the demo is loaded, so
@@ -167,6 +169,7 @@ const entries: DemoEntry[] = [
     organisation: 'vargarda',
     text: 'Rättelse: Solgårdens reservkraft räcker i 24 timmar enligt fastighetsskötaren, inte 12.',
   },
+  { at: '09:30', kind: 'message_out', by: 'tomas.falk@example.org', text: 'Lägesrapport 1 fastställd' },
   {
     at: '11:40',
     kind: 'task',
@@ -176,6 +179,7 @@ const entries: DemoEntry[] = [
     text: 'Diesel levererad till fjärrvärmeverket.',
     task: { organisation: 'vargarda', due: '16:00', state: 'done' },
   },
+  { at: '12:30', kind: 'message_out', by: 'tomas.falk@example.org', text: 'Lägesrapport 2 fastställd' },
   {
     at: '14:35',
     kind: 'message_out',
@@ -306,5 +310,7 @@ export async function insertDemoExercise(tx: Transaction, organisationIds: Map<s
       .returning({ id: eventLogEntries.id })
     if (entry.key) written.set(entry.key, row!.id)
   }
+  await insertDemoSituationReports(tx, { eventId, at, frozenBy: person('tomas.falk@example.org').id })
+  await insertDemoEvaluation(tx, { eventId, endedAt: at('15:00'), organisationIds })
   return { eventId }
 }

@@ -71,6 +71,8 @@ export const en: Record<keyof typeof sv, string> = {
   'eventRoom.section.callout': 'Call-out',
   'eventRoom.section.report': 'Report',
   'eventRoom.section.projection': 'Projection',
+  'eventRoom.section.situationReports': 'Situation reports',
+  'eventRoom.section.isf': 'ISF',
   'eventRoom.section.lead': 'Lead',
 
   'eventRoom.reported.heading': 'Who has reported',

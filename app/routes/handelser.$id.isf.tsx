@@ -1,0 +1,146 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { IsfConveneForms, type IsfFormResult } from '~/components/events/isf-forms'
+import { useKeptActionData } from '~/components/events/use-kept-action-data'
+import { FormMessage } from '~/components/forms/field'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { assertPermission } from '~/modules/auth/guards.server'
+import { canOnEvent, eventResource } from '~/modules/events/event-access.server'
+import { eventHeading, readableEventPage } from '~/modules/events/event-page.server'
+import { eventActor } from '~/modules/events/events.server'
+import { parseIsfConveneForm } from '~/modules/events/isf-form'
+import { createIsfConference, listIsfConferences, nextIsf, sendIsfInvitations } from '~/modules/events/isf.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { readFormData } from '~/modules/http/form-data.server'
+import { badRequest } from '~/modules/http/responses'
+
+// The event's ISF conferences: every reader of the event sees the list; the
+// coordinator and duty officers convene them (now, at a set time, or the next
+// one 4 hours after the latest, in one click).
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, event } = await readableEventPage(request, params)
+  const conferences = await listIsfConferences(db, event.id)
+  const manage = canOnEvent(user, 'event.manage', event) && event.endedAt === null
+  return {
+    event: eventHeading(event),
+    conferences,
+    manage,
+    submissionKey: manage ? newSubmissionKey() : '',
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, event } = await readableEventPage(request, params)
+  assertPermission(user, 'event.manage', eventResource(event))
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent !== 'convene' && intent !== 'repeat') throw badRequest()
+  const actor = eventActor(user)
+  let input
+  if (intent === 'convene') {
+    const parsed = parseIsfConveneForm(formData)
+    if (!parsed.ok)
+      return data<IsfFormResult>({ form: 'convene', errors: parsed.errors, values: parsed.values }, { status: 400 })
+    input = { event, actor, ...parsed.data, startsAt: parsed.data.startsAt ?? new Date() }
+  } else {
+    input = await nextIsf(db, { event, actor })
+    if (!input)
+      return data<IsfFormResult>(
+        { form: 'repeat', errors: {}, values: {}, notice: 'isf.refused.noPrevious' },
+        { status: 409 },
+      )
+  }
+  let meetingId = ''
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const created = await createIsfConference(tx, input)
+    if (!created.ok) return refuse(created.error)
+    meetingId = created.meeting.id
+    return `/handelser/${event.id}/isf?sammankallad=${created.number}`
+  })
+  if ('refused' in submitted) {
+    return data<IsfFormResult>(
+      { form: intent, errors: {}, values: {}, notice: `isf.refused.${submitted.refused}` },
+      { status: 409 },
+    )
+  }
+  // A repeated post answers with the first one's page; its invitations went out then.
+  if (!submitted.repeated) await sendIsfInvitations(db, meetingId, user.id)
+  throw redirect(submitted.location)
+}
+
+export default function IsfPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { event, conferences, manage, submissionKey } = useLoaderData<typeof loader>()
+  const result = useKeptActionData<typeof action>()
+  const [search] = useSearchParams()
+  const convened = search.get('sammankallad')
+  return (
+    <div className="isf-page">
+      <h2>{t('isf.title')}</h2>
+      <p>{t('isf.intro')}</p>
+      {convened && /^\d+$/.test(convened) && !result ? (
+        <FormMessage kind="success">{t('isf.convened', { number: convened })}</FormMessage>
+      ) : null}
+      <section aria-labelledby="isf-list-heading">
+        <h3 id="isf-list-heading">{t('isf.list.heading', { count: conferences.length })}</h3>
+        {conferences.length === 0 ? (
+          <p>{t('isf.list.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table isf-table">
+              <caption className="visually-hidden">{t('isf.list.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('isf.list.number')}</th>
+                  <th scope="col">{t('isf.list.time')}</th>
+                  <th scope="col">{t('isf.list.answers')}</th>
+                  <th scope="col">{t('isf.list.links')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conferences.map((conference) => (
+                  <tr key={conference.id}>
+                    <th scope="row">
+                      {t('isf.list.name', { number: conference.number })}
+                      {conference.state === 'cancelled' ? ` (${t('isf.list.cancelled')})` : ''}
+                    </th>
+                    <td>{formatDateTime(locale, conference.startsAt)}</td>
+                    <td>
+                      {t('isf.list.answerCounts', {
+                        attending: conference.attending,
+                        declined: conference.declined,
+                        invited: conference.invited,
+                      })}
+                    </td>
+                    <td>
+                      <ul className="link-list">
+                        <li>
+                          <Link to={`/moten/${conference.id}`}>
+                            {t('isf.list.meeting', { number: conference.number })}
+                          </Link>
+                        </li>
+                        <li>
+                          <Link to={`/handelser/${event.id}/isf/${conference.id}`}>
+                            {t('isf.list.minutes', { number: conference.number })}
+                          </Link>
+                        </li>
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {manage ? (
+        <IsfConveneForms result={result} submissionKey={submissionKey} hasPrevious={conferences.length > 0} />
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'ISF-konferenser – Områdesansvarsportalen' }]
