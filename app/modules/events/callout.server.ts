@@ -21,8 +21,12 @@ import { createStatusLink } from './status-links.server'
 // and a failed send is counted, not undone. The phone side of the call-out
 // is the call list (call-list.server.ts).
 
-/** The contact-route functions a call-out mails: the ISK and the duty officer (24/7). */
-export const calloutMailFunctions = ['isk', 'duty_officer'] as const
+/**
+ * The contact-route functions a call-out and a situation report mail: the ISK,
+ * the duty officer (24/7) and the crisis-management mailbox, the functional
+ * address most organisations give (as the meeting invitations use it).
+ */
+export const calloutMailFunctions = ['isk', 'duty_officer', 'crisis_management'] as const
 
 export type CallOutResult =
   | { ok: true; organisations: number; recipients: number; sent: number; failed: number; withoutEmail: string[] }
