@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { demoUsers } from '../support/e2e-constants'
+import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import {
   answerTiles,
   baseUrl,
@@ -11,6 +11,7 @@ import {
   visit,
 } from '../support/e2e-browser'
 import { waitForMail } from '../support/e2e-mailbox'
+import { pickInCombobox } from '../support/e2e-picker'
 import { pdfPages } from '../support/pdf-text'
 
 const browser = setupBrowser()
@@ -132,6 +133,31 @@ describe('after the first hours of an exercise', () => {
     await lead.getByLabel('Iakttagelse', { exact: true }).fill('Dieseln till Čuonjávvi-verket räckte bara ett dygn.')
     await lead.getByRole('button', { name: 'Lägg till iakttagelsen' }).click()
     await lead.getByText('Iakttagelsen är sparad.').waitFor()
+    // The finding becomes a measure in the current RSA's action plan, with an owner.
+    const coordinator = await browser.open()
+    await signIn(coordinator, demoUsers.coordinator)
+    await visit(coordinator, '/rsa/ny', { axe: false })
+    const analysis = `RSA ${unique('e2e')}`
+    await coordinator.getByLabel('Namn på analysen').fill(analysis)
+    await coordinator.getByLabel('Mandatperiodens första år').fill('2027')
+    await coordinator.getByLabel('Mandatperiodens sista år').fill('2030')
+    await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.solor)
+    await Promise.all([
+      coordinator.waitForURL(/\/installningar\?skapad=1$/),
+      coordinator.getByRole('button', { name: 'Skapa analysen' }).click(),
+    ])
+    await visit(lead, `${eventPath}/utvardering`)
+    await lead.getByText('Gör till åtgärd i RSA').first().click()
+    await lead.getByLabel('Åtgärdens rubrik').fill('Diesel för tre dygn vid fjärrvärmeverket')
+    await lead.getByLabel('Ansvarig organisation').selectOption({ label: demoOrganisations.solor })
+    await lead.getByRole('button', { name: 'Skapa åtgärden' }).click()
+    await lead.getByText('Åtgärden är skapad i RSA:ns handlingsplan.').waitFor()
+    const measure = (await lead.getByRole('link', { name: 'Diesel för tre dygn vid fjärrvärmeverket' }).getAttribute('href'))!
+    await visit(coordinator, measure)
+    await coordinator.getByRole('heading', { name: /Diesel för tre dygn vid fjärrvärmeverket/ }).first().waitFor()
+    expect(await coordinator.getByLabel('Ansvarig organisation').locator('option:checked').textContent()).toBe(
+      demoOrganisations.solor,
+    )
     await lead.getByRole('button', { name: 'Dela med de deltagande organisationerna' }).click()
     await lead.getByText('Rapporten är delad med de deltagande organisationerna.').waitFor()
     await expectNoAxeViolations(lead)
@@ -142,5 +168,6 @@ describe('after the first hours of an exercise', () => {
     expect(evaluationText).toContain('Reservkraften startade direkt.')
     await visit(bostader, `${eventPath}/utvardering`)
     await bostader.getByText('Dieseln till Čuonjávvi-verket räckte bara ett dygn.').waitFor()
-  })
+    // One long story across five browsers: more than the suite's 60 s on a loaded machine.
+  }, 180_000)
 })

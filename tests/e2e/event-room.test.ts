@@ -171,7 +171,8 @@ describe('the event room', () => {
     await visit(outsider, '/handelser', { axe: false })
     expect(await outsider.getByText(title).count()).toBe(0)
     expect(demoOrganisations.solor).toBe('Solör Bioenergi i Vårgårda AB')
-  })
+    // One long story across five browsers: more than the suite's 60 s on a loaded machine.
+  }, 180_000)
 
   it('shows the demo exercise, ended, with its log', async () => {
     const page = await browser.open()
