@@ -34,3 +34,26 @@ export async function loadAreaProbes(): Promise<AreaProbes[]> {
   )
   return modules.map((module) => module.area)
 }
+
+/**
+ * Probes of the routes under one record (a meeting, an event): its params on
+ * every probe, a body on every POST, and a 404 counted as a denial, since
+ * such routes answer 404 to whoever may not see the record.
+ */
+export function recordProbes(params: Record<string, string>) {
+  return (
+    route: string,
+    method: 'GET' | 'POST',
+    url: string,
+    allowed: readonly Who[],
+    body?: Record<string, string>,
+  ): Probe => ({
+    route,
+    method,
+    url,
+    params,
+    ...(method === 'POST' ? { body: body ?? {} } : {}),
+    allowed: [...allowed],
+    notFoundDenies: true,
+  })
+}

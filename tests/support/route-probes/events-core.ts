@@ -1,6 +1,6 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { makeEvent } from '../event-factories'
-import type { AreaProbes } from './areas'
+import { recordProbes, type AreaProbes } from './areas'
 
 const signedIn: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer']
 const readersOfOwn: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
@@ -26,21 +26,7 @@ export const area: AreaProbes = {
       [':eventCoreOfOther', leaders],
     ] as const) {
       const base = `/handelser/${event}`
-      const probe = (
-        route: string,
-        method: 'GET' | 'POST',
-        url: string,
-        allowed: readonly Who[],
-        body?: Record<string, string>,
-      ): Probe => ({
-        route,
-        method,
-        url,
-        params: { id: event },
-        ...(method === 'POST' ? { body: body ?? {} } : {}),
-        allowed: [...allowed],
-        notFoundDenies: true,
-      })
+      const probe = recordProbes({ id: event })
       probes.push(
         probe('handelser.$id', 'GET', base, readers),
         probe('handelser.$id._index', 'GET', base, readers),

@@ -1,7 +1,7 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { eventEvaluations } from '../../../app/db/schema/events'
 import { makeEvent } from '../event-factories'
-import type { AreaProbes } from './areas'
+import { recordProbes, type AreaProbes } from './areas'
 
 const readersOfOwn: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 const leaders: Who[] = ['coordinator', 'duty_officer']
@@ -25,15 +25,7 @@ export const area: AreaProbes = {
       url: string,
       allowed: readonly Who[],
       body?: Record<string, string>,
-    ): Probe => ({
-      route,
-      method,
-      url,
-      params: { id: event },
-      ...(method === 'POST' ? { body: body ?? {} } : {}),
-      allowed: [...allowed],
-      notFoundDenies: true,
-    })
+    ): Probe => recordProbes({ id: event })(route, method, url, allowed, body)
     for (const [event, readers, writers] of [
       [':eventEvaluationOfOwn', readersOfOwn, writersOfOwn],
       [':eventEvaluationOfOther', leaders, []],

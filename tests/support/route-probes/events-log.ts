@@ -1,6 +1,6 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { makeEvent } from '../event-factories'
-import type { AreaProbes } from './areas'
+import { recordProbes, type AreaProbes } from './areas'
 
 const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 const leaders: Who[] = ['coordinator', 'duty_officer']
@@ -20,21 +20,7 @@ export const area: AreaProbes = {
       [':eventLogOfOwn', networkReaders, ['coordinator', 'duty_officer', 'partner_editor']],
       [':eventLogOfOther', leaders, leaders],
     ] as const) {
-      const probe = (
-        route: string,
-        method: 'GET' | 'POST',
-        url: string,
-        allowed: readonly Who[],
-        body?: Record<string, string>,
-      ): Probe => ({
-        route,
-        method,
-        url,
-        params: { id: event },
-        ...(method === 'POST' ? { body: body ?? {} } : {}),
-        allowed: [...allowed],
-        notFoundDenies: true,
-      })
+      const probe = recordProbes({ id: event })
       const log = `/handelser/${event}/logg`
       const messages = `/handelser/${event}/budskap`
       probes.push(

@@ -1,6 +1,6 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { makeEvent } from '../event-factories'
-import type { AreaProbes } from './areas'
+import { recordProbes, type AreaProbes } from './areas'
 
 const everyone: Who[] = [
   'anonymous',
@@ -48,21 +48,7 @@ export const area: AreaProbes = {
       [':eventReportsOfOther', false],
     ] as const) {
       const base = `/handelser/${event}`
-      const probe = (
-        route: string,
-        method: 'GET' | 'POST',
-        url: string,
-        allowed: readonly Who[],
-        body?: Record<string, string>,
-      ): Probe => ({
-        route,
-        method,
-        url,
-        params: { id: event },
-        ...(method === 'POST' ? { body: body ?? {} } : {}),
-        allowed: [...allowed],
-        notFoundDenies: true,
-      })
+      const probe = recordProbes({ id: event })
       probes.push(
         probe('handelser.$id.rapportera', 'GET', `${base}/rapportera`, ownTakesPart ? reporters : []),
         probe('handelser.$id.rapportera', 'GET', `${base}/rapportera?organisation=:other`, []),

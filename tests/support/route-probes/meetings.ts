@@ -1,6 +1,6 @@
 import type { Probe, Who } from '../../integration/route-access.test'
 import { makeMeeting } from '../factories'
-import type { AreaProbes } from './areas'
+import { recordProbes, type AreaProbes } from './areas'
 
 const networkReaders: Who[] = ['coordinator', 'duty_officer', 'partner_editor', 'council_member', 'viewer']
 const everyone: Who[] = ['anonymous', 'coordinator', 'duty_officer', 'partner_editor', 'council_member', 'informant', 'viewer']
@@ -40,21 +40,7 @@ export const area: AreaProbes = {
       [':meetingOfOther', ['coordinator']],
     ] as const) {
       const base = `/moten/${meeting}`
-      const probe = (
-        route: string,
-        method: 'GET' | 'POST',
-        url: string,
-        allowed: readonly Who[],
-        body?: Record<string, string>,
-      ): Probe => ({
-        route,
-        method,
-        url,
-        params: { id: meeting },
-        ...(method === 'POST' ? { body: body ?? {} } : {}),
-        allowed: [...allowed],
-        notFoundDenies: true,
-      })
+      const probe = recordProbes({ id: meeting })
       const answer = { intent: 'answer', answer: 'attending', attendees: 'Anna', version: '1' }
       probes.push(
         probe('moten.$id', 'GET', base, readers),
