@@ -152,8 +152,11 @@ describe('after the first hours of an exercise', () => {
     await lead.getByLabel('Ansvarig organisation').selectOption({ label: demoOrganisations.solor })
     await lead.getByRole('button', { name: 'Skapa åtgärden' }).click()
     await lead.getByText('Åtgärden är skapad i RSA:ns handlingsplan.').waitFor()
-    const measure = (await lead.getByRole('link', { name: 'Diesel för tre dygn vid fjärrvärmeverket' }).getAttribute('href'))!
-    await visit(coordinator, measure)
+    // The measure's page is the RSA's manager's: the duty officer sees its title, the coordinator opens it.
+    expect(await lead.getByRole('link', { name: 'Diesel för tre dygn vid fjärrvärmeverket' }).count()).toBe(0)
+    await visit(coordinator, `${eventPath}/utvardering`)
+    await coordinator.getByRole('link', { name: 'Diesel för tre dygn vid fjärrvärmeverket' }).click()
+    await coordinator.waitForURL(/\/rsa\/[0-9a-f-]{36}\/atgarder\/[0-9a-f-]{36}$/)
     await coordinator.getByRole('heading', { name: /Diesel för tre dygn vid fjärrvärmeverket/ }).first().waitFor()
     expect(await coordinator.getByLabel('Ansvarig organisation').locator('option:checked').textContent()).toBe(
       demoOrganisations.solor,

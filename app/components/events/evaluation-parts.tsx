@@ -193,6 +193,10 @@ export function EvaluationFindings({
                   {finding.measureTitle}
                 </a>
               </p>
+            ) : finding.rsaMeasureId ? (
+              <p>
+                {t('eventEvaluation.findings.measure')} {finding.measureTitle}
+              </p>
             ) : lead && analysis ? (
               <MeasureForm finding={finding} organisations={organisations} analysis={analysis} outcome={outcome} />
             ) : null}

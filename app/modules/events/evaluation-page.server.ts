@@ -2,7 +2,9 @@ import { data } from '@remix-run/node'
 import { asc, inArray } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
+import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { getAnalysisWithScope } from '~/modules/rsa/rsa-access.server'
 import { badRequest } from '~/modules/http/responses'
 import { actingOrganisationIds, canOnEvent, eventEnded, type EventWithScope } from './event-access.server'
 import {
@@ -34,6 +36,30 @@ async function organisationNames(db: Executor, ids: readonly string[]) {
     .from(organisations)
     .where(inArray(organisations.id, [...ids]))
     .orderBy(asc(organisations.name))
+}
+
+/**
+ * A finding's RSA measure page is the analysis manager's: it is linked only for them; for
+ * anyone else its title stands without a link that would end in a 404.
+ */
+async function withReadableMeasures<F extends { measureAnalysisId: string | null }>(
+  db: Executor,
+  user: SessionUser,
+  findings: F[],
+): Promise<F[]> {
+  const analyses = [
+    ...new Set(findings.flatMap((finding) => (finding.measureAnalysisId ? [finding.measureAnalysisId] : []))),
+  ]
+  const readable = new Set<string>()
+  for (const id of analyses) {
+    const analysis = await getAnalysisWithScope(db, id)
+    if (analysis && can(user, 'rsa.manage', { organisationIds: analysis.organisationIds })) readable.add(id)
+  }
+  return findings.map((finding) =>
+    finding.measureAnalysisId && !readable.has(finding.measureAnalysisId)
+      ? { ...finding, measureAnalysisId: null }
+      : finding,
+  )
 }
 
 /** Whether this user may read the whole report now: the leaders always, the event's readers once it is shared. */
@@ -71,7 +97,7 @@ export async function evaluationPageData(db: Executor, user: SessionUser, event:
     readsReport,
     timeline: timeline.map((item) => ({ ...item, at: item.at.toISOString() })),
     responses: responses.map((response) => ({ ...response, updatedAt: response.updatedAt.toISOString() })),
-    findings: readsReport ? (contents?.findings ?? []) : [],
+    findings: readsReport ? await withReadableMeasures(db, user, contents?.findings ?? []) : [],
     organisations: taking,
     answering: taking.filter((organisation) => answering.includes(organisation.id)),
     analysis: analysis ?? null,
