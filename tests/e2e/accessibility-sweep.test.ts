@@ -39,6 +39,9 @@ const reachedElsewhere: Record<string, string> = {
   // The demo's only event has ended, and reporting closes with the end.
   'routes/handelser.$id.rapportera': "reporting in an ongoing event (event-room.test.ts)",
   'routes/lagesrapport.$token': "an event's status link (event-room.test.ts)",
+  // The sweep opens the first event its list shows, which may be one another browser test left running.
+  'routes/handelser.$id.lagesrapporter_.$number': 'a frozen situation report (event-follow-up.test.ts)',
+  'routes/handelser.$id.utvardering': "an ended exercise's evaluation (event-follow-up.test.ts)",
   // The demo's finished exercise held no ISF conference.
   'routes/handelser.$id.isf_.$meetingId': "an ISF conference's minutes (event-room.test.ts convenes one)",
 }
