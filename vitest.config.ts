@@ -32,6 +32,9 @@ const driverContract = [
   'map',
   'scenario-graph',
   'scenarios',
+  // LISTEN/NOTIFY and the event overview's hand-written SQL, on the embedded database too.
+  'event-live',
+  'event-room',
 ].map((name) => `tests/integration/${name}.test.ts`)
 
 export default defineConfig({
