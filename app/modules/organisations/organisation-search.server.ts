@@ -104,11 +104,7 @@ export async function organisationItems(db: Executor, t: Translate, ids: readonl
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)
     .where(inArray(organisations.id, [...ids]))
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    return row ? [{ id: row.id, name: row.name, kindLabel: kindLabel(t, row.kind) }] : []
-  })
+  return inGivenOrder(ids, rows, (row) => ({ id: row.id, name: row.name, kindLabel: kindLabel(t, row.kind) }))
 }
 
 /** A network and its member organisations by name, at most PICKER_NETWORK_LIMIT; null when there is no such network. */
@@ -183,11 +179,7 @@ export async function personItems(db: Executor, ids: readonly string[]): Promise
   const rows = await invitablePeople(db)
     .where(and(inArray(users.id, [...ids]), eq(users.active, true), inArray(memberships.role, [...invitableRoles])))
     .orderBy(asc(users.id), asc(organisations.name))
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    return row ? [{ id: row.id, name: row.name, kindLabel: row.organisationName }] : []
-  })
+  return inGivenOrder(ids, rows, (row) => ({ id: row.id, name: row.name, kindLabel: row.organisationName }))
 }
 
 /**
@@ -247,11 +239,7 @@ export async function siteItems(db: Executor, ids: readonly string[]): Promise<P
     .from(sites)
     .innerJoin(organisations, eq(organisations.id, sites.organisationId))
     .where(inArray(sites.id, [...ids]))
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    return row ? [{ id: row.id, name: row.name, kindLabel: row.organisationName }] : []
-  })
+  return inGivenOrder(ids, rows, (row) => ({ id: row.id, name: row.name, kindLabel: row.organisationName }))
 }
 
 /**
@@ -293,11 +281,7 @@ export async function userItems(db: Executor, ids: readonly string[]): Promise<P
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(inArray(users.id, [...ids]))
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    return row ? [{ id: row.id, name: row.name, kindLabel: row.email }] : []
-  })
+  return inGivenOrder(ids, rows, (row) => ({ id: row.id, name: row.name, kindLabel: row.email }))
 }
 
 /** The hits for a query of any kind. */
@@ -332,4 +316,17 @@ export function itemsById(db: Executor, t: Translate, kind: PickerKind, ids: rea
     case 'user':
       return userItems(db, ids)
   }
+}
+
+/** The rows found for `ids`, as picker items in the order of `ids`; an id without a row is left out. */
+function inGivenOrder<R extends { id: string }>(
+  ids: readonly string[],
+  rows: readonly R[],
+  item: (row: R) => PickerItem,
+): PickerItem[] {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    return row ? [item(row)] : []
+  })
 }
