@@ -98,7 +98,15 @@ export const scenarioStates = ['draft', 'shared'] as const
 export type ScenarioState = (typeof scenarioStates)[number]
 
 /** What kind of gathering a meeting is; a theme day may link a saved scenario. */
-export const meetingKinds = ['network_meeting', 'theme_day', 'rsa_workshop', 'exercise', 'council_meeting', 'isf_conference'] as const
+export const meetingKinds = [
+  'network_meeting',
+  'theme_day',
+  'rsa_workshop',
+  'exercise',
+  'training',
+  'council_meeting',
+  'isf_conference',
+] as const
 export type MeetingKind = (typeof meetingKinds)[number]
 
 export const meetingStates = ['planned', 'cancelled'] as const
@@ -187,7 +195,14 @@ export const serviceStatuses = ['normal', 'backup', 'degraded', 'failed', 'resto
 export type ServiceStatus = (typeof serviceStatuses)[number]
 
 /** What an actor needs during an event: a fixed list, plus free text. */
-export const eventNeeds = ['reserve_power', 'fuel', 'drinking_water', 'staff', 'transport', 'information_support'] as const
+export const eventNeeds = [
+  'reserve_power',
+  'fuel',
+  'drinking_water',
+  'staff',
+  'transport',
+  'information_support',
+] as const
 export type EventNeed = (typeof eventNeeds)[number]
 
 /** What an event log entry is. status_report, callout, level and closed are written by the portal itself. */
@@ -219,3 +234,57 @@ export type CallOutcome = (typeof callOutcomes)[number]
 /** The evaluation of an event or exercise: open for answers until the coordinator closes it. */
 export const eventEvaluationStates = ['open', 'closed'] as const
 export type EventEvaluationState = (typeof eventEvaluationStates)[number]
+
+/**
+ * What a mandate period's deliverable is (source document sections 4, 6, 7,
+ * 8, 9, 10). `rsa` and `rsa_follow_up` take their state from the RSA pages;
+ * the civil-defence and protective-security kinds record only that a
+ * milestone was reached, never its (partly classified) content.
+ */
+export const deliverableKinds = [
+  'steering_document',
+  'crisis_board_rules',
+  'chief_executive_instruction',
+  'extraordinary_events_plan',
+  'training_plan',
+  'crisis_communication_plan',
+  'duty_officer_routine',
+  'posom_routine',
+  'rsa',
+  'rsa_follow_up',
+  'grant_report',
+  'county_follow_up_visit',
+  'civil_defence',
+  'protective_security',
+  'board_training_heightened_alert',
+  'other',
+] as const
+export type DeliverableKind = (typeof deliverableKinds)[number]
+
+/** Kinds whose content may be classified: the portal keeps only done / not done, a date and who decided. */
+export const milestoneOnlyKinds = ['civil_defence', 'protective_security', 'board_training_heightened_alert'] as const
+
+/** A deliverable's stored state; "overdue" is read from the due date, never stored. */
+export const deliverableStates = ['not_started', 'in_progress', 'done'] as const
+export type DeliverableState = (typeof deliverableStates)[number]
+
+/** The categories of MSB's (now MCF's) guidance for the state grant to municipalities. */
+export const grantCategories = [
+  'risk_analysis',
+  'planning',
+  'cooperation',
+  'training',
+  'exercises',
+  'reporting',
+  'protective_security',
+  'civil_defence',
+] as const
+export type GrantCategory = (typeof grantCategories)[number]
+
+/**
+ * How a training goal is measured: evaluated exercises or trainings held
+ * (tagged with the goal) against a target count, or everyone in a target
+ * group trained.
+ */
+export const trainingGoalMeasures = ['evaluated_activities', 'held_activities', 'group_trained'] as const
+export type TrainingGoalMeasure = (typeof trainingGoalMeasures)[number]

@@ -16,6 +16,7 @@ import * as eventRoom from './areas/en/event-room'
 import * as eventReports from './areas/en/event-reports'
 import * as eventProjection from './areas/en/event-projection'
 import * as eventEvaluation from './areas/en/event-evaluation'
+import * as mandate from './areas/en/mandate'
 import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
@@ -38,7 +39,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'app.signedInAs': 'Signed in as {name}',
   'app.language': 'Language',
   'app.languageSwitch': 'På svenska',
-  'app.footer': "The Area Responsibility Portal for the municipality's geographical area responsibility and crisis preparedness.",
+  'app.footer':
+    "The Area Responsibility Portal for the municipality's geographical area responsibility and crisis preparedness.",
 
   'nav.start': 'Home',
   'nav.organisations': 'Organisations',
@@ -104,11 +106,14 @@ const core: Record<keyof typeof coreSv, string> = {
   'password.required': 'Enter a password.',
   'password.tooShort': 'The password must be at least 8 characters long.',
   'password.tooLong': 'The password may be at most 128 characters long.',
-  'password.common': 'The password is one of the most common passwords and easy to guess. Choose another, for example several words in a row.',
-  'password.hint': 'At least 8 and at most 128 characters. A long phrase is easier to remember than complicated characters.',
+  'password.common':
+    'The password is one of the most common passwords and easy to guess. Choose another, for example several words in a row.',
+  'password.hint':
+    'At least 8 and at most 128 characters. A long phrase is easier to remember than complicated characters.',
 
   'login.title': 'Sign in',
-  'login.intro': 'The portal is for the municipality and its partner organisations. Accounts are created by invitation.',
+  'login.intro':
+    'The portal is for the municipality and its partner organisations. Accounts are created by invitation.',
   'login.submit': 'Sign in',
   'login.invalid': 'Incorrect email address or password.',
   'login.throttled': 'Too many failed attempts. Wait {minutes} minutes and try again.',
@@ -166,7 +171,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'organisations.created': 'The organisation has been created.',
   'organisations.history': 'Change history',
   'organisations.noDescription': 'No description.',
-  'organisations.conflict': 'Someone else changed the details while you were editing. Your changes have not been saved but are still in the form. Compare them with the current values below and save again.',
+  'organisations.conflict':
+    'Someone else changed the details while you were editing. Your changes have not been saved but are still in the form. Compare them with the current values below and save again.',
   'organisations.currentValue': 'Current value: {value}',
 
   'users.title': 'Users and invitations',
@@ -175,7 +181,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'users.invited': 'The invitation to {email} has been sent.',
   'users.invitedOutbox':
     'The invitation to {email} is in the outbox but not sent: no email server is configured, and the outbox does not show its link.',
-  'users.inviteFailed': 'The invitation to {email} has been created, but the email server did not accept the message. Try again later.',
+  'users.inviteFailed':
+    'The invitation to {email} has been created, but the email server did not accept the message. Try again later.',
   'users.alreadyMember': 'The person already belongs to the organisation.',
   'users.pending': 'Pending invitations',
   'users.noPending': 'No pending invitations.',
@@ -206,7 +213,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'outbox.state': 'State',
   'outbox.state.kept': 'Not sent, kept here',
   'outbox.linkWithheld':
-    'The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient\'s email gets it.',
+    "The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient's email gets it.",
 
   'audit.title': 'Change log',
   'audit.intro': 'Every change in the portal: who, when, what and how.',
@@ -234,7 +241,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'error.tooLargeTitle': 'Too much data',
   'error.tooLargeText': 'What you sent was too large.',
   'error.genericTitle': 'Something went wrong',
-  'error.genericText': 'An unexpected error occurred. You may need to submit what you entered again. Try again in a moment.',
+  'error.genericText':
+    'An unexpected error occurred. You may need to submit what you entered again. Try again in a moment.',
   'error.toStart': 'Go to the home page',
 
   'common.save': 'Save',
@@ -274,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   ...eventReports.en,
   ...eventProjection.en,
   ...eventEvaluation.en,
+  ...mandate.en,
   ...picker.en,
   ...audit.en,
 }

@@ -31,9 +31,7 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => {
     const text = messages[key] ?? sv[key] ?? key
     if (!vars) return text
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in vars ? String(vars[name]) : match,
-    )
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
   }
 }
 

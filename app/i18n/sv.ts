@@ -18,6 +18,7 @@ import * as eventRoom from './areas/event-room'
 import * as eventReports from './areas/event-reports'
 import * as eventProjection from './areas/event-projection'
 import * as eventEvaluation from './areas/event-evaluation'
+import * as mandate from './areas/mandate'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as meetingFollowUp from './areas/meeting-follow-up'
@@ -32,7 +33,40 @@ import * as scenarios from './areas/scenarios'
 import * as secondFactor from './areas/second-factor'
 import * as staleness from './areas/staleness'
 
-export const areas = [registryTerms, contacts, sites, map, networks, offline, directory, staleness, scenarios, dependencyGraph, meetings, meetingFollowUp, rsa, council, councilAreas, councilSources, councilSituation, councilMeasures, events, eventLog, situationReports, isf, eventLive, eventRoom, eventReports, eventProjection, eventEvaluation, secondFactor, accessibility, audit, picker] as const
+export const areas = [
+  registryTerms,
+  contacts,
+  sites,
+  map,
+  networks,
+  offline,
+  directory,
+  staleness,
+  scenarios,
+  dependencyGraph,
+  meetings,
+  meetingFollowUp,
+  rsa,
+  council,
+  councilAreas,
+  councilSources,
+  councilSituation,
+  councilMeasures,
+  events,
+  eventLog,
+  situationReports,
+  isf,
+  eventLive,
+  eventRoom,
+  eventReports,
+  eventProjection,
+  eventEvaluation,
+  mandate,
+  secondFactor,
+  accessibility,
+  audit,
+  picker,
+] as const
 
 const core = {
   'app.name': 'Områdesansvarsportalen',
@@ -107,7 +141,8 @@ const core = {
   'password.required': 'Skriv ett lösenord.',
   'password.tooShort': 'Lösenordet måste ha minst 8 tecken.',
   'password.tooLong': 'Lösenordet får ha högst 128 tecken.',
-  'password.common': 'Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat, gärna flera ord i rad.',
+  'password.common':
+    'Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat, gärna flera ord i rad.',
   'password.hint': 'Minst 8 och högst 128 tecken. En lång fras är lättare att minnas än krångliga tecken.',
 
   'login.title': 'Logga in',
@@ -169,7 +204,8 @@ const core = {
   'organisations.created': 'Organisationen är skapad.',
   'organisations.history': 'Ändringshistorik',
   'organisations.noDescription': 'Ingen beskrivning.',
-  'organisations.conflict': 'Någon annan har ändrat uppgifterna medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Jämför med de nuvarande värdena nedan och spara igen.',
+  'organisations.conflict':
+    'Någon annan har ändrat uppgifterna medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Jämför med de nuvarande värdena nedan och spara igen.',
   'organisations.currentValue': 'Nuvarande värde: {value}',
 
   'users.title': 'Användare och inbjudningar',
@@ -178,7 +214,8 @@ const core = {
   'users.invited': 'Inbjudan till {email} är skickad.',
   'users.invitedOutbox':
     'Inbjudan till {email} ligger i utkorgen men är inte skickad: ingen e-postserver är inställd, och länken i den visas inte i utkorgen.',
-  'users.inviteFailed': 'Inbjudan till {email} är skapad men e-postservern tog inte emot meddelandet. Försök igen senare.',
+  'users.inviteFailed':
+    'Inbjudan till {email} är skapad men e-postservern tog inte emot meddelandet. Försök igen senare.',
   'users.alreadyMember': 'Personen hör redan till organisationen.',
   'users.pending': 'Väntande inbjudningar',
   'users.noPending': 'Inga väntande inbjudningar.',
@@ -279,6 +316,7 @@ export const sv = {
   ...eventReports.sv,
   ...eventProjection.sv,
   ...eventEvaluation.sv,
+  ...mandate.sv,
   ...picker.sv,
   ...audit.sv,
 }

@@ -3,6 +3,7 @@ import { createElement } from 'react'
 import { describe, expect, it } from 'vitest'
 import { auditLog } from '../../app/db/schema/audit'
 import { eventOrganisations, events } from '../../app/db/schema/events'
+import { mandatePeriods } from '../../app/db/schema/mandate'
 import {
   councilCategories,
   councilMeasures,
@@ -213,6 +214,10 @@ describe('the change log', () => {
       .values({ title: 'Elavbrott Vårgårda', kind: 'exercise', level: 'staff', startedAt: new Date('2026-11-30T08:00:00Z') })
       .returning()
     await db().insert(eventOrganisations).values({ eventId: incident!.id, organisationId: organisation.id })
+    const [period] = await db()
+      .insert(mandatePeriods)
+      .values({ title: 'Mandatperioden 2027–2030', startYear: 2027, endYear: 2030, organisationId: organisation.id })
+      .returning()
     const records: Record<RefTarget, string> = {
       organisation: organisation.id,
       user: coordinator.id,
@@ -234,6 +239,7 @@ describe('the change log', () => {
       situation_picture_version: version!.id,
       council_measure: measure!.id,
       event: incident!.id,
+      mandate_period: period!.id,
     }
     return { organisation, coordinator, records, answerId: answer.id }
   }

@@ -56,6 +56,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'event.manage': [],
     'event.report': [],
     'event.write': [],
+    'mandate.read': [],
+    'mandate.calendar.read': [],
+    'mandate.manage': [],
+    'mandate.deliverable.update': [],
   },
   council_member: {
     'network.read': ['own', 'other', 'none'],
@@ -92,6 +96,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'event.manage': [],
     'event.report': [],
     'event.write': [],
+    'mandate.read': [],
+    'mandate.calendar.read': [],
+    'mandate.manage': [],
+    'mandate.deliverable.update': [],
   },
   informant: {
     'network.read': [],
@@ -128,6 +136,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'event.manage': [],
     'event.report': [],
     'event.write': [],
+    'mandate.read': [],
+    'mandate.calendar.read': [],
+    'mandate.manage': [],
+    'mandate.deliverable.update': [],
   },
   viewer: {
     'network.read': ['own', 'other', 'none'],
@@ -164,6 +176,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'event.manage': [],
     'event.report': [],
     'event.write': [],
+    'mandate.read': [],
+    'mandate.calendar.read': [],
+    'mandate.manage': [],
+    'mandate.deliverable.update': [],
   },
   duty_officer: {
     'network.read': ['own', 'other', 'none'],
@@ -200,6 +216,10 @@ const limited: Record<Exclude<Role, 'coordinator'>, Record<Action, Target[]>> = 
     'event.manage': ['own', 'other', 'none'],
     'event.report': ['own', 'other', 'none'],
     'event.write': ['own', 'other', 'none'],
+    'mandate.read': ['own', 'other', 'none'],
+    'mandate.calendar.read': ['own', 'other', 'none'],
+    'mandate.manage': [],
+    'mandate.deliverable.update': [],
   },
 }
 
@@ -242,7 +262,7 @@ describe('can', () => {
     expect(can(actor, action, resource)).toBe(allowed)
   })
 
-  it("lets the members of an invited or participating organisation read, and its editors answer only for it", () => {
+  it('lets the members of an invited or participating organisation read, and its editors answer only for it', () => {
     const invited = { organisationIds: [OWN] }
     for (const role of ['partner_editor', 'council_member', 'viewer'] as const) {
       const member: Actor = { memberships: [{ organisationId: OWN, role }] }
@@ -430,7 +450,9 @@ describe('can', () => {
       expect(can(actor('council_member', grants('member', OTHER_COUNCIL)), 'council.read', council)).toBe(false)
       expect(can(actor('council_member', grants('informant')), 'council.read', council)).toBe(false)
       // Nor without the loaded grants at all, whatever the network holds.
-      expect(can({ memberships: [{ organisationId: OWN, role: 'council_member' }] }, 'council.read', council)).toBe(false)
+      expect(can({ memberships: [{ organisationId: OWN, role: 'council_member' }] }, 'council.read', council)).toBe(
+        false,
+      )
       // The coordinator needs no grant.
       expect(can(actor('coordinator'), 'council.manage', council)).toBe(true)
     })
@@ -442,9 +464,15 @@ describe('can', () => {
       expect(can(actor('informant'), 'council.report', report)).toBe(false)
       expect(can(actor('informant', grants('informant', OTHER_COUNCIL)), 'council.report', report)).toBe(false)
       expect(
-        can(actor('informant', grants('informant')), 'council.report', { ...council, organisationIds: [OWN, OTHER], organisationId: OTHER }),
+        can(actor('informant', grants('informant')), 'council.report', {
+          ...council,
+          organisationIds: [OWN, OTHER],
+          organisationId: OTHER,
+        }),
       ).toBe(false)
-      expect(can(actor('informant', grants('informant'), OTHER), 'council.report', { ...council, organisationId: OTHER })).toBe(false)
+      expect(
+        can(actor('informant', grants('informant'), OTHER), 'council.report', { ...council, organisationId: OTHER }),
+      ).toBe(false)
       for (const r of ['partner_editor', 'viewer'] as const) {
         expect(can(actor(r, grants('informant')), 'council.report', report), r).toBe(false)
       }
@@ -455,7 +483,11 @@ describe('can', () => {
       expect(can(informant, 'council.report.readOwn', { ownerUserId: 'u1' })).toBe(true)
       expect(can(informant, 'council.report.readOwn', { ownerUserId: 'u2' })).toBe(false)
       expect(can(informant, 'council.report.readOwn', { ownerUserId: null })).toBe(false)
-      expect(can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'council.report.readOwn', { ownerUserId: undefined })).toBe(false)
+      expect(
+        can({ memberships: [{ organisationId: OWN, role: 'informant' }] }, 'council.report.readOwn', {
+          ownerUserId: undefined,
+        }),
+      ).toBe(false)
       expect(can(informant, 'council.read', council)).toBe(false)
     })
 
@@ -467,5 +499,34 @@ describe('can', () => {
       // A grant outlives no change of role: a former council member, now a viewer, sees nothing.
       expect(seesPrecisePositions(actor('viewer', grants('member')), COUNCIL)).toBe(false)
     })
+  })
+})
+
+describe('the mandate period', () => {
+  it('shows a shared calendar to the network, the whole period only to the coordinator and duty officers', () => {
+    for (const role of ['partner_editor', 'council_member', 'viewer'] as const) {
+      const partner: Actor = { memberships: [{ organisationId: OWN, role }] }
+      expect(can(partner, 'mandate.calendar.read', { shared: true })).toBe(true)
+      expect(can(partner, 'mandate.calendar.read', { shared: false })).toBe(false)
+      expect(can(partner, 'mandate.read', { shared: true })).toBe(false)
+      expect(can(partner, 'mandate.manage', { shared: true })).toBe(false)
+    }
+    const informant: Actor = { memberships: [{ organisationId: OWN, role: 'informant' }] }
+    expect(can(informant, 'mandate.calendar.read', { shared: true })).toBe(false)
+    const tib: Actor = { memberships: [{ organisationId: OWN, role: 'duty_officer' }] }
+    expect([can(tib, 'mandate.read'), can(tib, 'mandate.calendar.read'), can(tib, 'mandate.manage')]).toEqual([
+      true,
+      true,
+      false,
+    ])
+  })
+
+  it("lets a deliverable's owner, and only its owner, update it", () => {
+    const owner: Actor = { id: 'u-1', memberships: [{ organisationId: OWN, role: 'viewer' }] }
+    const other: Actor = { id: 'u-2', memberships: [{ organisationId: OWN, role: 'partner_editor' }] }
+    expect(can(owner, 'mandate.deliverable.update', { ownerUserId: 'u-1' })).toBe(true)
+    expect(can(other, 'mandate.deliverable.update', { ownerUserId: 'u-1' })).toBe(false)
+    expect(can(other, 'mandate.deliverable.update', { ownerUserId: null })).toBe(false)
+    expect(can({ memberships: owner.memberships }, 'mandate.deliverable.update', { ownerUserId: 'u-1' })).toBe(false)
   })
 })

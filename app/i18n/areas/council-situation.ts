@@ -18,14 +18,18 @@ export const sv = {
   'situation.edit.title': 'Lägesbild: {title}',
   'situation.edit.textHeading': 'Rubrik, period och text',
   'situation.edit.analysis': 'Rådets analys',
-  'situation.edit.analysisHint': 'Vad säger kartläggningen? Orsaker, samband och vilka platser och situationer som ska prioriteras. Enkel formatering: tom rad mellan stycken, ## före en rubrik, - före en punkt.',
+  'situation.edit.analysisHint':
+    'Vad säger kartläggningen? Orsaker, samband och vilka platser och situationer som ska prioriteras. Enkel formatering: tom rad mellan stycken, ## före en rubrik, - före en punkt.',
   'situation.edit.other': 'Annan relevant information',
-  'situation.edit.otherHint': 'Till exempel vad polisen, skolan eller socialtjänsten berättat som inte finns i siffrorna.',
+  'situation.edit.otherHint':
+    'Till exempel vad polisen, skolan eller socialtjänsten berättat som inte finns i siffrorna.',
   'situation.edit.save': 'Spara texten',
   'situation.edit.saved': 'Texten är sparad.',
-  'situation.edit.conflict': 'Någon annan har sparat lägesbilden medan du skrev. Din text finns kvar i formuläret; det som är sparat nu visas vid fälten. Spara igen om du vill ersätta det.',
+  'situation.edit.conflict':
+    'Någon annan har sparat lägesbilden medan du skrev. Din text finns kvar i formuläret; det som är sparat nu visas vid fälten. Spara igen om du vill ersätta det.',
   'situation.freeze.heading': 'Frys en version',
-  'situation.freeze.intro': 'Frysningen sparar lägesbilden som den ser ut nu, med kartläggning, statistik, trygghetsmätning, insatser och analys, som version {number}. Den kan inte ändras efteråt.',
+  'situation.freeze.intro':
+    'Frysningen sparar lägesbilden som den ser ut nu, med kartläggning, statistik, trygghetsmätning, insatser och analys, som version {number}. Den kan inte ändras efteråt.',
   'situation.freeze.button': 'Frys version {number}',
   'situation.freeze.done': 'Version {number} är fryst.',
   'situation.freeze.conflict': 'Lägesbilden har ändrats sedan du öppnade sidan. Läs igenom den och frys igen.',
@@ -60,7 +64,8 @@ export const sv = {
   'situation.part.other': '2. Annan relevant information',
   'situation.part.analysis': '3. Analys',
   'situation.part.measures': '4. Insatser (handlingsplan)',
-  'situation.totals': 'Rapporter under perioden: {count} (föregående period {previous}, samma period året innan {lastYear}).',
+  'situation.totals':
+    'Rapporter under perioden: {count} (föregående period {previous}, samma period året innan {lastYear}).',
   'situation.byArea': 'Rapporter per område',
   'situation.byCategory': 'Rapporter per kategori',
   'situation.area': 'Område',

@@ -9,7 +9,8 @@ export const sv = {
   'council.create.heading': 'Inrätta ett råd',
   'council.create.name': 'Rådets namn',
   'council.create.network': 'Nätverk',
-  'council.create.networkHint': 'Rådet är ett nätverk: dess organisationers rådsledamöter arbetar med rapporterna, deras inrapportörer rapporterar.',
+  'council.create.networkHint':
+    'Rådet är ett nätverk: dess organisationers rådsledamöter arbetar med rapporterna, deras inrapportörer rapporterar.',
   'council.create.submit': 'Inrätta rådet',
   'council.create.taken': 'Nätverket har redan ett råd.',
   'council.create.created': 'Rådet är inrättat.',
@@ -35,7 +36,8 @@ export const sv = {
   'council.overview.counts': 'Rapporter per status',
 
   'council.report.title': 'Rapportera',
-  'council.report.intro': 'Beskriv platser och situationer, aldrig personer. Skriv inte namn, personnummer eller telefonnummer.',
+  'council.report.intro':
+    'Beskriv platser och situationer, aldrig personer. Skriv inte namn, personnummer eller telefonnummer.',
   'council.report.organisation': 'Jag rapporterar för',
   'council.report.category': 'Vad har du sett?',
   'council.report.where': 'Var?',
@@ -49,7 +51,8 @@ export const sv = {
   'council.report.mapHelp': 'Tryck på kartan där det hände. Du kan flytta nålen genom att trycka igen.',
   'council.report.lat': 'Latitud',
   'council.report.lng': 'Longitud',
-  'council.report.coordinatesHint': 'Fylls i av kartan eller positionen. Du kan också skriva, till exempel 57,9913 och 12,7978.',
+  'council.report.coordinatesHint':
+    'Fylls i av kartan eller positionen. Du kan också skriva, till exempel 57,9913 och 12,7978.',
   'council.report.area': 'Område',
   'council.report.chooseArea': '– välj område –',
   'council.report.noAreas': 'Rådet har inga namngivna områden ännu. Sätt en nål eller använd din position.',
@@ -75,9 +78,12 @@ export const sv = {
   'council.report.unsentTitle': 'Rapporter som inte skickades',
   'council.report.putInForm': 'Lägg i formuläret',
   'council.report.queuedSent': 'Rapporten som väntade på anslutning är nu skickad.',
-  'council.report.queuedFailed': 'Rapporten som väntade kunde inte skickas. Öppna formuläret och försök igen; ditt utkast finns kvar.',
-  'council.report.error.personalNumber': 'Texten ser ut att innehålla ett personnummer. Beskriv platsen och situationen, inte personer.',
-  'council.report.error.phoneNumber': 'Texten ser ut att innehålla ett telefonnummer. Beskriv platsen och situationen, inte personer.',
+  'council.report.queuedFailed':
+    'Rapporten som väntade kunde inte skickas. Öppna formuläret och försök igen; ditt utkast finns kvar.',
+  'council.report.error.personalNumber':
+    'Texten ser ut att innehålla ett personnummer. Beskriv platsen och situationen, inte personer.',
+  'council.report.error.phoneNumber':
+    'Texten ser ut att innehålla ett telefonnummer. Beskriv platsen och situationen, inte personer.',
   'council.report.error.position': 'Sätt en nål på kartan, hämta din position eller skriv en position i Sverige.',
   'council.report.error.area': 'Välj ett av rådets områden.',
   'council.report.error.when': 'Skriv ett datum och ett klockslag som finns, till exempel 2026-11-27 och 21:30.',
@@ -147,7 +153,8 @@ export const sv = {
   'council.review.history': 'Beslut',
 
   'council.categories.title': 'Kategorier',
-  'council.categories.intro': 'Kategorierna informanterna väljer mellan. En kategori som har använts tas ur bruk i stället för att tas bort, så att äldre rapporter och trender behåller den.',
+  'council.categories.intro':
+    'Kategorierna informanterna väljer mellan. En kategori som har använts tas ur bruk i stället för att tas bort, så att äldre rapporter och trender behåller den.',
   'council.categories.name': 'Namn',
   'council.categories.active': 'I bruk',
   'council.categories.retired': 'Tagen ur bruk',
@@ -161,7 +168,8 @@ export const sv = {
   'council.categories.duplicate': 'Det finns redan en kategori med det namnet.',
 
   'council.informants.title': 'Ledamöter och inrapportörer',
-  'council.informants.intro': 'Inrapportörer är fastighetsskötare, skolpersonal, fältarbetare och väktare som rapporterar till rådet. De ser bara sina egna rapporter och rådets återkoppling.',
+  'council.informants.intro':
+    'Inrapportörer är fastighetsskötare, skolpersonal, fältarbetare och väktare som rapporterar till rådet. De ser bara sina egna rapporter och rådets återkoppling.',
   'council.informants.none': 'Ingen har lagts till i rådet ännu.',
   'council.informants.name': 'Namn',
   'council.informants.email': 'E-post',
@@ -173,10 +181,12 @@ export const sv = {
   'council.informants.pending': 'Inbjuden, inte aktiverad',
   'council.informants.active': 'Aktiv',
   'council.informants.status': 'Status',
-  'council.informants.exists': 'Det finns redan ett konto med den e-postadressen. Rådet bjuder bara in nya inrapportörer; en inrapportör i rådets organisationer läggs till under ”Lägg till i rådet”.',
+  'council.informants.exists':
+    'Det finns redan ett konto med den e-postadressen. Rådet bjuder bara in nya inrapportörer; en inrapportör i rådets organisationer läggs till under ”Lägg till i rådet”.',
   'council.informants.notInCouncil': 'Välj en av rådets organisationer.',
   'council.informants.self': 'Du kan inte bjuda in dig själv.',
-  'council.members.intro': 'Bara de som lagts till här arbetar med rådets rapporter (ledamöter) eller rapporterar till rådet (inrapportörer). Att en organisation ingår i rådets nätverk ger ingen åtkomst i sig.',
+  'council.members.intro':
+    'Bara de som lagts till här arbetar med rådets rapporter (ledamöter) eller rapporterar till rådet (inrapportörer). Att en organisation ingår i rådets nätverk ger ingen åtkomst i sig.',
   'council.members.role': 'Roll i rådet',
   'council.members.role.member': 'Ledamot',
   'council.members.role.informant': 'Inrapportör',
@@ -189,22 +199,27 @@ export const sv = {
   'council.members.notGranted': 'Personen är inte med i rådet.',
   'council.members.granted': 'Personen är tillagd i rådet.',
   'council.members.grantHeading': 'Lägg till i rådet',
-  'council.members.grantHint': 'Rådsledamöter och inrapportörer i rådets organisationer kan läggas till. En rådsledamot blir ledamot, en inrapportör blir inrapportör.',
+  'council.members.grantHint':
+    'Rådsledamöter och inrapportörer i rådets organisationer kan läggas till. En rådsledamot blir ledamot, en inrapportör blir inrapportör.',
   'council.members.person': 'Person',
   'council.members.choosePerson': '– välj person –',
   'council.members.grant': 'Lägg till i rådet',
   'council.members.notEligible': 'Välj en av personerna i listan.',
   'council.members.alreadyGranted': 'Personen är redan med i rådet.',
-  'council.members.inviteHint': 'Bara en e-postadress som inte redan har ett konto kan bjudas in. När inbjudan används blir personen inrapportör i rådet.',
+  'council.members.inviteHint':
+    'Bara en e-postadress som inte redan har ett konto kan bjudas in. När inbjudan används blir personen inrapportör i rådet.',
 
   'council.settings.title': 'Inställningar',
   'council.settings.retention': 'Lagringstid för rapporter (månader)',
-  'council.settings.retentionHint': 'Rapporter som är äldre raderas automatiskt. Antalen per månad, kategori och område sparas för trender och lägesbilder. 1–120 månader.',
+  'council.settings.retentionHint':
+    'Rapporter som är äldre raderas automatiskt. Antalen per månad, kategori och område sparas för trender och lägesbilder. 1–120 månader.',
   'council.settings.coarsen': 'Avrundning av positioner (meter)',
-  'council.settings.coarsenHint': 'Positioner visas avrundade till rutor av den storleken för alla utom rådets ledamöter. 0 visar dem som de rapporterades. 0–5 000 meter.',
+  'council.settings.coarsenHint':
+    'Positioner visas avrundade till rutor av den storleken för alla utom rådets ledamöter. 0 visar dem som de rapporterades. 0–5 000 meter.',
   'council.settings.save': 'Spara inställningarna',
   'council.settings.saved': 'Inställningarna är sparade.',
-  'council.settings.conflict': 'Någon annan har ändrat inställningarna medan du skrev. Dina värden finns kvar i formuläret; det som är sparat nu visas ovanför.',
+  'council.settings.conflict':
+    'Någon annan har ändrat inställningarna medan du skrev. Dina värden finns kvar i formuläret; det som är sparat nu visas ovanför.',
   'council.settings.whole': 'Skriv ett heltal.',
   'council.settings.range': 'Värdet ligger utanför det tillåtna intervallet.',
   'council.settings.lastRun': 'Senaste rensning: {date}, {count} rapporter raderade.',

@@ -15,6 +15,7 @@ export const sv = {
   'meeting.kind.theme_day': 'Temadag',
   'meeting.kind.rsa_workshop': 'RSA-workshop',
   'meeting.kind.exercise': 'Övning',
+  'meeting.kind.training': 'Utbildning',
   'meeting.kind.council_meeting': 'Möte i lokalt BRÅ',
   'meeting.kind.isf_conference': 'ISF-konferens (inriktning och samordning)',
   'meeting.field.title': 'Rubrik',

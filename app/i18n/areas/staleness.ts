@@ -46,8 +46,10 @@ export const sv = {
     'En rad per kontaktväg. Första raden är rubrikraden med kolumnnamnen nedan. Fält skiljs med semikolon (;) som i svenska Excel, eller med komma. Fält med semikolon, komma, citattecken eller radbrytning omges av citattecken ("), och ett citattecken i fältet skrivs som två (""). Filen ska vara UTF-8 (gärna med BOM); en fil sparad som ”CSV (semikolonavgränsad)” i äldre Excel läses också.',
   'import.columnHeading': 'Kolumn',
   'import.meaningHeading': 'Innehåll',
-  'import.column.organisation': 'Organisationens namn. Krävs. Finns en organisation med exakt samma namn (utan hänsyn till stora och små bokstäver) läggs kontaktvägen till den; annars skapas organisationen.',
-  'import.column.kind': 'Typ av organisation. Krävs på minst en rad för en ny organisation; används inte för befintliga. Något av: {values}.',
+  'import.column.organisation':
+    'Organisationens namn. Krävs. Finns en organisation med exakt samma namn (utan hänsyn till stora och små bokstäver) läggs kontaktvägen till den; annars skapas organisationen.',
+  'import.column.kind':
+    'Typ av organisation. Krävs på minst en rad för en ny organisation; används inte för befintliga. Något av: {values}.',
   'import.column.function': 'Kontaktvägens funktion. Något av: {values}.',
   'import.column.channel': 'Kanal. Något av: {values}.',
   'import.column.value': 'Nummer, e-postadress, talgrupp eller plats. Telefon och mobil: ett svenskt nummer.',
@@ -100,8 +102,10 @@ export const sv = {
     'Uppgifterna i portalen har ändrats sedan förhandsgranskningen, så att filen inte längre passar. Inget har sparats. Ladda upp filen igen.',
   'import.error.unknownValue': 'Okänt värde ”{value}”. Skriv något av: {allowed}.',
   'import.error.missing': 'Värde saknas.',
-  'import.error.extraFields': 'Raden har fler fält än rubrikraden. Omge fält som innehåller skiljetecken med citattecken.',
-  'import.error.ambiguousOrganisation': 'Flera organisationer i portalen har det här namnet. Lägg in kontaktvägen på organisationens sida.',
+  'import.error.extraFields':
+    'Raden har fler fält än rubrikraden. Omge fält som innehåller skiljetecken med citattecken.',
+  'import.error.ambiguousOrganisation':
+    'Flera organisationer i portalen har det här namnet. Lägg in kontaktvägen på organisationens sida.',
   'import.error.kindNeeded': 'Organisationen finns inte i portalen. Ange typ så att den kan skapas.',
   'import.error.kindConflict': 'Organisationen har en annan typ på en tidigare rad.',
   'import.error.unterminatedQuote': 'Ett citattecken som börjar på rad {line} avslutas aldrig.',

@@ -10,6 +10,7 @@ import {
   situationPictureVersions,
 } from '~/db/schema/council'
 import { events } from '~/db/schema/events'
+import { mandatePeriods } from '~/db/schema/mandate'
 import { actionItems, meetingOrganisations, meetings } from '~/db/schema/meetings'
 import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, criticalServices, networks, sites } from '~/db/schema/registry'
@@ -487,6 +488,18 @@ async function loadNames(db: Executor, reader: Actor, to: RefTarget, ids: string
         put(row.id, can(reader, 'event.read', eventResource(scopes.get(row.id)!)), text(row.name), `/handelser/${row.id}`)
       break
     }
+    case 'mandate_period':
+      for (const row of await db
+        .select({ id: mandatePeriods.id, name: mandatePeriods.title, shared: mandatePeriods.calendarSharedAt })
+        .from(mandatePeriods)
+        .where(inArray(mandatePeriods.id, ids)))
+        put(
+          row.id,
+          can(reader, 'mandate.calendar.read', { shared: row.shared !== null }),
+          text(row.name),
+          `/mandatperiod/${row.id}`,
+        )
+      break
   }
   return result
 }

@@ -9,6 +9,10 @@ import {
   councilRoles,
   councilStatisticKinds,
   callOutcomes,
+  deliverableKinds,
+  deliverableStates,
+  grantCategories,
+  trainingGoalMeasures,
   eventKinds,
   eventLevels,
   eventLogKinds,
@@ -65,6 +69,7 @@ export type RefTarget =
   | 'situation_picture_version'
   | 'council_measure'
   | 'event'
+  | 'mandate_period'
 
 export type FieldFormat =
   | { as: 'text' }
@@ -580,6 +585,85 @@ export const auditVocabulary = {
       rsaMeasureId: ref('rsa_measure'),
     },
     subject: itself('event'),
+  },
+  // The mandate period: every entry's id is the period's, so the log reads as the period's history.
+  mandate_period: {
+    actions: ['create', 'update', 'share', 'unshare'],
+    fields: {
+      title: text,
+      startYear: plain,
+      endYear: plain,
+      organisationId: ref('organisation'),
+      trainingValidMonths: number,
+      calendarSharedAt: instant,
+    },
+    subject: itself('mandate_period'),
+  },
+  mandate_deliverable: {
+    actions: ['create', 'update', 'delete', 'document_add', 'document_remove', 'remind'],
+    fields: {
+      kind: oneOf(deliverableKinds, (value) => `mandate.kind.${value}`),
+      title: text,
+      description: text,
+      year: plain,
+      dueDate: date,
+      ownerUserId: ref('user'),
+      ownerOrganisationId: ref('organisation'),
+      state: oneOf(deliverableStates, (value) => `mandate.state.${value}`),
+      adoptedBy: text,
+      adoptedOn: date,
+      decisionReference: text,
+      notes: text,
+      filename: text,
+      recipients: { as: 'strings' },
+      daysBefore: number,
+    },
+    subject: itself('mandate_period'),
+  },
+  grant_entry: {
+    actions: ['create', 'update', 'delete'],
+    fields: {
+      year: plain,
+      category: oneOf(grantCategories, (value) => `grant.category.${value}`),
+      title: text,
+      occurredOn: date,
+      meetingId: ref('meeting'),
+      hours: number,
+      cost: number,
+      notes: text,
+    },
+    subject: itself('mandate_period'),
+  },
+  // The training and exercise plan: target groups, people, goals, what a meeting trains and who took part.
+  training_plan: {
+    actions: [
+      'group_create',
+      'group_update',
+      'group_delete',
+      'person_create',
+      'person_update',
+      'person_delete',
+      'goal_create',
+      'goal_update',
+      'goal_delete',
+      'tags',
+      'attendance',
+    ],
+    fields: {
+      name: text,
+      description: text,
+      function: text,
+      organisationId: ref('organisation'),
+      userId: ref('user'),
+      title: text,
+      measure: oneOf(trainingGoalMeasures, (value) => `training.measure.${value}`),
+      targetCount: number,
+      targetGroups: { as: 'strings' },
+      goals: { as: 'strings' },
+      people: { as: 'strings' },
+      meetingId: ref('meeting'),
+    },
+    subject: itself('mandate_period'),
   },
 } as const satisfies Record<string, EntitySpec>
 

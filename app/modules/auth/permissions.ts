@@ -86,6 +86,16 @@ export type Action =
   | 'event.report'
   /** Writing in the event log and publishing one's own organisation's key messages. */
   | 'event.write'
+  /**
+   * The mandate period (årshjul, training and exercise plan, grant report):
+   * the coordinator manages it; duty officers read all of it; a deliverable's
+   * owner updates that deliverable; once the coordinator shares the calendar,
+   * the network's readers see what is due when (never documents or notes).
+   */
+  | 'mandate.read'
+  | 'mandate.calendar.read'
+  | 'mandate.manage'
+  | 'mandate.deliverable.update'
 
 export interface Resource {
   organisationId?: string
@@ -109,6 +119,8 @@ const networkReaders: readonly Role[] = ['coordinator', 'duty_officer', 'partner
 const restrictedRouteReaders: readonly Role[] = ['duty_officer', 'partner_editor', 'viewer']
 /** Who leads events besides the coordinator: the duty officer (TiB). */
 const eventLeaders: readonly Role[] = ['duty_officer']
+/** Who reads the whole mandate period besides the coordinator: the duty officers, whose training it plans. */
+const mandateReaders: readonly Role[] = ['duty_officer']
 
 export function isCoordinator(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === 'coordinator')
@@ -188,6 +200,13 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
           (resource.organisationIds?.includes(resource.organisationId) ?? false) &&
           hasRole(actor, ['partner_editor'], resource.organisationId))
       )
+    case 'mandate.read':
+      return hasRole(actor, mandateReaders)
+    case 'mandate.calendar.read':
+      return hasRole(actor, mandateReaders) || (resource.shared === true && hasRole(actor, networkReaders))
+    case 'mandate.deliverable.update':
+      return actor.id !== undefined && resource.ownerUserId === actor.id
+    case 'mandate.manage':
     case 'meeting.manage':
     case 'rsa.manage':
     case 'council.readLog':

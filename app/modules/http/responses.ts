@@ -16,3 +16,8 @@ export function requireUuid(value: string | undefined): string {
 export function badRequest(message = 'Ogiltig begäran'): Response {
   return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
+
+/** The answer for a record that is missing or that the user may not know of; the error page words it. */
+export function notFound(): Response {
+  return new Response('Hittades inte', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}

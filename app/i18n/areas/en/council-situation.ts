@@ -20,17 +20,22 @@ export const en: Record<keyof typeof sv, string> = {
   'situation.edit.title': 'Situation picture: {title}',
   'situation.edit.textHeading': 'Title, period and text',
   'situation.edit.analysis': "The council's analysis",
-  'situation.edit.analysisHint': 'What does the mapping say? Causes, links and which places and situations to prioritise. Simple formatting: a blank line between paragraphs, ## before a heading, - before a bullet.',
+  'situation.edit.analysisHint':
+    'What does the mapping say? Causes, links and which places and situations to prioritise. Simple formatting: a blank line between paragraphs, ## before a heading, - before a bullet.',
   'situation.edit.other': 'Other relevant information',
-  'situation.edit.otherHint': 'For example what the police, the school or social services told that is not in the figures.',
+  'situation.edit.otherHint':
+    'For example what the police, the school or social services told that is not in the figures.',
   'situation.edit.save': 'Save the text',
   'situation.edit.saved': 'The text is saved.',
-  'situation.edit.conflict': 'Someone else saved the situation picture while you typed. Your text is kept in the form; what is saved now is shown at the fields. Save again to replace it.',
+  'situation.edit.conflict':
+    'Someone else saved the situation picture while you typed. Your text is kept in the form; what is saved now is shown at the fields. Save again to replace it.',
   'situation.freeze.heading': 'Freeze a version',
-  'situation.freeze.intro': 'Freezing keeps the situation picture as it is now, with mapping, statistics, safety survey, measures and analysis, as version {number}. It cannot be changed afterwards.',
+  'situation.freeze.intro':
+    'Freezing keeps the situation picture as it is now, with mapping, statistics, safety survey, measures and analysis, as version {number}. It cannot be changed afterwards.',
   'situation.freeze.button': 'Freeze version {number}',
   'situation.freeze.done': 'Version {number} is frozen.',
-  'situation.freeze.conflict': 'The situation picture changed since you opened the page. Read it through and freeze again.',
+  'situation.freeze.conflict':
+    'The situation picture changed since you opened the page. Read it through and freeze again.',
   'situation.freeze.unsaved': 'Save the text before freezing, or what was saved is frozen.',
   'situation.versionList': 'Versions',
   'situation.versionLink': 'Version {number}, frozen {date}',
@@ -62,7 +67,8 @@ export const en: Record<keyof typeof sv, string> = {
   'situation.part.other': '2. Other relevant information',
   'situation.part.analysis': '3. Analysis',
   'situation.part.measures': '4. Measures (action plan)',
-  'situation.totals': 'Reports in the period: {count} (previous period {previous}, same period the year before {lastYear}).',
+  'situation.totals':
+    'Reports in the period: {count} (previous period {previous}, same period the year before {lastYear}).',
   'situation.byArea': 'Reports per area',
   'situation.byCategory': 'Reports per category',
   'situation.area': 'Area',

@@ -9,7 +9,8 @@ export const en: Record<keyof typeof sv, string> = {
   'council.create.heading': 'Set up a council',
   'council.create.name': "The council's name",
   'council.create.network': 'Network',
-  'council.create.networkHint': "The council is a network: its organisations' council members work with the reports, and their informants report.",
+  'council.create.networkHint':
+    "The council is a network: its organisations' council members work with the reports, and their informants report.",
   'council.create.submit': 'Set up the council',
   'council.create.taken': 'The network already has a council.',
   'council.create.created': 'The council is set up.',
@@ -35,7 +36,8 @@ export const en: Record<keyof typeof sv, string> = {
   'council.overview.counts': 'Reports by state',
 
   'council.report.title': 'Report',
-  'council.report.intro': 'Describe places and situations, never people. Do not write names, personal identity numbers or phone numbers.',
+  'council.report.intro':
+    'Describe places and situations, never people. Do not write names, personal identity numbers or phone numbers.',
   'council.report.organisation': 'I report for',
   'council.report.category': 'What did you see?',
   'council.report.where': 'Where?',
@@ -49,7 +51,8 @@ export const en: Record<keyof typeof sv, string> = {
   'council.report.mapHelp': 'Tap the map where it happened. Tap again to move the pin.',
   'council.report.lat': 'Latitude',
   'council.report.lng': 'Longitude',
-  'council.report.coordinatesHint': 'Filled in by the map or the position. You can also type, for example 57.9913 and 12.7978.',
+  'council.report.coordinatesHint':
+    'Filled in by the map or the position. You can also type, for example 57.9913 and 12.7978.',
   'council.report.area': 'Area',
   'council.report.chooseArea': '– choose an area –',
   'council.report.noAreas': 'The council has no named areas yet. Put a pin or use your position.',
@@ -75,9 +78,12 @@ export const en: Record<keyof typeof sv, string> = {
   'council.report.unsentTitle': 'Reports not sent',
   'council.report.putInForm': 'Put in the form',
   'council.report.queuedSent': 'The report that waited for a connection is now sent.',
-  'council.report.queuedFailed': 'The report that waited could not be sent. Open the form and try again; your draft is kept.',
-  'council.report.error.personalNumber': 'The text seems to hold a personal identity number. Describe the place and the situation, not people.',
-  'council.report.error.phoneNumber': 'The text seems to hold a phone number. Describe the place and the situation, not people.',
+  'council.report.queuedFailed':
+    'The report that waited could not be sent. Open the form and try again; your draft is kept.',
+  'council.report.error.personalNumber':
+    'The text seems to hold a personal identity number. Describe the place and the situation, not people.',
+  'council.report.error.phoneNumber':
+    'The text seems to hold a phone number. Describe the place and the situation, not people.',
   'council.report.error.position': 'Put a pin on the map, get your position or type a position in Sweden.',
   'council.report.error.area': "Choose one of the council's areas.",
   'council.report.error.when': 'Type a date and a time that exist, for example 2026-11-27 and 21:30.',
@@ -147,7 +153,8 @@ export const en: Record<keyof typeof sv, string> = {
   'council.review.history': 'Decisions',
 
   'council.categories.title': 'Categories',
-  'council.categories.intro': 'The categories informants choose from. A category that has been used is retired rather than removed, so that older reports and trends keep it.',
+  'council.categories.intro':
+    'The categories informants choose from. A category that has been used is retired rather than removed, so that older reports and trends keep it.',
   'council.categories.name': 'Name',
   'council.categories.active': 'In use',
   'council.categories.retired': 'Retired',
@@ -161,7 +168,8 @@ export const en: Record<keyof typeof sv, string> = {
   'council.categories.duplicate': 'There is already a category with that name.',
 
   'council.informants.title': 'Members and informants',
-  'council.informants.intro': 'Informants are caretakers, school staff, youth workers and security guards who report to the council. They see only their own reports and the council’s feedback.',
+  'council.informants.intro':
+    'Informants are caretakers, school staff, youth workers and security guards who report to the council. They see only their own reports and the council’s feedback.',
   'council.informants.none': 'Nobody has been added to the council yet.',
   'council.informants.name': 'Name',
   'council.informants.email': 'E-mail',
@@ -173,10 +181,12 @@ export const en: Record<keyof typeof sv, string> = {
   'council.informants.pending': 'Invited, not activated',
   'council.informants.active': 'Active',
   'council.informants.status': 'Status',
-  'council.informants.exists': 'There is already an account with that e-mail address. The council invites new informants only; an informant of the council’s organisations is added under “Add to the council”.',
+  'council.informants.exists':
+    'There is already an account with that e-mail address. The council invites new informants only; an informant of the council’s organisations is added under “Add to the council”.',
   'council.informants.notInCouncil': "Choose one of the council's organisations.",
   'council.informants.self': 'You cannot invite yourself.',
-  'council.members.intro': 'Only the people added here work with the council’s reports (members) or report to it (informants). An organisation being in the council’s network gives no access by itself.',
+  'council.members.intro':
+    'Only the people added here work with the council’s reports (members) or report to it (informants). An organisation being in the council’s network gives no access by itself.',
   'council.members.role': 'Role in the council',
   'council.members.role.member': 'Member',
   'council.members.role.informant': 'Informant',
@@ -189,22 +199,27 @@ export const en: Record<keyof typeof sv, string> = {
   'council.members.notGranted': 'The person is not part of the council.',
   'council.members.granted': 'The person is added to the council.',
   'council.members.grantHeading': 'Add to the council',
-  'council.members.grantHint': 'Council members and informants of the council’s organisations can be added. A council member becomes a member, an informant an informant.',
+  'council.members.grantHint':
+    'Council members and informants of the council’s organisations can be added. A council member becomes a member, an informant an informant.',
   'council.members.person': 'Person',
   'council.members.choosePerson': '– choose a person –',
   'council.members.grant': 'Add to the council',
   'council.members.notEligible': 'Choose one of the people in the list.',
   'council.members.alreadyGranted': 'The person is already part of the council.',
-  'council.members.inviteHint': 'Only an e-mail address that has no account yet can be invited. Once the invitation is used, the person is an informant of the council.',
+  'council.members.inviteHint':
+    'Only an e-mail address that has no account yet can be invited. Once the invitation is used, the person is an informant of the council.',
 
   'council.settings.title': 'Settings',
   'council.settings.retention': 'How long reports are kept (months)',
-  'council.settings.retentionHint': 'Older reports are deleted automatically. Counts per month, category and area are kept for trends and situation pictures. 1–120 months.',
+  'council.settings.retentionHint':
+    'Older reports are deleted automatically. Counts per month, category and area are kept for trends and situation pictures. 1–120 months.',
   'council.settings.coarsen': 'Rounding of positions (metres)',
-  'council.settings.coarsenHint': "Positions are shown rounded to squares of that size to everyone but the council's members. 0 shows them as reported. 0–5,000 metres.",
+  'council.settings.coarsenHint':
+    "Positions are shown rounded to squares of that size to everyone but the council's members. 0 shows them as reported. 0–5,000 metres.",
   'council.settings.save': 'Save the settings',
   'council.settings.saved': 'The settings are saved.',
-  'council.settings.conflict': 'Someone else changed the settings while you typed. Your values are kept in the form; what is saved now is shown above.',
+  'council.settings.conflict':
+    'Someone else changed the settings while you typed. Your values are kept in the form; what is saved now is shown above.',
   'council.settings.whole': 'Type a whole number.',
   'council.settings.range': 'The value is outside the allowed range.',
   'council.settings.lastRun': 'Last clean-up: {date}, {count} reports deleted.',

@@ -17,6 +17,7 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.kind.theme_day': 'Theme day',
   'meeting.kind.rsa_workshop': 'RSA workshop',
   'meeting.kind.exercise': 'Exercise',
+  'meeting.kind.training': 'Training',
   'meeting.kind.council_meeting': 'Crime-prevention council meeting',
   'meeting.kind.isf_conference': 'ISF conference (direction and coordination)',
   'meeting.field.title': 'Title',

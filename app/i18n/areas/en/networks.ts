@@ -3,7 +3,8 @@ import type { sv } from '../networks'
 
 export const en: Record<keyof typeof sv, string> = {
   'networks.title': 'Networks',
-  'networks.intro': 'The networks the municipality takes part in: sub-regional crisis cooperation, the local crime-prevention council, Posom and others.',
+  'networks.intro':
+    'The networks the municipality takes part in: sub-regional crisis cooperation, the local crime-prevention council, Posom and others.',
   'networks.members': 'Members',
   'networks.memberCount': '{count} members',
   'networks.noMembers': 'The network has no members yet.',

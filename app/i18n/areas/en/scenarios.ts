@@ -122,7 +122,8 @@ export const en: Record<keyof typeof sv, string> = {
   'scenario.byStyrel': 'By Styrel class',
   'scenario.group': 'Group',
   'scenario.styrelNone': 'No Styrel class',
-  'scenario.printFirst': 'The report shows the first {shown} of {count} affected services. All of them are in the CSV file.',
+  'scenario.printFirst':
+    'The report shows the first {shown} of {count} affected services. All of them are in the CSV file.',
   'scenario.mapDotsFailed': 'The map’s points could not be loaded. The list below shows the same.',
   'scenario.exceededItem': '{service} ({organisation}): may be out for at most {acceptable} h, exceeded at hour {hour}',
   'scenario.mapHeading': 'Map at the chosen hour',

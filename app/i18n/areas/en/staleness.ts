@@ -50,7 +50,8 @@ export const en: Record<keyof typeof sv, string> = {
   'import.meaningHeading': 'Content',
   'import.column.organisation':
     "The organisation's name. Required. If an organisation with exactly this name exists (ignoring upper and lower case) the route is added to it; otherwise the organisation is created.",
-  'import.column.kind': 'Kind of organisation. Required on at least one row of a new organisation; not used for existing ones. One of: {values}.',
+  'import.column.kind':
+    'Kind of organisation. Required on at least one row of a new organisation; not used for existing ones. One of: {values}.',
   'import.column.function': "The route's function. One of: {values}.",
   'import.column.channel': 'Channel. One of: {values}.',
   'import.column.value': 'Number, e-mail address, talk group or place. Phone and mobile: a Swedish number.',
@@ -77,7 +78,8 @@ export const en: Record<keyof typeof sv, string> = {
   'import.pasted': 'pasted text',
   'import.totals':
     'Rows: {rows}. New organisations: {organisations}. New contact routes: {routes}. Routes that exist already and are skipped: {duplicates}.',
-  'import.hasIssues': 'Rows with errors: {count}. Nothing has been saved. Correct the rows in the file and upload it again.',
+  'import.hasIssues':
+    'Rows with errors: {count}. Nothing has been saved. Correct the rows in the file and upload it again.',
   'import.fileIssues': 'The file could not be read. Nothing has been saved.',
   'import.ready': 'No errors. Check the preview and confirm the import.',
   'import.shown': 'Showing {shown} of {total} rows: the first rows and the first 500 rows with errors.',
@@ -103,7 +105,8 @@ export const en: Record<keyof typeof sv, string> = {
     "The portal's data has changed since the preview so that the file no longer fits. Nothing has been saved. Upload the file again.",
   'import.error.unknownValue': 'Unknown value "{value}". Write one of: {allowed}.',
   'import.error.missing': 'Value missing.',
-  'import.error.extraFields': 'The row has more fields than the header. Enclose fields that contain separators in quotes.',
+  'import.error.extraFields':
+    'The row has more fields than the header. Enclose fields that contain separators in quotes.',
   'import.error.ambiguousOrganisation':
     "Several organisations in the portal have this name. Add the route on the organisation's page.",
   'import.error.kindNeeded': 'The organisation does not exist in the portal. Give its kind so that it can be created.',
@@ -114,5 +117,6 @@ export const en: Record<keyof typeof sv, string> = {
   'import.error.unknownColumn': 'Unknown column "{name}" in the header.',
   'import.error.duplicateColumn': 'The column "{name}" appears twice in the header.',
   'import.error.noRows': 'The file has only a header and no rows to import.',
-  'import.error.tooManyRows': 'The file has {count} rows. At most {max} rows can be imported at a time; split the file.',
+  'import.error.tooManyRows':
+    'The file has {count} rows. At most {max} rows can be imported at a time; split the file.',
 }
