@@ -11,6 +11,7 @@ import { tileSources } from '~/modules/http/request-safety'
 import { seedDemo } from '~/modules/seed/seed.server'
 import { demoSeededMessage, storeDemoPassword } from '~/modules/seed/demo-password.server'
 import { scheduleRetention } from '~/modules/council/retention.server'
+import { scheduleMandateReminders } from '~/modules/mandate/reminders.server'
 import { clearSiteDataWithSession } from '~/modules/auth/session-cookie.server'
 
 export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
@@ -27,6 +28,7 @@ declare module '@remix-run/node' {
 
 let log: Pick<Logger, 'info' | 'error'> = console
 let stopRetention: (() => void) | undefined
+let stopMandateReminders: (() => Promise<void>) | undefined
 
 /**
  * Called once by server.js before it listens: checks the environment, opens
@@ -47,6 +49,8 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
   }
   // Old informant reports are deleted on a schedule (issue 6): every hour, in whichever process gets the lock.
   stopRetention = scheduleRetention(async () => (await getDatabaseHandle()).db, log)
+  // Mandate deliverables are reminded of 30 and 7 days before their due date (issue 18), once, by whichever process gets the lock.
+  stopMandateReminders = scheduleMandateReminders(async () => (await getDatabaseHandle()).db, log)
   return {
     publicOrigin: portalOrigin(env),
     maxBodyBytes: env.MAX_BODY_BYTES,
@@ -56,6 +60,7 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
 
 export async function shutdown() {
   stopRetention?.()
+  await stopMandateReminders?.()
   await closeAppDatabase()
 }
 

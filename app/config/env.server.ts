@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   // An organisation whose data was last confirmed longer ago is listed on the staleness dashboard.
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+  // How often each process looks for deliverables to remind of (30 and 7 days before their due date).
+  MANDATE_REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(24 * 3_600_000).default(3_600_000),
   // Unset: the demo loads into an empty database outside production only (npm start sets it for a local try-out).
   SEED_DEMO: booleanFromString.optional(),
   // Where a generated demo password is written (readable by the owner only); it is never printed.

@@ -17,6 +17,10 @@ import * as eventReports from './areas/en/event-reports'
 import * as eventProjection from './areas/en/event-projection'
 import * as eventEvaluation from './areas/en/event-evaluation'
 import * as mandate from './areas/en/mandate'
+import * as mandateCalendar from './areas/en/mandate-calendar'
+import * as trainingPlan from './areas/en/training-plan'
+import * as grantReport from './areas/en/grant-report'
+import * as mandateDue from './areas/en/mandate-due'
 import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
@@ -283,6 +287,10 @@ export const en: Record<MessageKey, string> = {
   ...eventProjection.en,
   ...eventEvaluation.en,
   ...mandate.en,
+  ...mandateCalendar.en,
+  ...trainingPlan.en,
+  ...grantReport.en,
+  ...mandateDue.en,
   ...picker.en,
   ...audit.en,
 }

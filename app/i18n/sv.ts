@@ -19,6 +19,10 @@ import * as eventReports from './areas/event-reports'
 import * as eventProjection from './areas/event-projection'
 import * as eventEvaluation from './areas/event-evaluation'
 import * as mandate from './areas/mandate'
+import * as mandateCalendar from './areas/mandate-calendar'
+import * as trainingPlan from './areas/training-plan'
+import * as grantReport from './areas/grant-report'
+import * as mandateDue from './areas/mandate-due'
 import * as directory from './areas/directory'
 import * as map from './areas/map'
 import * as meetingFollowUp from './areas/meeting-follow-up'
@@ -62,6 +66,10 @@ export const areas = [
   eventProjection,
   eventEvaluation,
   mandate,
+  mandateCalendar,
+  trainingPlan,
+  grantReport,
+  mandateDue,
   secondFactor,
   accessibility,
   audit,
@@ -317,6 +325,10 @@ export const sv = {
   ...eventProjection.sv,
   ...eventEvaluation.sv,
   ...mandate.sv,
+  ...mandateCalendar.sv,
+  ...trainingPlan.sv,
+  ...grantReport.sv,
+  ...mandateDue.sv,
   ...picker.sv,
   ...audit.sv,
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ActionItemList } from '~/components/meetings/action-item-list'
+import { DueDeliverables } from '~/components/mandate/due-deliverables'
 import { count } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
 import { organisations } from '~/db/schema/organisations'
@@ -8,6 +9,7 @@ import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { namedMemberships } from '~/modules/auth/navigation.server'
+import { dueListFor } from '~/modules/mandate/due-list.server'
 import { can } from '~/modules/auth/permissions'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import { openActionItemsFor } from '~/modules/meetings/action-items.server'
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const meetingOrganisations = user.memberships
     .map((m) => m.organisationId)
     .filter((organisationId) => can(user, 'meeting.read', { organisationIds: [organisationId] }))
+  const today = stockholmToday()
   return {
     name: user.name,
     memberships: await namedMemberships(db, user),
@@ -28,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     readsNetwork,
     coordinator: can(user, 'user.manage'),
     actionItems: meetingOrganisations.length > 0 ? await openActionItemsFor(db, user, meetingOrganisations) : null,
-    today: stockholmToday(),
+    dueDeliverables: await dueListFor(db, user, today),
+    today,
   }
 }
 
@@ -65,6 +69,7 @@ export default function StartPage() {
           />
         </section>
       ) : null}
+      <DueDeliverables list={start.dueDeliverables} />
       {start.networkSize !== null ? (
         <ul className="link-list">
           <li>

@@ -3,7 +3,7 @@ import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { calendarFeedFor } from '~/modules/meetings/calendar-feed.server'
 
-/** A user's meetings as a subscribable iCalendar feed; the secret in the address is the credential. */
+/** A user's meetings and deliverable due dates as a subscribable iCalendar feed; the secret in the address is the credential. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
   const feed =

@@ -11,6 +11,10 @@ import { appendLogEntry } from '../../app/modules/events/event-log-append.server
 import { makeEvent } from '../support/event-factories'
 import * as scenarioCsv from '../../app/routes/scenarier.$id_.export[.csv]'
 import * as councilTemplate from '../../app/routes/trygghet.$id_.kallor_.mall'
+import * as grantCsv from '../../app/routes/mandatperiod.$id.ersattning.$year[.csv]'
+import { grantEntries } from '../../app/db/schema/mandate'
+import { meetingOrganisations } from '../../app/db/schema/meetings'
+import { createPeriod } from '../../app/modules/mandate/periods.server'
 import { routeFiles, routeSource } from '../support/action-targets'
 import {
   getRequest,
@@ -19,6 +23,7 @@ import {
   makeCouncil,
   makeCouncilArea,
   makeDependency,
+  makeMeeting,
   makeOrganisation,
   makeService,
   makeUser,
@@ -133,6 +138,57 @@ const cases: Record<string, { loader: unknown; variants: CsvCase[] }> = {
             url: `/scenarier/${scenario.id}/export.csv`,
             params: { id: scenario.id },
             cookie: (await signedIn(db, editor.id)).cookie,
+          }
+        },
+      },
+    ],
+  },
+  'mandatperiod.$id.ersattning.$year[.csv]': {
+    loader: grantCsv.loader,
+    variants: [
+      {
+        planted: [HOSTILE, HOSTILE_INDENTED, HOSTILE_AT],
+        setup: async (db) => {
+          const municipality = await makeOrganisation(db, { name: 'Vårgårda kommun', kind: 'municipality' })
+          const partner = await makeOrganisation(db, { name: HOSTILE_INDENTED })
+          const coordinator = await makeUser(db, { role: 'coordinator', organisationId: municipality.id })
+          const created = await createPeriod(db, {
+            title: 'Mandatperiod 2027–2030',
+            startYear: 2027,
+            endYear: 2030,
+            organisationId: municipality.id,
+            actorId: coordinator.id,
+            actorOrganisationId: municipality.id,
+          })
+          if (!created.ok) throw new Error('no period')
+          const startsAt = new Date('2027-03-15T08:00:00Z')
+          const themeDay = await makeMeeting(db, {
+            organiserOrganisationId: municipality.id,
+            invitedOrganisationIds: [partner.id],
+            kind: 'theme_day',
+            // Listed as "Temadag: …", so it does not start the cell; the partner's name in "deltagare" does.
+            title: HOSTILE,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 6 * 3_600_000),
+          })
+          await db
+            .update(meetingOrganisations)
+            .set({ answer: 'attending' })
+            .where(eq(meetingOrganisations.meetingId, themeDay.id))
+          await db.insert(grantEntries).values(
+            [HOSTILE, HOSTILE_AT].map((title) => ({
+              periodId: created.period.id,
+              year: 2027,
+              category: 'training' as const,
+              title,
+              hours: '2.5',
+              cost: 12_500,
+            })),
+          )
+          return {
+            url: `/mandatperiod/${created.period.id}/ersattning/2027.csv`,
+            params: { id: created.period.id, year: '2027' },
+            cookie: (await signedIn(db, coordinator.id)).cookie,
           }
         },
       },

@@ -12,6 +12,7 @@ import {
   eventSituationReports,
   eventStatusReports,
 } from '../../app/db/schema/events'
+import { mandatePeriods } from '../../app/db/schema/mandate'
 import { actionItems, meetingInvitees, meetingOrganisations, meetings } from '../../app/db/schema/meetings'
 import { organisations } from '../../app/db/schema/organisations'
 import { memberships, users } from '../../app/db/schema/users'
@@ -24,7 +25,17 @@ import { useTestDatabase } from '../support/test-db'
 describe('seedDemo', () => {
   it("loads the last theme day with its minutes and action items, the next network meeting and Sjuhärad's theme day, dated from today", async () => {
     await seedDemo(db(), { password: 'demo-lösenord-123' })
-    const rows = await db().select().from(meetings).orderBy(meetings.startsAt)
+    const all = await db().select().from(meetings).orderBy(meetings.startsAt)
+    // The training plan's exercises and trainings (demo-training.ts) are counted apart.
+    const rows = all.filter((row) => row.kind !== 'exercise' && row.kind !== 'training')
+    expect(all.filter((row) => row.kind === 'exercise' || row.kind === 'training').map((row) => row.kind)).toEqual([
+      'training',
+      'exercise',
+      'exercise',
+    ])
+    const [period] = await db().select().from(mandatePeriods)
+    expect(period!.startYear).toBeLessThanOrEqual(new Date().getFullYear())
+    expect(period!.endYear).toBeGreaterThanOrEqual(new Date().getFullYear())
     expect(rows.map((row) => [row.kind, row.startsAt < new Date(), row.minutes !== ''])).toEqual([
       ['theme_day', true, true],
       ['network_meeting', false, false],
@@ -34,15 +45,20 @@ describe('seedDemo', () => {
     expect(items.map((item) => item.state).sort()).toEqual(['done', 'in_progress', 'open'])
     // Invited as a real meeting invites (users, or the mailbox of an organisation without any); no mail went out for the demo.
     const invitees = await db().select().from(meetingInvitees)
-    const vargarda = invitees.filter((row) => row.meetingId !== rows[2]!.id)
+    const vargarda = invitees.filter(
+      (row) => row.meetingId !== rows[2]!.id && rows.some((meeting) => meeting.id === row.meetingId),
+    )
     expect(vargarda.some((row) => row.email === 'per.holm@example.org')).toBe(true)
     expect(invitees.some((row) => row.email === 'johan.nystrom@example.org')).toBe(false)
     expect(vargarda.every((row) => row.sentSequence === null)).toBe(true)
   })
 
-  it("gives Sjuhärad partner editors, so its theme day reaches people who answer and crisis mailboxes only where nobody uses the portal", async () => {
+  it('gives Sjuhärad partner editors, so its theme day reaches people who answer and crisis mailboxes only where nobody uses the portal', async () => {
     await seedDemo(db(), { password: 'demo-lösenord-123' })
-    const [sjuharad] = await db().select().from(meetings).where(eq(meetings.title, 'Temadag: dricksvatten vid långvarigt elavbrott'))
+    const [sjuharad] = await db()
+      .select()
+      .from(meetings)
+      .where(eq(meetings.title, 'Temadag: dricksvatten vid långvarigt elavbrott'))
     const invitees = await db().select().from(meetingInvitees).where(eq(meetingInvitees.meetingId, sjuharad!.id))
     const emails = invitees.map((row) => row.email)
     // Borås and Herrljunga through their partner editors, the other municipalities through their crisis mailboxes.
@@ -52,14 +68,20 @@ describe('seedDemo', () => {
     expect(emails.every((email) => email.endsWith('@example.org'))).toBe(true)
     expect(invitees.every((row) => row.sentSequence === 0)).toBe(true)
     const answers = await db()
-      .select({ name: organisations.name, answer: meetingOrganisations.answer, attendees: meetingOrganisations.attendees })
+      .select({
+        name: organisations.name,
+        answer: meetingOrganisations.answer,
+        attendees: meetingOrganisations.attendees,
+      })
       .from(meetingOrganisations)
       .innerJoin(organisations, eq(organisations.id, meetingOrganisations.organisationId))
       .where(eq(meetingOrganisations.meetingId, sjuharad!.id))
-    expect(answers.filter((row) => row.answer === 'attending').map((row) => row.name).sort()).toEqual([
-      'Borås stad',
-      'Herrljunga kommun',
-    ])
+    expect(
+      answers
+        .filter((row) => row.answer === 'attending')
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual(['Borås stad', 'Herrljunga kommun'])
     expect(answers.some((row) => row.answer === 'pending')).toBe(true)
     expect(answers.map((row) => row.name)).not.toContain('Vårgårda kommun')
   })
@@ -70,7 +92,12 @@ describe('seedDemo', () => {
     const rows = await db().select().from(events)
     expect(rows).toHaveLength(1)
     const exercise = rows[0]!
-    expect(exercise).toMatchObject({ title: 'Övning Elavbrott Vårgårda', kind: 'exercise', level: 'staff', lostResources: ['electricity'] })
+    expect(exercise).toMatchObject({
+      title: 'Övning Elavbrott Vårgårda',
+      kind: 'exercise',
+      level: 'staff',
+      lostResources: ['electricity'],
+    })
     expect(exercise.area.kind).toBe('area')
     expect(exercise.endedAt!.getTime()).toBeLessThan(now.getTime())
     expect(exercise.startedAt.getTime()).toBeLessThan(exercise.endedAt!.getTime())
@@ -79,16 +106,31 @@ describe('seedDemo', () => {
       .from(eventOrganisations)
       .innerJoin(organisations, eq(organisations.id, eventOrganisations.organisationId))
       .where(eq(eventOrganisations.eventId, exercise.id))
-    expect(taking.map((row) => row.name).sort()).toEqual(['Solör Bioenergi i Vårgårda AB', 'Vårgårda Bostäder AB', 'Vårgårda kommun'])
-    const log = await db().select().from(eventLogEntries).where(eq(eventLogEntries.eventId, exercise.id)).orderBy(eventLogEntries.seq)
+    expect(taking.map((row) => row.name).sort()).toEqual([
+      'Solör Bioenergi i Vårgårda AB',
+      'Vårgårda Bostäder AB',
+      'Vårgårda kommun',
+    ])
+    const log = await db()
+      .select()
+      .from(eventLogEntries)
+      .where(eq(eventLogEntries.eventId, exercise.id))
+      .orderBy(eventLogEntries.seq)
     const kinds = log.map((entry) => entry.kind)
     expect(kinds[kinds.length - 1]).toBe('closed')
-    expect(kinds).toEqual(expect.arrayContaining(['observation', 'decision', 'task', 'level', 'status_report', 'message_out']))
+    expect(kinds).toEqual(
+      expect.arrayContaining(['observation', 'decision', 'task', 'level', 'status_report', 'message_out']),
+    )
     // In the order written, within the exercise's hours.
     const times = log.map((entry) => entry.createdAt.getTime())
     expect([...times].sort((a, b) => a - b)).toEqual(times)
-    expect(times.every((time) => time >= exercise.startedAt.getTime() && time <= exercise.endedAt!.getTime())).toBe(true)
-    expect(log.find((entry) => entry.kind === 'decision')).toMatchObject({ decidedBy: 'Kommundirektören', mandate: expect.stringContaining('extraordinära') })
+    expect(times.every((time) => time >= exercise.startedAt.getTime() && time <= exercise.endedAt!.getTime())).toBe(
+      true,
+    )
+    expect(log.find((entry) => entry.kind === 'decision')).toMatchObject({
+      decidedBy: 'Kommundirektören',
+      mandate: expect.stringContaining('extraordinära'),
+    })
     const correction = log.find((entry) => entry.correctsId !== null)!
     expect(log.find((entry) => entry.id === correction.correctsId)!.kind).toBe('observation')
     const task = log.find((entry) => entry.kind === 'task' && entry.taskState === 'open')!

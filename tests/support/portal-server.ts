@@ -196,6 +196,8 @@ export async function startPortal(options: {
   demoPassword: string
   logLevel?: string
   port?: number
+  /** More variables for the server (e.g. a job's interval). */
+  env?: Record<string, string>
 }): Promise<PortalServer> {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const name of inheritedButIgnored) delete env[name]
@@ -210,6 +212,7 @@ export async function startPortal(options: {
     SEED_DEMO: 'true',
     DEMO_PASSWORD: options.demoPassword,
     LOG_LEVEL: options.logLevel ?? 'warn',
+    ...options.env,
   })
   if (typeof options.databaseUrl === 'string') env.DATABASE_URL = options.databaseUrl
   else env.PGLITE_DIR = options.databaseUrl.pgliteDir

@@ -103,7 +103,7 @@ export const sv = {
   'meeting.link.findings': 'Temadagens lärdomar',
   'meeting.calendar': 'Mötena i din kalender',
   'meeting.calendarText':
-    'Prenumerera på dina möten i Outlook, Google Kalender eller telefonens kalender. Länken är personlig: dela den inte.',
+    'Prenumerera på dina möten, och på sista dag för mandatperiodens leveranser du kan se, i Outlook, Google Kalender eller telefonens kalender. Länken är personlig: dela den inte.',
   'meeting.calendarCreate': 'Skapa prenumerationslänk',
   'meeting.calendarRenew': 'Skapa en ny länk (den gamla slutar fungera)',
   'meeting.calendarExists': 'Du har en prenumerationslänk sedan {date}. Den visas bara när den skapas.',

@@ -40,6 +40,9 @@ const fieldEdits: ReadonlySet<string> = new Set<AuditInput['action']>([
   'reject',
   'merge',
   'feedback',
+  'group_update',
+  'person_update',
+  'goal_update',
 ])
 
 /** Whether the entry records a save that changed nothing; the log lists changes only. */

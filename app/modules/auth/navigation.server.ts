@@ -4,7 +4,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can, takesPartInCouncils } from './permissions'
 import type { SessionUser } from './sessions.server'
 
-export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'events' | 'rsa' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
+export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'events' | 'rsa' | 'mandate' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
   memberships: { organisationId: string; organisationName: string; role: string }[]
@@ -34,6 +34,8 @@ export async function navigationFor(db: Executor, user: SessionUser, smtpConfigu
   // The list itself shows only the events the user may read.
   if (can(user, 'event.create') || user.memberships.length > 0) items.push({ key: 'events', to: '/handelser' })
   if (can(user, 'network.read')) items.push({ key: 'rsa', to: '/rsa' })
+  // Network readers may see periods whose calendar is shared; the list shows only what each may see.
+  if (can(user, 'mandate.read') || can(user, 'network.read')) items.push({ key: 'mandate', to: '/mandatperiod' })
   if (takesPartInCouncils(user)) items.push({ key: 'council', to: '/trygghet' })
   if (can(user, 'user.manage')) items.push({ key: 'users', to: '/admin/anvandare' })
   if (can(user, 'outbox.read') && !smtpConfigured) items.push({ key: 'outbox', to: '/admin/utkorg' })

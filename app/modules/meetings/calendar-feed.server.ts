@@ -5,6 +5,8 @@ import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { generateToken, hashToken } from '~/modules/auth/tokens.server'
+import { stockholmToday } from '~/modules/mandate/deliverable-state'
+import { deliverableFeedEvents } from '~/modules/mandate/feed.server'
 import { feedCalendar, type CalendarEvent } from './icalendar'
 
 // A subscribable calendar of one's meetings. Calendar apps cannot sign in, so
@@ -44,7 +46,8 @@ export async function createCalendarFeed(db: Database, userId: string): Promise<
 
 /**
  * The feed behind a secret: the meetings of the user's organisations (the
- * coordinator's: all), from 90 days back, cancelled ones marked so. Asked
+ * coordinator's: all), from 90 days back, cancelled ones marked so, and the
+ * due dates of the mandate deliverables the user may read. Asked
  * afresh at every fetch, so it ends with the user's access: null (a 404) for
  * an unknown secret, a deactivated user, or one with no membership left that
  * reads meetings (none, or only an informant's).
@@ -98,5 +101,10 @@ export async function calendarFeedFor(
     status: meeting.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     updatedAt: meeting.updatedAt,
   }))
-  return feedCalendar(events, { name: 'Möten – Områdesansvarsportalen' })
+  const deliverables = await deliverableFeedEvents(
+    db,
+    { id: owner.userId, memberships: roles },
+    { since: stockholmToday(since), today: stockholmToday(), origin },
+  )
+  return feedCalendar([...events, ...deliverables], { name: 'Möten – Områdesansvarsportalen' })
 }

@@ -34,6 +34,18 @@ export interface CalendarEvent {
   updatedAt: Date
 }
 
+/** A whole day in the calendar (a due date): no time, no organiser, and it does not make anyone busy. */
+export interface CalendarDayEvent {
+  uid: string
+  sequence: number
+  /** `YYYY-MM-DD`, a Stockholm calendar day. */
+  date: string
+  title: string
+  description?: string
+  url?: string
+  updatedAt: Date
+}
+
 const dateTimeParts = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const
 export type LocalDateTime = Record<(typeof dateTimeParts)[number], number>
 
@@ -149,6 +161,33 @@ function eventLines(event: CalendarEvent, status: EventStatus, attendeeLines: st
   ]
 }
 
+/** "20271031" for 2027-10-31, and the day after it (DTEND of an all-day event is exclusive). */
+function dateValues(date: string): { start: string; end: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null
+  if (!day || day.toISOString().slice(0, 10) !== date) throw new RangeError('An all-day event needs a date YYYY-MM-DD')
+  const compact = (value: Date) => value.toISOString().slice(0, 10).replace(/-/g, '')
+  return { start: compact(day), end: compact(new Date(day.getTime() + 24 * HOUR_MS)) }
+}
+
+function dayEventLines(event: CalendarDayEvent): string[] {
+  if (!Number.isInteger(event.sequence) || event.sequence < 0) throw new RangeError('SEQUENCE must be an integer ≥ 0')
+  const { start, end } = dateValues(event.date)
+  return [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utcDateTime(event.updatedAt)}`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `SUMMARY:${escapeText(event.title)}`,
+    ...optionalText('DESCRIPTION', event.description),
+    ...(event.url ? [`URL:${uriValue(event.url)}`] : []),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ]
+}
+
 function calendarHeader(productId: string): string[] {
   return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(productId)}`, 'CALSCALE:GREGORIAN']
 }
@@ -178,12 +217,17 @@ export function invitationCalendar(
  * A feed to subscribe to. No METHOD: it is not an iTIP message. Attendees are
  * left out: a feed URL gets shared, and its readers cannot reply anyway.
  */
-export function feedCalendar(events: CalendarEvent[], options: { name?: string; productId?: string } = {}): string {
+export function feedCalendar(
+  events: (CalendarEvent | CalendarDayEvent)[],
+  options: { name?: string; productId?: string } = {},
+): string {
   return serialize([
     ...calendarHeader(options.productId ?? DEFAULT_PRODUCT_ID),
     ...optionalText('X-WR-CALNAME', options.name),
     ...STOCKHOLM_TIMEZONE,
-    ...events.flatMap((event) => eventLines(event, event.status ?? 'CONFIRMED', [])),
+    ...events.flatMap((event) =>
+      'date' in event ? dayEventLines(event) : eventLines(event, event.status ?? 'CONFIRMED', []),
+    ),
     'END:VCALENDAR',
   ])
 }

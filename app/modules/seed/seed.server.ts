@@ -1,13 +1,17 @@
-import { count } from 'drizzle-orm'
-import type { Database } from '~/db/client.server'
+import { count, eq } from 'drizzle-orm'
+import type { Database, Transaction } from '~/db/client.server'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword } from '~/modules/auth/password.server'
 import { generateToken } from '~/modules/auth/tokens.server'
+import { stockholmToday } from '~/modules/mandate/deliverable-state'
 import { insertDemoContacts } from './demo-contacts'
 import { insertDemoCouncil } from './demo-council'
 import { insertDemoExercise } from './demo-events'
+import { insertDemoGrantEntries } from './demo-grant'
+import { insertDemoMandatePeriod } from './demo-mandate'
+import { insertDemoTraining } from './demo-training'
 import { insertDemoMeetings } from './demo-meetings'
 import { demoOrganisations, demoUsers } from './demo-network'
 import { seedDemoRegistry } from './demo-registry'
@@ -27,7 +31,10 @@ export type SeedResult =
  * Loads the demo network. Refuses a database that already holds data unless
  * `force` is set, so a real installation is never mixed with demo data.
  */
-export async function seedDemo(db: Database, options: { password?: string; force?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  db: Database,
+  options: { password?: string; force?: boolean } = {},
+): Promise<SeedResult> {
   if (!options.force && !(await isDatabaseEmpty(db))) return { seeded: false, reason: 'notEmpty' }
   const password = options.password ?? generateToken().slice(0, 16)
   const passwordHash = await hashPassword(password)
@@ -45,7 +52,9 @@ export async function seedDemo(db: Database, options: { password?: string; force
         .insert(users)
         .values({ email: demo.email, name: demo.name, passwordHash })
         .returning({ id: users.id })
-      await tx.insert(memberships).values({ userId: user!.id, organisationId: ids.get(demo.organisation)!, role: demo.role })
+      await tx
+        .insert(memberships)
+        .values({ userId: user!.id, organisationId: ids.get(demo.organisation)!, role: demo.role })
     }
     await insertDemoNetworks(tx, ids)
     await insertDemoContacts(tx, ids)
@@ -53,13 +62,17 @@ export async function seedDemo(db: Database, options: { password?: string; force
     await insertDemoMeetings(tx, ids)
     await insertDemoCouncil(tx, ids)
     await insertDemoExercise(tx, ids)
+    await insertDemoMandate(tx, ids)
     await recordAudit(tx, {
       userId: null,
       organisationId: null,
       entity: 'seed',
       entityId: 'demo',
       action: 'create',
-      changes: { organisations: { before: 0, after: demoOrganisations.length }, users: { before: 0, after: demoUsers.length } },
+      changes: {
+        organisations: { before: 0, after: demoOrganisations.length },
+        users: { before: 0, after: demoUsers.length },
+      },
     })
   })
   return {
@@ -69,4 +82,19 @@ export async function seedDemo(db: Database, options: { password?: string; force
     organisations: demoOrganisations.length,
     users: demoUsers.length,
   }
+}
+
+/** The mandate period running today, with its training plan and grant entries. */
+async function insertDemoMandate(tx: Transaction, ids: Map<string, string>): Promise<void> {
+  const coordinator = demoUsers.find((user) => user.role === 'coordinator')!
+  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, coordinator.email))
+  const coordinatorId = row!.id
+  const now = new Date()
+  const { periodId } = await insertDemoMandatePeriod(tx, {
+    coordinatorId,
+    coordinatorOrganisationId: ids.get(coordinator.organisation)!,
+    today: now,
+  })
+  await insertDemoTraining(tx, { periodId, coordinatorId, today: stockholmToday(now) })
+  await insertDemoGrantEntries(tx, { periodId, coordinatorId }, now)
 }

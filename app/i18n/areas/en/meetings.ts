@@ -104,7 +104,7 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.link.findings': 'Findings of the theme day',
   'meeting.calendar': 'Your meetings in your calendar',
   'meeting.calendarText':
-    'Subscribe to your meetings in Outlook, Google Calendar or your phone’s calendar. The link is personal: do not share it.',
+    'Subscribe to your meetings, and to the due dates of the mandate period’s deliverables you can see, in Outlook, Google Calendar or your phone’s calendar. The link is personal: do not share it.',
   'meeting.calendarCreate': 'Create a subscription link',
   'meeting.calendarRenew': 'Create a new link (the old one stops working)',
   'meeting.calendarExists': 'You have had a subscription link since {date}. It is shown only when it is created.',

@@ -1,0 +1,104 @@
+import { Form } from '@remix-run/react'
+import { useState } from 'react'
+import { Field } from '~/components/forms/field'
+import { SubmissionKeyField } from '~/components/forms/submission-key-field'
+import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { acceptedExtensions, formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
+
+export interface DocumentItem {
+  id: string
+  filename: string
+  size: number
+  createdAt: string
+  uploadedByName: string | null
+}
+
+/** The deliverable's documents: each to download, and to remove and add for who may update it. */
+export function DeliverableDocuments({
+  base,
+  documents,
+  update,
+  submissionKey,
+  error,
+}: {
+  /** The deliverable page's path; a document is `${base}/dokument/<id>`. */
+  base: string
+  documents: DocumentItem[]
+  update: boolean
+  submissionKey: string
+  error?: string
+}) {
+  const t = useT()
+  const locale = useLocale()
+  const [tooLarge, setTooLarge] = useState(false)
+  return (
+    <section aria-labelledby="documents-heading" className="mandate-documents">
+      <h3 id="documents-heading">{t('mandateCalendar.documents.heading')}</h3>
+      {documents.length === 0 ? (
+        <p>{t('mandateCalendar.documents.none')}</p>
+      ) : (
+        <ul className="link-list document-list">
+          {documents.map((document) => (
+            <li key={document.id}>
+              <span>
+                <a
+                  href={`${base}/dokument/${document.id}`}
+                  download={document.filename}
+                  aria-label={t('meetingFollowUp.documents.download', { name: document.filename })}
+                >
+                  {document.filename}
+                </a>
+                <span className="muted">
+                  {' '}
+                  ({formatBytes(document.size, locale)}, {formatDateTime(locale, document.createdAt)}
+                  {document.uploadedByName ? `, ${document.uploadedByName}` : ''})
+                </span>
+              </span>
+              {update ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="removeDocument" />
+                  <input type="hidden" name="documentId" value={document.id} />
+                  <button type="submit" className="button button--secondary button--small">
+                    {t('meetingFollowUp.documents.delete', { name: document.filename })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {update ? (
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="stack mandate-form"
+          noValidate
+          onSubmit={(event) => {
+            // Said before the upload starts; the server checks again, and without JavaScript it answers alone.
+            const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0]
+            if (file && file.size > MAX_DOCUMENT_BYTES) {
+              event.preventDefault()
+              setTooLarge(true)
+            }
+          }}
+        >
+          <input type="hidden" name="intent" value="upload" />
+          <SubmissionKeyField value={submissionKey} />
+          <Field
+            label={t('mandateCalendar.documents.file')}
+            name="file"
+            hint={t('meetingFollowUp.documents.fileHint')}
+            error={tooLarge ? 'meetingFollowUp.documents.error.tooLarge' : error}
+          >
+            {(props) => (
+              <input {...props} type="file" accept={acceptedExtensions} onChange={() => setTooLarge(false)} />
+            )}
+          </Field>
+          <button type="submit" className="button">
+            {t('meetingFollowUp.documents.upload')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  )
+}
