@@ -10,6 +10,7 @@ import { browserBenchmarks } from './browser'
 import { councilBenchmarks, councilScale } from './council'
 import { countyScale, generateCounty } from './county'
 import { embeddedDurabilityBenchmarks } from './embedded-durability'
+import { embeddedVsPostgresBenchmarks, embeddedVsPostgresSection } from './embedded-vs-postgres'
 import { eventLiveBenchmarks } from './event-live'
 import { eventBenchmarks } from './events'
 import { eventProjectionBenchmarks } from './event-projection'
@@ -52,6 +53,8 @@ try {
   for (const figure of await eventLiveBenchmarks(handle.db, url.toString())) report(figure)
   // The embedded database on a folder of its own: what a durable save costs (docs/decisions/022).
   for (const figure of await embeddedDurabilityBenchmarks()) report(figure)
+  // Both modes side by side on the demo data set, under load (README "I drift": when to move to PostgreSQL).
+  for (const figure of await embeddedVsPostgresBenchmarks(adminUrl)) report(figure)
 } finally {
   await handle.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)
@@ -72,5 +75,6 @@ const table = [
   '| --- | ---: | --- |',
   ...figures.map((f) => `| ${f.name} | ${f.value} | ${f.unit} |`),
   '',
+  embeddedVsPostgresSection(figures),
 ]
 fs.writeFileSync(new URL('./results.md', import.meta.url), table.join('\n'))
