@@ -1,9 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useState } from 'react'
 import { z } from 'zod'
-import { Field, FormMessage } from '~/components/forms/field'
-import { SubmissionKeyField } from '~/components/forms/submission-key-field'
+import { DocumentUploadForm } from '~/components/forms/document-upload-form'
+import { FormMessage } from '~/components/forms/field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
@@ -11,7 +10,7 @@ import { uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { acceptedExtensions, formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
+import { formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
 import { deleteDocument, listDocuments, readUploadForm, storeDocument } from '~/modules/meetings/documents.server'
 import {
   badRequest,
@@ -85,7 +84,6 @@ export default function DocumentsPage() {
   const [search] = useSearchParams()
   const saved = savedNotices[search.get('sparat') ?? '']
   const base = `/moten/${loaded.meeting.id}/dokument`
-  const [tooLarge, setTooLarge] = useState(false)
   return (
     <div className="page follow-up-page">
       <FollowUpHeader
@@ -136,36 +134,12 @@ export default function DocumentsPage() {
       {loaded.manage ? (
         <section aria-labelledby="upload-heading">
           <h2 id="upload-heading">{t('meetingFollowUp.documents.uploadHeading')}</h2>
-          <Form
-            method="post"
-            encType="multipart/form-data"
+          <DocumentUploadForm
+            label={t('meetingFollowUp.documents.file')}
+            submissionKey={loaded.submissionKey}
+            error={actionData?.errors.file}
             className="stack follow-up-form"
-            noValidate
-            onSubmit={(event) => {
-              // Said before the upload starts; the server checks again, and without JavaScript it answers alone.
-              const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0]
-              if (file && file.size > MAX_DOCUMENT_BYTES) {
-                event.preventDefault()
-                setTooLarge(true)
-              }
-            }}
-          >
-            <input type="hidden" name="intent" value="upload" />
-            <SubmissionKeyField value={loaded.submissionKey} />
-            <Field
-              label={t('meetingFollowUp.documents.file')}
-              name="file"
-              hint={t('meetingFollowUp.documents.fileHint')}
-              error={tooLarge ? 'meetingFollowUp.documents.error.tooLarge' : actionData?.errors.file}
-            >
-              {(props) => (
-                <input {...props} type="file" accept={acceptedExtensions} onChange={() => setTooLarge(false)} />
-              )}
-            </Field>
-            <button type="submit" className="button">
-              {t('meetingFollowUp.documents.upload')}
-            </button>
-          </Form>
+          />
         </section>
       ) : null}
     </div>

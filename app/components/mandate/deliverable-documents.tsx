@@ -1,9 +1,7 @@
 import { Form } from '@remix-run/react'
-import { useState } from 'react'
-import { Field } from '~/components/forms/field'
-import { SubmissionKeyField } from '~/components/forms/submission-key-field'
+import { DocumentUploadForm } from '~/components/forms/document-upload-form'
 import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
-import { acceptedExtensions, formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
+import { formatBytes } from '~/modules/meetings/document-types'
 
 export interface DocumentItem {
   id: string
@@ -30,7 +28,6 @@ export function DeliverableDocuments({
 }) {
   const t = useT()
   const locale = useLocale()
-  const [tooLarge, setTooLarge] = useState(false)
   return (
     <section aria-labelledby="documents-heading" className="mandate-documents">
       <h3 id="documents-heading">{t('mandateCalendar.documents.heading')}</h3>
@@ -68,36 +65,12 @@ export function DeliverableDocuments({
         </ul>
       )}
       {update ? (
-        <Form
-          method="post"
-          encType="multipart/form-data"
+        <DocumentUploadForm
+          label={t('mandateCalendar.documents.file')}
+          submissionKey={submissionKey}
+          error={error}
           className="stack mandate-form"
-          noValidate
-          onSubmit={(event) => {
-            // Said before the upload starts; the server checks again, and without JavaScript it answers alone.
-            const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0]
-            if (file && file.size > MAX_DOCUMENT_BYTES) {
-              event.preventDefault()
-              setTooLarge(true)
-            }
-          }}
-        >
-          <input type="hidden" name="intent" value="upload" />
-          <SubmissionKeyField value={submissionKey} />
-          <Field
-            label={t('mandateCalendar.documents.file')}
-            name="file"
-            hint={t('meetingFollowUp.documents.fileHint')}
-            error={tooLarge ? 'meetingFollowUp.documents.error.tooLarge' : error}
-          >
-            {(props) => (
-              <input {...props} type="file" accept={acceptedExtensions} onChange={() => setTooLarge(false)} />
-            )}
-          </Field>
-          <button type="submit" className="button">
-            {t('meetingFollowUp.documents.upload')}
-          </button>
-        </Form>
+        />
       ) : null}
     </section>
   )
