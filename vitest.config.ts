@@ -40,7 +40,8 @@ const driverContract = [
 export default defineConfig({
   resolve: { alias: { '~': app } },
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // `npm test` runs the browser tests in a vitest process of their own (scripts/test-suites.mjs), with its own report.
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? 'test-results/vitest.json' }]],
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
     // Vitest takes one worker on two cores; the integration tests mostly wait
     // for PostgreSQL and the browser tests for Chromium and the server, so a
