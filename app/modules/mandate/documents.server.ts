@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { mandateDocuments, type MandateDeliverable, type MandatePeriod } from '~/db/schema/mandate'
 import { users } from '~/db/schema/users'
 import { recordAudit } from '~/modules/audit/audit.server'
-import { checkDocument, cleanFilename, type DocumentCheck } from '~/modules/meetings/document-types'
+import type { DocumentCheck } from '~/modules/meetings/document-types'
+import { prepareDocument } from '~/modules/meetings/documents.server'
 import { isMilestoneOnly } from './deliverable-state'
 
 // A deliverable's documents (the adopted plan as a PDF …), checked and
@@ -57,18 +57,16 @@ export async function storeDocument(
   },
 ): Promise<StoreResult> {
   if (isMilestoneOnly(input.deliverable.kind)) return { ok: false, error: 'milestone' }
-  const filename = cleanFilename(input.filename)
-  const checked = checkDocument(filename, input.bytes)
-  if (!checked.ok) return checked
-  const content = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-  const sha256 = createHash('sha256').update(content).digest('hex')
+  const prepared = prepareDocument(input.filename, input.bytes)
+  if (!prepared.ok) return prepared
+  const { filename, contentType, content, sha256 } = prepared
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(mandateDocuments)
       .values({
         deliverableId: input.deliverable.id,
         filename,
-        contentType: checked.contentType,
+        contentType,
         size: content.byteLength,
         sha256,
         content,

@@ -37,16 +37,37 @@ export async function getDocument(db: Executor, meetingId: string, id: string) {
 export type UploadResult =
   { ok: true; id: string; filename: string } | { ok: false; error: Extract<DocumentCheck, { ok: false }>['error'] }
 
+export type PreparedDocument =
+  | { ok: true; filename: string; contentType: string; content: Buffer; sha256: string }
+  | { ok: false; error: Extract<DocumentCheck, { ok: false }>['error'] }
+
+/**
+ * A file as every document store keeps it (a meeting's, a mandate
+ * deliverable's): its cleaned name, the type read from its own bytes (the
+ * browser's is never trusted), the content and its SHA-256; or why it is refused.
+ */
+export function prepareDocument(name: string, bytes: Uint8Array): PreparedDocument {
+  const filename = cleanFilename(name)
+  const checked = checkDocument(filename, bytes)
+  if (!checked.ok) return checked
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return {
+    ok: true,
+    filename,
+    contentType: checked.contentType,
+    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  }
+}
+
 /** Checks the file by name and content, then stores it with its SHA-256, audited. */
 export async function storeDocument(
   db: Database,
   input: { actorId: string; meetingId: string; organiserOrganisationId: string; filename: string; bytes: Uint8Array },
 ): Promise<UploadResult> {
-  const filename = cleanFilename(input.filename)
-  const checked = checkDocument(filename, input.bytes)
-  if (!checked.ok) return checked
-  const content = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-  const sha256 = createHash('sha256').update(content).digest('hex')
+  const prepared = prepareDocument(input.filename, input.bytes)
+  if (!prepared.ok) return prepared
+  const { filename, contentType, content, sha256 } = prepared
   const created = await createAudited(db, {
     write: async (tx) =>
       (
@@ -55,7 +76,7 @@ export async function storeDocument(
           .values({
             meetingId: input.meetingId,
             filename,
-            contentType: checked.contentType,
+            contentType,
             size: content.byteLength,
             sha256,
             content,
@@ -72,7 +93,7 @@ export async function storeDocument(
       changes: {
         meetingId: { before: null, after: input.meetingId },
         filename: { before: null, after: filename },
-        contentType: { before: null, after: checked.contentType },
+        contentType: { before: null, after: contentType },
         size: { before: null, after: content.byteLength },
         sha256: { before: null, after: sha256 },
       },
