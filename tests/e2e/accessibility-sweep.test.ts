@@ -61,6 +61,23 @@ function overflowOf(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)
 }
 
+/**
+ * The overflow once the page has laid itself out at the window's new size: two frames after the
+ * resize, or, while it is still too wide, up to a second for the parts that follow a resize
+ * after a pause (the dependency graph's canvas redraws 100 ms after the last resize event).
+ */
+async function overflowAfterLayout(page: Page): Promise<number> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  )
+  let overflow = await overflowOf(page)
+  for (let waited = 0; overflow > 0 && waited < 1_000; waited += 100) {
+    await page.waitForTimeout(100)
+    overflow = await overflowOf(page)
+  }
+  return overflow
+}
+
 /** "/organisationer/0b5e…/platser/12" → "/organisationer/:/platser/:" */
 function shapeOf(pathname: string): string {
   return pathname
@@ -105,10 +122,11 @@ async function sweep(page: Page, who: string, start: string[]): Promise<number> 
     }
     const overflow = await overflowOf(page)
     if (overflow > 0) tooWide.push(`${who} ${target} at ${wide.width} px: ${overflow} px too wide`)
-    // The same page on a small phone; axe's rules do not depend on the width, so only the width is measured.
+    // The same page on a small phone, as a phone turned on its side: the window narrows, the page
+    // lays itself out again (media queries, the map's own resize handling). axe's rules do not depend
+    // on the width, so only the width is measured.
     await page.setViewportSize(narrow)
-    await page.reload({ waitUntil: 'load' })
-    const narrowOverflow = await overflowOf(page)
+    const narrowOverflow = await overflowAfterLayout(page)
     if (narrowOverflow > 0) tooWide.push(`${who} ${target} at ${narrow.width} px: ${narrowOverflow} px too wide`)
     await page.setViewportSize(wide)
     const links = await page.$$eval('a[href]:not([download])', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))

@@ -1,5 +1,6 @@
 import postgres from 'postgres'
-import { afterEach, beforeEach, inject } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import { openDatabase, type Database, type DatabaseHandle } from '../../app/db/client.server'
 import { provideDatabase } from '../../app/db/app-db.server'
 
@@ -49,17 +50,49 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /**
- * Gives each test of the file its own database, also installed as the app's
- * database so loaders and actions can be called directly.
+ * Every table of the portal's schema emptied and its sequences restarted, and
+ * any table a test added dropped: the state of a freshly migrated database
+ * (the migrations add no rows). Cheaper than a new database per test (0.72 s
+ * on PGlite, a clone and a drop on PostgreSQL), and the same to the tests.
+ */
+async function emptyDatabase(db: Database, tables: string[]): Promise<void> {
+  const added = (await tablesOf(db)).filter((table) => !tables.includes(table))
+  if (added.length > 0) await db.execute(sql.raw(`drop table ${added.map((table) => `"${table}"`).join(', ')} cascade`))
+  if (tables.length === 0) return
+  await db.execute(sql.raw(`truncate ${tables.map((table) => `"${table}"`).join(', ')} restart identity cascade`))
+}
+
+async function tablesOf(db: Database): Promise<string[]> {
+  const result = (await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)) as unknown as
+    | { name: string }[]
+    | { rows: { name: string }[] }
+  return (Array.isArray(result) ? result : result.rows).map((row) => row.name)
+}
+
+/**
+ * Gives each test of the file (or describe block) an empty, migrated
+ * database, also installed as the app's database so loaders and actions can
+ * be called directly. One database serves the whole block; it is emptied
+ * before every test but the first.
  */
 export function useTestDatabase(): () => Database {
   let handle: DatabaseHandle | undefined
-  beforeEach(async () => {
+  let tables: string[] = []
+  let used = false
+  beforeAll(async () => {
     handle = await createTestDatabase()
+    tables = await tablesOf(handle.db)
+  })
+  beforeEach(async () => {
+    if (!handle) throw new Error('useTestDatabase: the database did not open')
+    if (used) await emptyDatabase(handle.db, tables)
+    used = true
     provideDatabase(handle)
   })
-  afterEach(async () => {
+  afterEach(() => {
     provideDatabase(null)
+  })
+  afterAll(async () => {
     await handle?.close()
     handle = undefined
   })

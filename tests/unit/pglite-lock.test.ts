@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../app/db/client.server'
 import { DataDirError, DataDirInUseError } from '../../app/db/pglite-folder.server'
 
@@ -22,6 +22,22 @@ describe('PGlite data folder lock', () => {
   const children: ChildProcess[] = []
   const holders: number[] = []
   const handles: DatabaseHandle[] = []
+
+  // One folder made by the driver (PGlite's initdb takes seconds), copied for each test: the lock
+  // sits beside the folder, so a copy is a folder no process holds.
+  let made: string
+  beforeAll(async () => {
+    made = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-lock-made-'))
+    await (await openDatabase({ driver: 'pglite', dataDir: path.join(made, 'pglite') })).close()
+  }, 120_000)
+  afterAll(() => {
+    fs.rmSync(made, { recursive: true, force: true })
+  })
+
+  /** A copy of the made folder at `folder`. */
+  function madeFolderAt(folder: string): void {
+    fs.cpSync(path.join(made, 'pglite'), folder, { recursive: true })
+  }
 
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-lock-'))
@@ -112,6 +128,7 @@ describe('PGlite data folder lock', () => {
   }
 
   it('refuses a folder another live process holds, saying so in Swedish and English', async () => {
+    madeFolderAt(dataDir)
     const { holderPid } = await holdInOtherProcess(dataDir)
 
     const refused = await attempt()
@@ -121,6 +138,7 @@ describe('PGlite data folder lock', () => {
   }, 120_000)
 
   it('starts at once after its holder was killed, while the dead holder is still a zombie', async () => {
+    madeFolderAt(dataDir)
     const { holderPid } = await holdInOtherProcess(dataDir)
     process.kill(holderPid, 'SIGKILL')
     // Its parent (sleep) never waits for it: it stays a zombie, as it does until a supervisor reaps it.
@@ -132,6 +150,7 @@ describe('PGlite data folder lock', () => {
   }, 120_000)
 
   it('is not held by an unrelated live process whose pid the lock file names (a pid reused after a reboot)', async () => {
+    madeFolderAt(dataDir)
     const { child } = await start('echo started; exec sleep 120', [], /started/)
     fs.writeFileSync(lockFile, String(child.pid))
 
@@ -140,6 +159,7 @@ describe('PGlite data folder lock', () => {
   }, 60_000)
 
   it('refuses a second open in the same process, and frees the folder on close', async () => {
+    madeFolderAt(dataDir)
     const first = await open()
     expect(await attempt()).toBeInstanceOf(DataDirInUseError)
 
