@@ -236,6 +236,8 @@ const core: Record<keyof typeof coreSv, string> = {
   'account.wrongCurrent': 'The current password is incorrect.',
   'account.throttled': 'Too many failed attempts. Wait a while (15 minutes at most) and try again.',
 
+  'error.badRequestTitle': 'Bad request',
+  'error.badRequestText': 'What was sent could not be accepted. Reload the page and try again.',
   'error.notFoundTitle': 'Page not found',
   'error.notFoundText': 'We cannot find a page at that address. Check the address or go to the home page.',
   'error.forbiddenTitle': 'No access',

@@ -49,11 +49,3 @@ export function useLocale(): Locale {
 export function useT(): Translate {
   return translator(useLocale())
 }
-
-export function formatDateTime(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Stockholm',
-  }).format(new Date(date))
-}

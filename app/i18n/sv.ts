@@ -273,6 +273,8 @@ const core = {
   'account.wrongCurrent': 'Det nuvarande lösenordet stämmer inte.',
   'account.throttled': 'För många felaktiga försök. Vänta en stund (högst 15 minuter) och försök igen.',
 
+  'error.badRequestTitle': 'Felaktig begäran',
+  'error.badRequestText': 'Det som skickades kunde inte tas emot. Ladda om sidan och försök igen.',
   'error.notFoundTitle': 'Sidan finns inte',
   'error.notFoundText': 'Vi hittar ingen sida på den adressen. Kontrollera adressen eller gå till startsidan.',
   'error.forbiddenTitle': 'Ingen åtkomst',

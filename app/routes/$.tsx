@@ -1,13 +1,14 @@
 import type { MetaFunction } from '@remix-run/node'
 import { ErrorPage } from '~/components/ui/error-page'
+import { notFound } from '~/modules/http/responses'
 
 // Unknown URLs get a real 404 status, not a 200 with an error text.
 export async function loader() {
-  throw new Response('Sidan finns inte', { status: 404 })
+  throw notFound()
 }
 
 export async function action() {
-  throw new Response('Sidan finns inte', { status: 404 })
+  throw notFound()
 }
 
 export default function NotFound() {

@@ -6,7 +6,8 @@ import { ItemPicker } from '~/components/forms/organisation-picker'
 import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { roles } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitations.server'
 import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
@@ -14,6 +15,7 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { removeSecondFactor } from '~/modules/auth/second-factor.server'
 import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { badRequest, notFound } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import type { PickerSpec, PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
@@ -108,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'resetSecondFactor') {
     // For someone who lost both their phone and their recovery codes.
     const parsedReset = parseForm(ResetSecondFactorSchema, formData)
-    if (!parsedReset.ok) throw new Response('Ogiltig begäran', { status: 400 })
+    if (!parsedReset.ok) throw badRequest()
     const removed = await removeSecondFactor(db, {
       userId: parsedReset.data.userId,
       actorId: user.id,
@@ -125,7 +127,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   const parsed = parseForm(SetActiveSchema, formData)
-  if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
+  if (!parsed.ok) throw badRequest()
   const active = parsed.data.intent === 'activate'
   const result = await setUserActive(db, {
     actorId: user.id,
@@ -142,7 +144,7 @@ export async function action({ request }: ActionFunctionArgs) {
       notice: { kind: 'success', key: active ? 'users.activated' : 'users.deactivated', vars: { name } },
     })
   }
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   const key: MessageKey = result.error === 'self' ? 'users.self' : 'users.conflict'
   return data<ActionResult>(
     { form: 'status', errors: {}, values: {}, notice: { kind: 'error', key, vars: {} } },

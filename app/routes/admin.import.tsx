@@ -1,16 +1,22 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { formatSize, ImportFormat } from '~/components/import/import-format'
+import { ImportFormat } from '~/components/import/import-format'
 import { ImportPreview } from '~/components/import/import-preview'
 import { UploadForm } from '~/components/import/upload-form'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
+import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { readImportSubmission, type ImportSubmissionError } from '~/modules/import/import-request.server'
 import { MAX_IMPORT_ROWS } from '~/modules/import/import-rows'
-import { confirmImport, previewImport, type ConfirmResult, type ImportPreview as Preview } from '~/modules/import/import.server'
+import {
+  confirmImport,
+  previewImport,
+  type ConfirmResult,
+  type ImportPreview as Preview,
+} from '~/modules/import/import.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'registry.oversee')
@@ -50,7 +56,9 @@ export default function ImportPage() {
       <p>{t('import.intro')}</p>
       {confirmed?.ok ? (
         <FormMessage kind="success">
-          <p>{t('import.done', { organisations: confirmed.totals.newOrganisations, routes: confirmed.totals.newRoutes })}</p>
+          <p>
+            {t('import.done', { organisations: confirmed.totals.newOrganisations, routes: confirmed.totals.newRoutes })}
+          </p>
           {confirmed.createdOrganisations.length > 0 ? (
             <>
               <p>{t('import.created')}:</p>
@@ -65,7 +73,9 @@ export default function ImportPage() {
           ) : null}
         </FormMessage>
       ) : null}
-      {confirmed && !confirmed.ok ? <FormMessage kind="error">{t(confirmed.error === 'gone' ? 'import.gone' : 'import.changed')}</FormMessage> : null}
+      {confirmed && !confirmed.ok ? (
+        <FormMessage kind="error">{t(confirmed.error === 'gone' ? 'import.gone' : 'import.changed')}</FormMessage>
+      ) : null}
       {actionData?.step === 'preview' ? <ImportPreview preview={actionData.preview} /> : null}
       <section aria-labelledby="upload">
         <h2 id="upload">{t('import.uploadHeading')}</h2>
@@ -77,7 +87,7 @@ export default function ImportPage() {
           text={actionData?.step === 'preview' || actionData?.step === 'upload' ? actionData.text : ''}
         />
       </section>
-      <ImportFormat maxRows={maxRows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')} maxSize={formatSize(maxBytes, locale)} />
+      <ImportFormat maxRows={formatCount(locale, maxRows)} maxSize={formatUploadSize(locale, maxBytes)} />
     </div>
   )
 }

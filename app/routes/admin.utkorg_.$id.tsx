@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Linkified } from '~/components/ui/linkified'
 import { getDb } from '~/db/app-db.server'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { getOutboxMessageForReading } from '~/modules/mail/outbox.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox.read')
   const message = await getOutboxMessageForReading(await getDb(), requireUuid(params.id))
-  if (!message) throw new Response('Hittades inte', { status: 404 })
+  if (!message) throw notFound()
   return { message }
 }
 

@@ -5,7 +5,8 @@ import { IsfLogForm, IsfLogList, IsfMinutesForm, type IsfMinutesResult } from '~
 import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { FormMessage } from '~/components/forms/field'
 import { FormattedText } from '~/components/meetings/formatted-text'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { canOnEvent, eventResource } from '~/modules/events/event-access.server'
 import { parseLogEntryForm } from '~/modules/events/event-log-form'
@@ -19,7 +20,7 @@ import { optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest, requireUuid } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import { MAX_FORMATTED_TEXT_LENGTH } from '~/modules/meetings/formatted-text'
 import { saveMinutes } from '~/modules/meetings/minutes.server'
 import eventLogStyles from '~/styles/event-log.css?url'
@@ -44,7 +45,7 @@ const MinutesSchema = z.object({
 async function conferencePage(request: Request, params: { id?: string; meetingId?: string }) {
   const context = await readableEventPage(request, params)
   const conference = await getIsfConference(context.db, context.event.id, requireUuid(params.meetingId))
-  if (!conference) throw new Response('Hittades inte', { status: 404 })
+  if (!conference) throw notFound()
   return { ...context, conference }
 }
 
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     const result = await saveMinutes(db, { actorId: user.id, meetingId: conference.id, version, minutes })
     if (result.ok) throw redirect(`${back}?sparat=protokoll`)
-    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result.error === 'notFound') throw notFound()
     return data<IsfMinutesResult>(
       {
         form: 'minutes',
@@ -108,14 +109,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok)
     return data<IsfMinutesResult>({ form: intent, errors: parsed.errors, values: parsed.values }, { status: 400 })
   const organisationId = writingOrganisationIds(user, event)[0]
-  if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!organisationId) throw forbidden()
   const input = { ...parsed.data, text: isfLogText(conference.number, parsed.data.text) }
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const written = await writeLogEntry(tx, { event, user, organisationId, input })
     return written.ok ? `${back}?sparat=${intent}` : refuse(written.error)
   })
   if ('refused' in submitted) {
-    if (submitted.refused === 'forbidden') throw new Response('Ingen åtkomst', { status: 403 })
+    if (submitted.refused === 'forbidden') throw forbidden()
     return data<IsfMinutesResult>(
       { form: intent, errors: {}, values: parsed.values, notice: 'isf.refused.ended' },
       { status: 409 },

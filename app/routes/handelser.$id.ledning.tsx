@@ -15,7 +15,7 @@ import {
   setTakingPart,
   type EventChangeResult,
 } from '~/modules/events/events.server'
-import { badRequest, requireUuid } from '~/modules/http/responses'
+import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
 import { readFormData } from '~/modules/http/form-data.server'
 import { pickerStates } from '~/modules/organisations/picker.server'
 
@@ -45,7 +45,7 @@ function outcomeOf(result: EventChangeResult, what: 'level' | 'organisations' | 
     const saved: LeadOutcome = { kind: 'saved', what: result.event.version === version ? 'unchanged' : what }
     return saved
   }
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   return data<LeadOutcome>({ kind: result.error }, { status: 409 })
 }
 

@@ -3,11 +3,13 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { StatusReportForm } from '~/components/events/status-report-form'
 import { FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { actingOrganisationIds, eventEnded } from '~/modules/events/event-access.server'
 import { organisationOptions, readableEventPage } from '~/modules/events/event-page.server'
 import { handleReportForm, reportServiceViews } from '~/modules/events/status-report-page.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { forbidden } from '~/modules/http/responses'
 import eventReportStyles from '~/styles/event-reports.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventReportStyles }]
@@ -17,8 +19,6 @@ export const links = () => [{ rel: 'stylesheet', href: eventReportStyles }]
 // organisations the user may report for is actingOrganisationIds' to say;
 // any other is refused, whatever the form or the address names. The page
 // has no meta of its own: the layout's title names the event (and ÖVNING).
-
-const forbidden = () => new Response('Ingen åtkomst', { status: 403 })
 
 async function reportingPage(request: Request, params: { id?: string }) {
   const page = await readableEventPage(request, params)

@@ -10,7 +10,8 @@ import {
 } from '~/components/events/call-list-table'
 import { PrintButton } from '~/components/ui/print-button'
 import { callOutcomes } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { offlineLifetime, offlineLifetimeHeaders } from '~/modules/auth/offline-lifetime.server'
 import { callList, recordCall } from '~/modules/events/call-list.server'
@@ -20,7 +21,7 @@ import { readableEventPage } from '~/modules/events/event-page.server'
 import { enumField, optionalText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { badRequest, notFound } from '~/modules/http/responses'
 import eventReportStyles from '~/styles/event-reports.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventReportStyles }]
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === 'ended') return reply({ form: 'callout', notice: 'eventReport.callout.ended' }, 409)
     if (result.reason === 'no_organisations')
       return reply({ form: 'callout', notice: 'eventReport.callout.noOrganisations' }, 400)
-    throw new Response('Hittades inte', { status: 404 })
+    throw notFound()
   }
   if (intent !== 'call') throw badRequest()
   const routeId = formData.get('contactRouteId')
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.reason === 'ended') return reply({ form: 'callout', notice: 'eventReport.callout.ended' }, 409)
   if (result.reason === 'unknown_route')
     return reply({ form, errors: { _form: 'eventReport.error.unknownRoute' } }, 400)
-  throw new Response('Hittades inte', { status: 404 })
+  throw notFound()
 }
 
 export default function CalloutPage() {

@@ -7,7 +7,7 @@ import { requireReadableEvent } from '~/modules/events/event-access.server'
 import { renderEvaluationPdf } from '~/modules/events/evaluation-pdf.server'
 import { mayReadReport } from '~/modules/events/evaluation-page.server'
 import { evaluationContents, evaluationTimeline, getEvaluation } from '~/modules/events/evaluation.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 
 /** The evaluation report as a PDF: the leaders', and the event's readers' once it is shared. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,8 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const event = await requireReadableEvent(db, user, id)
   const evaluation = await getEvaluation(db, id)
-  if (!evaluation || !mayReadReport(user, event, evaluation.sharedAt))
-    throw new Response('Hittades inte', { status: 404 })
+  if (!evaluation || !mayReadReport(user, event, evaluation.sharedAt)) throw notFound()
   const [timeline, { responses, findings }] = await Promise.all([
     evaluationTimeline(db, event),
     evaluationContents(db, id),

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { getDb } from '~/db/app-db.server'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { evaluatedEventIds } from '~/modules/events/evaluation.server'
 import { listEvents, type EventListItem } from '~/modules/events/events.server'
+import { forbidden } from '~/modules/http/responses'
 import eventStyles from '~/styles/event-room.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventStyles }]
@@ -19,7 +21,7 @@ const iso = (item: EventListItem) => ({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const mayCreate = can(user, 'event.create')
-  if (!mayCreate && user.memberships.length === 0) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!mayCreate && user.memberships.length === 0) throw forbidden()
   const db = await getDb()
   const lists = await listEvents(db, user)
   const ended = [...lists.real, ...lists.exercises].filter((item) => item.endedAt !== null)

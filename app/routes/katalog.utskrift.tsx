@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ContactDirectoryPrint } from '~/components/directory/contact-directory-print'
 import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { loadContactDirectory } from '~/modules/registry/directory-export.server'
 import { withDirectoryParams } from '~/modules/registry/directory-filters'
@@ -61,13 +62,19 @@ export default function ContactListPrintPage() {
       </div>
       <h1>{t('export.printTitle')}</h1>
       <p className="contact-print__date">{t('export.printedAt', { date: formatDateTime(locale, printedAt) })}</p>
-      <p>{t('export.selection', { selection: selection.length > 0 ? selection.join(' · ') : t('export.selectionAll') })}</p>
+      <p>
+        {t('export.selection', { selection: selection.length > 0 ? selection.join(' · ') : t('export.selectionAll') })}
+      </p>
       {organisations.length < total ? (
         <p className="notice">{t('export.truncated', { shown: organisations.length, total })}</p>
       ) : (
         <p>{t('export.count', { count: total })}</p>
       )}
-      {organisations.length === 0 ? <p>{t('export.empty')}</p> : <ContactDirectoryPrint organisations={organisations} />}
+      {organisations.length === 0 ? (
+        <p>{t('export.empty')}</p>
+      ) : (
+        <ContactDirectoryPrint organisations={organisations} />
+      )}
     </div>
   )
 }

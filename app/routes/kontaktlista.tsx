@@ -1,7 +1,8 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ContactValue } from '~/components/contacts/contact-route-card'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
@@ -57,7 +58,8 @@ export default function OfflineContactList() {
               <li key={route.id}>
                 <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
                 {' · '}
-                {t(`contactChannel.${route.channel}` as MessageKey)}: <ContactValue channel={route.channel} value={route.value} />
+                {t(`contactChannel.${route.channel}` as MessageKey)}:{' '}
+                <ContactValue channel={route.channel} value={route.value} />
                 {route.label ? ` (${route.label})` : ''}
                 {' · '}
                 {t(`availability.${route.availability}` as MessageKey)}

@@ -9,10 +9,12 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StatusReportForm } from '~/components/events/status-report-form'
 import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { findOpenStatusLink } from '~/modules/events/status-links.server'
 import { handleReportForm, reportServiceViews } from '~/modules/events/status-report-page.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { notFound } from '~/modules/http/responses'
 import eventReportStyles from '~/styles/event-reports.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventReportStyles }]
@@ -49,7 +51,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await lookup(params.token)
-  if (!found) throw new Response('Hittades inte', { status: 404, headers: secretHeaders })
+  if (!found) throw notFound({ headers: secretHeaders })
   return handleReportForm(
     await getDb(),
     await readFormData(request),

@@ -8,7 +8,7 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
-import { requireUuid } from '~/modules/http/responses'
+import { forbidden, requireUuid } from '~/modules/http/responses'
 import { runDeliverableAction } from '~/modules/mandate/deliverable-actions.server'
 import { deliverablePage } from '~/modules/mandate/deliverable-page.server'
 import { canUpdateDeliverable, requireReadableDeliverable } from '~/modules/mandate/mandate-access.server'
@@ -37,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { db, user, period, deliverable } = await readable(args)
   // Permission first: a body is not read for someone who may not change the deliverable.
-  if (!canUpdateDeliverable(user, deliverable)) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!canUpdateDeliverable(user, deliverable)) throw forbidden()
   const form = await readUploadForm(args.request, MAX_DOCUMENT_BYTES)
   return runDeliverableAction({ db, request: args.request, user, period, deliverable }, form)
 }

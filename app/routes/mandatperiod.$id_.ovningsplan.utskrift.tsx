@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ActivityTable, GapTable, GoalTable } from '~/components/mandate/training-coverage'
 import { PrintButton } from '~/components/ui/print-button'
 import { getDb } from '~/db/app-db.server'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
@@ -10,7 +11,6 @@ import { requireReadablePeriod } from '~/modules/mandate/mandate-access.server'
 import { stockholmToday } from '~/modules/mandate/deliverable-state'
 import { loadPlan } from '~/modules/mandate/training-plan.server'
 import { planView } from '~/modules/mandate/training-plan-view'
-import { formatDay } from '~/modules/text/dates'
 import trainingStyles from '~/styles/training-plan.css?url'
 
 // The training and exercise plan on A4, for the chief executive to adopt:
@@ -98,7 +98,7 @@ export default function TrainingPlanPrintPage() {
       </div>
       <h1>{t('trainingPlan.print.title', { start: period.startYear, end: period.endYear })}</h1>
       <p className="muted">
-        {period.title} · {t('trainingPlan.print.printed', { date: formatDay(locale, printedOn) })}
+        {period.title} · {t('trainingPlan.print.printed', { date: formatDate(locale, printedOn) })}
       </p>
 
       <h2>{t('trainingPlan.print.groupsHeading')}</h2>

@@ -10,7 +10,7 @@ import { scenarios } from '~/db/schema/scenarios'
 import { organisations } from '~/db/schema/organisations'
 import { useLocale, useT } from '~/i18n/i18n'
 import { assertPermission, requireUser } from '~/modules/auth/guards.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail, unsentCount } from '~/modules/meetings/invitations.server'
 import {
@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     }
     if (result.error === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
-    throw new Response('Hittades inte', { status: 404 })
+    throw notFound()
   }
   if (intent === 'remind' || intent === 'resend') {
     assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })

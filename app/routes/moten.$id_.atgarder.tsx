@@ -15,6 +15,7 @@ import { enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { ActionItemSchema } from '~/modules/meetings/action-item-form'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import {
@@ -25,7 +26,7 @@ import {
   openActionItemsOfEarlierMeetings,
   updateActionItem,
 } from '~/modules/meetings/action-items.server'
-import { badRequest, meetingHeading, notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import { meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import { meetingOrganisationOptions } from '~/modules/meetings/minutes.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       (locked) => can(user, 'actionItem.update', { organisationId: locked.ownerOrganisationId }),
     )
     if (saved.ok) throw redirect(`${back}?sparat=status`)
-    if (saved.error === 'notFound') throw new Response('Ingen åtkomst', { status: 403 })
+    if (saved.error === 'notFound') throw forbidden()
     return data<ActionResult>(
       { form: `state:${item.id}`, errors: {}, values: {}, notice: 'meetingFollowUp.conflict' },
       { status: 409 },
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent !== 'create' && intent !== 'update') throw badRequest()
-  if (!manage) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!manage) throw forbidden()
 
   if (intent === 'create') {
     const parsed = parseForm(ActionItemSchema, formData)

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { attachmentDisposition } from '~/modules/meetings/document-types'
 import { getDocument } from '~/modules/meetings/documents.server'
-import { notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import { readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 
 /**
  * A document for download: always as an attachment with the type stored on

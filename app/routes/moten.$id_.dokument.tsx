@@ -4,21 +4,17 @@ import { z } from 'zod'
 import { DocumentUploadForm } from '~/components/forms/document-upload-form'
 import { FormMessage } from '~/components/forms/field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatBytes, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { formatBytes, MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
+import { badRequest, notFound } from '~/modules/http/responses'
+import { MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
 import { deleteDocument, listDocuments, readUploadForm, storeDocument } from '~/modules/meetings/documents.server'
-import {
-  badRequest,
-  manageableFollowUp,
-  meetingHeading,
-  notFound,
-  readableFollowUp,
-} from '~/modules/meetings/follow-up-page.server'
+import { manageableFollowUp, meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 
 const DeleteSchema = z.object({ intent: z.literal('delete'), documentId: uuidField })
@@ -109,7 +105,7 @@ export default function DocumentsPage() {
                   </a>
                   <span className="muted">
                     {' '}
-                    ({formatBytes(document.size, locale)}, {formatDateTime(locale, document.createdAt)}
+                    ({formatBytes(locale, document.size)}, {formatDateTime(locale, document.createdAt)}
                     {document.uploadedByName ? `, ${document.uploadedByName}` : ''})
                   </span>
                 </span>

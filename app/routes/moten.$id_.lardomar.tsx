@@ -3,18 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
 import { optionalText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { listFindings, saveFindings } from '~/modules/meetings/findings.server'
-import {
-  meetingHeading,
-  notFound,
-  readableFollowUp,
-  type FollowUpContext,
-} from '~/modules/meetings/follow-up-page.server'
+import { meetingHeading, readableFollowUp, type FollowUpContext } from '~/modules/meetings/follow-up-page.server'
 import { getScenario } from '~/modules/scenarios/scenarios.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -77,9 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const parsed = parseForm(FindingsSchema, formData)
   const organisationId = parsed.values.organisationId ?? ''
-  if (!parsed.ok && parsed.errors.organisationId) throw new Response('Ogiltig begäran', { status: 400 })
-  if (!mayRecord(context, organisationId)) throw new Response('Ingen åtkomst', { status: 403 })
-  if (!parsed.ok && parsed.errors.version) throw new Response('Ogiltig begäran', { status: 400 })
+  if (!parsed.ok && parsed.errors.organisationId) throw badRequest()
+  if (!mayRecord(context, organisationId)) throw forbidden()
+  if (!parsed.ok && parsed.errors.version) throw badRequest()
   if (!parsed.ok)
     return data<FindingsResult>({ organisationId, errors: parsed.errors, values: parsed.values }, { status: 400 })
   const saved = await saveFindings(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })

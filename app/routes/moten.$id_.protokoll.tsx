@@ -11,13 +11,8 @@ import { optionalText, requiredText, uuidField, versionField } from '~/modules/f
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import {
-  badRequest,
-  manageableFollowUp,
-  meetingHeading,
-  notFound,
-  readableFollowUp,
-} from '~/modules/meetings/follow-up-page.server'
+import { badRequest, notFound } from '~/modules/http/responses'
+import { manageableFollowUp, meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import { MAX_FORMATTED_TEXT_LENGTH } from '~/modules/meetings/formatted-text'
 import {
   addAttendance,

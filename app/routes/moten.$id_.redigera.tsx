@@ -6,7 +6,7 @@ import { getDb } from '~/db/app-db.server'
 import { meetingOrganisations } from '~/db/schema/meetings'
 import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
 import { requireManageableMeeting, type MeetingWithScope } from '~/modules/meetings/meeting-access.server'
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'cancel') {
     const version = Number(form.get('version'))
     const result = await cancelMeeting(db, { actorId: user.id, id, version: Number.isInteger(version) ? version : -1 })
-    if (!result.ok && result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (!result.ok && result.error === 'notFound') throw notFound()
     if (!result.ok) return data({ kind: 'cancelConflict' as const }, { status: 409 })
     const sent = await sendMeetingMail(db, getMailer(), { meetingId: id, purpose: 'cancel', ...mail })
     throw redirect(`/moten/${id}?handelse=installt&skickat=${sent.sent}&misslyckat=${sent.failed}`)
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ kind: 'form' as const, values, errors: parsed.errors, current: null, pickers }, { status: 400 })
   }
   const result = await updateMeeting(db, { actorId: user.id, id, version: parsed.version!, ...parsed.data })
-  if (!result.ok && result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (!result.ok && result.error === 'notFound') throw notFound()
   if (!result.ok && result.error === 'conflict') {
     const current = await storedValues(db, { ...result.current, organisationIds: meeting.organisationIds })
     return data(

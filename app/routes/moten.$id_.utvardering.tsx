@@ -5,12 +5,14 @@ import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { EvaluationSummaryView } from '~/components/meetings/evaluation-summary'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { portalOrigin } from '~/config/env.server'
-import { formatDateTime, translator, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { translator, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import {
   evaluationQuestions,
@@ -28,7 +30,7 @@ import {
   saveEvaluationNotes,
   shareEvaluation,
 } from '~/modules/meetings/evaluation.server'
-import { badRequest, meetingHeading, notFound, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import { meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
 
@@ -103,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
 
-  if (!manage) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!manage) throw forbidden()
 
   if (intent === 'notes') {
     const parsed = parseForm(NotesSchema, formData)

@@ -7,6 +7,7 @@ import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { forbidden } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
 import {
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'meeting.manage')
   const organiserOrganisationId = organiserFor(user)
-  if (!organiserOrganisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!organiserOrganisationId) throw forbidden()
   const formData = await readFormData(request)
   const values = readMeetingValues(formData)
   const db = await getDb()

@@ -4,6 +4,7 @@ import { FormMessage } from '~/components/forms/field'
 import { AnswerForm } from '~/components/meetings/meeting-answers'
 import { getDb } from '~/db/app-db.server'
 import { useLocale, useT } from '~/i18n/i18n'
+import { notFound } from '~/modules/http/responses'
 import { readAnswer } from '~/modules/meetings/answer-form'
 import { findOpenAnswerLink } from '~/modules/meetings/answer-links.server'
 import { meetingWhen } from '~/modules/meetings/meeting-when'
@@ -44,7 +45,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await lookup(params.token)
-  if (!found) throw new Response('Hittades inte', { status: 404 })
+  if (!found) throw notFound()
   const read = readAnswer(await readFormData(request))
   if (!read.ok) return data({ saved: false, error: read.error }, { status: 400, headers })
   const result = await answerInvitation(await getDb(), {
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (!result.ok && result.error === 'cancelled')
     return data({ saved: false, error: 'meeting.answerCancelled' }, { status: 409, headers })
-  if (!result.ok) throw new Response('Hittades inte', { status: 404 })
+  if (!result.ok) throw notFound()
   return data({ saved: true, error: null }, { headers })
 }
 

@@ -9,7 +9,7 @@ import type { MessageKey } from '~/i18n/sv'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
 import type { PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const notice: Notice = { kind: 'success', key: 'networks.saved', vars: {} }
     return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
   }
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   const { name, description, coordinatorOrganisationId, version } = result.current
   const storedCoordinator = coordinatorOrganisationId ? await getOrganisation(db, coordinatorOrganisationId) : null
   return data<ActionResult>(

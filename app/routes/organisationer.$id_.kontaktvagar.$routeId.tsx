@@ -7,6 +7,7 @@ import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/sv'
 import { parseForm } from '~/modules/forms/parse-form'
+import { badRequest, notFound } from '~/modules/http/responses'
 import { requireEditableContactRoute } from '~/modules/registry/contact-pages.server'
 import {
   ContactRouteDeleteSchema,
@@ -49,10 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/organisationer/${organisation.id}`
   if (formData.get('intent') === 'delete') {
     const parsed = parseForm(ContactRouteDeleteSchema, formData)
-    if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
+    if (!parsed.ok) throw badRequest()
     const result = await deleteContactRoute(db, { actorId: user.id, id: route.id, version: parsed.data.version })
     if (result.ok) throw redirect(`${back}?kontaktvagar=borttagen`)
-    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result.error === 'notFound') throw notFound()
     return data<EditResult>(
       {
         errors: {},
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { version, ...fields } = parsed.data
   const result = await updateContactRoute(db, { actorId: user.id, id: route.id, version, ...fields })
   if (result.ok) throw redirect(`${back}?kontaktvagar=sparad`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   // The user's input stays; the new version lets them save over the current values knowingly.
   return data<EditResult>(
     {

@@ -7,7 +7,7 @@ import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { siteFormValues } from '~/modules/registry/form-values'
 import { requireEditableSite } from '~/modules/registry/record-access.server'
 import { SiteUpdateSchema } from '~/modules/registry/site-form'
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     const result = await deleteSite(db, { actorId: user.id, id: siteId, version: version.data })
     if (result.ok) throw redirect(`/organisationer/${id}?sparad=1#platser`)
-    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result.error === 'notFound') throw notFound()
     return data(
       { form: 'delete' as const, errors: { _form: 'sites.deleteConflict' }, values: null, current: null },
       { status: 409 },
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ form: 'save' as const, errors: parsed.errors, values: parsed.values, current: null }, { status: 400 })
   const result = await updateSite(db, { actorId: user.id, id: siteId, ...parsed.data })
   if (result.ok) throw redirect(`/organisationer/${id}?sparad=1#plats-${siteId}`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   // The user's input stays in the form; the new version lets them save over it knowingly.
   return data(
     {

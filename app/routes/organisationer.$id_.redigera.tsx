@@ -6,7 +6,7 @@ import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { OrganisationUpdateSchema } from '~/modules/organisations/organisation-form'
 import { getOrganisation, updateOrganisation } from '~/modules/organisations/organisations.server'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -26,13 +26,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, current: null }, { status: 400 })
   const result = await updateOrganisation(await getDb(), { actorId: user.id, id, ...parsed.data })
   if (result.ok) throw redirect(`/organisationer/${id}?sparad=1`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   const { name, kind, description, version } = result.current
   // The user's text stays in the form; the new version lets them save over it knowingly.
   return data(
     {
       errors: { _form: 'organisations.conflict' },
-      values: { ...parsed.values, name: parsed.data.name, kind: parsed.data.kind, description: parsed.data.description, version: String(version) },
+      values: {
+        ...parsed.values,
+        name: parsed.data.name,
+        kind: parsed.data.kind,
+        description: parsed.data.description,
+        version: String(version),
+      },
       current: { name, kind, description },
     },
     { status: 409 },

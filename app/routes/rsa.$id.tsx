@@ -11,15 +11,15 @@ import { FormMessage } from '~/components/forms/field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { ProgressTable } from '~/components/rsa/progress-table'
 import { getDb } from '~/db/app-db.server'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { versionField } from '~/modules/forms/fields'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { setResultsShared } from '~/modules/rsa/analyses.server'
 import { loadCompileInput } from '~/modules/rsa/compiled.server'
 import { progress } from '~/modules/rsa/compile'
 import { daysUntil, reportDeadline } from '~/modules/rsa/report'
-import { formatDay } from '~/modules/text/dates'
 import {
   analysisHeader,
   answerableOrganisationIds,
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await setResultsShared(db, { actorId: user.id, id, version: version.data, shared: intent === 'share' })
   if (result.ok) throw redirect(`/rsa/${id}?${intent === 'share' ? 'delad' : 'inte-delad'}=1`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   return data({ error: 'rsa.conflict' as const }, { status: 409 })
 }
 
@@ -86,7 +86,7 @@ export default function AnalysisPage() {
       {search.has('inte-delad') ? <FormMessage kind="success">{t('rsa.unsharedNow')}</FormMessage> : null}
       {actionData?.error ? <FormMessage kind="error">{t(actionData.error)}</FormMessage> : null}
       <p className="rsa-deadline">
-        {t('rsa.deadlineText', { date: formatDay(locale, deadline) })}{' '}
+        {t('rsa.deadlineText', { date: formatDate(locale, deadline) })}{' '}
         {daysLeft >= 0 ? t('rsa.daysLeft', { days: daysLeft }) : t('rsa.deadlinePassed')}
       </p>
       <p>{t('rsa.participantList', { names: participants.join(', ') || '–' })}</p>

@@ -14,7 +14,7 @@ import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { updateNarrative } from '~/modules/rsa/analyses.server'
 import { reportParts } from '~/modules/rsa/report'
 import { NarrativeSchema } from '~/modules/rsa/rsa-forms'
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const narrative = Object.fromEntries(reportParts.map((part) => [part, parts[part]]))
   const result = await updateNarrative(db, { actorId: user.id, id, version, narrative })
   if (result.ok) throw redirect(`/rsa/${id}/rapport`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   // The text stays; the stored version lets a second save overwrite knowingly.
   return data(
     {

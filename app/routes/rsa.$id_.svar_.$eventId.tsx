@@ -13,7 +13,7 @@ import { AnswerForm, ScaleGuide } from '~/components/rsa/answer-form'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { forbidden, requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisationName, listEvents } from '~/modules/rsa/analyses.server'
 import { runAnswerAction } from '~/modules/rsa/answer-action.server'
 import { getAnswer } from '~/modules/rsa/answers.server'
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get('organisation')
   const organisationId = asked ?? answerable[0]
   // Another organisation's answer is neither shown nor changed here.
-  if (!organisationId || !answerable.includes(organisationId)) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!organisationId || !answerable.includes(organisationId)) throw forbidden()
   const events = await listEvents(db, id)
   const index = events.findIndex((event) => event.id === eventId)
   const event = requireFound(events[index])

@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
 import { rsaMeasureStates, type RsaMeasureState } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDate, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { isOverdue, planProgress } from '~/modules/rsa/action-plan'
 import { getFollowUp } from '~/modules/rsa/measures.server'
 import { requireResultsReadable } from '~/modules/rsa/rsa-access.server'
@@ -19,7 +19,7 @@ const isState = (value: string): value is RsaMeasureState => (rsaMeasureStates a
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
   const year = Number(params.year)
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Response('Hittades inte', { status: 404 })
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw notFound()
   const user = await requireUser(request)
   const db = await getDb()
   const analysis = await requireResultsReadable(db, user, id)

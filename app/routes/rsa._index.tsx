@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { listAnalyses } from '~/modules/rsa/analyses.server'
 import { reportDeadline } from '~/modules/rsa/report'
-import { formatDay } from '~/modules/text/dates'
 import rsaStyles from '~/styles/rsa.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
@@ -60,7 +60,7 @@ export default function RsaListPage() {
                     <Link to={`/rsa/${analysis.id}`}>{analysis.title}</Link>
                   </td>
                   <td>{t('rsa.periodValue', { start: analysis.periodStart, end: analysis.periodEnd })}</td>
-                  <td>{formatDay(locale, analysis.deadline)}</td>
+                  <td>{formatDate(locale, analysis.deadline)}</td>
                   <td>{analysis.participants}</td>
                   <td>{analysis.resultsSharedAt ? t('rsa.shared') : t('rsa.notShared')}</td>
                 </tr>

@@ -16,6 +16,7 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { forbidden } from '~/modules/http/responses'
 import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.server'
 import { NewAnalysisSchema, participantPickers, readParticipantChoice } from '~/modules/rsa/rsa-forms'
 import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors, pickers }, { status: 400 })
   const organisationId = analysisOwnerFor(user)
-  if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!organisationId) throw forbidden()
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createAnalysis(tx, { actorId: user.id, organisationId, ...parsed.data, ...participants })
     return `/rsa/${created.id}/installningar?skapad=1`

@@ -8,7 +8,7 @@ import { useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { versionField } from '~/modules/forms/fields'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { canChangeScenario, requireEditableScenario } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
 import { scenarioPickers, scenarioValues } from '~/modules/scenarios/scenario-form'
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await deleteScenario(db, { actorId: user.id, id, version: version.data }, allowed)
       : null
     if (result?.ok) throw redirect('/scenarier?borttaget=1')
-    if (result?.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result?.error === 'notFound') throw notFound()
     return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
   }
 
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     allowed,
   )
   if (result.ok) throw redirect(`/scenarier/${id}?sparat=1`)
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   // The user's input stays; the new version lets them save over it knowingly.
   return data(
     {

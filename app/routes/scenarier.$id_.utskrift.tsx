@@ -3,13 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ScenarioChart } from '~/components/scenarios/scenario-chart'
 import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
-import { formatCount } from '~/components/map/format'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatCount, formatDateTime, formatNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { explainChain, failureText } from '~/modules/scenarios/reason-text'
 import { requireReadableScenario } from '~/modules/scenarios/scenario-access.server'
-import { formatHours } from '~/modules/scenarios/scenario-view'
 import { computeScenario } from '~/modules/scenarios/scenario-result.server'
 import { scenarioOutcomes, scenarioView } from '~/modules/scenarios/scenario-view.server'
 
@@ -46,7 +45,7 @@ export default function ScenarioPrintPage() {
   const locale = useLocale()
   const { scenario, failures, serviceCount, totals, outcomes, count, printedAt } = useLoaderData<typeof loader>()
   const h = (hours: number | null) =>
-    hours === null ? t('scenario.never') : t('scenario.atHourShort', { hour: formatHours(locale, hours) })
+    hours === null ? t('scenario.never') : t('scenario.atHourShort', { hour: formatNumber(locale, hours) })
   return (
     <div className="page scenario-print">
       <div className="contact-print__tools">
@@ -93,8 +92,8 @@ export default function ScenarioPrintPage() {
             {outcome.timeline
               .map(([from, to, state]) =>
                 t('scenario.csv.segment', {
-                  from: formatHours(locale, from),
-                  to: formatHours(locale, to),
+                  from: formatNumber(locale, from),
+                  to: formatNumber(locale, to),
                   state: t(`scenario.serviceState.${state}`),
                 }),
               )

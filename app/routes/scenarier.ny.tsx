@@ -8,6 +8,7 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { forbidden } from '~/modules/http/responses'
 import { scenarioOwnerFor } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
 import { newScenarioValues, scenarioPickers } from '~/modules/scenarios/scenario-form'
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
   const organisationId = scenarioOwnerFor(user)
-  if (!organisationId) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!organisationId) throw forbidden()
   const formData = await readFormData(request)
   const db = await getDb()
   const step = await readScenarioPost(db, request, formData, user, { needsVersion: false })

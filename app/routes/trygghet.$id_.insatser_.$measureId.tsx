@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { CouncilHeader } from '~/components/council/council-header'
 import { MeasureFields } from '~/components/council/measure-fields'
 import { FollowUpForm, FollowUpList } from '~/components/council/measure-follow-ups'
 import { measureTypeLabel, measureWhere } from '~/components/council/measure-labels'
 import { CodeOptions, Field, FormMessage } from '~/components/forms/field'
 import { councilMeasureStates } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
@@ -30,7 +30,7 @@ import type { FieldErrors } from '~/modules/forms/parse-form'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { badRequest, notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -79,7 +79,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   const scope = { actorId: user.id, councilId: council.id, id }
   const done = (notice: string) => redirect(`/trygghet/${council.id}/insatser/${id}?sparat=${notice}`)
-  const notFound = () => new Response('Hittades inte', { status: 404 })
   const answer = (result: ActionResult, status: 400 | 409) => data(result, { status })
 
   if (intent === 'followUp') {
@@ -104,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       409,
     )
   }
-  if (intent !== 'save') throw new Response('Ogiltig begäran', { status: 400 })
+  if (intent !== 'save') throw badRequest()
   const parsed = parseForm(MeasureEditSchema, formData)
   if (!parsed.ok) return answer({ form: 'save', errors: parsed.errors, values: parsed.values }, 400)
   const { version, ...fields } = parsed.data

@@ -3,12 +3,14 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod'
 import { CouncilHeader } from '~/components/council/council-header'
 import { Field, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { listAuditEntries } from '~/modules/audit/audit.server'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { updateCouncilSettings } from '~/modules/council/councils.server'
 import { requiredText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { notFound } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
 
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
   const saved = await updateCouncilSettings(db, { actorId: user.id, id: council.id, ...parsed.data })
   if (saved.ok) throw redirect(`/trygghet/${council.id}/installningar?sparat=1`)
-  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'notFound') throw notFound()
   return data(
     { errors: {}, values: { ...parsed.values, version: String(saved.current.version) }, conflict: true },
     { status: 409 },

@@ -11,8 +11,8 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { StatisticsFormat, StatisticsImports } from '~/components/council/statistics-format'
 import { StatisticsPreviewSection, StatisticsUploadForm } from '~/components/council/statistics-import'
 import { FormMessage } from '~/components/forms/field'
-import { formatSize } from '~/components/import/import-format'
 import { councilStatisticKinds } from '~/db/enums'
+import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
@@ -156,8 +156,8 @@ export default function CouncilSourcesPage() {
         councilId={council.id}
         categories={categories}
         areas={areas}
-        maxRows={maxRows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}
-        maxSize={formatSize(maxBytes, locale)}
+        maxRows={formatCount(locale, maxRows)}
+        maxSize={formatUploadSize(locale, maxBytes)}
       />
     </div>
   )

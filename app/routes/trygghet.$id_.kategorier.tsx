@@ -14,6 +14,7 @@ import { requiredText, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { badRequest, notFound } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(added.location)
   }
-  if (intent !== 'rename' && intent !== 'active') throw new Response('Ogiltig begäran', { status: 400 })
+  if (intent !== 'rename' && intent !== 'active') throw badRequest()
   const parsed = intent === 'rename' ? parseForm(RenameSchema, formData) : parseForm(ActiveSchema, formData)
   const form = `${intent}:${parsed.values.id ?? ''}`
   if (!parsed.ok) return data<ActionResult>({ form, errors: parsed.errors, values: parsed.values }, { status: 400 })
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...('name' in parsed.data ? { name: parsed.data.name } : { active: parsed.data.active === 'true' }),
   })
   if (saved.ok) throw redirect(`${back}?sparat=andrad`)
-  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'notFound') throw notFound()
   if (saved.error === 'duplicate') {
     return data<ActionResult>(
       { form, errors: { name: 'council.categories.duplicate' }, values: parsed.values },

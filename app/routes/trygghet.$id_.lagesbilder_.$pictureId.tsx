@@ -2,9 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CouncilHeader } from '~/components/council/council-header'
 import { SituationView } from '~/components/council/situation-view'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { Field, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDate, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { FreezeSchema, PictureUpdateSchema } from '~/modules/council/situation-form'
@@ -16,7 +16,7 @@ import {
   updatePicture,
 } from '~/modules/council/situation.server'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import sourcesStyles from '~/styles/council-sources.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
@@ -31,7 +31,7 @@ export const links = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const picture = await getPicture(db, council.id, requireUuid(params.pictureId))
-  if (!picture) throw new Response('Hittades inte', { status: 404 })
+  if (!picture) throw notFound()
   const [snapshot, versions] = await Promise.all([assembleSnapshot(db, council, picture), listVersions(db, picture.id)])
   return {
     council: councilHeader(user, council),
@@ -57,10 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/trygghet/${council.id}/lagesbilder/${id}`
   if (formData.get('intent') === 'freeze') {
     const parsed = parseForm(FreezeSchema, formData)
-    if (!parsed.ok) throw new Response('Ogiltig begäran', { status: 400 })
+    if (!parsed.ok) throw badRequest()
     const frozen = await freezePicture(db, { actorId: user.id, council, id, version: parsed.data.version })
     if (frozen.ok) throw redirect(`${base}/version/${frozen.number}?fryst=1`)
-    if (frozen.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (frozen.error === 'notFound') throw notFound()
     return data({ form: 'freeze', errors: {}, values: {} as Record<string, string>, conflict: true }, { status: 409 })
   }
   const parsed = parseForm(PictureUpdateSchema, formData)
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ form: 'text', errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
   const saved = await updatePicture(db, { actorId: user.id, councilId: council.id, id, ...parsed.data })
   if (saved.ok) throw redirect(`${base}?sparat=1`)
-  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'notFound') throw notFound()
   return data(
     { form: 'text', errors: {}, values: { ...parsed.values, version: String(saved.current.version) }, conflict: true },
     { status: 409 },

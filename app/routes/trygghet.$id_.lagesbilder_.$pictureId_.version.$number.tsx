@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CouncilHeader } from '~/components/council/council-header'
 import { SituationView } from '~/components/council/situation-view'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { FormMessage } from '~/components/forms/field'
 import { PrintButton } from '~/components/ui/print-button'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDate, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { compareSnapshots } from '~/modules/council/situation-diff'
 import { changeText } from '~/modules/council/situation-words'
 import { getPicture, getVersion, versionNumber } from '~/modules/council/situation.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import sourcesStyles from '~/styles/council-sources.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
@@ -24,9 +24,9 @@ export const links = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const picture = await getPicture(db, council.id, requireUuid(params.pictureId))
-  if (!picture) throw new Response('Hittades inte', { status: 404 })
+  if (!picture) throw notFound()
   const found = await getVersion(db, picture.id, versionNumber(params.number))
-  if (!found) throw new Response('Hittades inte', { status: 404 })
+  if (!found) throw notFound()
   return {
     council: councilHeader(user, council),
     pictureId: picture.id,

@@ -4,15 +4,15 @@ import { getLocale } from '~/i18n/locale.server'
 import { requireCouncil } from '~/modules/council/council-access.server'
 import { renderSituationPdf } from '~/modules/council/situation-pdf.server'
 import { getPicture, getVersion, versionNumber } from '~/modules/council/situation.server'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 
 /** A frozen situation picture as a PDF file. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, council } = await requireCouncil(request, params, 'council.read')
   const picture = await getPicture(db, council.id, requireUuid(params.pictureId))
-  if (!picture) throw new Response('Hittades inte', { status: 404 })
+  if (!picture) throw notFound()
   const found = await getVersion(db, picture.id, versionNumber(params.number))
-  if (!found) throw new Response('Hittades inte', { status: 404 })
+  if (!found) throw notFound()
   const locale = getLocale(request)
   const pdf = await renderSituationPdf(
     { ...found.current, previous: found.previous?.snapshot ?? null },

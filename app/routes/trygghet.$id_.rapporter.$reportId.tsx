@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { CouncilHeader } from '~/components/council/council-header'
 import { ReportStateBadge } from '~/components/council/report-state'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime, formatPosition } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { councilHeader, precisePositionsFor, requireCouncil } from '~/modules/council/council-access.server'
 import { coarsen } from '~/modules/council/geometry'
 import { ReviewSchema, reviewKinds } from '~/modules/council/review-form'
@@ -16,17 +17,16 @@ import {
   reviewReport,
 } from '~/modules/council/reports.server'
 import { parseForm } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
-import { formatPosition } from '~/modules/text/position'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
   const report = await getReport(db, { councilId: council.id, id: requireUuid(params.reportId), readerId: user.id })
-  if (!report) throw new Response('Hittades inte', { status: 404 })
+  if (!report) throw notFound()
   const precise = precisePositionsFor(user, council)
   const position =
     report.lat !== null && report.lng !== null
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
   const saved = await reviewReport(db, { councilId: council.id, id, actorId: user.id, ...parsed.data })
   if (saved.ok) throw redirect(`/trygghet/${council.id}/rapporter/${id}?sparat=1`)
-  if (saved.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (saved.error === 'notFound') throw notFound()
   if (saved.error === 'invalid') {
     return data({ errors: { [saved.field]: saved.message }, values: parsed.values, conflict: false }, { status: 400 })
   }

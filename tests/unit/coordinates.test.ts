@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { formatDegrees } from '../../app/i18n/format'
 import {
-  formatDegrees,
   formatMetres,
   isInSwedenSweref,
   isInSwedenWgs84,

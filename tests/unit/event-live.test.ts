@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEventHub, type Listen, type LiveSignal } from '../../app/modules/events/event-hub.server'
 import { parseDataAge } from '../../app/modules/events/event-live.server'
-import {
-  announcementFor,
-  liveStatusMessage,
-  reconnectDelayMs,
-  stockholmClock,
-} from '../../app/modules/events/live-status'
+import { formatTime } from '../../app/i18n/format'
+import { announcementFor, liveStatusMessage, reconnectDelayMs } from '../../app/modules/events/live-status'
 import { sseMessage, sseRetry } from '../../app/modules/events/sse'
 
 /** A LISTEN under the test's control: the payloads it hands on, and a way to drop and restore it. */
@@ -175,7 +171,7 @@ describe('what the page says about its updates', () => {
   const at = new Date('2027-01-15T09:42:05Z')
 
   it('gives the last contact in Stockholm time, with seconds while live', () => {
-    expect(stockholmClock('sv', at, true)).toBe('10:42:05')
+    expect(formatTime('sv', at, true)).toBe('10:42:05')
     expect(liveStatusMessage('live', at, 'sv')).toEqual({ key: 'eventLive.live', vars: { time: '10:42:05' } })
     expect(liveStatusMessage('polling', at, 'sv')).toEqual({ key: 'eventLive.polling', vars: { time: '10:42:05' } })
     expect(liveStatusMessage('offline', at, 'sv')).toEqual({ key: 'eventLive.offline', vars: { time: '10:42' } })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { meetingKinds } from '../../app/db/enums'
+import { formatNumber } from '../../app/i18n/format'
 import { translator } from '../../app/i18n/i18n'
 import { parseForm } from '../../app/modules/forms/parse-form'
 import {
@@ -12,8 +13,6 @@ import {
 import {
   activityText,
   countedMeetingKinds,
-  formatCost,
-  formatHours,
   grantReportCsvRows,
   grantTotals,
   groupByCategory,
@@ -152,9 +151,9 @@ describe('how a row reads', () => {
   })
 
   it('formats hours and kronor the Swedish way', () => {
-    expect(formatHours('sv', 2.5)).toBe('2,5')
-    expect(formatHours('sv', 12)).toBe('12')
-    expect(formatCost('sv', 12_500).replace(/\s/g, ' ')).toBe('12 500')
+    expect(formatNumber('sv', 2.5)).toBe('2,5')
+    expect(formatNumber('sv', 12)).toBe('12')
+    expect(formatNumber('sv', 12_500, 0).replace(/\s/g, ' ')).toBe('12 500')
   })
 
   it('gives the CSV its header and one row per activity, with numbers as numbers', () => {

@@ -1,12 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  dialNumber,
-  formatPhoneNumber,
-  phoneQueryDigits,
-  swedishNationalDigits,
-  telHref,
-} from '../../app/modules/text/phone'
+import { formatPhoneNumber } from '../../app/i18n/format'
+import { dialNumber, phoneQueryDigits, swedishNationalDigits, telHref } from '../../app/modules/text/phone'
 
 describe('the Swedish grouping of a number', () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay } from '../../app/modules/text/dates'
-import { formatPosition } from '../../app/modules/text/position'
+import { formatDate, formatPosition } from '../../app/i18n/format'
 
 describe('a position as the reader writes it', () => {
   it('uses the decimal comma in Swedish and four decimals unless asked for more', () => {
@@ -21,12 +20,12 @@ describe('a position as the reader writes it', () => {
 
 describe('a day in prose and overviews', () => {
   it('is written "31 okt. 2027" in Swedish and "31 Oct 2027" in English', () => {
-    expect(formatDay('sv', '2027-10-31')).toBe('31 okt. 2027')
-    expect(formatDay('en', '2027-10-31')).toBe('31 Oct 2027')
+    expect(formatDate('sv', '2027-10-31')).toBe('31 okt. 2027')
+    expect(formatDate('en', '2027-10-31')).toBe('31 Oct 2027')
   })
 
   it('takes an instant on Stockholm’s calendar', () => {
     // 23:30 UTC on 31 December is already New Year's Day in Stockholm.
-    expect(formatDay('sv', new Date('2026-12-31T23:30:00Z'))).toBe('1 jan. 2027')
+    expect(formatDate('sv', new Date('2026-12-31T23:30:00Z'))).toBe('1 jan. 2027')
   })
 })

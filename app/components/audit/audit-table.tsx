@@ -1,12 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { formatDateTime, useLocale, useT, type Locale, type Translate } from '~/i18n/i18n'
+import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
+import { useLocale, useT, type Locale, type Translate } from '~/i18n/i18n'
 import type { AuditView, Shown } from '~/modules/audit/presentation.server'
-
-const stockholmDay = (locale: Locale, day: string) =>
-  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  )
 
 /** One value of the log, as its reader reads it: labels, names, local time and lists, never a code. */
 function Value({ value }: { value: Shown }): ReactNode {
@@ -25,15 +21,13 @@ function render(value: Shown, t: Translate, locale: Locale): ReactNode {
       return t(value.key, value.vars)
     case 'number': {
       if (value.plain) return String(value.value)
-      const number = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 6 }).format(
-        value.value,
-      )
+      const number = formatNumber(locale, value.value, 6)
       return value.percent ? t('audit.percent', { share: number }) : number
     }
     case 'instant':
       return <time dateTime={value.at}>{formatDateTime(locale, value.at)}</time>
     case 'date':
-      return <time dateTime={value.day}>{stockholmDay(locale, value.day)}</time>
+      return <time dateTime={value.day}>{formatDate(locale, value.day)}</time>
     case 'record':
       return value.href ? <Link to={value.href}>{render(value.name, t, locale)}</Link> : render(value.name, t, locale)
     case 'list':

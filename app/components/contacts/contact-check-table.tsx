@@ -1,4 +1,5 @@
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 
 export interface ContactCheckRow {
   id: string

@@ -1,18 +1,13 @@
 import type { ReactNode } from 'react'
-import { useLocale, useT, type Locale } from '~/i18n/i18n'
+import { formatDate, formatPhoneNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { isPhoneChannel, type ContactRouteFields } from '~/modules/registry/contact-route-values'
-import { formatDay } from '~/modules/text/dates'
-import { formatPhoneNumber, telHref } from '~/modules/text/phone'
+import { telHref } from '~/modules/text/phone'
 
 export interface ContactRouteCardData extends ContactRouteFields {
   id: string
   lastCheck: { checkedAt: string; reached: boolean } | null
-}
-
-/** The portal's one date style for prose and overviews ("31 okt. 2027"), see ~/modules/text/dates. */
-export function formatDate(locale: Locale, date: string | Date): string {
-  return formatDay(locale, date)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { contactValueText, isCrisisRoute } from '~/modules/registry/contact-route-values'
 import { ContactRouteCard, type ContactRouteCardData } from './contact-route-card'

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import type { CouncilRole } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 
 export interface CouncilMemberRow {
   userId: string

@@ -1,8 +1,8 @@
 import { Form } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { councilFollowUpAssessments, type CouncilFollowUpAssessment } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 
 export interface FollowUpRow {

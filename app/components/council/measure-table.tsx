@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import type { CouncilFollowUpAssessment, CouncilMeasureKind, CouncilMeasureState } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { measureTypeLabel, measureWhere } from './measure-labels'
 

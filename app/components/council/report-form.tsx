@@ -4,11 +4,11 @@ import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import type { Tiles } from '~/components/scenarios/area-field'
 import { ClientOnly, useHydrated } from '~/components/ui/client-only'
 import { reportLocationKinds } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime, formatDegrees } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import type { OfflineLifetime } from '~/modules/auth/offline-lifetime'
 import { MAX_DESCRIPTION } from '~/modules/council/report-form'
-import { formatDegrees } from '~/modules/text/position'
 import {
   clearDraft,
   clearPending,

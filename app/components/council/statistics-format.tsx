@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { statisticColumnNames, statisticColumns } from '~/modules/council/statistics-csv'
 import type { StatisticsImportListRow } from '~/modules/council/statistics.server'

@@ -1,27 +1,25 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { formatSize } from '~/components/import/import-format'
 import { councilStatisticKinds, type CouncilStatisticKind } from '~/db/enums'
+import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { statisticColumnNames, statisticColumns, type StatisticColumn } from '~/modules/council/statistics-csv'
 import type { StatisticsPreview, StatisticsPreviewRow } from '~/modules/council/statistics.server'
 import { ConfirmImportForm, CsvPreviewTable, FileIssues } from './statistics-preview'
 
-const numberTag = (locale: string) => (locale === 'sv' ? 'sv-SE' : 'en-GB')
-
 /** A CSV file field that refuses a file over the limit before it is sent. */
 export function CsvFileField({ maxBytes, maxRows, error }: { maxBytes: number; maxRows: number; error?: string }) {
   const t = useT()
   const locale = useLocale()
   const [tooLarge, setTooLarge] = useState<string | null>(null)
-  const maxSize = formatSize(maxBytes, locale)
+  const maxSize = formatUploadSize(locale, maxBytes)
   return (
     <Field
       label={t('councilSources.file')}
       name="file"
-      hint={t('councilSources.fileHint', { size: maxSize, rows: maxRows.toLocaleString(numberTag(locale)) })}
+      hint={t('councilSources.fileHint', { size: maxSize, rows: formatCount(locale, maxRows) })}
       error={tooLarge ?? (error === 'import.tooLarge' ? t('import.tooLarge', { size: maxSize }) : error)}
     >
       {(props) => (
@@ -33,7 +31,7 @@ export function CsvFileField({ maxBytes, maxRows, error }: { maxBytes: number; m
             const file = event.currentTarget.files?.[0]
             setTooLarge(
               file && file.size > maxBytes
-                ? t('councilSources.fileTooLarge', { size: formatSize(file.size, locale), max: maxSize })
+                ? t('councilSources.fileTooLarge', { size: formatUploadSize(locale, file.size), max: maxSize })
                 : null,
             )
           }}
@@ -146,7 +144,7 @@ export function StatisticsPreviewSection({
     )
   }
   const { totals } = preview
-  const number = (value: number) => value.toLocaleString(numberTag(locale))
+  const number = (value: number) => formatCount(locale, value)
   const cell = (row: StatisticsPreviewRow, column: StatisticColumn) => {
     const value = row.value!
     if (column === 'month') return value.month.slice(0, 7)

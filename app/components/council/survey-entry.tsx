@@ -1,7 +1,8 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { safetySurveyQuestions, type SafetySurveyQuestion } from '~/db/enums'
+import { formatNumber } from '~/i18n/format'
 import { translateMessage, useLocale, useT } from '~/i18n/i18n'
-import { cellName, formatShare, surveyColumnNames, surveyColumns, type SurveyColumn } from '~/modules/council/survey'
+import { cellName, surveyColumnNames, surveyColumns, type SurveyColumn } from '~/modules/council/survey'
 import type { SurveyCell, SurveyImportPreview, SurveyPreviewRow } from '~/modules/council/survey.server'
 import { ConfirmImportForm, CsvPreviewTable, FileIssues } from './statistics-preview'
 import { FormMessage } from '~/components/forms/field'
@@ -117,7 +118,7 @@ export function SurveyEntryForm({
                 {safetySurveyQuestions.map((question) => {
                   const name = cellName('share', area.id, question)
                   const cell = stored.get(name)
-                  const saved = cell ? formatShare(Number(cell.share), locale) : ''
+                  const saved = cell ? formatNumber(locale, Number(cell.share), 1, 1) : ''
                   return (
                     <CellInput
                       key={question}
@@ -169,7 +170,7 @@ export function SurveyImportPreviewSection({ preview, text }: { preview: SurveyI
     if (column === 'year') return value.year
     if (column === 'area') return value.areaName ?? t('councilSources.wholeMunicipality')
     if (column === 'question') return t(`councilSources.question.${value.question}`)
-    return `${formatShare(value.share, locale)} %`
+    return `${formatNumber(locale, value.share, 1, 1)} %`
   }
   return (
     <section aria-labelledby="survey-preview" className="council-section">

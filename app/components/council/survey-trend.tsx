@@ -1,6 +1,7 @@
 import { useId } from 'react'
+import { formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import { formatShare, type SurveySeries, type SurveyTrendData } from '~/modules/council/survey'
+import type { SurveySeries, SurveyTrendData } from '~/modules/council/survey'
 
 // Colours that keep a 3:1 contrast against white, each with its own dash and
 // marker so that the lines are told apart without colour too.
@@ -154,7 +155,11 @@ export function SurveyTrend({ trend, headingLevel = 2 }: { trend: SurveyTrendDat
                       <th scope="row">{year}</th>
                       {series.map((s) => {
                         const point = s.points.find((p) => p.year === year)
-                        return <td key={s.areaId ?? 'all'}>{point ? `${formatShare(point.share, locale)} %` : '–'}</td>
+                        return (
+                          <td key={s.areaId ?? 'all'}>
+                            {point ? `${formatNumber(locale, point.share, 1, 1)} %` : '–'}
+                          </td>
+                        )
                       })}
                     </tr>
                   ))}

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { lastDay, type Period, type WeeklyFilters } from '~/modules/council/weekly'
 
@@ -6,13 +7,7 @@ import { lastDay, type Period, type WeeklyFilters } from '~/modules/council/week
 export function usePeriodLabel(): (period: Period) => string {
   const t = useT()
   const locale = useLocale()
-  const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-  const day = (date: string) => format.format(new Date(`${date}T12:00:00Z`))
+  const day = (date: string) => formatDate(locale, date)
   return (period) => {
     const range = `${day(period.from)} – ${day(lastDay(period))}`
     const match = period.week ? /^(\d{4})-W(\d{2})$/.exec(period.week) : null

@@ -1,3 +1,4 @@
+import { intlLocale } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MonthlyTrend } from '~/modules/council/weekly.server'
 import { colourOf, dashOf } from './weekly-colours'
@@ -18,8 +19,8 @@ function axisTop(max: number): number {
 
 function useMonthName() {
   const locale = useLocale()
-  const short = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' })
-  const long = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+  const short = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' })
+  const long = new Intl.DateTimeFormat(intlLocale(locale), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

@@ -2,6 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type 
 import dagre from 'cytoscape-dagre'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { noSectorColour, sectorColours } from '~/components/map/sector-colours'
+import { formatNumber } from '~/i18n/format'
 import { translator, useLocale } from '~/i18n/i18n'
 import type { GraphEdge, GraphNode } from '~/modules/dependency-graph/graph-view'
 
@@ -79,7 +80,6 @@ export function DependencyGraph({ nodes, edges }: { nodes: GraphNode[]; edges: G
   const [selected, setSelected] = useState<string | null>(null)
 
   const elements = useMemo((): ElementDefinition[] => {
-    const hours = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })
     return [
       ...nodes.map((node) => ({
         data: {
@@ -99,8 +99,8 @@ export function DependencyGraph({ nodes, edges }: { nodes: GraphNode[]; edges: G
           target: edge.target,
           weak: edge.weak !== null,
           label: t('graph.drawing.edgeLabel', {
-            copes: hours.format(edge.copesHours),
-            backup: hours.format(edge.backupHours),
+            copes: formatNumber(locale, edge.copesHours),
+            backup: formatNumber(locale, edge.backupHours),
           }),
         },
       })),

@@ -1,6 +1,5 @@
-import { formatCount } from '~/components/map/format'
-import { useFormatNumber } from '~/components/registry/format'
 import { Pager } from '~/components/ui/pager'
+import { formatCount, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { DependencyGraphView } from '~/modules/dependency-graph/graph-view'
 import { OrganisationLink, TargetName } from './target-name'
@@ -13,7 +12,6 @@ import { OrganisationLink, TargetName } from './target-name'
 export function DependencyTable({ table, search }: { table: DependencyGraphView['table']; search: string }) {
   const t = useT()
   const locale = useLocale()
-  const format = useFormatNumber()
   const { total, page, pageSize, rows } = table
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1
@@ -58,7 +56,7 @@ export function DependencyTable({ table, search }: { table: DependencyGraphView[
                     <span className="graph-table__name">{row.service.name}</span>
                     <span className="graph-table__meta">
                       {t(`sector.${row.sector}`)} ·{' '}
-                      {t('graph.table.acceptable', { hours: format(row.acceptableOutageHours) })}
+                      {t('graph.table.acceptable', { hours: formatNumber(locale, row.acceptableOutageHours) })}
                     </span>
                   </th>
                   <td>
@@ -67,14 +65,16 @@ export function DependencyTable({ table, search }: { table: DependencyGraphView[
                   <td>
                     <TargetName target={row.target} />
                   </td>
-                  <td className="graph-table__number">{format(row.copesHours)}</td>
+                  <td className="graph-table__number">{formatNumber(locale, row.copesHours)}</td>
                   <td>{row.backupDescription || (row.backupSource === 'site' ? t('graph.table.siteBackup') : '–')}</td>
-                  <td className="graph-table__number">{row.backupSource === 'none' ? '–' : format(row.backupHours)}</td>
+                  <td className="graph-table__number">
+                    {row.backupSource === 'none' ? '–' : formatNumber(locale, row.backupHours)}
+                  </td>
                   <td>
                     {row.weak === 'none'
                       ? t('graph.table.weak.none')
                       : row.weak === 'short'
-                        ? t('graph.table.weak.short', { hours: format(row.acceptableOutageHours) })
+                        ? t('graph.table.weak.short', { hours: formatNumber(locale, row.acceptableOutageHours) })
                         : '–'}
                   </td>
                 </tr>

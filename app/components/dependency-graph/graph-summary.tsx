@@ -1,4 +1,4 @@
-import { formatCount } from '~/components/map/format'
+import { formatCount } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { DependencyGraphView } from '~/modules/dependency-graph/graph-view'
 

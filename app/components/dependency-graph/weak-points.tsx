@@ -1,5 +1,4 @@
-import { formatCount } from '~/components/map/format'
-import { useFormatNumber } from '~/components/registry/format'
+import { formatCount, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { ChainView, DependencyGraphView, HubView, WeakBackupView } from '~/modules/dependency-graph/graph-view'
 import type { Listing } from '~/modules/dependency-graph/weak-points'
@@ -42,11 +41,11 @@ function Hub({ hub }: { hub: HubView }) {
 
 function Backup({ backup }: { backup: WeakBackupView }) {
   const t = useT()
-  const format = useFormatNumber()
+  const locale = useLocale()
   const hours = {
-    copes: format(backup.copesHours),
-    backup: format(backup.backupHours),
-    acceptable: format(backup.acceptableOutageHours),
+    copes: formatNumber(locale, backup.copesHours),
+    backup: formatNumber(locale, backup.backupHours),
+    acceptable: formatNumber(locale, backup.acceptableOutageHours),
   }
   const contacts =
     backup.target.kind === 'service' && backup.target.organisation.id !== backup.organisation.id

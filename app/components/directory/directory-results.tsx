@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ContactValue, formatDate } from '~/components/contacts/contact-route-card'
+import { ContactValue } from '~/components/contacts/contact-route-card'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { DirectoryResults, HitGroup } from '~/modules/registry/directory.server'
 
@@ -25,7 +26,10 @@ function HitSection<T>({
   return (
     <section aria-labelledby={id} className="directory-group">
       <h3 id={id} className="h3">
-        {title} <span className="directory-group__count">({count === 1 ? t('directory.hitCountOne') : t('directory.hitCount', { count })})</span>
+        {title}{' '}
+        <span className="directory-group__count">
+          ({count === 1 ? t('directory.hitCountOne') : t('directory.hitCount', { count })})
+        </span>
       </h3>
       <ul className="directory-hits">{group.hits.map(render)}</ul>
       {group.more ? <p className="muted">{t('directory.more', { count: limit })}</p> : null}
@@ -57,7 +61,10 @@ export function DirectoryResultList({ results, limit }: { results: DirectoryResu
               {' · '}
               <a href={`/organisationer/${hit.id}/vcard.vcf`} download>
                 {t('directory.vcardShort')}
-                <span className="visually-hidden"> – {t('directory.organisationVcard', { organisation: hit.name })}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  – {t('directory.organisationVcard', { organisation: hit.name })}
+                </span>
               </a>
             </span>
           </li>
@@ -69,10 +76,19 @@ export function DirectoryResultList({ results, limit }: { results: DirectoryResu
         group={results.routes}
         limit={limit}
         render={(hit) => (
-          <li key={hit.id} className={hit.function === 'isk' || hit.availability === 'always' ? 'directory-hit directory-hit--crisis' : 'directory-hit'}>
+          <li
+            key={hit.id}
+            className={
+              hit.function === 'isk' || hit.availability === 'always'
+                ? 'directory-hit directory-hit--crisis'
+                : 'directory-hit'
+            }
+          >
             <span className="directory-hit__title">
               {t(`contactFunction.${hit.function}`)}
-              {hit.visibility === 'restricted' ? <span className="tag tag--restricted">{t('directory.restricted')}</span> : null}
+              {hit.visibility === 'restricted' ? (
+                <span className="tag tag--restricted">{t('directory.restricted')}</span>
+              ) : null}
             </span>
             <span>
               {t(`contactChannel.${hit.channel}`)}: <ContactValue channel={hit.channel} value={hit.value} />
@@ -112,7 +128,9 @@ export function DirectoryResultList({ results, limit }: { results: DirectoryResu
               {hit.name}
             </Link>
             {hit.address ? <span>{hit.address}</span> : null}
-            <span className="directory-hit__meta">{t('directory.atOrganisation', { organisation: hit.organisationName })}</span>
+            <span className="directory-hit__meta">
+              {t('directory.atOrganisation', { organisation: hit.organisationName })}
+            </span>
           </li>
         )}
       />
@@ -121,5 +139,10 @@ export function DirectoryResultList({ results, limit }: { results: DirectoryResu
 }
 
 export function hitTotal(results: DirectoryResults): number {
-  return results.organisations.hits.length + results.services.hits.length + results.sites.hits.length + results.routes.hits.length
+  return (
+    results.organisations.hits.length +
+    results.services.hits.length +
+    results.sites.hits.length +
+    results.routes.hits.length
+  )
 }

@@ -3,7 +3,8 @@ import { useEffect } from 'react'
 import { ContactValue } from '~/components/contacts/contact-route-card'
 import { FormMessage } from '~/components/forms/field'
 import { callOutcomes, type CallOutcome, type ContactChannel, type ContactFunction } from '~/db/enums'
-import { formatDateTime, translateMessage, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { translateMessage, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 
 export interface CallListRouteView {

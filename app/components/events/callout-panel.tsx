@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { formatDateTime, translateMessage, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { translateMessage, useLocale, useT } from '~/i18n/i18n'
 
 /** The call-out: when it last went, what the last one did, and the one button that sends it (again). */
 export function CalloutPanel({

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { eventEvaluationQuestions, ratingValues } from '~/modules/events/evaluation-form'
 import type { EvaluationOutcome } from '~/modules/events/evaluation-page.server'

@@ -1,6 +1,7 @@
 import { Link, NavLink } from '@remix-run/react'
 import type { EventKind, EventLevel } from '~/db/enums'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import type { EventSection } from '~/modules/events/event-sections.server'
 

@@ -4,7 +4,8 @@ import type { Option } from '~/components/forms/option-select'
 import { Field, FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { FormattedText } from '~/components/meetings/formatted-text'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import { ISF_AGENDA } from '~/modules/events/isf'
 
 export interface IsfMinutesResult {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { KeyMessageVersionView, KeyMessageView } from '~/modules/events/key-messages.server'
 
 /** One version of a message: its text, where to turn, and who changed it when. */

@@ -4,6 +4,7 @@ import { ScenarioChart } from '~/components/scenarios/scenario-chart'
 import { HourControl, SituationCounts } from '~/components/scenarios/scenario-result'
 import { stateColours } from '~/components/scenarios/state-colours'
 import { Pager } from '~/components/ui/pager'
+import { formatNumber, intlLocale } from '~/i18n/format'
 import { useLocale, useT, type Locale, type Translate } from '~/i18n/i18n'
 import {
   formatClock,
@@ -14,7 +15,7 @@ import {
   type ProjectionView,
 } from '~/modules/events/event-projection-view'
 import { explainChain } from '~/modules/scenarios/reason-text'
-import { formatHours, outcomeStateAt } from '~/modules/scenarios/scenario-view'
+import { outcomeStateAt } from '~/modules/scenarios/scenario-view'
 
 function reportText(t: Translate, locale: Locale, view: ProjectionView, outcome: ProjectionOutcome): string {
   const report = outcome.report
@@ -23,7 +24,7 @@ function reportText(t: Translate, locale: Locale, view: ProjectionView, outcome:
     report.status === 'backup' && report.backupHoursLeft !== null
       ? t('eventProjection.reportBackup', {
           status: t('event.status.backup'),
-          hours: formatHours(locale, report.backupHoursLeft),
+          hours: formatNumber(locale, report.backupHoursLeft),
         })
       : t(`event.status.${report.status}`)
   return `${status} (${formatClock(t, locale, report.reportedAt, view.computedFor)})`
@@ -45,7 +46,7 @@ export function ProjectionResult({ view, pageLink }: { view: ProjectionView; pag
   const t = useT()
   const locale = useLocale()
   const [hour, setHour] = useState(0)
-  const number = useMemo(() => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE'), [locale])
+  const number = useMemo(() => new Intl.NumberFormat(intlLocale(locale)), [locale])
   const outcomes = view.outcomes.items
   const states = useMemo(() => outcomes.map((outcome) => outcomeStateAt(outcome, hour)), [outcomes, hour])
   const when = (h: number) => formatFromNow(t, locale, h)

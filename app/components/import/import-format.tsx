@@ -1,6 +1,12 @@
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { columnNames, importColumns, labelledValues, type ImportColumn, type LabelledColumn } from '~/modules/import/import-rows'
+import {
+  columnNames,
+  importColumns,
+  labelledValues,
+  type ImportColumn,
+  type LabelledColumn,
+} from '~/modules/import/import-rows'
 
 /** "Kommun (municipality), Polis (police) …": the labels of a fixed list, with their codes. */
 export function useAllowedValues(): (column: LabelledColumn) => string {
@@ -36,7 +42,9 @@ export function ImportFormat({ maxRows, maxSize }: { maxRows: string; maxSize: s
                 <th scope="row">
                   <code>{columnNames[column]}</code>
                 </th>
-                <td>{t(`import.column.${column}` as MessageKey, isLabelled(column) ? { values: allowed(column) } : {})}</td>
+                <td>
+                  {t(`import.column.${column}` as MessageKey, isLabelled(column) ? { values: allowed(column) } : {})}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -50,12 +58,4 @@ export function ImportFormat({ maxRows, maxSize }: { maxRows: string; maxSize: s
       </p>
     </section>
   )
-}
-
-/** "1 MiB", "512 KiB": the sizes the form states. */
-export function formatSize(bytes: number, locale: string): string {
-  const tag = locale === 'sv' ? 'sv-SE' : 'en-GB'
-  const mib = bytes / (1024 * 1024)
-  if (mib >= 1) return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(mib)} MiB`
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024))} KiB`
 }

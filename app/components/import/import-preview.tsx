@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import { formatDateTime, translateMessage, useLocale, useT } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { translateMessage, useLocale, useT } from '~/i18n/i18n'
 import { columnNames, labelledValues, type ImportIssue, type LabelledColumn } from '~/modules/import/import-rows'
 import type { ImportPreview as Preview, PreviewRow } from '~/modules/import/import.server'
 import { useAllowedValues } from './import-format'
@@ -33,7 +34,8 @@ function RowResult({ row }: { row: PreviewRow }) {
   const route = { new: 'import.newRoute', duplicate: 'import.duplicateRoute', none: 'import.noRoute' } as const
   return (
     <>
-      {t(row.organisationIsNew ? 'import.newOrganisation' : 'import.existingOrganisation')}. {t(route[row.routeStatus])}.
+      {t(row.organisationIsNew ? 'import.newOrganisation' : 'import.existingOrganisation')}. {t(route[row.routeStatus])}
+      .
     </>
   )
 }
@@ -94,7 +96,9 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           <tbody>
             {preview.rows.map((row) => (
               <tr key={row.line} className={row.issues.length > 0 ? 'import-table__row--error' : undefined}>
-                <th scope="row">{t('import.line')} {row.line}</th>
+                <th scope="row">
+                  {t('import.line')} {row.line}
+                </th>
                 <td>{row.organisationName}</td>
                 <td>
                   {[row.raw.function, row.raw.channel, row.raw.value, row.raw.availability].filter(Boolean).join(' · ')}

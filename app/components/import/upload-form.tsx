@@ -1,9 +1,9 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { Field } from '~/components/forms/field'
+import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { formatSize } from './import-format'
 
 /**
  * The upload: a file or pasted text. A file over the limit is refused here
@@ -27,7 +27,7 @@ export function UploadForm({
   const navigation = useNavigation()
   const checking = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'preview'
   const [tooLarge, setTooLarge] = useState<string | null>(null)
-  const maxSize = formatSize(maxBytes, locale)
+  const maxSize = formatUploadSize(locale, maxBytes)
   const fileError = tooLarge ?? (error ? t(error, { size: maxSize }) : undefined)
   return (
     <Form
@@ -44,7 +44,7 @@ export function UploadForm({
       <Field
         label={t('import.file')}
         name="file"
-        hint={t('import.fileHint', { size: maxSize, rows: maxRows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') })}
+        hint={t('import.fileHint', { size: maxSize, rows: formatCount(locale, maxRows) })}
         error={fileError}
       >
         {(props) => (
@@ -55,7 +55,9 @@ export function UploadForm({
             onChange={(event) => {
               const file = event.currentTarget.files?.[0]
               setTooLarge(
-                file && file.size > maxBytes ? t('import.fileTooLarge', { size: formatSize(file.size, locale), max: maxSize }) : null,
+                file && file.size > maxBytes
+                  ? t('import.fileTooLarge', { size: formatUploadSize(locale, file.size), max: maxSize })
+                  : null,
               )
             }}
           />

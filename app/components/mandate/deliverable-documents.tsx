@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { DocumentUploadForm } from '~/components/forms/document-upload-form'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
-import { formatBytes } from '~/modules/meetings/document-types'
+import { formatBytes, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 
 export interface DocumentItem {
   id: string
@@ -47,7 +47,7 @@ export function DeliverableDocuments({
                 </a>
                 <span className="muted">
                   {' '}
-                  ({formatBytes(document.size, locale)}, {formatDateTime(locale, document.createdAt)}
+                  ({formatBytes(locale, document.size)}, {formatDateTime(locale, document.createdAt)}
                   {document.uploadedByName ? `, ${document.uploadedByName}` : ''})
                 </span>
               </span>

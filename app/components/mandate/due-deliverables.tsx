@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { DueList } from '~/modules/mandate/due-list.server'
-import { formatDay } from '~/modules/text/dates'
 
 /**
  * The start page's "Att leverera": overdue deliverables and those due within
@@ -24,7 +24,7 @@ export function DueDeliverables({ list }: { list: DueList }) {
             <li key={item.id}>
               <Link to={`/mandatperiod/${item.periodId}/leveranser/${item.id}`}>{item.title}</Link>
               <p className="action-item__facts">
-                <span>{t('mandateDue.due', { date: formatDay(locale, item.dueDate) })}</span>
+                <span>{t('mandateDue.due', { date: formatDate(locale, item.dueDate) })}</span>
                 {item.state === 'overdue' ? (
                   <strong className="overdue-tag">{t('mandate.state.overdue')}</strong>
                 ) : (

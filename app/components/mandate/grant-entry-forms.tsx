@@ -1,10 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FormMessage, NumberField } from '~/components/forms/field'
 import { grantCategories, type GrantCategory } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 import type { GrantActionResult } from '~/modules/mandate/grant-page.server'
-import { formatDay } from '~/modules/text/dates'
 
 /** What the last post left for one form: its errors, the values as posted, and after a conflict what is stored now. */
 export function formState(outcome: GrantActionResult | undefined, form: string) {
@@ -93,7 +93,7 @@ export function MeetingEntryForms({
             const state = formState(outcome, `meeting:${meeting.meetingId}`)
             const values = state?.values ?? meeting.values
             const current = conflictingValues(values, state?.kind === 'conflict' ? state.current : undefined)
-            const heading = `${meeting.date ? formatDay(locale, meeting.date) : ''} ${meeting.kind}: ${meeting.title}`
+            const heading = `${meeting.date ? formatDate(locale, meeting.date) : ''} ${meeting.kind}: ${meeting.title}`
             return (
               <Form
                 method="post"

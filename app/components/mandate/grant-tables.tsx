@@ -1,18 +1,16 @@
 import type { ReactNode } from 'react'
 import { Link } from '@remix-run/react'
 import type { GrantCategory } from '~/db/enums'
+import { formatDate, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import {
   activityKind,
-  formatCost,
-  formatHours,
   participantsText,
   reportCount,
   sourceLabel,
   type GrantTotal,
 } from '~/modules/mandate/grant-report'
 import type { ReportActivity } from '~/modules/mandate/grant-page.server'
-import { formatDay } from '~/modules/text/dates'
 
 /** A table that scrolls sideways inside its own region on a narrow screen, never the page. */
 function ScrollTable({ caption, children }: { caption: string; children: ReactNode }) {
@@ -104,17 +102,17 @@ export function GrantCategoryTables({
             {activities.map((activity) => (
               <tr key={activity.key}>
                 <td data-label={columns.date} className="grant-table__date">
-                  {activity.date ? formatDay(locale, activity.date) : t('grantReport.wholeYear')}
+                  {activity.date ? formatDate(locale, activity.date) : t('grantReport.wholeYear')}
                 </td>
                 <td data-label={columns.activity} className="grant-table__activity">
                   <ActivityCell activity={activity} base={base} manage={manage} />
                 </td>
                 <td data-label={columns.participants}>{participantsText(t, activity) || '–'}</td>
                 <td data-label={columns.hours} className="grant-table__number">
-                  {activity.hours === null ? '–' : formatHours(locale, activity.hours)}
+                  {activity.hours === null ? '–' : formatNumber(locale, activity.hours)}
                 </td>
                 <td data-label={columns.cost} className="grant-table__number">
-                  {activity.cost === null ? '–' : formatCost(locale, activity.cost)}
+                  {activity.cost === null ? '–' : formatNumber(locale, activity.cost, 0)}
                 </td>
                 <td data-label={columns.source}>{sourceLabel(t, activity.origin)}</td>
               </tr>
@@ -147,10 +145,10 @@ export function GrantTotalsTable({
         {total.activities}
       </td>
       <td data-label={columns.hours} className="grant-table__number">
-        {formatHours(locale, total.hours)}
+        {formatNumber(locale, total.hours)}
       </td>
       <td data-label={columns.cost} className="grant-table__number">
-        {formatCost(locale, total.cost)}
+        {formatNumber(locale, total.cost, 0)}
       </td>
     </>
   )

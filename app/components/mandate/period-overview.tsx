@@ -1,9 +1,9 @@
 import { Fragment, type ReactNode } from 'react'
 import type { DeliverableKind, MeetingKind } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { rsaDetailText, type RsaDetail } from '~/modules/mandate/calendar'
 import type { ShownState } from '~/modules/mandate/deliverable-state'
-import { formatDay } from '~/modules/text/dates'
 import { DecisionText, StateLabel } from './state-label'
 
 export interface OverviewData {
@@ -115,7 +115,7 @@ function ActivityTable({ meetings, events }: Pick<OverviewData, 'meetings' | 'ev
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className="mandate-calendar__due">{formatDay(locale, row.at)}</td>
+              <td className="mandate-calendar__due">{formatDate(locale, row.at)}</td>
               <th scope="row">{row.title}</th>
               <td>{row.kind}</td>
               <td>

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT, type Translate } from '~/i18n/i18n'
 import type { ActivityRow, GapRow, GoalRow } from '~/modules/mandate/training-plan-view'
-import { formatDay } from '~/modules/text/dates'
 
 // The plan's coverage: goals × progress, the gaps, and the period's exercises
 // and trainings. The overview page and the printout share these tables.
@@ -68,7 +68,7 @@ export function GoalTable({ goals }: { goals: GoalRow[] }) {
 export function gapText(t: Translate, locale: 'sv' | 'en', gap: GapRow, months: number): string {
   return gap.kind === 'never'
     ? t('trainingPlan.gaps.never')
-    : t('trainingPlan.gaps.old', { months, date: formatDay(locale, gap.lastTrainedOn!) })
+    : t('trainingPlan.gaps.old', { months, date: formatDate(locale, gap.lastTrainedOn!) })
 }
 
 export function GapTable({ gaps, months }: { gaps: GapRow[]; months: number }) {
@@ -156,7 +156,7 @@ export function ActivityTable({
         <tbody>
           {activities.map((activity) => (
             <tr key={activity.id}>
-              <td>{formatDay(locale, activity.day)}</td>
+              <td>{formatDate(locale, activity.day)}</td>
               <th scope="row">
                 {links?.readable.includes(activity.id) ? (
                   <Link to={`/moten/${activity.id}`}>{activity.title}</Link>

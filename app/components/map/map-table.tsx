@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
 import { Pager } from '~/components/ui/pager'
+import { formatCount, formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import {
@@ -12,7 +12,6 @@ import {
 } from '~/modules/registry/map-filters'
 import type { MapListRow } from '~/modules/registry/map.server'
 import { CrisisRouteList } from './crisis-route-list'
-import { formatCount } from './format'
 import { MAP_FILTER_FORM_ID } from './map-filter-form'
 import { colourOf, colouringOf } from './sector-colours'
 import { ServiceSummaryList } from './service-summary-list'

@@ -17,6 +17,7 @@ import markerIcon from 'leaflet/dist/images/marker-icon.png'
 import markerShadow from 'leaflet/dist/images/marker-shadow.png'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
+import { formatCount } from '~/i18n/format'
 import { translator, useLocale, useT, type Translate } from '~/i18n/i18n'
 import {
   mapViewportParams,
@@ -26,7 +27,6 @@ import {
   type MapExtent,
   type MapView,
 } from '~/modules/registry/map-view'
-import { formatCount } from './format'
 import { colourOf, colouringOf } from './sector-colours'
 import { MapAccessibility } from './map-accessibility.client'
 import { SitePopup } from './site-popup'

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { formatDate } from '~/components/contacts/contact-route-card'
+import { formatDate } from '~/i18n/format'
 import { translator, useLocale } from '~/i18n/i18n'
 import { sectorsOfMask } from '~/modules/registry/map-filters'
 import type { MapServiceSummary } from '~/modules/registry/map.server'

@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ActionItemState } from '~/db/enums'
+import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { isOverdue } from '~/modules/meetings/action-item-state'
-import { formatDay } from '~/modules/text/dates'
 
 export interface ActionItemListItem {
   id: string
@@ -55,7 +55,7 @@ export function ActionItemList<T extends ActionItemListItem>({
               </span>
               <span>
                 {item.dueDate
-                  ? t('meetingFollowUp.actions.due', { date: formatDay(locale, item.dueDate) })
+                  ? t('meetingFollowUp.actions.due', { date: formatDate(locale, item.dueDate) })
                   : t('meetingFollowUp.actions.noDueDate')}
                 {overdue ? <strong className="overdue-tag"> – {t('meetingFollowUp.actions.overdue')}</strong> : null}
               </span>

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { formatDateTime, useLocale, useT, type Locale } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import { useLocale, useT, type Locale } from '~/i18n/i18n'
 import type { InvitedOrganisation } from '~/modules/meetings/meetings.server'
 
 type Answer = Pick<InvitedOrganisation, 'organisationId' | 'name' | 'answer' | 'attendees' | 'version'>

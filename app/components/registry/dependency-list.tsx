@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Resource } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
+import { formatNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { backupWeakness, effectiveBackup } from '~/modules/registry/backup'
-import { useFormatNumber } from './format'
 
 export interface DependencyItem {
   id: string
@@ -41,17 +41,17 @@ function Weakness({
   acceptableOutageHours: number
 }) {
   const t = useT()
-  const format = useFormatNumber()
+  const locale = useLocale()
   const weakness = weaknessOf(dependency, acceptableOutageHours)
   if (!weakness) return null
-  const acceptable = format(acceptableOutageHours)
+  const acceptable = formatNumber(locale, acceptableOutageHours)
   return (
     <p className="warning-marker">
       <span aria-hidden="true">⚠ </span>
       {weakness.kind === 'none'
         ? t('deps.weak.none', { acceptable })
         : t(weakness.backup.source === 'site' ? 'deps.weak.shortSite' : 'deps.weak.short', {
-            backup: format(weakness.backup.hours),
+            backup: formatNumber(locale, weakness.backup.hours),
             acceptable,
           })}
     </p>
@@ -69,7 +69,7 @@ export function DependencyList({
   actions?: (dependency: DependencyItem) => ReactNode
 }) {
   const t = useT()
-  const format = useFormatNumber()
+  const locale = useLocale()
   if (dependencies.length === 0) return <p>{t('deps.none')}</p>
   return (
     <ul className="dependency-list">
@@ -89,7 +89,7 @@ export function DependencyList({
           </p>
           <dl className="facts">
             <dt>{t('deps.copes')}</dt>
-            <dd>{t('services.hours', { hours: format(dependency.copesHours) })}</dd>
+            <dd>{t('services.hours', { hours: formatNumber(locale, dependency.copesHours) })}</dd>
             <dt>{t('deps.backup')}</dt>
             <dd className="prewrap">
               {dependency.backupDescription === ''
@@ -98,7 +98,7 @@ export function DependencyList({
                   ? t('deps.backupNoHours', { description: dependency.backupDescription })
                   : t('deps.backupValue', {
                       description: dependency.backupDescription,
-                      hours: format(dependency.backupHours),
+                      hours: formatNumber(locale, dependency.backupHours),
                     })}
             </dd>
           </dl>

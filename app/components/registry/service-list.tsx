@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { Sector } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
+import { formatNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { DependencyList, weaknessOf, type DependencyItem } from './dependency-list'
-import { useFormatNumber } from './format'
 
 export interface DependentItem {
   dependencyId: string
@@ -32,17 +32,17 @@ export interface ServiceItem {
 /** The facts of one service: sector, outage time, Styrel class, people, continuity plan and sites. */
 export function ServiceFacts({ service }: { service: Omit<ServiceItem, 'dependencies' | 'dependents'> }) {
   const t = useT()
-  const format = useFormatNumber()
+  const locale = useLocale()
   return (
     <dl className="facts">
       <dt>{t('services.sector')}</dt>
       <dd>{t(`sector.${service.sector}` as MessageKey)}</dd>
       <dt>{t('services.acceptableOutage')}</dt>
-      <dd>{t('services.hours', { hours: format(service.acceptableOutageHours) })}</dd>
+      <dd>{t('services.hours', { hours: formatNumber(locale, service.acceptableOutageHours) })}</dd>
       <dt>{t('services.styrel')}</dt>
       <dd>{service.styrelClass ?? t('services.notGiven')}</dd>
       <dt>{t('services.peopleServed')}</dt>
-      <dd>{service.peopleServed === null ? t('services.notGiven') : format(service.peopleServed, 0)}</dd>
+      <dd>{service.peopleServed === null ? t('services.notGiven') : formatNumber(locale, service.peopleServed, 0)}</dd>
       <dt>{t('services.continuityPlan')}</dt>
       <dd>
         {!service.hasContinuityPlan
@@ -69,7 +69,7 @@ export function ServiceFacts({ service }: { service: Omit<ServiceItem, 'dependen
 /** Other organisations' services that depend on this one. */
 export function DependentList({ dependents }: { dependents: DependentItem[] }) {
   const t = useT()
-  const format = useFormatNumber()
+  const locale = useLocale()
   return (
     <ul className="link-list">
       {dependents.map((dependent) => (
@@ -78,7 +78,7 @@ export function DependentList({ dependents }: { dependents: DependentItem[] }) {
             {t('services.dependentItem', {
               service: dependent.serviceName,
               organisation: dependent.organisationName,
-              hours: format(dependent.copesHours),
+              hours: formatNumber(locale, dependent.copesHours),
             })}
           </Link>
         </li>

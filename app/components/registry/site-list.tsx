@@ -1,9 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { SiteKind } from '~/db/enums'
+import { formatNumber, formatPosition } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { formatPosition } from '~/modules/text/position'
-import { useFormatNumber } from './format'
 
 export interface SiteItem {
   id: string
@@ -31,7 +30,6 @@ export function SitesSection({
   canEdit: boolean
 }) {
   const t = useT()
-  const format = useFormatNumber()
   const locale = useLocale()
   return (
     <section aria-labelledby="platser" className="registry-section">
@@ -66,8 +64,8 @@ export function SitesSection({
                       {site.sweref ? (
                         <span className="muted registry-block">
                           {t('sites.position.swerefValue', {
-                            northing: format(site.sweref.northing, 0),
-                            easting: format(site.sweref.easting, 0),
+                            northing: formatNumber(locale, site.sweref.northing, 0),
+                            easting: formatNumber(locale, site.sweref.easting, 0),
                           })}
                         </span>
                       ) : null}
@@ -81,8 +79,11 @@ export function SitesSection({
                   {site.backupPowerHours === null
                     ? t('sites.noBackupPower')
                     : site.backupFuel
-                      ? t('sites.backupPowerFuel', { hours: format(site.backupPowerHours), fuel: site.backupFuel })
-                      : t('sites.backupPowerValue', { hours: format(site.backupPowerHours) })}
+                      ? t('sites.backupPowerFuel', {
+                          hours: formatNumber(locale, site.backupPowerHours),
+                          fuel: site.backupFuel,
+                        })
+                      : t('sites.backupPowerValue', { hours: formatNumber(locale, site.backupPowerHours) })}
                 </dd>
                 <dt>{t('sites.styrel')}</dt>
                 <dd>{site.styrelClass ?? t('sites.notGiven')}</dd>

@@ -1,8 +1,8 @@
+import { formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { ScaleStep } from '~/db/schema/rsa'
 import type { Finding, RiskPlacement, Spread } from '~/modules/rsa/compile'
 import { matrixGrid } from '~/modules/rsa/compile'
-import { formatStep } from './rsa-nav'
 
 function useSpreadText() {
   const t = useT()
@@ -10,9 +10,9 @@ function useSpreadText() {
   return (spread: Spread | null) =>
     spread
       ? spread.min === spread.max
-        ? t('rsa.matrix.single', { median: formatStep(locale, spread.median), count: spread.count })
+        ? t('rsa.matrix.single', { median: formatNumber(locale, spread.median), count: spread.count })
         : t('rsa.matrix.spread', {
-            median: formatStep(locale, spread.median),
+            median: formatNumber(locale, spread.median),
             min: spread.min,
             max: spread.max,
             count: spread.count,

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
+import { formatDate, formatKronor } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { RsaMeasureState } from '~/db/enums'
 import { isOverdue } from '~/modules/rsa/action-plan'
@@ -13,14 +13,6 @@ export interface MeasureRow {
   dueDate: string | null
   costEstimate: number | null
   state: RsaMeasureState
-}
-
-export function formatKronor(locale: 'sv' | 'en', value: number): string {
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    style: 'currency',
-    currency: 'SEK',
-    maximumFractionDigits: 0,
-  }).format(value)
 }
 
 /** The action plan's measures; overdue ones say so in words. `editable` is the analysis whose measures link to their edit page. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { formatDate } from '~/components/contacts/contact-route-card'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDate, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { reportParts, type ReportPart } from '~/modules/rsa/report'
 import type { ReportData } from '~/modules/rsa/report.server'

@@ -36,8 +36,3 @@ export function RsaNav({ id, title, links }: { id: string; title: string; links:
     </nav>
   )
 }
-
-/** A median or other step value with a decimal comma where Swedish wants one. */
-export function formatStep(locale: 'sv' | 'en', value: number): string {
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)
-}

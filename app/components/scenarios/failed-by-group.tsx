@@ -1,3 +1,4 @@
+import { intlLocale } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { Sector } from '~/db/enums'
 import type { ScenarioTotals } from '~/modules/scenarios/scenario-view'
@@ -5,7 +6,7 @@ import type { ScenarioTotals } from '~/modules/scenarios/scenario-view'
 function GroupTable({ caption, rows, hour }: { caption: string; rows: [string, number[]][]; hour: number }) {
   const t = useT()
   const locale = useLocale()
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
+  const number = new Intl.NumberFormat(intlLocale(locale))
   return (
     <table className="table scenario-groups__table">
       <caption>{caption}</caption>

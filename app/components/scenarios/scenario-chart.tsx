@@ -1,3 +1,4 @@
+import { intlLocale } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 
 const WIDTH = 640
@@ -12,7 +13,7 @@ function StepChart({ values, hour, label, colour }: { values: number[]; hour: nu
   const y = (v: number) => HEIGHT - PAD.bottom - (v / max) * (HEIGHT - PAD.top - PAD.bottom)
   let path = `M ${x(0)} ${y(values[0] ?? 0)}`
   for (let h = 1; h <= hours; h++) path += ` H ${x(h)} V ${y(values[h]!)}`
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
+  const number = new Intl.NumberFormat(intlLocale(locale))
   return (
     <g>
       <text x={4} y={PAD.top + 10} className="scenario-chart__label">
@@ -66,7 +67,7 @@ export function ScenarioChart({
 }) {
   const t = useT()
   const locale = useLocale()
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
+  const number = new Intl.NumberFormat(intlLocale(locale))
   const peak = failed.reduce((best, value, h) => (value > failed[best]! ? h : best), 0)
   const peakValues = {
     failed: number.format(failed[peak] ?? 0),

@@ -2,9 +2,10 @@ import { useSearchParams } from '@remix-run/react'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { ClientOnly } from '~/components/ui/client-only'
 import { Pager } from '~/components/ui/pager'
+import { formatNumber, intlLocale } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { explainChain } from '~/modules/scenarios/reason-text'
-import { formatHours, outcomeStateAt, type ScenarioTotals, type ScenarioView } from '~/modules/scenarios/scenario-view'
+import { outcomeStateAt, type ScenarioTotals, type ScenarioView } from '~/modules/scenarios/scenario-view'
 import type { Tiles } from './area-field'
 import { FailedByGroup } from './failed-by-group'
 import { ScenarioChart } from './scenario-chart'
@@ -78,7 +79,7 @@ export function HourControl({
 export function SituationCounts({ totals, hour }: { totals: ScenarioTotals; hour: number }) {
   const t = useT()
   const locale = useLocale()
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE')
+  const number = new Intl.NumberFormat(intlLocale(locale))
   const counts: [string, number[]][] = [
     [t('scenario.count.failed'), totals.failed],
     [t('scenario.count.degraded'), totals.degraded],
@@ -107,7 +108,7 @@ export function ScenarioResult({ scenarioId, view, tiles }: { scenarioId: string
   const locale = useLocale()
   const [hour, setHour] = useState(0)
   const [searchParams] = useSearchParams()
-  const number = useMemo(() => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE'), [locale])
+  const number = useMemo(() => new Intl.NumberFormat(intlLocale(locale)), [locale])
   const outcomes = view.outcomes.items
   const states = useMemo(() => outcomes.map((outcome) => outcomeStateAt(outcome, hour)), [outcomes, hour])
   const pageLink = (name: string) => (page: number) => {
@@ -208,12 +209,12 @@ export function ScenarioResult({ scenarioId, view, tiles }: { scenarioId: string
                       <td>
                         {outcome.firstFailedAt === null
                           ? t('scenario.never')
-                          : t('scenario.atHourShort', { hour: formatHours(locale, outcome.firstFailedAt) })}
+                          : t('scenario.atHourShort', { hour: formatNumber(locale, outcome.firstFailedAt) })}
                       </td>
                       <td>
                         {outcome.outageExceededAt === null
                           ? t('scenario.never')
-                          : t('scenario.atHourShort', { hour: formatHours(locale, outcome.outageExceededAt) })}
+                          : t('scenario.atHourShort', { hour: formatNumber(locale, outcome.outageExceededAt) })}
                       </td>
                     </tr>
                   ))}
@@ -244,8 +245,8 @@ export function ScenarioResult({ scenarioId, view, tiles }: { scenarioId: string
                   {t('scenario.exceededItem', {
                     service: outcome.name,
                     organisation: outcome.organisationName,
-                    acceptable: formatHours(locale, outcome.acceptableOutageHours),
-                    hour: formatHours(locale, outcome.outageExceededAt!),
+                    acceptable: formatNumber(locale, outcome.acceptableOutageHours),
+                    hour: formatNumber(locale, outcome.outageExceededAt!),
                   })}
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/components/contacts/contact-route-card'
-import { formatDateTime, useLocale, useT } from '~/i18n/i18n'
+import { formatDate, formatDateTime } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { contactValueText } from '~/modules/registry/contact-route-values'
 import type { StalenessReason } from '~/modules/staleness/staleness'

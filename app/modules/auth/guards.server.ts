@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/app-db.server'
+import { forbidden } from '~/modules/http/responses'
 import { can, type Action, type Resource } from './permissions'
 import { carriesSessionCookie, endedSessionHeaders, readSessionToken, sessionPolicy } from './session-cookie.server'
 import { safeRedirect as safeRedirectOn } from './safe-redirect'
@@ -97,7 +98,7 @@ export async function requireSession(request: Request): Promise<ValidSession & {
 
 export function assertPermission(user: SessionUser, action: Action, resource?: Resource): void {
   if (!can(user, action, resource)) {
-    throw new Response('Ingen åtkomst', { status: 403 })
+    throw forbidden()
   }
 }
 

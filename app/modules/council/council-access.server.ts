@@ -13,7 +13,7 @@ import {
   type Resource,
 } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { requireUuid } from '~/modules/http/responses'
+import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import type { CouncilHeaderData, CouncilLinks } from '~/components/council/council-header'
 
 // Who may do what with a council's data is decided by its grants
@@ -74,7 +74,7 @@ export async function requireCouncil(
   const db = await getDb()
   const user = await withCouncilGrants(db, await requireUser(request))
   const council = await getCouncilWithScope(db, requireUuid(params.id))
-  if (!council || !takesPart(user, council)) throw new Response('Hittades inte', { status: 404 })
+  if (!council || !takesPart(user, council)) throw notFound()
   assertPermission(user, action, councilScope(council))
   return { user, db, council }
 }
@@ -87,9 +87,9 @@ export async function requireReportingCouncil(
   const db = await getDb()
   const user = await withCouncilGrants(db, await requireUser(request))
   const council = await getCouncilWithScope(db, requireUuid(params.id))
-  if (!council || !takesPart(user, council)) throw new Response('Hittades inte', { status: 404 })
+  if (!council || !takesPart(user, council)) throw notFound()
   const organisationIds = reportingOrganisationIds(user, council)
-  if (organisationIds.length === 0) throw new Response('Ingen åtkomst', { status: 403 })
+  if (organisationIds.length === 0) throw forbidden()
   return { user, db, council, organisationIds }
 }
 

@@ -1,16 +1,7 @@
+import { formatDate, formatNumber, formatPosition } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import {
-  bullets,
-  createPdf,
-  formatDay,
-  heading,
-  numberPages,
-  paragraph,
-  part,
-  table,
-} from '~/modules/pdf/pdf-document.server'
-import { formatPosition } from '~/modules/text/position'
+import { bullets, createPdf, heading, numberPages, paragraph, part, table } from '~/modules/pdf/pdf-document.server'
 import { compareSnapshots } from './situation-diff'
 import type { SituationSnapshot } from './situation-snapshot'
 import { assessment, changeText, measureState } from './situation-words'
@@ -28,13 +19,13 @@ export function renderSituationPdf(
   const { snapshot: s } = version
   const title = t('situation.version.title', { title: s.title, number: version.number })
   const { doc, done } = createPdf({ Title: title, Author: s.councilName })
-  const period = t('situation.period', { from: formatDay(locale, s.periodFrom), to: formatDay(locale, s.periodTo) })
+  const period = t('situation.period', { from: formatDate(locale, s.periodFrom), to: formatDate(locale, s.periodTo) })
 
   paragraph(doc, s.councilName, { bold: true })
   heading(doc, title, 18)
   paragraph(doc, period)
-  paragraph(doc, t('situation.version.frozen', { date: formatDay(locale, version.frozenAt) }))
-  paragraph(doc, t('situation.pdf.printed', { date: formatDay(locale, now) }), { muted: true })
+  paragraph(doc, t('situation.version.frozen', { date: formatDate(locale, version.frozenAt) }))
+  paragraph(doc, t('situation.pdf.printed', { date: formatDate(locale, now) }), { muted: true })
 
   if (version.previous) {
     heading(doc, t('situation.changes.heading', { number: version.number - 1 }), 12)
@@ -108,7 +99,7 @@ export function renderSituationPdf(
         series.areaName ?? t('situation.wholeMunicipality'),
         ...s.survey.years.map((year) => {
           const point = series.points.find((p) => p.year === year)
-          return point ? `${point.share.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')} %` : '–'
+          return point ? `${formatNumber(locale, point.share, 3)} %` : '–'
         }),
       ]),
     )
@@ -134,7 +125,7 @@ export function renderSituationPdf(
         measure.title,
         measure.place || '–',
         measure.responsible,
-        `${formatDay(locale, measure.startDate)} – ${formatDay(locale, measure.followUpDate)}`,
+        `${formatDate(locale, measure.startDate)} – ${formatDate(locale, measure.followUpDate)}`,
         measureState(t, measure.state),
         measure.assessment ? assessment(t, measure.assessment) : '–',
       ]),

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor, Transaction } from '~/db/client.server'
 import { situationPictures, situationPictureVersions, type SituationPicture } from '~/db/schema/council'
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
+import { notFound } from '~/modules/http/responses'
 import { createAudited, updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
 import type { CouncilWithScope } from './council-access.server'
 import { measuresForPlan } from './measures.server'
@@ -267,7 +268,7 @@ export async function listVersions(db: Executor, pictureId: string) {
 /** A version number from the URL; anything else is a 404. */
 export function versionNumber(value: string | undefined): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw new Response('Hittades inte', { status: 404 })
+  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw notFound()
   return number
 }
 

@@ -50,14 +50,6 @@ export function parseShare(text: string): number | null {
   return value <= 100 ? value : null
 }
 
-/** A share as the Swedish page writes it: one decimal, decimal comma. */
-export function formatShare(share: number, locale: 'sv' | 'en' = 'sv'): string {
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(share)
-}
-
 export function isSurveyYear(year: number, now: Date = new Date()): boolean {
   return Number.isInteger(year) && year >= FIRST_SURVEY_YEAR && year <= now.getFullYear()
 }

@@ -1,7 +1,7 @@
 import type { CallOutcome, ContactChannel, ContactFunction, EventKind, EventLevel } from '~/db/enums'
-import { formatDateTime } from '~/i18n/i18n'
 import { sv as eventWords } from '~/i18n/areas/events'
 import { sv as registryWords } from '~/i18n/areas/registry-terms'
+import { formatDateTime } from '~/i18n/format'
 
 // The call-out's texts: its e-mail and its lines in the event log, in
 // Swedish: the portal does not know which language a recipient reads, and

@@ -5,7 +5,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { getAnalysisWithScope } from '~/modules/rsa/rsa-access.server'
-import { badRequest } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { actingOrganisationIds, canOnEvent, eventEnded, type EventWithScope } from './event-access.server'
 import {
   addFinding,
@@ -129,8 +129,8 @@ function outcome(
   what: EvaluationOutcome & { kind: 'saved' },
 ) {
   if (result.ok) return data<EvaluationOutcome>(what)
-  if (result.error === 'forbidden') throw new Response('Ingen åtkomst', { status: 403 })
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'forbidden') throw forbidden()
+  if (result.error === 'notFound') throw notFound()
   return data<EvaluationOutcome>({ kind: 'refused', error: result.error }, { status: 409 })
 }
 
@@ -143,10 +143,8 @@ export async function evaluationAction(db: Database, user: SessionUser, event: E
   ) => data<EvaluationOutcome>({ kind: 'invalid', form, target, errors, values: fields }, { status: 400 })
   // Who may post what, before reading the form: the leaders everything but answers, editors their answers.
   const leaderIntents = ['open', 'finding', 'measure', 'summary', 'share']
-  if (leaderIntents.includes(fields.intent ?? '') && !canOnEvent(user, 'event.manage', event))
-    throw new Response('Ingen åtkomst', { status: 403 })
-  if (fields.intent === 'answer' && actingOrganisationIds(user, event, 'event.write').length === 0)
-    throw new Response('Ingen åtkomst', { status: 403 })
+  if (leaderIntents.includes(fields.intent ?? '') && !canOnEvent(user, 'event.manage', event)) throw forbidden()
+  if (fields.intent === 'answer' && actingOrganisationIds(user, event, 'event.write').length === 0) throw forbidden()
   switch (fields.intent) {
     case 'open':
       return outcome(await openEvaluation(db, { event, actor: user }), { kind: 'saved', what: 'open' })

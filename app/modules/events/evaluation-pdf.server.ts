@@ -1,4 +1,5 @@
-import { formatDateTime, type Locale, type Translate } from '~/i18n/i18n'
+import { formatDateTime } from '~/i18n/format'
+import type { Locale, Translate } from '~/i18n/i18n'
 import type { EventKind } from '~/db/enums'
 import type { MessageKey } from '~/i18n/sv'
 import {

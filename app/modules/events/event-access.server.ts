@@ -5,6 +5,7 @@ import { organisations } from '~/db/schema/organisations'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can, type Action, type Actor, type Resource } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { notFound } from '~/modules/http/responses'
 
 // Who may see or act in an event is decided by the organisations taking part
 // and the county boards (Länsstyrelsen reads every event in its county),
@@ -67,7 +68,7 @@ export function canOnEvent(actor: Actor, action: Action, event: EventScope, orga
 /** An event the user may read; any other is not found (404), like a missing one. */
 export async function requireReadableEvent(db: Executor, user: SessionUser, id: string): Promise<EventWithScope> {
   const event = await getEventWithScope(db, id)
-  if (!event || !canOnEvent(user, 'event.read', event)) throw new Response('Hittades inte', { status: 404 })
+  if (!event || !canOnEvent(user, 'event.read', event)) throw notFound()
   return event
 }
 

@@ -2,7 +2,7 @@ import { data, redirect } from '@remix-run/node'
 import type { MessageKey } from '~/i18n/sv'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { badRequest, requireUuid } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import { readFormData } from '~/modules/http/form-data.server'
 import { correctionKind, parseLogEntryForm, TaskStateSchema } from './event-log-form'
 import { changeTaskState, correctLogEntry, getLogEntry, writeLogEntry, type LogWriteResult } from './event-log.server'
@@ -31,8 +31,6 @@ interface IntentContext extends EventPageContext {
 
 type Intent = (context: IntentContext) => Promise<ReturnType<typeof data<LogActionResult>>>
 
-const forbidden = () => new Response('Ingen åtkomst', { status: 403 })
-
 const invalid = (form: string, errors: FieldErrors, values: Record<string, string>) =>
   data<LogActionResult>({ form, errors, values }, { status: 400 })
 
@@ -53,7 +51,7 @@ async function written(
   )
   if (!('refused' in outcome)) throw redirect(outcome.location)
   if (outcome.refused.error === 'forbidden') throw forbidden()
-  if (outcome.refused.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (outcome.refused.error === 'notFound') throw notFound()
   return data<LogActionResult>({ form, errors: {}, values, notice: 'eventLog.frozen' }, { status: 409 })
 }
 
@@ -66,7 +64,7 @@ async function writeIntent(context: IntentContext) {
 async function correctIntent(context: IntentContext) {
   const entryId = requireUuid(String(context.formData.get('entryId') ?? ''))
   const corrected = await getLogEntry(context.db, context.event.id, entryId)
-  if (!corrected) throw new Response('Hittades inte', { status: 404 })
+  if (!corrected) throw notFound()
   const form = `correct:${entryId}`
   const parsed = parseLogEntryForm(context.formData, {
     organisationIds: context.event.organisationIds,
@@ -94,7 +92,8 @@ export async function runLogAction(context: EventPageContext, request: Request) 
   const formData = await readFormData(request)
   const name = formData.get('intent')
   const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest('Okänd åtgärd: loggens poster ändras eller tas aldrig bort.')
+  // The log is append-only: no intent edits or deletes an entry.
+  if (!intent) throw badRequest()
   const organisationId = chosenOrganisation(formData, writing)
   if (!organisationId) throw forbidden()
   if (isFrozen(context.event)) {

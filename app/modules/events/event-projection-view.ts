@@ -1,8 +1,9 @@
 import type { ServiceStatus } from '~/db/enums'
+import { formatNumber, formatTime, intlLocale } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { ReasonWording } from '~/modules/scenarios/reason-text'
 import type { ServiceState } from '~/modules/scenarios/engine'
-import { formatHours, type ListPage, type ReasonStep, type ScenarioTotals } from '~/modules/scenarios/scenario-view'
+import type { ListPage, ReasonStep, ScenarioTotals } from '~/modules/scenarios/scenario-view'
 
 // An event's projection as the pages show it; shared by the server (which
 // builds it) and the browser (which steps through the hours). Hours in a
@@ -62,7 +63,7 @@ export interface ProjectionSummaryData {
 const HOUR_MS = 3_600_000
 
 function stockholmDay(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: 'Europe/Stockholm',
     weekday: 'short',
     day: 'numeric',
@@ -73,11 +74,7 @@ function stockholmDay(locale: Locale, date: Date): string {
 /** A clock time in Stockholm, with the day when it is not the reference's: "kl. 16:40", "tors 4 dec. kl. 02:10". */
 export function formatClock(t: Translate, locale: Locale, at: Date | string, reference: Date | string): string {
   const date = new Date(at)
-  const time = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date)
+  const time = formatTime(locale, date)
   const day = stockholmDay(locale, date)
   return day === stockholmDay(locale, new Date(reference))
     ? t('eventProjection.clock', { time })
@@ -88,8 +85,8 @@ export function formatClock(t: Translate, locale: Locale, at: Date | string, ref
 export function formatFromNow(t: Translate, locale: Locale, hours: number): string {
   if (Math.abs(hours) < 0.05) return t('eventProjection.now')
   return hours > 0
-    ? t('eventProjection.inHours', { hours: formatHours(locale, hours) })
-    : t('eventProjection.hoursAgo', { hours: formatHours(locale, -hours) })
+    ? t('eventProjection.inHours', { hours: formatNumber(locale, hours) })
+    : t('eventProjection.hoursAgo', { hours: formatNumber(locale, -hours) })
 }
 
 /** The instant `hours` from the projection's now. */
@@ -116,7 +113,7 @@ export function projectionWording(
       if (report?.status === 'backup')
         return t('eventProjection.reason.reportedBackup', {
           reported,
-          hours: formatHours(locale, report.backupHoursLeft ?? 0),
+          hours: formatNumber(locale, report.backupHoursLeft ?? 0),
           failed: clock(step.failedAt),
         })
       if (report?.status === 'failed')

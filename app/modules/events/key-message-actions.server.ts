@@ -4,7 +4,7 @@ import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { canOnEvent } from './event-access.server'
 import { chosenOrganisation, eventHeading, organisationOptions, type EventPageContext } from './event-page.server'
 import { isFrozen, writesFor, writingOrganisationIds } from './event-writers.server'
@@ -75,8 +75,6 @@ interface IntentContext extends EventPageContext {
 
 type Intent = (context: IntentContext) => Promise<ReturnType<typeof data<MessageActionResult>>>
 
-const forbidden = () => new Response('Ingen åtkomst', { status: 403 })
-
 /** Writes once per form key and shows the message, or answers why nothing was written. */
 async function saved(
   context: IntentContext,
@@ -94,7 +92,7 @@ async function saved(
   if (!('refused' in outcome)) throw redirect(outcome.location)
   const refused = outcome.refused
   if (refused.error === 'forbidden') throw forbidden()
-  if (refused.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (refused.error === 'notFound') throw notFound()
   if (refused.error === 'conflict') {
     // The form keeps the input, now against the version saved meanwhile: sending it again is a deliberate overwrite.
     const values = { ...result.values, version: String(refused.current.version) }
@@ -142,7 +140,7 @@ export async function runKeyMessageAction(context: EventPageContext, request: Re
   const formData = await readFormData(request)
   const name = formData.get('intent')
   const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest('Okänd åtgärd.')
+  if (!intent) throw badRequest()
   if (isFrozen(context.event)) {
     return data<MessageActionResult>(
       { form: String(name), errors: {}, values: {}, placeIds: [], notice: 'eventMessages.frozen' },

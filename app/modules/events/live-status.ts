@@ -1,3 +1,4 @@
+import { formatTime } from '~/i18n/format'
 import type { MessageKey } from '~/i18n/sv'
 
 // How an open event page keeps itself current, and what it says about it.
@@ -26,17 +27,6 @@ export function reconnectDelayMs(failures: number): number {
   return Math.min(15_000, 1_000 * 2 ** Math.max(0, failures - 1))
 }
 
-/** A clock time in Stockholm: "10:42:05", or "10:42" without seconds. */
-export function stockholmClock(locale: 'sv' | 'en', date: Date, seconds: boolean): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23',
-    timeZone: 'Europe/Stockholm',
-  }).format(date)
-}
-
 export function liveStatusMessage(
   mode: LiveMode,
   lastHeardAt: Date | null,
@@ -45,10 +35,10 @@ export function liveStatusMessage(
   if (mode === 'static') return { key: 'eventLive.static' }
   if (mode === 'offline' || lastHeardAt === null) {
     return lastHeardAt
-      ? { key: 'eventLive.offline', vars: { time: stockholmClock(locale, lastHeardAt, false) } }
+      ? { key: 'eventLive.offline', vars: { time: formatTime(locale, lastHeardAt, false) } }
       : { key: 'eventLive.offlineNever' }
   }
-  const time = stockholmClock(locale, lastHeardAt, true)
+  const time = formatTime(locale, lastHeardAt, true)
   return { key: mode === 'live' ? 'eventLive.live' : 'eventLive.polling', vars: { time } }
 }
 

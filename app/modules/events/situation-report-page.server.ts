@@ -1,7 +1,7 @@
 import { data, redirect } from '@remix-run/node'
 import type { MessageKey } from '~/i18n/sv'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { canOnEvent } from './event-access.server'
 import { eventHeading, type EventPageContext } from './event-page.server'
 import { isFrozen } from './event-writers.server'
@@ -49,7 +49,7 @@ export interface DraftActionResult {
 
 export async function runDraftAction(context: EventPageContext, request: Request) {
   const { db, user, event } = context
-  if (!leads(context)) throw new Response('Åtkomst nekad', { status: 403 })
+  if (!leads(context)) throw forbidden()
   const formData = await readFormData(request)
   const intent = formData.get('intent')
   const version = Number(formData.get('version'))
@@ -101,13 +101,13 @@ export async function runDraftAction(context: EventPageContext, request: Request
 
 export function reportNumber(value: string | undefined): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw new Response('Hittades inte', { status: 404 })
+  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw notFound()
   return number
 }
 
 async function requireReport(context: EventPageContext, number: string | undefined) {
   const report = await getReport(context.db, context.event.id, reportNumber(number))
-  if (!report) throw new Response('Hittades inte', { status: 404 })
+  if (!report) throw notFound()
   return report
 }
 
@@ -128,14 +128,14 @@ export interface MailActionResult {
 }
 
 export async function runReportAction(context: EventPageContext, request: Request, number: string | undefined) {
-  if (!leads(context)) throw new Response('Åtkomst nekad', { status: 403 })
+  if (!leads(context)) throw forbidden()
   await readFormData(request)
   const result = await mailReport(context.db, {
     event: context.event,
     actor: context.user,
     number: reportNumber(number),
   })
-  if (!result) throw new Response('Hittades inte', { status: 404 })
+  if (!result) throw notFound()
   if (!result.ok)
     return data<MailActionResult>(
       { notice: result.reason === 'ended' ? 'situationReport.ended' : 'situationReport.noRecipients', kind: 'error' },

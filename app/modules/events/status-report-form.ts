@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventNeeds, serviceStatuses, type EventNeed, type ServiceStatus } from '~/db/enums'
+import { formatSwedishHours } from '~/i18n/format'
 import { enumField } from '~/modules/forms/fields'
 import { instantToStockholm, stockholmToInstant } from '~/modules/meetings/stockholm-time'
 import { parseDecimal } from '~/modules/registry/decimal'
@@ -74,15 +75,13 @@ export type ReportFormResult =
   /** A row names a service that is not the organisation's: no form of the portal's sends that. */
   | { ok: false; reason: 'foreign' }
 
-const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2, useGrouping: false })
-
 /** The form's values for a service: its latest report, or normal operation when it has none. */
 export function reportValues(serviceId: string, latest: ServiceReportFields | null): ServiceReportValues {
   const expected = latest?.expectedRestorationAt ? instantToStockholm(latest.expectedRestorationAt) : null
   return {
     serviceId,
     status: latest?.status ?? 'normal',
-    backupHoursLeft: latest?.backupHoursLeft != null ? hoursFormat.format(latest.backupHoursLeft) : '',
+    backupHoursLeft: latest?.backupHoursLeft != null ? formatSwedishHours(latest.backupHoursLeft) : '',
     expectedDate: expected?.date ?? '',
     expectedTime: expected?.time ?? '',
     note: latest?.note ?? '',

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node'
 import type { Database } from '~/db/client.server'
 import type { ServiceStatus } from '~/db/enums'
+import { forbidden } from '~/modules/http/responses'
 import { eventEnded } from './event-access.server'
 import { parseReportForm, reportValues, type ServiceReportValues } from './status-report-form'
 import { fileStatusReports, reportFormServices, type ReportFormService } from './status-reports.server'
@@ -43,8 +44,6 @@ export async function reportServiceViews(
   return views(await reportFormServices(db, eventId, organisationId))
 }
 
-const forbidden = () => new Response('Ingen åtkomst', { status: 403 })
-
 /**
  * Reads and files one organisation's report form: 400 with field messages
  * and the input kept, 409 when the event has ended, 403 for a service that
@@ -66,7 +65,7 @@ export async function handleReportForm(
     return reply({ saved: null, errors: { _form: 'eventReport.error.ended' }, values: null }, 409)
   const services = await reportFormServices(db, target.event.id, target.organisationId)
   const parsed = parseReportForm(formData, services, new Date())
-  if (!parsed.ok && parsed.reason === 'foreign') throw forbidden()
+  if (!parsed.ok && parsed.reason === 'foreign') throw forbidden({ headers })
   if (!parsed.ok) return reply({ saved: null, errors: parsed.errors, values: parsed.values }, 400)
   const filed = await fileStatusReports(db, {
     eventId: target.event.id,
@@ -78,6 +77,6 @@ export async function handleReportForm(
   if (!filed.ok && filed.reason === 'ended') {
     return reply({ saved: null, errors: { _form: 'eventReport.error.ended' }, values: null }, 409)
   }
-  if (!filed.ok) throw forbidden()
+  if (!filed.ok) throw forbidden({ headers })
   return reply({ saved: { at: filed.reportedAt.toISOString(), count: filed.count }, errors: {}, values: null })
 }

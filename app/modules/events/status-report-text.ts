@@ -1,16 +1,9 @@
 import type { EventNeed, ServiceStatus } from '~/db/enums'
-import { formatDateTime } from '~/i18n/i18n'
 import { sv as eventWords } from '~/i18n/areas/events'
+import { formatDateTime, formatSwedishHours } from '~/i18n/format'
 
 // The event log's line for a status report, in Swedish like the rest of the
 // log: the portal writes it once, and every reader sees the same words.
-
-const hoursFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2, useGrouping: false })
-
-/** "10" or "2,5": hours as written in Swedish. */
-export function formatHours(hours: number): string {
-  return hoursFormat.format(hours)
-}
 
 export interface StatusReportLine {
   serviceName: string
@@ -25,7 +18,7 @@ export interface StatusReportLine {
 export function statusReportLogText(report: StatusReportLine): string {
   let text = `${report.serviceName}: ${eventWords[`event.status.${report.status}`]}`
   if (report.status === 'backup' && report.backupHoursLeft !== null)
-    text += `, ${formatHours(report.backupHoursLeft)} h kvar`
+    text += `, ${formatSwedishHours(report.backupHoursLeft)} h kvar`
   if (report.expectedRestorationAt) text += `, väntas åter ${formatDateTime('sv', report.expectedRestorationAt)}`
   const needs = [
     ...report.needs.map((need) => eventWords[`event.need.${need}`].toLowerCase()),

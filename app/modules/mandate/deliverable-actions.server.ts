@@ -5,7 +5,7 @@ import type { MessageKey } from '~/i18n/sv'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { badRequest, notFound } from '~/modules/http/responses'
+import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import type { UploadForm } from '~/modules/meetings/documents.server'
 import type { PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
@@ -54,8 +54,6 @@ export interface DeliverableContext {
   period: MandatePeriod
   deliverable: MandateDeliverable
 }
-
-const forbidden = () => new Response('Ingen åtkomst', { status: 403 })
 
 function textValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {}

@@ -229,7 +229,7 @@ export async function runGrantReportAction(
   const formData = await readFormData(request)
   const name = formData.get('intent')
   const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest('Okänd åtgärd.')
+  if (!intent) throw badRequest()
   const acting = user.memberships.find((membership) => membership.role === 'coordinator') ?? user.memberships[0]
   return intent({ db, period, year, formData, actor: { id: user.id, organisationId: acting?.organisationId ?? null } })
 }

@@ -165,18 +165,6 @@ export function sourceLabel(t: Translate, origin: ActivityOrigin): string {
   return t(origin.kind === 'own' ? 'grantReport.source.own' : 'grantReport.source.portal')
 }
 
-const numberLocale = (locale: 'sv' | 'en') => (locale === 'sv' ? 'sv-SE' : 'en-GB')
-
-/** Hours with at most one decimal, in the reader's number format ("2,5"). */
-export function formatHours(locale: 'sv' | 'en', hours: number): string {
-  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 1 }).format(hours)
-}
-
-/** Whole kronor with the reader's digit grouping ("12 500"). */
-export function formatCost(locale: 'sv' | 'en', cost: number): string {
-  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(cost)
-}
-
 /** The report's rows for the one CSV writer: kategori, datum, aktivitet, deltagare, timmar, kostnad, källa. */
 export function grantReportCsvRows(t: Translate, activities: readonly GrantActivity[]): CsvCell[][] {
   const header: CsvCell[] = [

@@ -3,7 +3,7 @@ import type { Executor } from '~/db/client.server'
 import { mandateDeliverables, type MandateDeliverable, type MandatePeriod } from '~/db/schema/mandate'
 import { can, type Action } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { notFound } from '~/modules/http/responses'
+import { forbidden, notFound } from '~/modules/http/responses'
 import { getPeriod } from './periods.server'
 
 // Who may see or change a mandate period, asked through `can` in one place.
@@ -50,7 +50,7 @@ export async function requireReadablePeriod(db: Executor, user: SessionUser, id:
 /** A period the user manages (the coordinator). */
 export async function requireManageablePeriod(db: Executor, user: SessionUser, id: string): Promise<MandatePeriod> {
   const period = await requireReadablePeriod(db, user, id)
-  if (!canOnPeriod(user, 'mandate.manage', period)) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!canOnPeriod(user, 'mandate.manage', period)) throw forbidden()
   return period
 }
 

@@ -1,6 +1,6 @@
 import type { DeliverableState } from '~/db/enums'
 import { sv as mandateWords } from '~/i18n/areas/mandate'
-import { formatDay } from '~/modules/text/dates'
+import { formatDate } from '~/i18n/format'
 import { REMINDER_DAYS } from './deliverable-state'
 
 // When a deliverable is reminded of, and the mail that says so. The mail is
@@ -39,7 +39,7 @@ export function reminderMailText(input: {
   /** The deliverable's page in the portal (absolute, from the portal's own origin). */
   link: string
 }): { subject: string; text: string } {
-  const date = formatDay('sv', input.dueDate)
+  const date = formatDate('sv', input.dueDate)
   const lines = [
     'Hej!',
     '',

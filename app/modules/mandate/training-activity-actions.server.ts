@@ -119,7 +119,7 @@ export async function runActivityAction(
   const formData = await readFormData(request)
   const name = formData.get('intent')
   const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest('Okänd åtgärd.')
+  if (!intent) throw badRequest()
   return intent({
     db,
     scope: planScope(user, period),

@@ -60,7 +60,7 @@ const refused = (outcome: PlanFormOutcome, status: 400 | 409) => data<PlanFormOu
 export function runIntent<C extends IntentContext>(intents: Record<string, Intent<C>>, context: C): Promise<Answer> {
   const name = context.formData.get('intent')
   const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest('Okänd åtgärd.')
+  if (!intent) throw badRequest()
   return intent(context)
 }
 

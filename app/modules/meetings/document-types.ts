@@ -166,11 +166,3 @@ export function attachmentDisposition(filename: string): string {
       .replace(/["\\;%]/g, '_') || 'dokument'
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)}`
 }
-
-export function formatBytes(size: number, locale: 'sv' | 'en'): string {
-  const format = (value: number) =>
-    value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })
-  if (size < 1024) return `${size} B`
-  if (size < 1024 * 1024) return `${format(size / 1024)} kB`
-  return `${format(size / 1024 / 1024)} MB`
-}

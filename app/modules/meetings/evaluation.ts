@@ -1,3 +1,5 @@
+import { formatNumber } from '~/i18n/format'
+
 /**
  * The evaluation questionnaire: a few fixed statements rated 1–5 and a
  * comment, one answer per participant, compiled for the coordinator.
@@ -77,8 +79,5 @@ export function summariseEvaluation(
 
 export function formatAverage(average: number | null, locale: 'sv' | 'en'): string {
   if (average === null) return '–'
-  return average.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  })
+  return formatNumber(locale, average, 1, 1)
 }

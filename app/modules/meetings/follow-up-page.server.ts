@@ -40,6 +40,3 @@ export async function manageableFollowUp(request: Request, params: Params): Prom
 export function meetingHeading(meeting: MeetingWithScope) {
   return { id: meeting.id, title: meeting.title, kind: meeting.kind }
 }
-
-export const badRequest = () => new Response('Ogiltig begäran', { status: 400 })
-export const notFound = () => new Response('Hittades inte', { status: 404 })

@@ -4,6 +4,7 @@ import { meetingOrganisations, meetings, type Meeting } from '~/db/schema/meetin
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can, type Actor } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { notFound } from '~/modules/http/responses'
 
 // Who may see or change a meeting is decided by the organisations invited to
 // it (and the organiser), through `can`.
@@ -51,7 +52,7 @@ export function canReadMeeting(actor: Actor, meeting: Pick<MeetingWithScope, 'or
 export async function requireReadableMeeting(db: Executor, user: SessionUser, id: string): Promise<MeetingWithScope> {
   const meeting = await getMeetingWithScope(db, id)
   if (!meeting || !canReadMeeting(user, meeting)) {
-    throw new Response('Hittades inte', { status: 404 })
+    throw notFound()
   }
   return meeting
 }

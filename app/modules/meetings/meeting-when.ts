@@ -1,3 +1,4 @@
+import { intlLocale } from '~/i18n/format'
 import type { Locale } from '~/i18n/i18n'
 
 // When a meeting is, as people read it, always in Swedish time: the network
@@ -8,7 +9,7 @@ const formats = new Map<Locale, { day: Intl.DateTimeFormat; time: Intl.DateTimeF
 function formatsOf(locale: Locale) {
   let found = formats.get(locale)
   if (!found) {
-    const tag = locale === 'sv' ? 'sv-SE' : 'en-GB'
+    const tag = intlLocale(locale)
     found = {
       day: new Intl.DateTimeFormat(tag, {
         weekday: 'long',

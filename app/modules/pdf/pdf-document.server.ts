@@ -109,9 +109,6 @@ export function table(doc: Doc, headers: string[], rows: string[][], widths?: nu
   doc.moveDown(0.8)
 }
 
-/** The same date style as the pages ("31 okt. 2027"). */
-export { formatDay } from '~/modules/text/dates'
-
 /** Puts "label · n / total" at the foot of every page; call once every page exists, before `end()`. */
 export function numberPages(doc: Doc, label: string) {
   const range = doc.bufferedPageRange()

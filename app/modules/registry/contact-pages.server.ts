@@ -7,7 +7,7 @@ import { users } from '~/db/schema/users'
 import { assertPermission, requirePermission } from '~/modules/auth/guards.server'
 import type { Actor } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { requireFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
 import { getContactRoute, latestChecks, listVisibleContactRoutes } from './contact-routes.server'
 
@@ -26,7 +26,7 @@ export async function requireEditableContactRoute(
   const user = await requirePermission(request, 'organisation.update', { organisationId })
   const db = await getDb()
   const route = await getContactRoute(db, routeId)
-  if (!route || route.organisationId !== organisationId) throw new Response('Hittades inte', { status: 404 })
+  if (!route || route.organisationId !== organisationId) throw notFound()
   assertPermission(user, 'organisation.update', { organisationId: route.organisationId })
   const organisation = requireFound(await getOrganisation(db, route.organisationId))
   return { user, route, organisation }

@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from '~/modules/text/phone'
+import { formatPhoneNumber } from '~/i18n/format'
 
 // Contact-route helpers for the browser and the server, kept free of zod so
 // the organisation page stays light; the form schemas are in contact-route-form.ts.

@@ -59,8 +59,6 @@ export function isInSwedenSweref({ northing, easting }: SwerefPoint): boolean {
   )
 }
 
-export { formatDegrees } from '~/modules/text/position'
-
 /** Whole millimetres, as Lantmäteriet prints grid coordinates, with the decimal comma. */
 export function formatMetres(value: number): string {
   return value.toFixed(3).replace('.', ',')

@@ -1,7 +1,8 @@
+import { formatPhoneNumber } from '~/i18n/format'
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { CRLF, escapeText, foldLine } from '~/modules/text/content-line'
-import { dialNumber, formatPhoneNumber } from '~/modules/text/phone'
+import { dialNumber } from '~/modules/text/phone'
 import { confirmedText, type ExportOrganisation, type ExportRoute } from './export-csv'
 
 /**

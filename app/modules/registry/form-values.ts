@@ -1,5 +1,6 @@
 import type { CriticalService, Dependency, Site } from '~/db/schema/registry'
-import { formatDegrees, formatMetres, wgs84ToSweref } from './coordinates'
+import { formatDegrees } from '~/i18n/format'
+import { formatMetres, wgs84ToSweref } from './coordinates'
 
 // A stored record as the text its form shows. The same shape comes back from
 // a rejected submission, so the form renders either one.

@@ -2,7 +2,7 @@ import type { Executor } from '~/db/client.server'
 import type { Site } from '~/db/schema/registry'
 import { assertPermission, requirePermission } from '~/modules/auth/guards.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { requireFound } from '~/modules/http/responses'
+import { notFound, requireFound } from '~/modules/http/responses'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
 import { getDependency, type OwnedDependency } from './dependencies.server'
 import { getService, type ServiceWithSites } from './services.server'
@@ -26,7 +26,7 @@ export async function requireEditableSite(
   siteId: string,
 ): Promise<Site> {
   const site = await getSite(db, siteId)
-  if (!site || site.organisationId !== organisationId) throw new Response('Hittades inte', { status: 404 })
+  if (!site || site.organisationId !== organisationId) throw notFound()
   assertPermission(user, 'organisation.update', { organisationId: site.organisationId })
   return site
 }
@@ -38,7 +38,7 @@ export async function requireEditableService(
   serviceId: string,
 ): Promise<ServiceWithSites> {
   const service = await getService(db, serviceId)
-  if (!service || service.organisationId !== organisationId) throw new Response('Hittades inte', { status: 404 })
+  if (!service || service.organisationId !== organisationId) throw notFound()
   assertPermission(user, 'organisation.update', { organisationId: service.organisationId })
   return service
 }
@@ -51,7 +51,7 @@ export async function requireEditableDependency(
   dependencyId: string,
 ): Promise<OwnedDependency> {
   const dependency = await getDependency(db, dependencyId)
-  if (!dependency || dependency.serviceId !== serviceId) throw new Response('Hittades inte', { status: 404 })
+  if (!dependency || dependency.serviceId !== serviceId) throw notFound()
   assertPermission(user, 'organisation.update', { organisationId: dependency.organisationId })
   return dependency
 }

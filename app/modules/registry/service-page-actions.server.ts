@@ -2,7 +2,7 @@ import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
 import { createDependency, deleteDependency, updateDependency } from './dependencies.server'
 import { DependencySchema, DependencyUpdateSchema } from './dependency-rules'
 import { dependencyFormValues, serviceFormValues, type FormValues } from './form-values'
@@ -48,7 +48,7 @@ export async function serviceAction(
     try {
       const result = await deleteService(db, { actorId: user.id, id: service.id, version: version.data })
       if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamheter` }
-      if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+      if (result.error === 'notFound') throw notFound()
       return { status: 409, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
     } catch (error) {
       if (!(error instanceof RegistryRuleError)) throw error
@@ -69,7 +69,7 @@ export async function serviceAction(
     return invalid(ruleFieldErrors(error))
   }
   if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamhet-${service.id}` }
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   const current = result.current
   const siteNames = new Map((await listSites(db, service.organisationId)).map((site) => [site.id, site.name]))
   return {
@@ -122,8 +122,7 @@ export async function dependencyAction(
     return saved('sparad=beroende')
   }
 
-  if (intent !== 'updateDependency' && intent !== 'deleteDependency')
-    throw new Response('Okänd åtgärd', { status: 400 })
+  if (intent !== 'updateDependency' && intent !== 'deleteDependency') throw badRequest()
   const dependencyId = requireUuid(String(formData.get('dependencyId') ?? ''))
   await requireEditableDependency(db, user, service.id, dependencyId)
 
@@ -133,7 +132,7 @@ export async function dependencyAction(
       return { status: 400, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
     const result = await deleteDependency(db, { actorId: user.id, id: dependencyId, version: version.data })
     if (result.ok) return saved('borttaget=beroende')
-    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result.error === 'notFound') throw notFound()
     return { status: 409, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
   }
 
@@ -146,7 +145,7 @@ export async function dependencyAction(
     return invalid(dependencyId, ruleFieldErrors(error), parsed.values)
   }
   if (result.ok) return saved('sparad=beroende')
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   return {
     status: 409,
     body: {

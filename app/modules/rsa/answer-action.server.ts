@@ -1,6 +1,7 @@
 import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import type { FieldErrors } from '~/modules/forms/parse-form'
+import { notFound } from '~/modules/http/responses'
 import { getEvent, saveAnswer } from './answers.server'
 import { answerValues, parseAnswer } from './rsa-forms'
 import { assertMayAnswer, type AnalysisWithScope } from './rsa-access.server'
@@ -23,7 +24,7 @@ export async function runAnswerAction(
   formData: FormData,
 ): Promise<AnswerOutcome> {
   assertMayAnswer(user, analysis, String(formData.get('organisationId') ?? ''))
-  if (!(await getEvent(db, analysis.id, eventId))) throw new Response('Hittades inte', { status: 404 })
+  if (!(await getEvent(db, analysis.id, eventId))) throw notFound()
   const parsed = parseAnswer(formData, analysis)
   if (!parsed.ok) return { kind: 'invalid', values: parsed.values, errors: parsed.errors }
   const result = await saveAnswer(db, { actorId: user.id, analysisId: analysis.id, eventId, ...parsed.data })
@@ -35,7 +36,7 @@ export async function runAnswerAction(
       state: result.record.state,
     }
   }
-  if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+  if (result.error === 'notFound') throw notFound()
   // The input stays; the stored version lets a second save overwrite knowingly.
   const current = answerValues(result.current)
   return { kind: 'conflict', values: { ...parsed.values, version: current.version! }, current }

@@ -2,6 +2,7 @@ import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
+import { notFound } from '~/modules/http/responses'
 import { deleteMeasure, updateMeasure } from './measures.server'
 import { checkMeasureChoices } from './plan-action.server'
 import { MeasureSchema } from './rsa-forms'
@@ -24,7 +25,6 @@ export async function runMeasureEdit(
   )
   const version = versionField.safeParse(formData.get('version'))
   if (!version.success) return { kind: 'invalid', status: 400, values, errors: { _form: 'rsa.invalidRequest' } }
-  const notFound = () => new Response('Hittades inte', { status: 404 })
   if (formData.get('intent') === 'delete') {
     const result = await deleteMeasure(db, { ...scope, version: version.data })
     if (result.ok) return { kind: 'done' }

@@ -1,10 +1,10 @@
+import { formatDate, formatNumber } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import {
   bullets,
   CONTENT_WIDTH,
   createPdf,
-  formatDay,
   heading,
   numberPages,
   paragraph,
@@ -41,8 +41,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
 
   const { analysis, compiled, registry } = report
   const narrative = analysis.narrative as Record<string, string | undefined>
-  const number = (value: number) =>
-    new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)
+  const number = (value: number) => formatNumber(locale, value)
   const step = (labels: { label: string }[], value: number) =>
     t('rsa.stepOption', { step: value, label: labels[value - 1]?.label ?? '' })
   const spread = (value: Spread | null) =>
@@ -56,8 +55,8 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
   paragraph(doc, report.owner.name, { bold: true })
   title(doc, t('rsa.report.title', { title: analysis.title }))
   paragraph(doc, t('rsa.periodValue', { start: analysis.periodStart, end: analysis.periodEnd }))
-  paragraph(doc, t('rsa.report.deadline', { date: formatDay(locale, report.deadline) }), { bold: true })
-  paragraph(doc, t('rsa.report.printed', { date: formatDay(locale, now) }), { muted: true })
+  paragraph(doc, t('rsa.report.deadline', { date: formatDate(locale, report.deadline) }), { bold: true })
+  paragraph(doc, t('rsa.report.printed', { date: formatDate(locale, now) }), { muted: true })
   heading(doc, t('rsa.missing.title'), 13)
   const missing = [
     ...report.missing.organisations.map((organisation) =>
@@ -110,7 +109,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
         doc,
         report.workshops.map(
           (workshop) =>
-            `${formatDay(locale, workshop.startsAt)}: ${workshop.title}${workshop.place ? `, ${workshop.place}` : ''}`,
+            `${formatDate(locale, workshop.startsAt)}: ${workshop.title}${workshop.place ? `, ${workshop.place}` : ''}`,
         ),
       )
     const submitted = new Map(compiled.progress.map((row) => [row.organisationId, row.submitted]))
@@ -241,7 +240,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
       for (const finding of report.themeDayFindings) {
         paragraph(
           doc,
-          `${finding.meetingTitle} (${formatDay(locale, finding.meetingStartsAt)}) – ${finding.organisationName}`,
+          `${finding.meetingTitle} (${formatDate(locale, finding.meetingStartsAt)}) – ${finding.organisationName}`,
           {
             bold: true,
           },
@@ -270,7 +269,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
         report.measures.map((measure) => [
           measure.title,
           measure.ownerName,
-          `${measure.dueDate ? formatDay(locale, measure.dueDate) : '–'}${isOverdue(measure, today) ? ` (${t('rsa.plan.overdue')})` : ''}`,
+          `${measure.dueDate ? formatDate(locale, measure.dueDate) : '–'}${isOverdue(measure, today) ? ` (${t('rsa.plan.overdue')})` : ''}`,
           measure.costEstimate !== null ? `${number(measure.costEstimate)} kr` : '–',
           t(`rsa.measureState.${measure.state}`),
         ]),

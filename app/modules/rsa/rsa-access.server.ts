@@ -4,6 +4,7 @@ import { rsaAnalyses, rsaParticipants, type RsaAnalysis } from '~/db/schema/rsa'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { forbidden, notFound } from '~/modules/http/responses'
 
 // Who may see, answer or compile an analysis is decided by its participating
 // organisations (and the coordinator's own), through `can`.
@@ -30,7 +31,7 @@ export async function getAnalysisWithScope(db: Executor, id: string): Promise<An
 export async function requireReadableAnalysis(db: Executor, user: SessionUser, id: string): Promise<AnalysisWithScope> {
   const analysis = await getAnalysisWithScope(db, id)
   if (!analysis || !can(user, 'rsa.read', { organisationIds: analysis.organisationIds })) {
-    throw new Response('Hittades inte', { status: 404 })
+    throw notFound()
   }
   return analysis
 }
@@ -102,7 +103,7 @@ export function assertMayAnswer(
   analysis: Pick<AnalysisWithScope, 'participantIds'>,
   organisationId: string,
 ) {
-  if (!canAnswerFor(user, analysis, organisationId)) throw new Response('Ingen åtkomst', { status: 403 })
+  if (!canAnswerFor(user, analysis, organisationId)) throw forbidden()
 }
 
 /** The analysis's heading and the pages of it the user may open, for the page's sub-navigation. */

@@ -2,7 +2,7 @@ import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
-import { requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { addEvent, moveEvent, removeEvent, renameEvent, setParticipants, updateSettings } from './analyses.server'
 import { EventSchema, parseSettings, readParticipantChoice, settingsValues, type AnalysisShape } from './rsa-forms'
 import type { AnalysisWithScope } from './rsa-access.server'
@@ -105,18 +105,18 @@ export async function runSettingsAction(
       if (!parsed.ok) return { kind: 'invalid', status: 400, form, values: parsed.values, errors: parsed.errors }
       const result = await renameEvent(db, { ...common, ...parsed.data })
       if (result.ok) return { kind: 'done', message: 'eventSaved' }
-      if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+      if (result.error === 'notFound') throw notFound()
       return conflict(form, { ...values, version: String(result.current.version) })
     }
     if (intent === 'removeEvent') {
       const result = await removeEvent(db, common)
       if (result.ok) return { kind: 'done', message: 'eventRemoved' }
-      if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+      if (result.error === 'notFound') throw notFound()
       return conflict(form, { ...values, version: String(result.current.version) })
     }
     const result = await moveEvent(db, { ...common, direction: intent === 'moveUp' ? 'up' : 'down' })
     if (result.ok) return { kind: 'done', message: 'eventMoved' }
-    if (result.error === 'notFound') throw new Response('Hittades inte', { status: 404 })
+    if (result.error === 'notFound') throw notFound()
     return conflict(form, { ...values, version: String(result.current.version) })
   }
 

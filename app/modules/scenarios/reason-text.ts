@@ -1,10 +1,11 @@
+import { formatNumber } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { formatHours, type FailureView, type ReasonStep } from './scenario-view'
+import type { FailureView, ReasonStep } from './scenario-view'
 
 function backupText(t: Translate, locale: Locale, step: Extract<ReasonStep, { backupSource: unknown }>): string {
   if (step.backupSource === 'none' || step.backupHours === 0) return t('scenario.reason.backupNone')
-  const hours = formatHours(locale, step.backupHours)
+  const hours = formatNumber(locale, step.backupHours)
   return step.backupSource === 'site'
     ? t('scenario.reason.backupSite', { hours })
     : t('scenario.reason.backupDependency', { hours })
@@ -25,17 +26,17 @@ export interface ReasonWording {
 
 function scenarioWording(t: Translate, locale: Locale): ReasonWording {
   return {
-    time: (hours) => formatHours(locale, hours),
+    time: (hours) => formatNumber(locale, hours),
     resource: 'scenario.reason.resource',
     service: 'scenario.reason.service',
-    direct: (step) => t('scenario.reason.direct', { hour: formatHours(locale, step.failedAt) }),
+    direct: (step) => t('scenario.reason.direct', { hour: formatNumber(locale, step.failedAt) }),
   }
 }
 
 /** One step of the chain of reasons as a sentence. */
 export function reasonText(t: Translate, locale: Locale, step: ReasonStep, wording?: ReasonWording): string {
   const words = wording ?? scenarioWording(t, locale)
-  const h = (hours: number) => formatHours(locale, hours)
+  const h = (hours: number) => formatNumber(locale, hours)
   switch (step.kind) {
     case 'direct':
       return words.direct(step)
@@ -76,8 +77,8 @@ export function failureText(t: Translate, locale: Locale, failure: FailureView):
   const length =
     failure.durationHours === null
       ? t('scenario.failureToEnd')
-      : t('scenario.failureFor', { hours: formatHours(locale, failure.durationHours) })
-  return `${t('scenario.failureSummary', { target, where, start: formatHours(locale, failure.startHour) })}, ${length}.`
+      : t('scenario.failureFor', { hours: formatNumber(locale, failure.durationHours) })
+  return `${t('scenario.failureSummary', { target, where, start: formatNumber(locale, failure.startHour) })}, ${length}.`
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ScenarioRecord } from '~/db/schema/scenarios'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can, editableOrganisationIds, isCoordinator } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { notFound } from '~/modules/http/responses'
 import { getScenario } from './scenarios.server'
 
 // Who may see or change a scenario is decided by the organisation and state
@@ -18,7 +19,7 @@ export async function requireReadableScenario(db: Executor, user: SessionUser, i
   assertPermission(user, 'network.read')
   const scenario = await getScenario(db, id)
   if (!scenario || !can(user, 'scenario.read', resourceOf(scenario))) {
-    throw new Response('Hittades inte', { status: 404 })
+    throw notFound()
   }
   return scenario
 }

@@ -1,11 +1,12 @@
 import { explainChain } from './reason-text'
+import { formatNumber } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
 import { toCsv } from '~/modules/text/csv'
-import { formatHours, type ServiceOutcome } from './scenario-view'
+import type { ServiceOutcome } from './scenario-view'
 
 /** A scenario's result as CSV for Swedish Excel: one row per affected service, with its course and reasons. */
 export function scenarioCsv(t: Translate, locale: Locale, outcomes: readonly ServiceOutcome[]): string {
-  const h = (hours: number | null) => (hours === null ? '' : formatHours(locale, hours))
+  const h = (hours: number | null) => (hours === null ? '' : formatNumber(locale, hours))
   return toCsv([
     [
       t('scenario.service'),

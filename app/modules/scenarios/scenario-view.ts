@@ -139,11 +139,6 @@ export function outcomeStateAt(outcome: Pick<ServiceOutcome, 'timeline'>, hour: 
   return state
 }
 
-/** Hours as people read them: whole numbers plainly, others with one decimal (a comma in Swedish). */
-export function formatHours(locale: string, hours: number): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(hours)
-}
-
 const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1)
 
 /** The result page's list pages: `sida` for the affected services, `overskridna` for those past their limit. */
