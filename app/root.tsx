@@ -17,6 +17,7 @@ import { useNonce } from '~/components/ui/nonce'
 import { getEnv } from '~/config/env.server'
 import { LocaleContext, translator, type Locale } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
+import { pageTitle } from '~/i18n/page-title'
 import { getDb } from '~/db/app-db.server'
 import { getOptionalUser, sessionHasEnded } from '~/modules/auth/guards.server'
 import { endedSessionHeaders } from '~/modules/auth/session-cookie.server'
@@ -88,7 +89,7 @@ export default function App() {
   return <Outlet />
 }
 
-export const meta: MetaFunction = () => [{ title: 'Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches)]
 
 export function ErrorBoundary() {
   const error = useRouteError()

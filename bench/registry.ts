@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../app/db/client.server'
-import { listVisibleContactRoutes } from '../app/modules/registry/contact-routes.server'
-import { searchDirectory } from '../app/modules/registry/directory.server'
-import { parseMapSearch } from '../app/modules/registry/map-filters.server'
-import { getMapExtent, getMapView } from '../app/modules/registry/map.server'
-import type { MapViewport } from '../app/modules/registry/map-view'
+import { listVisibleContactRoutes } from '../app/modules/contacts/contact-routes.server'
+import { searchDirectory } from '../app/modules/directory/directory.server'
+import { parseMapSearch } from '../app/modules/map/map-filters.server'
+import { getMapExtent, getMapView } from '../app/modules/map/map.server'
+import type { MapViewport } from '../app/modules/map/map-view'
 import { p95, round, type Figure } from './measure'
 
 const viewer = { memberships: [{ organisationId: '00000000-0000-0000-0000-000000000001', role: 'viewer' as const }] }

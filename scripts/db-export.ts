@@ -1,7 +1,7 @@
 // Writes a complete logical dump of the configured database (DATABASE_URL,
 // else the PGlite folder) to the file given, or to backup-<time>.ndjson.gz.
 import { closeAppDatabase, getDatabaseHandle } from '../app/db/app-db.server'
-import { defaultBackupName, exportDatabase } from '../app/modules/backup/export.server'
+import { defaultBackupName, exportDatabase } from '../app/modules/data-transfer/export.server'
 
 const file = process.argv[2] || defaultBackupName()
 try {

@@ -2,7 +2,7 @@
 // (DATABASE_URL, else the PGlite folder), which must be empty and migrated
 // to the same version; it is migrated on opening.
 import { closeAppDatabase, getDatabaseHandle } from '../app/db/app-db.server'
-import { BackupRefused, importDatabase } from '../app/modules/backup/import.server'
+import { BackupRefused, importDatabase } from '../app/modules/data-transfer/import.server'
 
 const file = process.argv[2]
 if (!file) {

@@ -255,6 +255,14 @@ const core: Record<keyof typeof coreSv, string> = {
   'common.cancel': 'Cancel',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'users.meta.title': 'Users',
+  'outbox.meta.message': '{subject} – Outbox',
+  'outbox.meta.messageFallback': 'Message',
+  'reset.meta.title': 'New password',
+  'invite.meta.title': 'Invitation',
+  'organisations.meta.new': 'New organisation',
+  'organisations.meta.edit': 'Edit organisation',
+  'organisations.meta.fallback': 'Organisation',
 }
 
 export const en: Record<MessageKey, string> = {

@@ -291,6 +291,14 @@ const core = {
   'common.cancel': 'Avbryt',
   'common.yes': 'Ja',
   'common.no': 'Nej',
+  'users.meta.title': 'Användare',
+  'outbox.meta.message': '{subject} – Utkorg',
+  'outbox.meta.messageFallback': 'Meddelande',
+  'reset.meta.title': 'Nytt lösenord',
+  'invite.meta.title': 'Inbjudan',
+  'organisations.meta.new': 'Ny organisation',
+  'organisations.meta.edit': 'Redigera organisation',
+  'organisations.meta.fallback': 'Organisation',
 } as const
 
 export const coreSv = core

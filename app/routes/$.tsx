@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/node'
 import { ErrorPage } from '~/components/ui/error-page'
+import { pageTitle } from '~/i18n/page-title'
 import { notFound } from '~/modules/http/responses'
 
 // Unknown URLs get a real 404 status, not a 200 with an error text.
@@ -19,4 +20,4 @@ export function ErrorBoundary() {
   return <ErrorPage status={404} />
 }
 
-export const meta: MetaFunction = () => [{ title: 'Sidan finns inte – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'error.notFoundTitle')]

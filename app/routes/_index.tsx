@@ -6,6 +6,7 @@ import { count } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
 import { organisations } from '~/db/schema/organisations'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { namedMemberships } from '~/modules/auth/navigation.server'
@@ -106,4 +107,4 @@ export default function StartPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Start – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'start.title')]

@@ -7,6 +7,7 @@ import { StaleOrganisationTable } from '~/components/staleness/stale-organisatio
 import { getEnv, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { translateMessage, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { uuidField } from '~/modules/forms/fields'
 import { getMailer } from '~/modules/mail/mailer.server'
@@ -102,4 +103,4 @@ function Pager({ page, pageCount }: { page: number; pageCount: number }) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Aktualitet – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'staleness.title')]

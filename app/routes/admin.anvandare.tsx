@@ -8,6 +8,7 @@ import { getDb } from '~/db/app-db.server'
 import { roles } from '~/db/enums'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitations.server'
 import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
@@ -291,4 +292,4 @@ export default function UsersPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Användare – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'users.meta.title')]

@@ -8,6 +8,7 @@ import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { readImportSubmission, type ImportSubmissionError } from '~/modules/import/import-request.server'
 import { MAX_IMPORT_ROWS } from '~/modules/import/import-rows'
@@ -92,4 +93,4 @@ export default function ImportPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Importera – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'import.meta.title')]

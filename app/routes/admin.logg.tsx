@@ -6,6 +6,7 @@ import { Field } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { listAuditEntries } from '~/modules/audit/audit.server'
 import { presentAuditEntries } from '~/modules/audit/presentation.server'
 import { requirePermission } from '~/modules/auth/guards.server'
@@ -89,4 +90,4 @@ export default function AuditPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ändringslogg – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'audit.title')]

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { listOutboxForReading } from '~/modules/mail/outbox.server'
 
@@ -52,4 +53,4 @@ export default function OutboxPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Utkorg – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'outbox.title')]

@@ -4,6 +4,7 @@ import { Linkified } from '~/components/ui/linkified'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { getOutboxMessageForReading } from '~/modules/mail/outbox.server'
@@ -48,6 +49,8 @@ export default function OutboxMessagePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.message.subject ?? 'Meddelande'} – Utkorg – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('outbox.meta.message', { subject: data?.message.subject ?? t('outbox.meta.messageFallback') }),
+  ),
 ]

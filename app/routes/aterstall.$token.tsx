@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { isResetTokenValid, resetPassword } from '~/modules/accounts/passwords.server'
 import { isCommonPassword } from '~/modules/auth/common-passwords.server'
 import { PasswordSchema } from '~/modules/auth/password-policy'
@@ -60,4 +61,4 @@ export default function ResetPasswordPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nytt lösenord – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'reset.meta.title')]

@@ -7,6 +7,7 @@ import { GraphSummary } from '~/components/dependency-graph/graph-summary'
 import { WeakPointLists } from '~/components/dependency-graph/weak-points'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { parseGraphSearch, TABLE_PAGE_SIZE } from '~/modules/dependency-graph/graph-view'
@@ -59,4 +60,4 @@ export default function DependenciesPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Beroenden – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'graph.title')]

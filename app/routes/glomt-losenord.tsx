@@ -5,6 +5,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requestPasswordReset } from '~/modules/accounts/passwords.server'
 import { emailField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -62,4 +63,4 @@ export default function ForgotPasswordPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Glömt lösenordet – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'forgot.title')]

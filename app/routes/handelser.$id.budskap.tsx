@@ -9,6 +9,7 @@ import { useFormGeneration } from '~/components/events/use-form-generation'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { loadKeyMessagesPage, runKeyMessageAction } from '~/modules/events/key-message-actions.server'
 import { readableEventPage } from '~/modules/events/event-page.server'
 import eventLogStyles from '~/styles/event-log.css?url'
@@ -98,8 +99,10 @@ export default function KeyMessagesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.event.exercise ? 'ÖVNING – ' : ''}Budskap – ${data?.event.title ?? 'Händelse'} – Områdesansvarsportalen`,
-  },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(
+    matches,
+    (t) =>
+      `${data?.event.exercise ? `${t('event.exercise')} – ` : ''}${t('eventMessages.meta.title', { event: data?.event.title ?? t('eventRoom.meta.fallback') })}`,
+  ),
 ]

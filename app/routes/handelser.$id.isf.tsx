@@ -5,6 +5,7 @@ import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { canOnEvent, eventResource } from '~/modules/events/event-access.server'
 import { eventHeading, readableEventPage } from '~/modules/events/event-page.server'
@@ -144,4 +145,4 @@ export default function IsfPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ISF-konferenser – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'isf.title')]

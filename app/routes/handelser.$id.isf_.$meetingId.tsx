@@ -7,6 +7,7 @@ import { FormMessage } from '~/components/forms/field'
 import { FormattedText } from '~/components/meetings/formatted-text'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { canOnEvent, eventResource } from '~/modules/events/event-access.server'
 import { parseLogEntryForm } from '~/modules/events/event-log-form'
@@ -173,6 +174,6 @@ export default function IsfMinutesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Protokoll – ${data?.conference.title ?? 'ISF-konferens'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('isf.meta.minutes', { conference: data?.conference.title ?? t('isf.meta.fallback') })),
 ]

@@ -4,6 +4,7 @@ import { SituationReportDraftForm } from '~/components/events/situation-report-d
 import { useKeptActionData } from '~/components/events/use-kept-action-data'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { readableEventPage } from '~/modules/events/event-page.server'
 import { loadSituationReportsPage, runDraftAction } from '~/modules/events/situation-report-page.server'
 import styles from '~/styles/situation-reports.css?url'
@@ -75,8 +76,10 @@ export default function SituationReportsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.event.exercise ? 'ÖVNING – ' : ''}Lägesrapporter – ${data?.event.title ?? 'Händelse'} – Områdesansvarsportalen`,
-  },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(
+    matches,
+    (t) =>
+      `${data?.event.exercise ? `${t('event.exercise')} – ` : ''}${t('situationReport.meta.list', { event: data?.event.title ?? t('eventRoom.meta.fallback') })}`,
+  ),
 ]

@@ -5,6 +5,7 @@ import { FormMessage } from '~/components/forms/field'
 import { PrintButton } from '~/components/ui/print-button'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { readableEventPage } from '~/modules/events/event-page.server'
 import { loadReportPage, runReportAction } from '~/modules/events/situation-report-page.server'
 import { situationHeadings } from '~/modules/events/situation-report-text'
@@ -115,8 +116,10 @@ export default function SituationReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.event.exercise ? 'ÖVNING – ' : ''}Lägesrapport ${data?.report.number ?? ''} – ${data?.event.title ?? 'Händelse'} – Områdesansvarsportalen`,
-  },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(
+    matches,
+    (t) =>
+      `${data?.event.exercise ? `${t('event.exercise')} – ` : ''}${t('situationReport.meta.report', { number: data?.report.number ?? '', event: data?.event.title ?? t('eventRoom.meta.fallback') })}`,
+  ),
 ]

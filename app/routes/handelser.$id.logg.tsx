@@ -8,6 +8,7 @@ import { Pager } from '~/components/ui/pager'
 import { PrintButton } from '~/components/ui/print-button'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { runLogAction } from '~/modules/events/event-log-actions.server'
 import { loadLogPage } from '~/modules/events/event-log-page.server'
 import { entryHref } from '~/modules/events/event-log-view'
@@ -126,8 +127,10 @@ export default function EventLogPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.event.exercise ? 'ÖVNING – ' : ''}Händelselogg – ${data?.event.title ?? 'Händelse'} – Områdesansvarsportalen`,
-  },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(
+    matches,
+    (t) =>
+      `${data?.event.exercise ? `${t('event.exercise')} – ` : ''}${t('eventLog.meta.title', { event: data?.event.title ?? t('eventRoom.meta.fallback') })}`,
+  ),
 ]

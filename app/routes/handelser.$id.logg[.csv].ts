@@ -4,8 +4,8 @@ import { getLocale } from '~/i18n/locale.server'
 import { eventLogCsv } from '~/modules/events/event-log-csv'
 import { listWholeLog } from '~/modules/events/event-log.server'
 import { readableEventPage } from '~/modules/events/event-page.server'
-import { attachment } from '~/modules/registry/directory-export.server'
-import { swedishDate } from '~/modules/registry/directory-filters'
+import { attachment } from '~/modules/directory/directory-export.server'
+import { swedishDate } from '~/modules/directory/directory-filters'
 
 /** The whole event log as CSV for Swedish Excel, for every reader of the event; ÖVNING first for an exercise. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,6 +5,7 @@ import { ProjectionBasis, ProjectionResult } from '~/components/events/projectio
 import { pageFromSearch } from '~/components/ui/pager'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { eventEnded, requireReadableEvent } from '~/modules/events/event-access.server'
 import { projectionView } from '~/modules/events/event-projection.server'
@@ -68,10 +69,10 @@ export const meta: MetaFunction = ({ matches }) => {
     { event?: { title: string; kind: string } } | undefined
   const event = layout?.event
   return [
-    {
-      title: event
-        ? `${event.kind === 'exercise' ? 'ÖVNING: ' : ''}Prognos – ${event.title} – Områdesansvarsportalen`
-        : 'Prognos – Områdesansvarsportalen',
-    },
+    pageTitle(matches, (t) =>
+      event
+        ? `${event.kind === 'exercise' ? `${t('event.exercise')}: ` : ''}${t('eventProjection.meta.event', { event: event.title })}`
+        : t('eventProjection.meta.title'),
+    ),
   ]
 }

@@ -3,6 +3,7 @@ import { Outlet, useLoaderData } from '@remix-run/react'
 import { EventHeader } from '~/components/events/event-header'
 import { EventLiveStatus } from '~/components/events/event-live-status'
 import { getDb } from '~/db/app-db.server'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireReadableEvent } from '~/modules/events/event-access.server'
 import { eventSections } from '~/modules/events/event-sections.server'
@@ -44,10 +45,10 @@ export default function EventLayout() {
 }
 
 /** The title names the event; an exercise's starts with ÖVNING, so even a browser tab says so. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${data.event.kind === 'exercise' ? 'ÖVNING: ' : ''}${data.event.title} – Områdesansvarsportalen`
-      : 'Händelse – Områdesansvarsportalen',
-  },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    data
+      ? `${data.event.kind === 'exercise' ? `${t('event.exercise')}: ` : ''}${data.event.title}`
+      : t('eventRoom.meta.fallback'),
+  ),
 ]

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { getDb } from '~/db/app-db.server'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { evaluatedEventIds } from '~/modules/events/evaluation.server'
@@ -115,4 +116,4 @@ export default function EventsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Händelser – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'eventRoom.title')]

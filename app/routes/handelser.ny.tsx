@@ -4,6 +4,7 @@ import { DeclareEventForm } from '~/components/events/event-form'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import {
   eventPickers,
@@ -77,4 +78,4 @@ export default function DeclareEventPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Upprätta händelse – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'eventRoom.meta.new')]

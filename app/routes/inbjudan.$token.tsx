@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { acceptInvitation, findOpenInvitation } from '~/modules/accounts/invitations.server'
 import { isCommonPassword } from '~/modules/auth/common-passwords.server'
@@ -130,4 +131,4 @@ export default function AcceptInvitationPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Inbjudan – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'invite.meta.title')]

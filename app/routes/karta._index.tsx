@@ -8,10 +8,11 @@ import { MapTable } from '~/components/map/map-table'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { MAP_PAGE_SIZE, mapFilterParams } from '~/modules/registry/map-filters'
-import { parseMapSearch } from '~/modules/registry/map-filters.server'
-import { getMapListPage } from '~/modules/registry/map.server'
+import { MAP_PAGE_SIZE, mapFilterParams } from '~/modules/map/map-filters'
+import { parseMapSearch } from '~/modules/map/map-filters.server'
+import { getMapListPage } from '~/modules/map/map.server'
 import { listNetworks } from '~/modules/registry/networks.server'
 import { staleBefore } from '~/modules/staleness/staleness'
 
@@ -73,4 +74,4 @@ export default function MapPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Karta – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'map.title')]

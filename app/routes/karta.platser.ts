@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { parseMapSearch } from '~/modules/registry/map-filters.server'
-import { getMapExtent, getMapView } from '~/modules/registry/map.server'
-import { parseMapViewport } from '~/modules/registry/map-view'
+import { parseMapSearch } from '~/modules/map/map-filters.server'
+import { getMapExtent, getMapView } from '~/modules/map/map.server'
+import { parseMapViewport } from '~/modules/map/map-view'
 import { staleBefore } from '~/modules/staleness/staleness'
 
 // Restricted routes of the reader's own organisation may be in the answer: never into a shared cache.

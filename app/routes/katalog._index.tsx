@@ -5,9 +5,10 @@ import { DirectoryResultList, hitTotal } from '~/components/directory/directory-
 import { DirectorySearchForm } from '~/components/directory/directory-search-form'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { DIRECTORY_GROUP_LIMIT, DIRECTORY_QUERY_MIN, hasDirectoryFilters } from '~/modules/registry/directory-filters'
-import { parseDirectorySearch, searchDirectory } from '~/modules/registry/directory.server'
+import { DIRECTORY_GROUP_LIMIT, DIRECTORY_QUERY_MIN, hasDirectoryFilters } from '~/modules/directory/directory-filters'
+import { parseDirectorySearch, searchDirectory } from '~/modules/directory/directory.server'
 import { listNetworks } from '~/modules/registry/networks.server'
 import directoryStyles from '~/styles/directory.css?url'
 
@@ -65,6 +66,6 @@ export default function DirectoryPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.filters.q ? `${data.filters.q} – ` : ''}Katalog – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => `${data?.filters.q ? `${data.filters.q} – ` : ''}${t('directory.title')}`),
 ]

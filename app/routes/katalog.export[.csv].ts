@@ -3,10 +3,10 @@ import { getDb } from '~/db/app-db.server'
 import { translator } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { attachment, loadContactDirectory } from '~/modules/registry/directory-export.server'
-import { swedishDate } from '~/modules/registry/directory-filters'
-import { parseDirectorySearch } from '~/modules/registry/directory.server'
-import { contactDirectoryCsv } from '~/modules/registry/export-csv'
+import { attachment, loadContactDirectory } from '~/modules/directory/directory-export.server'
+import { swedishDate } from '~/modules/directory/directory-filters'
+import { parseDirectorySearch } from '~/modules/directory/directory.server'
+import { contactDirectoryCsv } from '~/modules/directory/export-csv'
 
 /** The contact directory as CSV for Swedish Excel, with the directory's search and filters. */
 export async function loader({ request }: LoaderFunctionArgs) {

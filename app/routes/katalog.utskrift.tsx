@@ -5,10 +5,11 @@ import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { loadContactDirectory } from '~/modules/registry/directory-export.server'
-import { withDirectoryParams } from '~/modules/registry/directory-filters'
-import { parseDirectorySearch } from '~/modules/registry/directory.server'
+import { loadContactDirectory } from '~/modules/directory/directory-export.server'
+import { withDirectoryParams } from '~/modules/directory/directory-filters'
+import { parseDirectorySearch } from '~/modules/directory/directory.server'
 import { getNetwork } from '~/modules/registry/networks.server'
 import directoryStyles from '~/styles/directory.css?url'
 
@@ -79,4 +80,4 @@ export default function ContactListPrintPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Kontaktlista – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'export.printTitle')]

@@ -3,11 +3,12 @@ import { useLoaderData } from '@remix-run/react'
 import { ContactValue } from '~/components/contacts/contact-route-card'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { offlineLifetime, offlineLifetimeHeaders } from '~/modules/auth/offline-lifetime.server'
-import { listOfflineContacts } from '~/modules/registry/offline-contacts.server'
+import { listOfflineContacts } from '~/modules/contacts/offline-contacts.server'
 
 // The service worker (public/sw.js) keeps the latest copy of this page for use
 // without a network; the browser's HTTP cache must not keep a second one. The
@@ -72,4 +73,4 @@ export default function OfflineContactList() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Kontaktlista – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'offline.meta.title')]

@@ -5,6 +5,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { changePassword } from '~/modules/accounts/passwords.server'
 import { getSession, requireUser } from '~/modules/auth/guards.server'
 import { isCommonPassword } from '~/modules/auth/common-passwords.server'
@@ -101,4 +102,4 @@ export default function AccountPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mitt konto – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'account.title')]

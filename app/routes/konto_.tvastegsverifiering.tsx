@@ -6,6 +6,7 @@ import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireSession, secondFactorPath } from '~/modules/auth/guards.server'
 import { safeRedirect } from '~/modules/auth/safe-redirect'
 import { confirmIdentity } from '~/modules/auth/confirm-identity.server'
@@ -340,4 +341,4 @@ function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: str
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tvåstegsverifiering – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'secondFactor.title')]

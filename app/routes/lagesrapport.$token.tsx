@@ -11,6 +11,7 @@ import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { findOpenStatusLink } from '~/modules/events/status-links.server'
 import { handleReportForm, reportServiceViews } from '~/modules/events/status-report-page.server'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -122,6 +123,10 @@ export default function StatusReportByLinkPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${loaded?.found?.event.kind === 'exercise' ? 'ÖVNING: ' : ''}Lägesrapport – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  pageTitle(
+    matches,
+    (t) =>
+      `${loaded?.found?.event.kind === 'exercise' ? `${t('event.exercise')}: ` : ''}${t('eventReport.meta.title')}`,
+  ),
 ]

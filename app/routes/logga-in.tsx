@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { getOptionalUser, safeRedirect } from '~/modules/auth/guards.server'
 import { readDeviceToken } from '~/modules/auth/device-trust.server'
 import { attemptLogin } from '~/modules/auth/login.server'
@@ -89,4 +90,4 @@ export default function LoginPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Logga in – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'login.title')]

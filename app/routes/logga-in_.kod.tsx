@@ -4,6 +4,7 @@ import { CancelSignIn, TotpCodeField } from '~/components/auth/second-factor-fie
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT, type Translate } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireSession, safeRedirect, secondFactorPath } from '~/modules/auth/guards.server'
 import { spendRecoveryCode, verifyTotpForSession } from '~/modules/auth/second-factor.server'
 import { SecondFactorFormSchema } from '~/modules/auth/second-factor-form'
@@ -113,4 +114,4 @@ export default function SecondFactorCodePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tvåstegsverifiering – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'secondFactor.title')]

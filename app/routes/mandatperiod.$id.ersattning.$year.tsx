@@ -7,6 +7,7 @@ import { GrantYearNav } from '~/components/mandate/grant-year-nav'
 import { PrintButton } from '~/components/ui/print-button'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import {
@@ -89,6 +90,6 @@ export default function GrantReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ersättning ${data?.year ?? ''} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('grantReport.metaTitle', { year: data?.year ?? '' })),
 ]

@@ -8,7 +8,7 @@ import { requireReportYear } from '~/modules/mandate/grant-page.server'
 import { grantReportCsvRows } from '~/modules/mandate/grant-report'
 import { grantActivities } from '~/modules/mandate/grant-report.server'
 import { requireReadablePeriod } from '~/modules/mandate/mandate-access.server'
-import { attachment } from '~/modules/registry/directory-export.server'
+import { attachment } from '~/modules/directory/directory-export.server'
 import { toCsv } from '~/modules/text/csv'
 
 /** The year's grant report as CSV for Swedish Excel, for the period's readers. */

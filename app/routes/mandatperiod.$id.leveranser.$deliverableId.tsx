@@ -6,6 +6,7 @@ import { DeliverableDocuments } from '~/components/mandate/deliverable-documents
 import { DeliverableForm } from '~/components/mandate/deliverable-form'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { forbidden, requireUuid } from '~/modules/http/responses'
@@ -122,6 +123,6 @@ export default function DeliverablePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.deliverable.title ?? 'Leverans'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.deliverable.title ?? t('mandateCalendar.meta.deliverable')),
 ]

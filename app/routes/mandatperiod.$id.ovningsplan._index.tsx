@@ -4,6 +4,7 @@ import { ActivityTable, GapTable, GoalTable } from '~/components/mandate/trainin
 import { TrainingPlanNav } from '~/components/mandate/training-plan-nav'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { requireUuid } from '~/modules/http/responses'
@@ -81,6 +82,8 @@ export default function TrainingPlanPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Övningsplan – ${data?.periodTitle ?? 'Mandatperiod'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('trainingPlan.meta.plan', { period: data?.periodTitle ?? t('mandateCalendar.meta.fallback') }),
+  ),
 ]

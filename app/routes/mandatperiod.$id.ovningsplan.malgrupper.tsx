@@ -4,6 +4,7 @@ import { GroupEntry, NewGroupForm } from '~/components/mandate/training-group-fo
 import { TrainingPlanNav } from '~/components/mandate/training-plan-nav'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireManageablePeriod } from '~/modules/mandate/mandate-access.server'
@@ -68,6 +69,8 @@ export default function TrainingGroupsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Målgrupper – ${data?.periodTitle ?? 'Mandatperiod'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('trainingPlan.meta.groups', { period: data?.periodTitle ?? t('mandateCalendar.meta.fallback') }),
+  ),
 ]

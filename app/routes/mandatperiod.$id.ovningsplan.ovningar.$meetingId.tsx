@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceForm, TagsForm } from '~/components/mandate/training-activity-forms'
 import { getDb } from '~/db/app-db.server'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { countsForPlan, isHeld } from '~/modules/mandate/coverage'
@@ -104,6 +105,8 @@ export default function TrainingActivityPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.activity.title ?? 'Övning'} – Övningsplan – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('trainingPlan.meta.activity', { activity: data?.activity.title ?? t('trainingPlan.meta.activityFallback') }),
+  ),
 ]

@@ -6,6 +6,7 @@ import { TrainingPlanNav } from '~/components/mandate/training-plan-nav'
 import { outcomeFor } from '~/components/mandate/training-record-forms'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireManageablePeriod } from '~/modules/mandate/mandate-access.server'
@@ -121,6 +122,8 @@ export default function TrainingPeoplePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Personer – ${data?.periodTitle ?? 'Mandatperiod'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('trainingPlan.meta.people', { period: data?.periodTitle ?? t('mandateCalendar.meta.fallback') }),
+  ),
 ]

@@ -4,6 +4,7 @@ import { PersonForm } from '~/components/mandate/training-person-form'
 import { DeleteForm, outcomeFor } from '~/components/mandate/training-record-forms'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireManageablePeriod } from '~/modules/mandate/mandate-access.server'
@@ -92,6 +93,8 @@ export default function TrainingPersonPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? 'Person'} – Övningsplan – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('trainingPlan.meta.person', { person: data?.person.name ?? t('trainingPlan.meta.personFallback') }),
+  ),
 ]

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { MandateHeader } from '~/components/mandate/mandate-header'
 import { getDb } from '~/db/app-db.server'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireCalendarPeriod } from '~/modules/mandate/mandate-access.server'
@@ -39,6 +40,6 @@ export default function MandatePeriodLayout() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.period.title ?? 'Mandatperiod'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.period.title ?? t('mandateCalendar.meta.fallback')),
 ]

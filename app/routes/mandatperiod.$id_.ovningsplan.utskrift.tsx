@@ -5,6 +5,7 @@ import { PrintButton } from '~/components/ui/print-button'
 import { getDb } from '~/db/app-db.server'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireReadablePeriod } from '~/modules/mandate/mandate-access.server'
@@ -142,6 +143,6 @@ export default function TrainingPlanPrintPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Utbildnings- och övningsplan ${data?.period.title ?? ''} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('trainingPlan.meta.print', { period: data?.period.title ?? '' })),
 ]

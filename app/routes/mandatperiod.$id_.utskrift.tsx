@@ -4,6 +4,7 @@ import { PeriodOverview } from '~/components/mandate/period-overview'
 import { PrintButton } from '~/components/ui/print-button'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/mandate/deliverable-state'
@@ -47,6 +48,8 @@ export default function PeriodPrintPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Översikt ${data?.period.title ?? 'mandatperiod'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('mandateCalendar.meta.print', { period: data?.period.title ?? t('mandateCalendar.meta.printFallback') }),
+  ),
 ]

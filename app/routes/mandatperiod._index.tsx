@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { visiblePeriods } from '~/modules/mandate/calendar.server'
@@ -74,4 +75,4 @@ export default function MandatePeriodsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mandatperiod – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'mandateCalendar.list.title')]

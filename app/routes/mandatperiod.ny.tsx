@@ -11,6 +11,7 @@ import { Field, FormMessage, NumberField } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
@@ -129,4 +130,4 @@ export default function NewMandatePeriodPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ny mandatperiod – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'mandateCalendar.meta.new')]

@@ -9,6 +9,7 @@ import { getDb } from '~/db/app-db.server'
 import { scenarios } from '~/db/schema/scenarios'
 import { organisations } from '~/db/schema/organisations'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { assertPermission, requireUser } from '~/modules/auth/guards.server'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
@@ -291,6 +292,6 @@ export default function MeetingPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.meeting.title ?? t('meeting.meta.fallback')),
 ]

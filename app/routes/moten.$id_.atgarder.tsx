@@ -8,6 +8,7 @@ import { ActionItemList } from '~/components/meetings/action-item-list'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { actionItemStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
@@ -273,6 +274,8 @@ export default function ActionItemsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Åtgärder – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('meetingFollowUp.meta.actions', { meeting: data?.meeting.title ?? t('meeting.meta.fallback') }),
+  ),
 ]

@@ -6,6 +6,7 @@ import { FormMessage } from '~/components/forms/field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { formatBytes, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -142,6 +143,8 @@ export default function DocumentsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Dokument – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('meetingFollowUp.meta.documents', { meeting: data?.meeting.title ?? t('meeting.meta.fallback') }),
+  ),
 ]

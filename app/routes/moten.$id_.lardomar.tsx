@@ -5,6 +5,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
 import { optionalText, uuidField } from '~/modules/forms/fields'
@@ -198,6 +199,8 @@ export default function FindingsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Lärdomar – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('meetingFollowUp.meta.findings', { meeting: data?.meeting.title ?? t('meeting.meta.fallback') }),
+  ),
 ]

@@ -6,6 +6,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { FormattedText } from '~/components/meetings/formatted-text'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { optionalText, requiredText, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -265,6 +266,8 @@ export default function MinutesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Protokoll – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('meetingFollowUp.meta.minutes', { meeting: data?.meeting.title ?? t('meeting.meta.fallback') }),
+  ),
 ]

@@ -5,6 +5,7 @@ import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { meetingOrganisations } from '~/db/schema/meetings'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
@@ -122,6 +123,6 @@ export default function EditMeetingPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ändra ${data?.title ?? 'möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('meeting.meta.edit', { meeting: data?.title ?? t('meeting.meta.editFallback') })),
 ]

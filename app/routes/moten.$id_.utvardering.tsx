@@ -7,6 +7,7 @@ import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { portalOrigin } from '~/config/env.server'
 import { formatDateTime } from '~/i18n/format'
 import { translator, useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
@@ -339,6 +340,8 @@ export default function EvaluationPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Utvärdering – ${data?.meeting.title ?? 'Möte'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('meetingFollowUp.meta.evaluation', { meeting: data?.meeting.title ?? t('meeting.meta.fallback') }),
+  ),
 ]

@@ -5,6 +5,7 @@ import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { calendarFeedCreatedAt, createCalendarFeed } from '~/modules/meetings/calendar-feed.server'
@@ -116,4 +117,4 @@ export default function MeetingsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Möten – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'meeting.title')]

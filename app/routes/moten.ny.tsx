@@ -4,6 +4,7 @@ import { MeetingForm } from '~/components/meetings/meeting-form'
 import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
@@ -80,4 +81,4 @@ export default function NewMeetingPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nytt möte – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'meeting.meta.new')]

@@ -4,6 +4,7 @@ import { FormMessage } from '~/components/forms/field'
 import { AnswerForm } from '~/components/meetings/meeting-answers'
 import { getDb } from '~/db/app-db.server'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { notFound } from '~/modules/http/responses'
 import { readAnswer } from '~/modules/meetings/answer-form'
 import { findOpenAnswerLink } from '~/modules/meetings/answer-links.server'
@@ -102,4 +103,4 @@ export default function AnswerByLinkPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Svara på inbjudan – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'meeting.byLink.title')]

@@ -5,6 +5,7 @@ import { ItemPicker } from '~/components/forms/organisation-picker'
 import { NetworkFields, type NetworkValues } from '~/components/registry/network-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
@@ -208,6 +209,6 @@ export default function NetworkPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.network.name ?? 'Nätverk'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.network.name ?? t('networks.meta.fallback')),
 ]

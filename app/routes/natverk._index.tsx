@@ -5,6 +5,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { NetworkFields } from '~/components/registry/network-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -92,4 +93,4 @@ export default function NetworksPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nätverk – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'networks.title')]

@@ -7,6 +7,7 @@ import { SitesSection } from '~/components/registry/site-list'
 import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { listOrganisationHistory } from '~/modules/audit/audit.server'
 import { presentAuditEntries } from '~/modules/audit/presentation.server'
@@ -14,7 +15,7 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation, listMembers } from '~/modules/organisations/organisations.server'
-import { loadContactOverview } from '~/modules/registry/contact-pages.server'
+import { loadContactOverview } from '~/modules/contacts/contact-pages.server'
 import { getOrganisationRegistry } from '~/modules/registry/organisation-registry.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -92,6 +93,6 @@ export default function OrganisationPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? 'Organisation'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.organisation.name ?? t('organisations.meta.fallback')),
 ]

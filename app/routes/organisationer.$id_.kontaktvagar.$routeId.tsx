@@ -5,21 +5,22 @@ import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { parseForm } from '~/modules/forms/parse-form'
 import { badRequest, notFound } from '~/modules/http/responses'
-import { requireEditableContactRoute } from '~/modules/registry/contact-pages.server'
+import { requireEditableContactRoute } from '~/modules/contacts/contact-pages.server'
 import {
   ContactRouteDeleteSchema,
   ContactRouteUpdateSchema,
   parseContactRouteForm,
-} from '~/modules/registry/contact-route-form'
+} from '~/modules/contacts/contact-route-form'
 import {
   contactRouteValues,
   submittedContactRouteValues,
   type ContactRouteValues,
-} from '~/modules/registry/contact-route-values'
-import { deleteContactRoute, updateContactRoute } from '~/modules/registry/contact-routes.server'
+} from '~/modules/contacts/contact-route-values'
+import { deleteContactRoute, updateContactRoute } from '~/modules/contacts/contact-routes.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -136,4 +137,6 @@ export default function EditContactRoutePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data ? { title: data.title } : pageTitle(matches),
+]

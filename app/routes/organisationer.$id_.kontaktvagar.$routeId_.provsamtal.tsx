@@ -7,6 +7,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
+import { pageTitle } from '~/i18n/page-title'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
@@ -14,9 +15,9 @@ import {
   contactRouteView,
   listContactChecks,
   requireEditableContactRoute,
-} from '~/modules/registry/contact-pages.server'
-import { ContactCheckSchema } from '~/modules/registry/contact-route-form'
-import { recordContactCheck } from '~/modules/registry/contact-routes.server'
+} from '~/modules/contacts/contact-pages.server'
+import { ContactCheckSchema } from '~/modules/contacts/contact-route-form'
+import { recordContactCheck } from '~/modules/contacts/contact-routes.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -89,4 +90,6 @@ export default function ContactCheckPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data ? { title: data.title } : pageTitle(matches),
+]

@@ -6,14 +6,15 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
-import { ContactRouteSchema, parseContactRouteForm } from '~/modules/registry/contact-route-form'
-import { newContactRouteValues, submittedContactRouteValues } from '~/modules/registry/contact-route-values'
-import { createContactRoute } from '~/modules/registry/contact-routes.server'
+import { ContactRouteSchema, parseContactRouteForm } from '~/modules/contacts/contact-route-form'
+import { newContactRouteValues, submittedContactRouteValues } from '~/modules/contacts/contact-route-values'
+import { createContactRoute } from '~/modules/contacts/contact-routes.server'
 import { readFormData } from '~/modules/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,4 +70,6 @@ export default function NewContactRoutePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Områdesansvarsportalen' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data ? { title: data.title } : pageTitle(matches),
+]

@@ -4,6 +4,7 @@ import { FormMessage } from '~/components/forms/field'
 import { SiteFields } from '~/components/registry/site-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -103,6 +104,6 @@ export default function EditSitePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? 'Plats'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.name ?? t('sites.meta.fallback')),
 ]

@@ -5,6 +5,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { SiteFields } from '~/components/registry/site-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
@@ -59,6 +60,8 @@ export default function NewSitePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ny plats – ${data?.organisation.name ?? 'Organisation'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('sites.meta.new', { organisation: data?.organisation.name ?? t('organisations.meta.fallback') }),
+  ),
 ]

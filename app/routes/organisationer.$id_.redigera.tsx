@@ -4,6 +4,7 @@ import { FormMessage } from '~/components/forms/field'
 import { OrganisationFields, type OrganisationValues } from '~/components/organisations/organisation-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
@@ -77,4 +78,4 @@ export default function EditOrganisationPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Redigera organisation – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'organisations.meta.edit')]

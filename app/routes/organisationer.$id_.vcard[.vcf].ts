@@ -4,9 +4,9 @@ import { translator } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
-import { attachment, loadOrganisationContacts } from '~/modules/registry/directory-export.server'
-import { foldText } from '~/modules/registry/directory-terms'
-import { organisationCard } from '~/modules/registry/export-vcard'
+import { attachment, loadOrganisationContacts } from '~/modules/directory/directory-export.server'
+import { foldText } from '~/modules/directory/directory-terms'
+import { organisationCard } from '~/modules/directory/export-vcard'
 
 /** One organisation's contact card, with the contact routes the reader may see. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,6 +6,7 @@ import { ServiceFields } from '~/components/registry/service-fields'
 import { DependentList } from '~/components/registry/service-list'
 import { getDb } from '~/db/app-db.server'
 import { translateMessage, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireEditableDependency, requireEditableService } from '~/modules/registry/record-access.server'
@@ -118,6 +119,6 @@ export default function ServicePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.service.name ?? 'Verksamhet'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.service.name ?? t('services.meta.fallback')),
 ]

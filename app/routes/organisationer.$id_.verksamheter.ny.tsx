@@ -5,6 +5,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { ServiceFields } from '~/components/registry/service-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { requireUuid } from '~/modules/http/responses'
@@ -74,6 +75,8 @@ export default function NewServicePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ny verksamhet – ${data?.organisation.name ?? 'Organisation'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('services.meta.new', { organisation: data?.organisation.name ?? t('organisations.meta.fallback') }),
+  ),
 ]

@@ -5,6 +5,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { OrganisationFields } from '~/components/organisations/organisation-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
@@ -54,4 +55,4 @@ export default function NewOrganisationPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ny organisation – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'organisations.meta.new')]

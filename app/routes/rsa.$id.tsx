@@ -13,6 +13,7 @@ import { ProgressTable } from '~/components/rsa/progress-table'
 import { getDb } from '~/db/app-db.server'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { versionField } from '~/modules/forms/fields'
 import { notFound, requireUuid } from '~/modules/http/responses'
@@ -127,6 +128,6 @@ export default function AnalysisPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.header.title ?? t('rsa.meta.fallback')),
 ]

@@ -15,6 +15,7 @@ import { MeasureTable } from '~/components/rsa/measure-table'
 import { getDb } from '~/db/app-db.server'
 import { rsaMeasureStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
@@ -171,6 +172,6 @@ export default function ActionPlanPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Handlingsplan: ${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.actionPlan', { analysis: data?.header.title ?? t('rsa.meta.fallback') })),
 ]

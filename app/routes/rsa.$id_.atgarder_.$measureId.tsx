@@ -12,6 +12,7 @@ import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { MeasureFields } from '~/components/rsa/measure-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { getMeasure } from '~/modules/rsa/measures.server'
@@ -84,6 +85,6 @@ export default function EditMeasurePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? 'Åtgärd'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.title ?? t('rsa.meta.measureFallback')),
 ]

@@ -11,6 +11,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -100,6 +101,6 @@ export default function NarrativePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Rapporttext: ${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.narrative', { analysis: data?.header.title ?? t('rsa.meta.fallback') })),
 ]

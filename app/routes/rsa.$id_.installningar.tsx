@@ -12,6 +12,7 @@ import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { EventsEditor, ParticipantsForm, SettingsForm } from '~/components/rsa/settings-forms'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
@@ -148,6 +149,6 @@ export default function AnalysisSettingsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Inställningar: ${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.settings', { analysis: data?.header.title ?? t('rsa.meta.fallback') })),
 ]

@@ -4,6 +4,7 @@ import { ReportDocument } from '~/components/rsa/report-document'
 import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { swedishToday } from '~/modules/rsa/action-plan'
@@ -52,6 +53,6 @@ export default function ReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `RSA-rapport: ${data?.report.analysis.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.report', { analysis: data?.report.analysis.title ?? t('rsa.meta.fallback') })),
 ]

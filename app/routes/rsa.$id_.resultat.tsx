@@ -4,6 +4,7 @@ import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { CapabilityTable, FindingsList, RiskMatrix } from '~/components/rsa/compiled-views'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { compiledResults } from '~/modules/rsa/compiled.server'
@@ -61,6 +62,6 @@ export default function ResultsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Resultat: ${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.results', { analysis: data?.header.title ?? t('rsa.meta.fallback') })),
 ]

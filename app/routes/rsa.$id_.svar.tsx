@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { loadCompileInput } from '~/modules/rsa/compiled.server'
@@ -105,6 +106,6 @@ export default function AllAnswersPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Svar: ${data?.header.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('rsa.meta.answers', { analysis: data?.header.title ?? t('rsa.meta.fallback') })),
 ]

@@ -12,6 +12,7 @@ import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { AnswerForm, ScaleGuide } from '~/components/rsa/answer-form'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { forbidden, requireFound, requireUuid } from '~/modules/http/responses'
 import { getOrganisationName, listEvents } from '~/modules/rsa/analyses.server'
@@ -123,6 +124,6 @@ export default function AnswerPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.event.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.event.title ?? t('rsa.meta.fallback')),
 ]

@@ -5,6 +5,7 @@ import { getDb } from '~/db/app-db.server'
 import { rsaMeasureStates, type RsaMeasureState } from '~/db/enums'
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { isOverdue, planProgress } from '~/modules/rsa/action-plan'
@@ -97,6 +98,8 @@ export default function FollowUpReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Uppföljning ${data?.year ?? ''}: ${data?.analysis.title ?? 'RSA'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('rsa.meta.followUp', { year: data?.year ?? '', analysis: data?.analysis.title ?? t('rsa.meta.fallback') }),
+  ),
 ]

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { listAnalyses } from '~/modules/rsa/analyses.server'
@@ -73,4 +74,4 @@ export default function RsaListPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'RSA – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'rsa.meta.list')]

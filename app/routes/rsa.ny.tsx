@@ -12,6 +12,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { ParticipantFields } from '~/components/rsa/participant-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
@@ -111,4 +112,4 @@ export default function NewAnalysisPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ny RSA – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'rsa.meta.new')]

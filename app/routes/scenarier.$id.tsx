@@ -6,6 +6,7 @@ import { ScenarioResult } from '~/components/scenarios/scenario-result'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { failureText } from '~/modules/scenarios/reason-text'
@@ -80,6 +81,6 @@ export default function ScenarioPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.scenario.name ?? 'Scenario'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.scenario.name ?? t('scenario.meta.fallback')),
 ]

@@ -5,6 +5,7 @@ import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { versionField } from '~/modules/forms/fields'
@@ -112,6 +113,6 @@ export default function EditScenarioPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? 'Scenario'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.name ?? t('scenario.meta.fallback')),
 ]

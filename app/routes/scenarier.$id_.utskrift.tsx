@@ -5,6 +5,7 @@ import { ClientOnly } from '~/components/ui/client-only'
 import { getDb } from '~/db/app-db.server'
 import { formatCount, formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { explainChain, failureText } from '~/modules/scenarios/reason-text'
@@ -112,6 +113,6 @@ export default function ScenarioPrintPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.scenario.name ?? 'Scenario'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.scenario.name ?? t('scenario.meta.fallback')),
 ]

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { listScenarios } from '~/modules/scenarios/scenarios.server'
@@ -69,4 +70,4 @@ export default function ScenariosPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Scenarier – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'scenario.title')]

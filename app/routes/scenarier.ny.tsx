@@ -4,6 +4,7 @@ import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
@@ -73,4 +74,4 @@ export default function NewScenarioPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nytt scenario – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'scenario.meta.new')]

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 
 // The accessibility statement: public, like the law requires, and linked from every page's footer.
 export function loader(_: LoaderFunctionArgs) {
@@ -53,4 +54,4 @@ export default function AccessibilityStatementPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tillgänglighetsredogörelse – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'a11y.meta.title')]

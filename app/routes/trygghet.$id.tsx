@@ -4,6 +4,7 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { FormMessage } from '~/components/forms/field'
 import { reportStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { countByState } from '~/modules/council/reports.server'
 import councilStyles from '~/styles/council.css?url'
@@ -45,6 +46,6 @@ export default function CouncilOverviewPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.council.name ?? t('council.meta.fallback')),
 ]

@@ -5,6 +5,7 @@ import { pageFromSearch } from '~/components/ui/pager'
 import { reportStates, type ReportState } from '~/db/enums'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { countByState, INBOX_PAGE_SIZE, listReportsInState } from '~/modules/council/reports.server'
 import councilStyles from '~/styles/council.css?url'
@@ -118,6 +119,6 @@ export default function InboxPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Inkorg – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('council.meta.inbox', { council: data?.council.name ?? t('council.meta.fallback') })),
 ]

@@ -7,6 +7,7 @@ import { CouncilMemberTable } from '~/components/council/council-member-table'
 import { Field, FormMessage } from '~/components/forms/field'
 import { portalOrigin } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { inviteUser } from '~/modules/accounts/invitations.server'
 import { can } from '~/modules/auth/permissions'
@@ -204,6 +205,8 @@ export default function CouncilMembersPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ledamöter och inrapportörer – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('council.meta.informants', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

@@ -6,6 +6,7 @@ import { MeasureTable } from '~/components/council/measure-table'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { isFollowUpOverdue, MeasureSchema, type MeasureFilter } from '~/modules/council/measure-form'
@@ -102,6 +103,8 @@ export default function MeasuresPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Insatser – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('councilMeasures.meta.list', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

@@ -8,6 +8,7 @@ import { CodeOptions, Field, FormMessage } from '~/components/forms/field'
 import { councilMeasureStates } from '~/db/enums'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
@@ -236,6 +237,11 @@ export default function MeasurePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.measure.title ?? 'Insats'} – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('councilMeasures.meta.measure', {
+      measure: data?.measure.title ?? t('councilMeasures.meta.fallback'),
+      council: data?.council.name ?? t('council.meta.fallback'),
+    }),
+  ),
 ]

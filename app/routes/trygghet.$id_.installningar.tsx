@@ -5,6 +5,7 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { Field, FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { listAuditEntries } from '~/modules/audit/audit.server'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { updateCouncilSettings } from '~/modules/council/councils.server'
@@ -120,6 +121,6 @@ export default function CouncilSettingsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Inställningar – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('council.meta.settings', { council: data?.council.name ?? t('council.meta.fallback') })),
 ]

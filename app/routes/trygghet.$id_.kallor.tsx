@@ -14,6 +14,7 @@ import { FormMessage } from '~/components/forms/field'
 import { councilStatisticKinds } from '~/db/enums'
 import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { MAX_STATISTICS_ROWS } from '~/modules/council/statistics-csv'
@@ -163,6 +164,8 @@ export default function CouncilSourcesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Andra källor: ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('councilSources.meta.title', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

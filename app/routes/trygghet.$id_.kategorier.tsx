@@ -7,6 +7,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { councilCategories } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { addCategory, updateCategory } from '~/modules/council/categories.server'
@@ -154,6 +155,8 @@ export default function CategoriesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Kategorier – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('council.meta.categories', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

@@ -5,6 +5,7 @@ import { SituationView } from '~/components/council/situation-view'
 import { Field, FormMessage } from '~/components/forms/field'
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { FreezeSchema, PictureUpdateSchema } from '~/modules/council/situation-form'
@@ -201,6 +202,6 @@ export default function SituationPicturePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.picture.title ?? 'Lägesbild'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => data?.picture.title ?? t('situation.meta.fallback')),
 ]

@@ -6,6 +6,7 @@ import { FormMessage } from '~/components/forms/field'
 import { PrintButton } from '~/components/ui/print-button'
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { compareSnapshots } from '~/modules/council/situation-diff'
 import { changeText } from '~/modules/council/situation-words'
@@ -89,6 +90,11 @@ export default function SituationVersionPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.snapshot.title ?? 'Lägesbild'}, version ${data?.number ?? ''} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('situation.meta.version', {
+      picture: data?.snapshot.title ?? t('situation.meta.fallback'),
+      number: data?.number ?? '',
+    }),
+  ),
 ]

@@ -4,6 +4,7 @@ import { CouncilHeader } from '~/components/council/council-header'
 import { Field } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { listReads, readers } from '~/modules/council/read-log.server'
@@ -100,6 +101,6 @@ export default function ReadLogPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Läslogg – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('council.meta.readLog', { council: data?.council.name ?? t('council.meta.fallback') })),
 ]

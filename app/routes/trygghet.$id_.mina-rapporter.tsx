@@ -9,6 +9,7 @@ import { Pager, pageFromSearch } from '~/components/ui/pager'
 import { reportStates, type ReportState } from '~/db/enums'
 import { formatCount, formatDateTime, formatPosition } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, requireReportingCouncil } from '~/modules/council/council-access.server'
 import { listOwnReports, OWN_PAGE_SIZE } from '~/modules/council/reports.server'
@@ -138,6 +139,8 @@ export default function OwnReportsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Mina rapporter – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('council.meta.ownReports', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

@@ -8,6 +8,7 @@ import { FormMessage } from '~/components/forms/field'
 import type { Database } from '~/db/client.server'
 import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { listAreas, runAreaAction } from '~/modules/council/areas.server'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
@@ -111,6 +112,6 @@ export default function CouncilAreasPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Områden: ${data?.header.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('councilAreas.meta.areas', { council: data?.header.name ?? t('council.meta.fallback') })),
 ]

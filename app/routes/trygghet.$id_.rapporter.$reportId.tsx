@@ -5,6 +5,7 @@ import { ReportStateBadge } from '~/components/council/report-state'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { formatDateTime, formatPosition } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { councilHeader, precisePositionsFor, requireCouncil } from '~/modules/council/council-access.server'
 import { coarsen } from '~/modules/council/geometry'
 import { ReviewSchema, reviewKinds } from '~/modules/council/review-form'
@@ -233,6 +234,6 @@ const decisionLabels = {
   feedback: 'council.review.feedbackOnly',
 } as const
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Rapport – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('council.meta.report', { council: data?.council.name ?? t('council.meta.fallback') })),
 ]

@@ -7,6 +7,7 @@ import { FormMessage } from '~/components/forms/field'
 import { getEnv } from '~/config/env.server'
 import { organisations } from '~/db/schema/organisations'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { offlineLifetime } from '~/modules/auth/offline-lifetime.server'
 import { councilHeader, requireReportingCouncil } from '~/modules/council/council-access.server'
 import { emptyReportValues, reportSchema } from '~/modules/council/report-form'
@@ -105,6 +106,6 @@ export default function ReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Rapportera – ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t('council.meta.reportNew', { council: data?.council.name ?? t('council.meta.fallback') })),
 ]

@@ -13,6 +13,7 @@ import { SurveyEntryForm, SurveyImportPreviewSection } from '~/components/counci
 import { SurveyTrend } from '~/components/council/survey-trend'
 import { FormMessage } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
 import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
 import { areaNames } from '~/modules/council/reports.server'
@@ -220,6 +221,8 @@ export default function SurveyPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Trygghetsmätning: ${data?.council.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('councilSources.meta.survey', { council: data?.council.name ?? t('council.meta.fallback') }),
+  ),
 ]

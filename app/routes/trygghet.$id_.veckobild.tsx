@@ -10,6 +10,7 @@ import { WeeklyTrend } from '~/components/council/weekly-trend'
 import { FormMessage } from '~/components/forms/field'
 import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { allCategories } from '~/modules/council/reports.server'
 import { surveyTrend } from '~/modules/council/survey.server'
@@ -157,6 +158,8 @@ export default function WeeklyPicturePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Veckobild: ${data?.header.name ?? 'Lokalt BRÅ'} – Områdesansvarsportalen` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) =>
+    t('councilAreas.meta.weekly', { council: data?.header.name ?? t('council.meta.fallback') }),
+  ),
 ]

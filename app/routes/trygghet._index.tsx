@@ -7,6 +7,7 @@ import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { getDb } from '~/db/app-db.server'
 import { councils } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { requirePermission, requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { councilLinks, councilsOf, getCouncilWithScope, withCouncilGrants } from '~/modules/council/council-access.server'
@@ -144,4 +145,4 @@ export default function CouncilsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Brottsförebyggande råd – Områdesansvarsportalen' }]
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, 'council.title')]

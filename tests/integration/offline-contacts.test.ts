@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { headers, loader } from '../../app/routes/kontaktlista'
-import { createContactRoute, type ContactRouteFields } from '../../app/modules/registry/contact-routes.server'
+import { createContactRoute, type ContactRouteFields } from '../../app/modules/contacts/contact-routes.server'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { memberships } from '../../app/db/schema/users'
-import { createContactRoute } from '../../app/modules/registry/contact-routes.server'
+import { createContactRoute } from '../../app/modules/contacts/contact-routes.server'
 import * as directoryPage from '../../app/routes/katalog._index'
 import * as csvRoute from '../../app/routes/katalog.export[.csv]'
 import * as vcfRoute from '../../app/routes/katalog.export[.vcf]'

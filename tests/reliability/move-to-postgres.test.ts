@@ -5,7 +5,7 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDatabase, type DatabaseOptions } from '~/db/client.server'
-import { queryRows, quoteIdent, readTables } from '~/modules/backup/catalog.server'
+import { queryRows, quoteIdent, readTables } from '~/modules/data-transfer/catalog.server'
 import {
   createScratchDatabase,
   inheritedButIgnored,

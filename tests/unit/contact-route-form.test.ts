@@ -5,8 +5,8 @@ import {
   ContactRouteUpdateSchema,
   contactValueIssue,
   parseContactRouteForm,
-} from '../../app/modules/registry/contact-route-form'
-import { isCrisisRoute } from '../../app/modules/registry/contact-route-values'
+} from '../../app/modules/contacts/contact-route-form'
+import { isCrisisRoute } from '../../app/modules/contacts/contact-route-values'
 import { isSwedishPhoneNumber, telHref } from '../../app/modules/text/phone'
 import { parseForm } from '../../app/modules/forms/parse-form'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contactValueIssue } from '../../app/modules/registry/contact-route-form'
+import { contactValueIssue } from '../../app/modules/contacts/contact-route-form'
 import { phoneDigits } from '../../app/modules/text/phone'
 import { demoContactRoutes } from '../../app/modules/seed/demo-contacts'
 import { demoOrganisations } from '../../app/modules/seed/demo-network'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldText, matchDirectoryTerms } from '../../app/modules/registry/directory-terms'
-import { directoryParams, withDirectoryParams } from '../../app/modules/registry/directory-filters'
+import { foldText, matchDirectoryTerms } from '../../app/modules/directory/directory-terms'
+import { directoryParams, withDirectoryParams } from '../../app/modules/directory/directory-filters'
 
 describe('folding text for search', () => {
   it('drops case and Swedish diacritics as portal_fold does', () => {

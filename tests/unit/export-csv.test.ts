@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../app/i18n/i18n'
-import { contactDirectoryCsv, type ExportOrganisation } from '../../app/modules/registry/export-csv'
+import { contactDirectoryCsv, type ExportOrganisation } from '../../app/modules/directory/export-csv'
 
 const t = translator('sv')
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../app/i18n/i18n'
-import type { ExportOrganisation } from '../../app/modules/registry/export-csv'
-import { contactDirectoryVcards, organisationCard } from '../../app/modules/registry/export-vcard'
+import type { ExportOrganisation } from '../../app/modules/directory/export-csv'
+import { contactDirectoryVcards, organisationCard } from '../../app/modules/directory/export-vcard'
 import { escapeText, foldLine } from '../../app/modules/text/content-line'
 import { parseVcards } from '../support/vcard'
 

@@ -7,8 +7,8 @@ import {
   parseMapSort,
   sectorBit,
   sectorsOfMask,
-} from '../../app/modules/registry/map-filters'
-import { parseMapSearch } from '../../app/modules/registry/map-filters.server'
+} from '../../app/modules/map/map-filters'
+import { parseMapSearch } from '../../app/modules/map/map-filters.server'
 
 describe('the map filters in the URL', () => {
   it('reads every filter, the sort and the page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapViewportParams, mercatorY, parseMapViewport } from '../../app/modules/registry/map-view'
+import { mapViewportParams, mercatorY, parseMapViewport } from '../../app/modules/map/map-view'
 
 const parse = (search: string) => parseMapViewport(new URLSearchParams(search))
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { formatDate, formatPhoneNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { isPhoneChannel, type ContactRouteFields } from '~/modules/registry/contact-route-values'
+import { isPhoneChannel, type ContactRouteFields } from '~/modules/contacts/contact-route-values'
 import { telHref } from '~/modules/text/phone'
 
 export interface ContactRouteCardData extends ContactRouteFields {

@@ -4,7 +4,7 @@ import { availabilities, contactChannels, contactFunctions, visibilities } from 
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { conflictingValues } from '~/modules/forms/conflict'
-import { CONTACT_VALUE_MAX, type ContactRouteValues } from '~/modules/registry/contact-route-values'
+import { CONTACT_VALUE_MAX, type ContactRouteValues } from '~/modules/contacts/contact-route-values'
 
 const inputModes: Record<string, 'tel' | 'email' | 'text'> = {
   phone: 'tel',

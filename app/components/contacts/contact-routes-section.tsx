@@ -3,7 +3,7 @@ import { FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { contactValueText, isCrisisRoute } from '~/modules/registry/contact-route-values'
+import { contactValueText, isCrisisRoute } from '~/modules/contacts/contact-route-values'
 import { ContactRouteCard, type ContactRouteCardData } from './contact-route-card'
 
 /** The outcome of a contact-route page, passed back to the organisation page as ?kontaktvagar=… */

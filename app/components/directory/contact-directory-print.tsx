@@ -1,8 +1,8 @@
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { contactValueText, isCrisisRoute, isPhoneChannel } from '~/modules/registry/contact-route-values'
-import { swedishDate } from '~/modules/registry/directory-filters'
-import type { ExportOrganisation } from '~/modules/registry/export-csv'
+import { contactValueText, isCrisisRoute, isPhoneChannel } from '~/modules/contacts/contact-route-values'
+import { swedishDate } from '~/modules/directory/directory-filters'
+import type { ExportOrganisation } from '~/modules/directory/export-csv'
 
 /**
  * The contact list on paper: one block per organisation that is not split

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useT } from '~/i18n/i18n'
-import { hasDirectoryFilters, withDirectoryParams, type DirectoryFilters } from '~/modules/registry/directory-filters'
+import { hasDirectoryFilters, withDirectoryParams, type DirectoryFilters } from '~/modules/directory/directory-filters'
 
 /** Print view, CSV and vCard of the contact list, with the page's search and filters. */
 export function DirectoryExports({ filters }: { filters: DirectoryFilters }) {

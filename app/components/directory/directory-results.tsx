@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { ContactValue } from '~/components/contacts/contact-route-card'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { DirectoryResults, HitGroup } from '~/modules/registry/directory.server'
+import type { DirectoryResults, HitGroup } from '~/modules/directory/directory.server'
 
 const organisationPath = (id: string, section?: string) => `/organisationer/${id}${section ? `#${section}` : ''}`
 

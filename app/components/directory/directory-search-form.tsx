@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { OrganisationFilterSelects } from '~/components/filters/filter-selects'
 import { Field } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
-import { DIRECTORY_QUERY_MAX, type DirectoryFilters } from '~/modules/registry/directory-filters'
+import { DIRECTORY_QUERY_MAX, type DirectoryFilters } from '~/modules/directory/directory-filters'
 
 /** A GET form: the search lives in the URL, works without JavaScript and can be shared as a link. */
 export function DirectorySearchForm({

@@ -1,6 +1,6 @@
 import { ContactValue } from '~/components/contacts/contact-route-card'
 import { useT } from '~/i18n/i18n'
-import type { MapRoute } from '~/modules/registry/map-view'
+import type { MapRoute } from '~/modules/map/map-view'
 
 /** An organisation's ISK and 24/7 routes, in crisis order, with numbers that dial. */
 export function CrisisRouteList({ routes }: { routes: MapRoute[] }) {

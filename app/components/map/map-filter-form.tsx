@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { FilterSelect, OrganisationFilterSelects } from '~/components/filters/filter-selects'
 import { CodeOptions } from '~/components/forms/field'
 import { useT } from '~/i18n/i18n'
-import { formatMapSort, type MapFilters, type MapSort } from '~/modules/registry/map-filters'
+import { formatMapSort, type MapFilters, type MapSort } from '~/modules/map/map-filters'
 
 export const MAP_FILTER_FORM_ID = 'map-filters'
 const styrelClasses = ['1', '2', '3', '4', '5', '6', '7', '8']

@@ -3,14 +3,8 @@ import { Pager } from '~/components/ui/pager'
 import { formatCount, formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import {
-  formatMapSort,
-  nextMapSort,
-  sectorsOfMask,
-  type MapSort,
-  type MapSortKey,
-} from '~/modules/registry/map-filters'
-import type { MapListRow } from '~/modules/registry/map.server'
+import { formatMapSort, nextMapSort, sectorsOfMask, type MapSort, type MapSortKey } from '~/modules/map/map-filters'
+import type { MapListRow } from '~/modules/map/map.server'
 import { CrisisRouteList } from './crisis-route-list'
 import { MAP_FILTER_FORM_ID } from './map-filter-form'
 import { colourOf, colouringOf } from './sector-colours'

@@ -1,5 +1,5 @@
 import type { Sector } from '~/db/enums'
-import { sectorsOfMask } from '~/modules/registry/map-filters'
+import { sectorsOfMask } from '~/modules/map/map-filters'
 
 // One colour per sector, told apart as far as eleven colours can be; every
 // marker also has a dark ring (contrast against any background) and the

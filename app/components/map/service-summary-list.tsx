@@ -1,5 +1,5 @@
 import { useT } from '~/i18n/i18n'
-import type { MapServiceSummary } from '~/modules/registry/map.server'
+import type { MapServiceSummary } from '~/modules/map/map.server'
 
 /** What runs at a site, as the map's popup and its table both show it: each service with its sector and Styrel class. */
 export function ServiceSummaryList({

@@ -26,7 +26,7 @@ import {
   type MapData,
   type MapExtent,
   type MapView,
-} from '~/modules/registry/map-view'
+} from '~/modules/map/map-view'
 import { colourOf, colouringOf } from './sector-colours'
 import { MapAccessibility } from './map-accessibility.client'
 import { SitePopup } from './site-popup'

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { contactValueText } from '~/modules/registry/contact-route-values'
+import { contactValueText } from '~/modules/contacts/contact-route-values'
 import type { StalenessReason } from '~/modules/staleness/staleness'
 
 export interface StaleRow {

@@ -35,4 +35,5 @@ export const sv = {
     'Vi har själva granskat portalen. Vid varje ändring öppnar automatiska tester varje sida som varje roll kan nå och kontrollerar den med axe (WCAG 2.1 A och AA) och att den ryms i fönstrets bredd utan att rullas i sidled, både på en bred skärm (1280 pixlar) och en liten mobil (360 pixlar). Huvudflödena (logga in, ändra en kontaktväg, skicka en rapport som inrapportör, svara på en mötesinbjudan) testas med enbart tangentbord, och flera flöden på en liten mobilskärm.',
   'a11y.tested.dates':
     'Den senaste bedömningen gjordes den 27 november 2026. Redogörelsen uppdaterades senast den 27 november 2026.',
+  'a11y.meta.title': 'Tillgänglighetsredogörelse',
 }

@@ -84,4 +84,6 @@ export const sv = {
   'councilAreas.weekly.mapLegend': 'Kategoriernas färger',
   'councilAreas.weekly.withoutPosition':
     'Rapporter som bara har ett område och ingen position visas inte på kartan: {count}.',
+  'councilAreas.meta.areas': 'Områden: {council}',
+  'councilAreas.meta.weekly': 'Veckobild: {council}',
 } as const

@@ -106,4 +106,7 @@ export const sv = {
   'councilMeasures.noteHint': 'Vad har hänt, vad visar rapporterna och trygghetsmätningen?',
   'councilMeasures.recordSubmit': 'Spara uppföljningen',
   'councilMeasures.followUpRecorded': 'Uppföljningen är sparad.',
+  'councilMeasures.meta.list': 'Insatser – {council}',
+  'councilMeasures.meta.measure': '{measure} – {council}',
+  'councilMeasures.meta.fallback': 'Insats',
 } as const

@@ -95,4 +95,7 @@ export const sv = {
   'situation.measure.state': 'Status',
   'situation.measure.assessment': 'Senaste uppföljning',
   'situation.pdf.printed': 'Utskriven {date}',
+  'situation.meta.list': 'Lägesbilder – {council}',
+  'situation.meta.fallback': 'Lägesbild',
+  'situation.meta.version': '{picture}, version {number}',
 }

@@ -111,4 +111,6 @@ export const sv = {
   'councilSources.trend.caption': '{question}, andel i procent per år',
   'councilSources.trend.year': 'År',
   'councilSources.trend.legend': 'Områden i diagrammet',
+  'councilSources.meta.title': 'Andra källor: {council}',
+  'councilSources.meta.survey': 'Trygghetsmätning: {council}',
 } as const

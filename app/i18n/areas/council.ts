@@ -241,4 +241,13 @@ export const sv = {
   'council.readLog.filterUser': 'Visa bara',
   'council.readLog.everyone': 'Alla',
   'council.readLog.show': 'Visa',
+  'council.meta.fallback': 'Lokalt BRÅ',
+  'council.meta.inbox': 'Inkorg – {council}',
+  'council.meta.informants': 'Ledamöter och inrapportörer – {council}',
+  'council.meta.settings': 'Inställningar – {council}',
+  'council.meta.categories': 'Kategorier – {council}',
+  'council.meta.readLog': 'Läslogg – {council}',
+  'council.meta.ownReports': 'Mina rapporter – {council}',
+  'council.meta.report': 'Rapport – {council}',
+  'council.meta.reportNew': 'Rapportera – {council}',
 }

@@ -114,4 +114,6 @@ export const sv = {
   'eventMessages.log.changed': 'Budskap ändrat (version {version}): {text}',
   'eventMessages.log.withdrawn': 'Budskap tillbakadraget: {text}',
   'eventMessages.log.counterpart': 'Allmänheten',
+  'eventMessages.meta.title': 'Budskap – {event}',
+  'eventLog.meta.title': 'Händelselogg – {event}',
 }

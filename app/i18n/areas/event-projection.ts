@@ -66,4 +66,6 @@ export const sv = {
   'eventProjection.summary.basis': 'Beräknat {time} ur lägesrapporterna och registrets beroenden.',
   'eventProjection.summary.link': 'Hela prognosen med förklaringar',
   'eventProjection.summary.ended': 'Händelsen är avslutad: ingen prognos.',
+  'eventProjection.meta.title': 'Prognos',
+  'eventProjection.meta.event': 'Prognos – {event}',
 } as const

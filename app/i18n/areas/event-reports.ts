@@ -89,4 +89,5 @@ export const sv = {
   'eventReport.calls.routeName': '{organisation}, {function}',
   'eventReport.calls.recorded': 'Samtalet registrerades {time}.',
   'eventReport.calls.empty': 'Inga organisationer deltar i händelsen än.',
+  'eventReport.meta.title': 'Lägesrapport',
 } as const

@@ -136,4 +136,6 @@ export const sv = {
 
   'eventRoom.logText.level': 'Nivån ändrades från {from} till {to}.',
   'eventRoom.logText.closed': 'Händelsen avslutades.',
+  'eventRoom.meta.new': 'Upprätta händelse',
+  'eventRoom.meta.fallback': 'Händelse',
 }

@@ -60,4 +60,6 @@ export const sv = {
   'isf.log.task.heading': 'Skriv en uppgift i händelseloggen',
   'isf.log.task.button': 'Skriv uppgiften i loggen',
   'isf.log.task.saved': 'Uppgiften är skriven i händelseloggen.',
+  'isf.meta.minutes': 'Protokoll – {conference}',
+  'isf.meta.fallback': 'ISF-konferens',
 }

@@ -154,4 +154,9 @@ export const sv = {
   'mandateCalendar.print.evaluatedNo': 'Nej',
   'mandateCalendar.print.rsa': 'RSA och uppföljningar',
   'mandateCalendar.print.followUp': 'Uppföljning {year}',
+  'mandateCalendar.meta.new': 'Ny mandatperiod',
+  'mandateCalendar.meta.fallback': 'Mandatperiod',
+  'mandateCalendar.meta.deliverable': 'Leverans',
+  'mandateCalendar.meta.print': 'Översikt {period}',
+  'mandateCalendar.meta.printFallback': 'mandatperiod',
 } as const

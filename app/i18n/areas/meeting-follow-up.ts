@@ -154,4 +154,9 @@ export const sv = {
   'meetingFollowUp.findings.saved': 'Lärdomarna för {organisation} är sparade.',
   'meetingFollowUp.findings.notRecorded': 'Inget är skrivet ännu.',
   'meetingFollowUp.findings.updatedAt': 'Senast ändrat {date}',
+  'meetingFollowUp.meta.actions': 'Åtgärder – {meeting}',
+  'meetingFollowUp.meta.documents': 'Dokument – {meeting}',
+  'meetingFollowUp.meta.findings': 'Lärdomar – {meeting}',
+  'meetingFollowUp.meta.minutes': 'Protokoll – {meeting}',
+  'meetingFollowUp.meta.evaluation': 'Utvärdering – {meeting}',
 } as const

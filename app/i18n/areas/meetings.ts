@@ -127,4 +127,8 @@ export const sv = {
   'meeting.error.answer': 'Välj om organisationen deltar.',
   'outbox.calendar.REQUEST': 'Kalenderinbjudan (fil att öppna i kalendern)',
   'outbox.calendar.CANCEL': 'Avbokning (fil att öppna i kalendern)',
+  'meeting.meta.new': 'Nytt möte',
+  'meeting.meta.fallback': 'Möte',
+  'meeting.meta.edit': 'Ändra {meeting}',
+  'meeting.meta.editFallback': 'möte',
 }

@@ -20,4 +20,5 @@ export const sv = {
   'networks.memberRemoved': '{name} är borttagen ur nätverket.',
   'networks.partOf': 'Ingår i nätverk',
   'networks.none': 'Inga nätverk ännu.',
+  'networks.meta.fallback': 'Nätverk',
 } as const

@@ -9,4 +9,5 @@ export const sv = {
   'offline.neverConfirmed': 'Aldrig bekräftad',
   'offline.empty': 'Nätverket har inga delade funktionsadresser ännu.',
   'offline.ready': 'Kontaktlistan är sparad för användning utan nätverk.',
+  'offline.meta.title': 'Kontaktlista',
 } as const

@@ -157,4 +157,6 @@ export const sv = {
   'scenario.reason.backupSite': 'reservkraften på platsen räcker {hours} h',
   'scenario.reason.then': 'vilket beror på att',
   'scenario.reason.notFailed': 'Verksamheten fortsätter att fungera, men går på reserv eller försämrad under en tid.',
+  'scenario.meta.new': 'Nytt scenario',
+  'scenario.meta.fallback': 'Scenario',
 } as const

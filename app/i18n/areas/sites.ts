@@ -164,4 +164,8 @@ export const sv = {
   'deps.search.label': 'Sök bland andra organisationers verksamheter',
   'deps.search.submit': 'Sök',
   'deps.search.more': 'Listan visar de första {count} verksamheterna. Sök för att hitta fler.',
+  'sites.meta.fallback': 'Plats',
+  'sites.meta.new': 'Ny plats – {organisation}',
+  'services.meta.fallback': 'Verksamhet',
+  'services.meta.new': 'Ny verksamhet – {organisation}',
 } as const

@@ -50,4 +50,6 @@ export const sv = {
   'situationReport.mailed': 'Lägesrapporten är skickad till {count} mottagare.',
   'situationReport.mailFailed': '{failed} av {count} brev kunde inte skickas.',
   'situationReport.alreadySent': 'Tidigare skickad till',
+  'situationReport.meta.list': 'Lägesrapporter – {event}',
+  'situationReport.meta.report': 'Lägesrapport {number} – {event}',
 } as const

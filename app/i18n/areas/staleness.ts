@@ -115,4 +115,5 @@ export const sv = {
   'import.error.duplicateColumn': 'Kolumnen ”{name}” finns två gånger i rubrikraden.',
   'import.error.noRows': 'Filen har bara en rubrikrad och inga rader att importera.',
   'import.error.tooManyRows': 'Filen har {count} rader. Högst {max} rader kan importeras åt gången; dela upp filen.',
+  'import.meta.title': 'Importera',
 } as const

@@ -163,4 +163,13 @@ export const sv = {
   'trainingPlan.print.adoptedOn': 'Datum',
   'trainingPlan.print.signature': 'Underskrift',
   'trainingPlan.print.nameClarification': 'Namnförtydligande',
+  'trainingPlan.meta.plan': 'Övningsplan – {period}',
+  'trainingPlan.meta.goals': 'Mål – {period}',
+  'trainingPlan.meta.groups': 'Målgrupper – {period}',
+  'trainingPlan.meta.people': 'Personer – {period}',
+  'trainingPlan.meta.activity': '{activity} – Övningsplan',
+  'trainingPlan.meta.activityFallback': 'Övning',
+  'trainingPlan.meta.person': '{person} – Övningsplan',
+  'trainingPlan.meta.personFallback': 'Person',
+  'trainingPlan.meta.print': 'Utbildnings- och övningsplan {period}',
 } as const

@@ -14,8 +14,8 @@ import {
 import { en } from '~/i18n/en'
 import { sv, type MessageKey } from '~/i18n/sv'
 import { requiredText } from '~/modules/forms/fields'
-import { ContactRouteSchema, contactValueIssue } from '~/modules/registry/contact-route-form'
-import { isPhoneChannel } from '~/modules/registry/contact-route-values'
+import { ContactRouteSchema, contactValueIssue } from '~/modules/contacts/contact-route-form'
+import { isPhoneChannel } from '~/modules/contacts/contact-route-values'
 import { phoneDigits, swedishNationalDigits } from '~/modules/text/phone'
 import { parseCsv } from './csv'
 

@@ -6,7 +6,7 @@ import { networkMembers, networks, sites } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-import { foldText } from '~/modules/registry/directory-terms'
+import { foldText } from '~/modules/directory/directory-terms'
 import { PICKER_NETWORK_LIMIT, PICKER_QUERY_MIN, PICKER_RESULT_LIMIT, type PickerItem, type PickerKind } from './picker'
 
 // The searches behind the picker of organisations, people, sites and user

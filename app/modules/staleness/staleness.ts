@@ -1,6 +1,6 @@
 import type { ContactChannel, ContactFunction } from '~/db/enums'
 import { sv } from '~/i18n/sv'
-import { contactValueText } from '~/modules/registry/contact-route-values'
+import { contactValueText } from '~/modules/contacts/contact-route-values'
 
 // Which organisations' data needs looking after, and the reminder their
 // editors get. Plain functions: the query is in staleness.server.ts.

@@ -36,4 +36,5 @@ export const en: Record<keyof typeof sv, string> = {
     'We reviewed the portal ourselves. On every change, automated tests open every page each role can reach and check it with axe (WCAG 2.1 A and AA) and that it fits the width of the window without sideways scrolling, on a wide screen (1280 pixels) and a small phone (360 pixels). The main flows (signing in, changing a contact route, sending a report as an informant, answering a meeting invitation) are tested with the keyboard alone, and several flows on a small phone screen.',
   'a11y.tested.dates':
     'The latest assessment was made on 27 November 2026. The statement was last updated on 27 November 2026.',
+  'a11y.meta.title': 'Accessibility statement',
 }

@@ -85,4 +85,6 @@ export const en: Record<keyof typeof sv, string> = {
     'The period has more reports than the map can show; the first {count} are shown. Choose a shorter period or fewer categories.',
   'councilAreas.weekly.mapLegend': "The categories' colours",
   'councilAreas.weekly.withoutPosition': 'Reports with only an area and no position are not shown on the map: {count}.',
+  'councilAreas.meta.areas': 'Areas: {council}',
+  'councilAreas.meta.weekly': 'Weekly picture: {council}',
 }

@@ -108,4 +108,7 @@ export const en: Record<keyof typeof sv, string> = {
   'councilMeasures.noteHint': 'What has happened, what do the reports and the safety survey show?',
   'councilMeasures.recordSubmit': 'Save the follow-up',
   'councilMeasures.followUpRecorded': 'The follow-up is saved.',
+  'councilMeasures.meta.list': 'Measures – {council}',
+  'councilMeasures.meta.measure': '{measure} – {council}',
+  'councilMeasures.meta.fallback': 'Measure',
 }

@@ -98,4 +98,7 @@ export const en: Record<keyof typeof sv, string> = {
   'situation.measure.state': 'State',
   'situation.measure.assessment': 'Latest follow-up',
   'situation.pdf.printed': 'Printed {date}',
+  'situation.meta.list': 'Situation pictures – {council}',
+  'situation.meta.fallback': 'Situation picture',
+  'situation.meta.version': '{picture}, version {number}',
 }

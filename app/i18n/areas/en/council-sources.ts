@@ -115,4 +115,6 @@ export const en: Record<keyof typeof sv, string> = {
   'councilSources.trend.caption': '{question}, share in per cent per year',
   'councilSources.trend.year': 'Year',
   'councilSources.trend.legend': 'Areas in the chart',
+  'councilSources.meta.title': 'Other sources: {council}',
+  'councilSources.meta.survey': 'Safety survey: {council}',
 } as const

@@ -241,4 +241,13 @@ export const en: Record<keyof typeof sv, string> = {
   'council.readLog.filterUser': 'Show only',
   'council.readLog.everyone': 'Everyone',
   'council.readLog.show': 'Show',
+  'council.meta.fallback': 'Local crime-prevention council',
+  'council.meta.inbox': 'Inbox – {council}',
+  'council.meta.informants': 'Members and informants – {council}',
+  'council.meta.settings': 'Settings – {council}',
+  'council.meta.categories': 'Categories – {council}',
+  'council.meta.readLog': 'Read log – {council}',
+  'council.meta.ownReports': 'My reports – {council}',
+  'council.meta.report': 'Report – {council}',
+  'council.meta.reportNew': 'Submit a report – {council}',
 }

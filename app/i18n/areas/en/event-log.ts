@@ -116,4 +116,6 @@ export const en: Record<keyof typeof sv, string> = {
   'eventMessages.log.changed': 'Message changed (version {version}): {text}',
   'eventMessages.log.withdrawn': 'Message withdrawn: {text}',
   'eventMessages.log.counterpart': 'The public',
+  'eventMessages.meta.title': 'Key messages – {event}',
+  'eventLog.meta.title': 'Event log – {event}',
 }

@@ -68,4 +68,6 @@ export const en: Record<keyof typeof sv, string> = {
   'eventProjection.summary.basis': 'Computed {time} from the status reports and the registry’s dependencies.',
   'eventProjection.summary.link': 'The whole projection with explanations',
   'eventProjection.summary.ended': 'The event has ended: no projection.',
+  'eventProjection.meta.title': 'Projection',
+  'eventProjection.meta.event': 'Projection – {event}',
 }

@@ -91,4 +91,5 @@ export const en: Record<keyof typeof sv, string> = {
   'eventReport.calls.routeName': '{organisation}, {function}',
   'eventReport.calls.recorded': 'The call was recorded {time}.',
   'eventReport.calls.empty': 'No organisations take part in the event yet.',
+  'eventReport.meta.title': 'Status report',
 }

@@ -138,4 +138,6 @@ export const en: Record<keyof typeof sv, string> = {
 
   'eventRoom.logText.level': 'The level changed from {from} to {to}.',
   'eventRoom.logText.closed': 'The event ended.',
+  'eventRoom.meta.new': 'Declare an event',
+  'eventRoom.meta.fallback': 'Event',
 }

@@ -62,4 +62,6 @@ export const en: Record<keyof typeof sv, string> = {
   'isf.log.task.heading': 'Write a task in the event log',
   'isf.log.task.button': 'Write the task in the log',
   'isf.log.task.saved': 'The task has been written in the event log.',
+  'isf.meta.minutes': 'Minutes – {conference}',
+  'isf.meta.fallback': 'ISF conference',
 }

@@ -156,4 +156,9 @@ export const en: Record<keyof typeof sv, string> = {
   'mandateCalendar.print.evaluatedNo': 'No',
   'mandateCalendar.print.rsa': 'RSA and follow-ups',
   'mandateCalendar.print.followUp': 'Follow-up {year}',
+  'mandateCalendar.meta.new': 'New mandate period',
+  'mandateCalendar.meta.fallback': 'Mandate period',
+  'mandateCalendar.meta.deliverable': 'Deliverable',
+  'mandateCalendar.meta.print': 'Overview {period}',
+  'mandateCalendar.meta.printFallback': 'mandate period',
 }

@@ -155,4 +155,9 @@ export const en: Record<keyof typeof sv, string> = {
   'meetingFollowUp.findings.saved': 'The findings for {organisation} are saved.',
   'meetingFollowUp.findings.notRecorded': 'Nothing written yet.',
   'meetingFollowUp.findings.updatedAt': 'Last changed {date}',
+  'meetingFollowUp.meta.actions': 'Action items – {meeting}',
+  'meetingFollowUp.meta.documents': 'Documents – {meeting}',
+  'meetingFollowUp.meta.findings': 'Findings – {meeting}',
+  'meetingFollowUp.meta.minutes': 'Minutes – {meeting}',
+  'meetingFollowUp.meta.evaluation': 'Evaluation – {meeting}',
 }

@@ -129,4 +129,8 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.error.answer': 'Choose whether the organisation is attending.',
   'outbox.calendar.REQUEST': 'Calendar invitation (file to open in your calendar)',
   'outbox.calendar.CANCEL': 'Cancellation (file to open in your calendar)',
+  'meeting.meta.new': 'New meeting',
+  'meeting.meta.fallback': 'Meeting',
+  'meeting.meta.edit': 'Edit {meeting}',
+  'meeting.meta.editFallback': 'meeting',
 }

@@ -23,4 +23,5 @@ export const en: Record<keyof typeof sv, string> = {
   'networks.memberRemoved': '{name} has been removed from the network.',
   'networks.partOf': 'Member of networks',
   'networks.none': 'No networks yet.',
+  'networks.meta.fallback': 'Network',
 }

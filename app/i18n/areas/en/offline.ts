@@ -12,4 +12,5 @@ export const en: Record<keyof typeof sv, string> = {
   'offline.neverConfirmed': 'Never confirmed',
   'offline.empty': 'The network has no shared functional routes yet.',
   'offline.ready': 'The contact list is saved for use without a network.',
+  'offline.meta.title': 'Contact list',
 }

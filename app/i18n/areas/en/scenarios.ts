@@ -158,4 +158,6 @@ export const en: Record<keyof typeof sv, string> = {
   'scenario.reason.backupSite': 'the site’s backup power lasts {hours} h',
   'scenario.reason.then': 'because',
   'scenario.reason.notFailed': 'The service keeps working, but runs on backup or degraded for a while.',
+  'scenario.meta.new': 'New scenario',
+  'scenario.meta.fallback': 'Scenario',
 }

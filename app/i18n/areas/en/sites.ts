@@ -164,4 +164,8 @@ export const en: Record<keyof typeof sv, string> = {
   'deps.search.label': "Search other organisations' services",
   'deps.search.submit': 'Search',
   'deps.search.more': 'The list shows the first {count} services. Search to find more.',
+  'sites.meta.fallback': 'Site',
+  'sites.meta.new': 'New site – {organisation}',
+  'services.meta.fallback': 'Service',
+  'services.meta.new': 'New service – {organisation}',
 }

@@ -52,4 +52,6 @@ export const en: Record<keyof typeof sv, string> = {
   'situationReport.mailed': 'The situation report was sent to {count} recipients.',
   'situationReport.mailFailed': '{failed} of {count} messages could not be sent.',
   'situationReport.alreadySent': 'Sent before to',
+  'situationReport.meta.list': 'Situation reports – {event}',
+  'situationReport.meta.report': 'Situation report {number} – {event}',
 }

@@ -119,4 +119,5 @@ export const en: Record<keyof typeof sv, string> = {
   'import.error.noRows': 'The file has only a header and no rows to import.',
   'import.error.tooManyRows':
     'The file has {count} rows. At most {max} rows can be imported at a time; split the file.',
+  'import.meta.title': 'Import',
 }

@@ -163,4 +163,13 @@ export const en: Record<keyof typeof sv, string> = {
   'trainingPlan.print.adoptedOn': 'Date',
   'trainingPlan.print.signature': 'Signature',
   'trainingPlan.print.nameClarification': 'Name in block letters',
+  'trainingPlan.meta.plan': 'Exercise plan – {period}',
+  'trainingPlan.meta.goals': 'Goals – {period}',
+  'trainingPlan.meta.groups': 'Target groups – {period}',
+  'trainingPlan.meta.people': 'People – {period}',
+  'trainingPlan.meta.activity': '{activity} – Exercise plan',
+  'trainingPlan.meta.activityFallback': 'Exercise',
+  'trainingPlan.meta.person': '{person} – Exercise plan',
+  'trainingPlan.meta.personFallback': 'Person',
+  'trainingPlan.meta.print': 'Training and exercise plan {period}',
 }

@@ -6,7 +6,7 @@ import { organisations } from '~/db/schema/organisations'
 import { siteServiceSummaries } from '~/db/schema/map'
 import { contactRoutes, criticalServices, networkMembers, serviceSites, sites } from '~/db/schema/registry'
 import type { Actor } from '~/modules/auth/permissions'
-import { crisisOrder, visibleRoutesCondition } from './contact-routes.server'
+import { crisisOrder, visibleRoutesCondition } from '~/modules/contacts/contact-routes.server'
 import { sectorBit, type MapFilters, type MapSort } from './map-filters'
 import {
   CLUSTER_CELL_PX,

@@ -1,7 +1,7 @@
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { toCsv } from '~/modules/text/csv'
-import { contactValueText, type ContactRouteFields } from './contact-route-values'
+import { contactValueText, type ContactRouteFields } from '~/modules/contacts/contact-route-values'
 import { swedishDate } from './directory-filters'
 
 /** What the contact directory export needs of an organisation and its routes. */

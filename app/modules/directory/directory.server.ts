@@ -16,7 +16,7 @@ import { organisations } from '~/db/schema/organisations'
 import { contactRoutes, criticalServices, networkMembers, sites } from '~/db/schema/registry'
 import type { Actor } from '~/modules/auth/permissions'
 import { phoneQueryDigits } from '~/modules/text/phone'
-import { visibleRoutesCondition } from './contact-routes.server'
+import { visibleRoutesCondition } from '~/modules/contacts/contact-routes.server'
 import {
   DIRECTORY_GROUP_LIMIT,
   DIRECTORY_QUERY_MAX,
