@@ -34,7 +34,8 @@ import * as sites from './areas/en/sites'
 import * as scenarios from './areas/en/scenarios'
 import * as secondFactor from './areas/en/second-factor'
 import * as staleness from './areas/en/staleness'
-import type { coreSv, MessageKey } from './sv'
+import type { Translation } from './plural'
+import type { coreSv, sv } from './sv'
 
 const core: Record<keyof typeof coreSv, string> = {
   'app.name': 'Area Responsibility Portal',
@@ -265,7 +266,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'organisations.meta.fallback': 'Organisation',
 }
 
-export const en: Record<MessageKey, string> = {
+export const en: Translation<typeof sv> = {
   ...core,
   ...registryTerms.en,
   ...contacts.en,

@@ -7,7 +7,6 @@ import { getDb } from '~/db/app-db.server'
 import { organisations } from '~/db/schema/organisations'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
 import { namedMemberships } from '~/modules/auth/navigation.server'
 import { dueListFor } from '~/modules/mandate/due-list.server'
@@ -53,7 +52,7 @@ export default function StartPage() {
               <li key={m.organisationId}>
                 {start.readsNetwork ? <Link to={`/organisationer/${m.organisationId}`}>{m.organisationName}</Link> : m.organisationName}
                 {' – '}
-                {t(`role.${m.role}` as MessageKey)}
+                {t(`role.${m.role}`)}
               </li>
             ))}
           </ul>

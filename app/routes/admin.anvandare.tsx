@@ -187,7 +187,7 @@ export default function UsersPage() {
               <select {...props} defaultValue={values.role ?? 'partner_editor'}>
                 {roles.map((role) => (
                   <option key={role} value={role}>
-                    {t(`role.${role}` as MessageKey)}
+                    {t(`role.${role}`)}
                   </option>
                 ))}
               </select>
@@ -207,7 +207,7 @@ export default function UsersPage() {
           <ul className="link-list">
             {pending.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} – {invitation.organisationName}, {t(`role.${invitation.role}` as MessageKey)}.{' '}
+                {invitation.email} – {invitation.organisationName}, {t(`role.${invitation.role}`)}.{' '}
                 {t('users.expires')} {formatDateTime(locale, invitation.expiresAt)}
               </li>
             ))}
@@ -238,7 +238,7 @@ export default function UsersPage() {
                   </td>
                   <td>
                     {user.memberships
-                      .map((m) => `${m.organisationName} (${t(`role.${m.role}` as MessageKey)})`)
+                      .map((m) => `${m.organisationName} (${t(`role.${m.role}`)})`)
                       .join(', ')}
                   </td>
                   <td>{user.active ? t('users.active') : t('users.inactive')}</td>

@@ -21,7 +21,8 @@ import { optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest, forbidden, notFound, requireUuid } from '~/modules/http/responses'
+import { dispatchIntent } from '~/modules/http/intents'
+import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import { MAX_FORMATTED_TEXT_LENGTH } from '~/modules/meetings/formatted-text'
 import { saveMinutes } from '~/modules/meetings/minutes.server'
 import eventLogStyles from '~/styles/event-log.css?url'
@@ -74,38 +75,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, event, conference } = await conferencePage(request, params)
-  assertPermission(user, 'event.manage', eventResource(event))
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const back = `/handelser/${event.id}/isf/${conference.id}`
-  if (intent === 'minutes') {
-    const parsed = parseForm(MinutesSchema, formData)
-    if (!parsed.ok)
-      return data<IsfMinutesResult>({ form: 'minutes', errors: parsed.errors, values: parsed.values }, { status: 400 })
-    const { version, ...items } = parsed.data
-    const minutes = composeIsfMinutes(Object.values(items))
-    if (minutes.length > MAX_FORMATTED_TEXT_LENGTH)
-      return data<IsfMinutesResult>(
-        { form: 'minutes', errors: { item1: 'validation.tooLong' }, values: parsed.values },
-        { status: 400 },
-      )
-    const result = await saveMinutes(db, { actorId: user.id, meetingId: conference.id, version, minutes })
-    if (result.ok) throw redirect(`${back}?sparat=protokoll`)
-    if (result.error === 'notFound') throw notFound()
+type ConferenceAction = Awaited<ReturnType<typeof conferencePage>> & {
+  request: Request
+  formData: FormData
+  back: string
+}
+
+async function writeMinutes({ user, db, conference, formData, back }: ConferenceAction) {
+  const parsed = parseForm(MinutesSchema, formData)
+  if (!parsed.ok)
+    return data<IsfMinutesResult>({ form: 'minutes', errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const { version, ...items } = parsed.data
+  const minutes = composeIsfMinutes(Object.values(items))
+  if (minutes.length > MAX_FORMATTED_TEXT_LENGTH)
     return data<IsfMinutesResult>(
-      {
-        form: 'minutes',
-        errors: {},
-        values: { ...parsed.values, version: String(result.current.version) },
-        current: result.current.minutes,
-        notice: 'isf.minutes.conflict',
-      },
-      { status: 409 },
+      { form: 'minutes', errors: { item1: 'validation.tooLong' }, values: parsed.values },
+      { status: 400 },
     )
-  }
-  if (intent !== 'decision' && intent !== 'task') throw badRequest()
+  const result = await saveMinutes(db, { actorId: user.id, meetingId: conference.id, version, minutes })
+  if (result.ok) throw redirect(`${back}?sparat=protokoll`)
+  if (result.error === 'notFound') throw notFound()
+  return data<IsfMinutesResult>(
+    {
+      form: 'minutes',
+      errors: {},
+      values: { ...parsed.values, version: String(result.current.version) },
+      current: result.current.minutes,
+      notice: 'isf.minutes.conflict',
+    },
+    { status: 409 },
+  )
+}
+
+async function logEntry(context: ConferenceAction, intent: 'decision' | 'task') {
+  const { user, db, event, conference, request, formData, back } = context
   const parsed = parseLogEntryForm(formData, { organisationIds: event.organisationIds, kind: intent })
   if (!parsed.ok)
     return data<IsfMinutesResult>({ form: intent, errors: parsed.errors, values: parsed.values }, { status: 400 })
@@ -124,6 +127,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   throw redirect(submitted.location)
+}
+
+const decision = (context: ConferenceAction) => logEntry(context, 'decision')
+const task = (context: ConferenceAction) => logEntry(context, 'task')
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const page = await conferencePage(request, params)
+  assertPermission(page.user, 'event.manage', eventResource(page.event))
+  const formData = await readFormData(request)
+  const back = `/handelser/${page.event.id}/isf/${page.conference.id}`
+  return dispatchIntent(formData, { minutes: writeMinutes, decision, task }, { ...page, request, formData, back })
 }
 
 const savedNotices = {

@@ -13,10 +13,14 @@ import {
   endEvent,
   eventActor,
   setTakingPart,
+  type EventActor,
   type EventChangeResult,
 } from '~/modules/events/events.server'
-import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
+import type { Database } from '~/db/client.server'
+import type { PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
 
 // Leading the event (the coordinator and duty officers): its level, who takes
@@ -49,6 +53,41 @@ function outcomeOf(result: EventChangeResult, what: 'level' | 'organisations' | 
   return data<LeadOutcome>({ kind: result.error }, { status: 409 })
 }
 
+interface LeadAction {
+  db: Database
+  actor: EventActor
+  eventId: string
+  formData: FormData
+  picker: PickerState
+  networkId: string
+}
+
+async function level({ db, actor, eventId, formData }: LeadAction) {
+  const parsed = parseLevelForm(formData)
+  if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'level', errors: parsed.errors }, { status: 400 })
+  const result = await changeEventLevel(db, { actor, eventId, version: parsed.version, ...parsed.data })
+  return outcomeOf(result, 'level', parsed.version)
+}
+
+async function organisations({ db, actor, eventId, formData, picker, networkId }: LeadAction) {
+  const parsed = parseTakingPartForm(formData)
+  if (!parsed.ok) {
+    return data<LeadOutcome>(
+      { kind: 'invalid', form: 'organisations', errors: parsed.errors, picker, networkId },
+      { status: 400 },
+    )
+  }
+  const result = await setTakingPart(db, { actor, eventId, version: parsed.version, ...parsed.data })
+  return outcomeOf(result, 'organisations', parsed.version)
+}
+
+async function end({ db, actor, eventId, formData }: LeadAction) {
+  const parsed = parseEndForm(formData)
+  if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'end', errors: parsed.errors }, { status: 400 })
+  const result = await endEvent(db, { actor, eventId, version: parsed.version })
+  return outcomeOf(result, 'end', parsed.version)
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requireUser(request)
@@ -58,32 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { picking, pickers } = await pickerStates(db, request, takingPartPicker(), formData)
   const networkId = String(formData.get('networkId') ?? '')
   if (picking) return data<LeadOutcome>({ kind: 'picking', picker: pickers.organisations, networkId })
-  const intent = formData.get('intent')
-  const actor = eventActor(user)
-  if (intent === 'level') {
-    const parsed = parseLevelForm(formData)
-    if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'level', errors: parsed.errors }, { status: 400 })
-    const result = await changeEventLevel(db, { actor, eventId: id, version: parsed.version, ...parsed.data })
-    return outcomeOf(result, 'level', parsed.version)
-  }
-  if (intent === 'organisations') {
-    const parsed = parseTakingPartForm(formData)
-    if (!parsed.ok) {
-      return data<LeadOutcome>(
-        { kind: 'invalid', form: 'organisations', errors: parsed.errors, picker: pickers.organisations, networkId },
-        { status: 400 },
-      )
-    }
-    const result = await setTakingPart(db, { actor, eventId: id, version: parsed.version, ...parsed.data })
-    return outcomeOf(result, 'organisations', parsed.version)
-  }
-  if (intent === 'end') {
-    const parsed = parseEndForm(formData)
-    if (!parsed.ok) return data<LeadOutcome>({ kind: 'invalid', form: 'end', errors: parsed.errors }, { status: 400 })
-    const result = await endEvent(db, { actor, eventId: id, version: parsed.version })
-    return outcomeOf(result, 'end', parsed.version)
-  }
-  throw badRequest()
+  return dispatchIntent(
+    formData,
+    { level, organisations, end },
+    { db, actor: eventActor(user), eventId: id, formData, picker: pickers.organisations, networkId },
+  )
 }
 
 export default function LeadEventPage() {

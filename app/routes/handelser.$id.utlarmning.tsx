@@ -21,7 +21,8 @@ import { readableEventPage } from '~/modules/events/event-page.server'
 import { enumField, optionalText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest, notFound } from '~/modules/http/responses'
+import { dispatchIntent } from '~/modules/http/intents'
+import { notFound } from '~/modules/http/responses'
 import eventReportStyles from '~/styles/event-reports.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: eventReportStyles }]
@@ -83,19 +84,18 @@ interface ActionData {
 const reply = (body: Partial<ActionData> & { form: string }, status = 200) =>
   data<ActionData>({ notice: null, callout: null, calledAt: null, errors: {}, ...body }, { status })
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, event } = await leadingPage(request, params)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  if (intent === 'callout') {
-    const result = await callOut(db, { event, actor: user })
-    if (result.ok) return reply({ form: 'callout', callout: result })
-    if (result.reason === 'ended') return reply({ form: 'callout', notice: 'eventReport.callout.ended' }, 409)
-    if (result.reason === 'no_organisations')
-      return reply({ form: 'callout', notice: 'eventReport.callout.noOrganisations' }, 400)
-    throw notFound()
-  }
-  if (intent !== 'call') throw badRequest()
+type CalloutAction = Awaited<ReturnType<typeof leadingPage>> & { formData: FormData }
+
+async function callout({ user, db, event }: CalloutAction) {
+  const result = await callOut(db, { event, actor: user })
+  if (result.ok) return reply({ form: 'callout', callout: result })
+  if (result.reason === 'ended') return reply({ form: 'callout', notice: 'eventReport.callout.ended' }, 409)
+  if (result.reason === 'no_organisations')
+    return reply({ form: 'callout', notice: 'eventReport.callout.noOrganisations' }, 400)
+  throw notFound()
+}
+
+async function call({ user, db, event, formData }: CalloutAction) {
   const routeId = formData.get('contactRouteId')
   const form = `call:${typeof routeId === 'string' ? routeId : ''}`
   const parsed = parseForm(CallSchema, formData)
@@ -106,6 +106,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.reason === 'unknown_route')
     return reply({ form, errors: { _form: 'eventReport.error.unknownRoute' } }, 400)
   throw notFound()
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const page = await leadingPage(request, params)
+  const formData = await readFormData(request)
+  return dispatchIntent(formData, { callout, call }, { ...page, formData })
 }
 
 export default function CalloutPage() {

@@ -87,7 +87,7 @@ export default function AcceptInvitationPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('invite.acceptTitle')}</h1>
-      <p>{t('invite.acceptIntro', { organisation: page.organisation, role: t(`role.${page.role}` as MessageKey) })}</p>
+      <p>{t('invite.acceptIntro', { organisation: page.organisation, role: t(`role.${page.role}`) })}</p>
       {actionData?.error ? <FormMessage kind="error">{t(actionData.error)}</FormMessage> : null}
       {page.state === 'signIn' ? (
         <>

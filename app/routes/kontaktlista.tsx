@@ -2,9 +2,8 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { useLoaderData } from '@remix-run/react'
 import { ContactValue } from '~/components/contacts/contact-route-card'
 import { formatDateTime } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { offlineLifetime, offlineLifetimeHeaders } from '~/modules/auth/offline-lifetime.server'
@@ -57,13 +56,13 @@ export default function OfflineContactList() {
           <ul className="link-list">
             {organisation.routes.map((route) => (
               <li key={route.id}>
-                <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
+                <strong>{labelOf(t, 'contactFunction', route.function)}</strong>
                 {' · '}
-                {t(`contactChannel.${route.channel}` as MessageKey)}:{' '}
+                {labelOf(t, 'contactChannel', route.channel)}:{' '}
                 <ContactValue channel={route.channel} value={route.value} />
                 {route.label ? ` (${route.label})` : ''}
                 {' · '}
-                {t(`availability.${route.availability}` as MessageKey)}
+                {labelOf(t, 'availability', route.availability)}
               </li>
             ))}
           </ul>

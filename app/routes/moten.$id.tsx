@@ -18,6 +18,7 @@ import {
   answerableOrganisationIds,
   canManageMeeting,
   requireReadableMeeting,
+  type MeetingWithScope,
 } from '~/modules/meetings/meeting-access.server'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import { openActionItemsOfEarlierMeetings } from '~/modules/meetings/action-items.server'
@@ -26,6 +27,9 @@ import { meetingWhen } from '~/modules/meetings/meeting-when'
 import { answerInvitation, invitedOrganisations } from '~/modules/meetings/meetings.server'
 import { eq } from 'drizzle-orm'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
+import type { Database } from '~/db/client.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -83,58 +87,69 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+interface MeetingAction {
+  user: SessionUser
+  db: Database
+  meeting: MeetingWithScope
+  form: FormData
+}
+
+async function answer({ user, db, meeting, form }: MeetingAction) {
+  const answer = readAnswer(form)
+  assertPermission(user, 'meeting.answer', {
+    organisationId: answer.organisationId,
+    organisationIds: meeting.organisationIds,
+  })
+  if (!answer.ok)
+    return data(
+      { kind: 'answer' as const, organisationId: answer.organisationId, error: answer.error, current: null },
+      { status: 400 },
+    )
+  const result = await answerInvitation(db, {
+    meetingId: meeting.id,
+    // A malformed id reaches the database otherwise; no invited organisation has one.
+    organisationId: requireUuid(answer.organisationId),
+    answer: answer.answer,
+    attendees: answer.attendees,
+    userId: user.id,
+    version: answer.version,
+    via: 'portal',
+  })
+  if (result.ok) return { kind: 'answered' as const }
+  if (result.error === 'conflict') {
+    return data(
+      { kind: 'answer' as const, organisationId: answer.organisationId, error: null, current: result.current },
+      { status: 409 },
+    )
+  }
+  if (result.error === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
+  throw notFound()
+}
+
+async function sendMail({ user, db, meeting }: MeetingAction, intent: 'remind' | 'resend') {
+  assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
+  if (meeting.state === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
+  const outcome = await sendMeetingMail(db, getMailer(), {
+    meetingId: meeting.id,
+    purpose: intent === 'remind' ? 'reminder' : meeting.sequence > 0 ? 'update' : 'invitation',
+    origin: portalOrigin(),
+    organizerEmail: meetingOrganizerEmail(),
+    onlyBehind: intent === 'resend',
+    actorId: user.id,
+  })
+  return { kind: intent === 'remind' ? ('reminded' as const) : ('resent' as const), ...outcome }
+}
+
+const remind = (context: MeetingAction) => sendMail(context, 'remind')
+const resend = (context: MeetingAction) => sendMail(context, 'resend')
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requireUser(request)
   const db = await getDb()
   const meeting = await requireReadableMeeting(db, user, id)
   const form = await readFormData(request)
-  const intent = form.get('intent')
-  if (intent === 'answer') {
-    const answer = readAnswer(form)
-    assertPermission(user, 'meeting.answer', {
-      organisationId: answer.organisationId,
-      organisationIds: meeting.organisationIds,
-    })
-    if (!answer.ok)
-      return data(
-        { kind: 'answer' as const, organisationId: answer.organisationId, error: answer.error, current: null },
-        { status: 400 },
-      )
-    const result = await answerInvitation(db, {
-      meetingId: id,
-      // A malformed id reaches the database otherwise; no invited organisation has one.
-      organisationId: requireUuid(answer.organisationId),
-      answer: answer.answer,
-      attendees: answer.attendees,
-      userId: user.id,
-      version: answer.version,
-      via: 'portal',
-    })
-    if (result.ok) return { kind: 'answered' as const }
-    if (result.error === 'conflict') {
-      return data(
-        { kind: 'answer' as const, organisationId: answer.organisationId, error: null, current: result.current },
-        { status: 409 },
-      )
-    }
-    if (result.error === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
-    throw notFound()
-  }
-  if (intent === 'remind' || intent === 'resend') {
-    assertPermission(user, 'meeting.manage', { organisationIds: meeting.organisationIds })
-    if (meeting.state === 'cancelled') return data({ kind: 'cancelled' as const }, { status: 409 })
-    const outcome = await sendMeetingMail(db, getMailer(), {
-      meetingId: id,
-      purpose: intent === 'remind' ? 'reminder' : meeting.sequence > 0 ? 'update' : 'invitation',
-      origin: portalOrigin(),
-      organizerEmail: meetingOrganizerEmail(),
-      onlyBehind: intent === 'resend',
-      actorId: user.id,
-    })
-    return { kind: intent === 'remind' ? ('reminded' as const) : ('resent' as const), ...outcome }
-  }
-  return data({ kind: 'unknown' as const }, { status: 400 })
+  return dispatchIntent(form, { answer, remind, resend }, { user, db, meeting, form })
 }
 
 export default function MeetingPage() {

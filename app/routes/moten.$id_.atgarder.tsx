@@ -27,10 +27,11 @@ import {
   openActionItemsOfEarlierMeetings,
   updateActionItem,
 } from '~/modules/meetings/action-items.server'
-import { meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import { meetingHeading, readableFollowUp, type FollowUpContext } from '~/modules/meetings/follow-up-page.server'
 import { meetingOrganisationOptions } from '~/modules/meetings/minutes.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 const StateSchema = z.object({ id: uuidField, version: versionField, state: enumField(actionItemStates) })
 const UpdateSchema = ActionItemSchema.extend({
@@ -68,55 +69,63 @@ interface ActionResult {
   notice?: MessageKey
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, meeting, manage } = await readableFollowUp(request, params)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const back = `/moten/${meeting.id}/atgarder`
-  const invited = (organisationId: string) => meeting.organisationIds.includes(organisationId)
+interface ActionItemsAction extends FollowUpContext {
+  request: Request
+  formData: FormData
+  back: string
+}
 
-  if (intent === 'state') {
-    const parsed = parseForm(StateSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const item = await getActionItem(db, meeting.id, parsed.data.id)
-    if (!item) throw notFound()
-    assertPermission(user, 'actionItem.update', { organisationId: item.ownerOrganisationId })
-    const saved = await changeActionItemState(
-      db,
-      { actorId: user.id, meetingId: meeting.id, ...parsed.data },
-      // Asked again of the locked row: an item given to another owner meanwhile is no longer this editor's.
-      (locked) => can(user, 'actionItem.update', { organisationId: locked.ownerOrganisationId }),
-    )
-    if (saved.ok) throw redirect(`${back}?sparat=status`)
-    if (saved.error === 'notFound') throw forbidden()
-    return data<ActionResult>(
-      { form: `state:${item.id}`, errors: {}, values: {}, notice: 'meetingFollowUp.conflict' },
-      { status: 409 },
-    )
-  }
+const invited = (meeting: FollowUpContext['meeting'], organisationId: string) =>
+  meeting.organisationIds.includes(organisationId)
 
-  if (intent !== 'create' && intent !== 'update') throw badRequest()
+function requireManage({ manage }: ActionItemsAction) {
   if (!manage) throw forbidden()
+}
 
-  if (intent === 'create') {
-    const parsed = parseForm(ActionItemSchema, formData)
-    const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors }
-    if (parsed.ok && !invited(parsed.data.ownerOrganisationId))
-      errors.ownerOrganisationId = 'meetingFollowUp.actions.ownerNotInvited'
-    if (!parsed.ok || Object.keys(errors).length > 0) {
-      return data<ActionResult>({ form: 'create', errors, values: parsed.values }, { status: 400 })
-    }
-    const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
-      await createActionItem(tx, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
-      return `${back}?sparat=ny`
-    })
-    throw redirect(location)
+async function state({ user, db, meeting, formData, back }: ActionItemsAction) {
+  const parsed = parseForm(StateSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const item = await getActionItem(db, meeting.id, parsed.data.id)
+  if (!item) throw notFound()
+  assertPermission(user, 'actionItem.update', { organisationId: item.ownerOrganisationId })
+  const saved = await changeActionItemState(
+    db,
+    { actorId: user.id, meetingId: meeting.id, ...parsed.data },
+    // Asked again of the locked row: an item given to another owner meanwhile is no longer this editor's.
+    (locked) => can(user, 'actionItem.update', { organisationId: locked.ownerOrganisationId }),
+  )
+  if (saved.ok) throw redirect(`${back}?sparat=status`)
+  if (saved.error === 'notFound') throw forbidden()
+  return data<ActionResult>(
+    { form: `state:${item.id}`, errors: {}, values: {}, notice: 'meetingFollowUp.conflict' },
+    { status: 409 },
+  )
+}
+
+async function create(context: ActionItemsAction) {
+  requireManage(context)
+  const { user, db, meeting, request, formData, back } = context
+  const parsed = parseForm(ActionItemSchema, formData)
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors }
+  if (parsed.ok && !invited(meeting, parsed.data.ownerOrganisationId))
+    errors.ownerOrganisationId = 'meetingFollowUp.actions.ownerNotInvited'
+  if (!parsed.ok || Object.keys(errors).length > 0) {
+    return data<ActionResult>({ form: 'create', errors, values: parsed.values }, { status: 400 })
   }
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    await createActionItem(tx, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
+    return `${back}?sparat=ny`
+  })
+  throw redirect(location)
+}
 
+async function update(context: ActionItemsAction) {
+  requireManage(context)
+  const { user, db, meeting, formData, back } = context
   const parsed = parseForm(UpdateSchema, formData)
   const form = `update:${parsed.values.id ?? ''}`
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors }
-  if (parsed.ok && !invited(parsed.data.ownerOrganisationId))
+  if (parsed.ok && !invited(meeting, parsed.data.ownerOrganisationId))
     errors.ownerOrganisationId = 'meetingFollowUp.actions.ownerNotInvited'
   if (!parsed.ok || Object.keys(errors).length > 0)
     return data<ActionResult>({ form, errors, values: parsed.values }, { status: 400 })
@@ -132,6 +141,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await readableFollowUp(request, params)
+  const formData = await readFormData(request)
+  const back = `/moten/${context.meeting.id}/atgarder`
+  return dispatchIntent(formData, { state, create, update }, { ...context, request, formData, back })
 }
 
 const savedNotices: Record<string, MessageKey> = {

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/moten/${meeting.id}/dokument`
   const form = await readUploadForm(request, MAX_DOCUMENT_BYTES)
   const fileError = (error: string) =>
-    data({ errors: { file: `meetingFollowUp.documents.error.${error}` as MessageKey } }, { status: 400 })
+    data({ errors: { file: `meetingFollowUp.documents.error.${error}` } }, { status: 400 })
 
   if (form.kind === 'tooLarge') return fileError('tooLarge')
   if (form.kind === 'missing') return fileError('missing')

@@ -13,7 +13,12 @@ import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { badRequest, notFound } from '~/modules/http/responses'
-import { manageableFollowUp, meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import {
+  manageableFollowUp,
+  meetingHeading,
+  readableFollowUp,
+  type FollowUpContext,
+} from '~/modules/meetings/follow-up-page.server'
 import { MAX_FORMATTED_TEXT_LENGTH } from '~/modules/meetings/formatted-text'
 import {
   addAttendance,
@@ -24,6 +29,7 @@ import {
 } from '~/modules/meetings/minutes.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 const MinutesSchema = z.object({ minutes: optionalText(MAX_FORMATTED_TEXT_LENGTH), version: versionField })
 const AttendanceSchema = z.object({ name: requiredText(200), organisationId: uuidField })
@@ -55,67 +61,81 @@ interface MinutesResult {
   notice?: MessageKey
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, meeting } = await manageableFollowUp(request, params)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const back = `/moten/${meeting.id}/protokoll`
+interface MinutesAction extends FollowUpContext {
+  request: Request
+  formData: FormData
+  back: string
+}
 
-  if (intent === 'preview' || intent === 'save') {
-    const parsed = parseForm(MinutesSchema, formData)
-    if (!parsed.ok)
-      return data<MinutesResult>({ form: 'minutes', errors: parsed.errors, values: parsed.values }, { status: 400 })
-    if (intent === 'preview')
-      return data<MinutesResult>({ form: 'minutes', errors: {}, values: parsed.values, preview: true })
-    const result = await saveMinutes(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
-    if (result.ok) throw redirect(`${back}?sparat=protokoll`)
-    if (result.error === 'notFound') throw notFound()
-    // The typed text stays; the new version lets the coordinator save over the stored one knowingly.
-    return data<MinutesResult>(
-      {
-        form: 'minutes',
-        errors: {},
-        values: { ...parsed.values, version: String(result.current.version) },
-        current: result.current.minutes,
-        notice: 'meetingFollowUp.conflict',
-      },
-      { status: 409 },
-    )
+async function writeMinutes({ user, db, meeting, formData, back }: MinutesAction, intent: 'preview' | 'save') {
+  const parsed = parseForm(MinutesSchema, formData)
+  if (!parsed.ok)
+    return data<MinutesResult>({ form: 'minutes', errors: parsed.errors, values: parsed.values }, { status: 400 })
+  if (intent === 'preview')
+    return data<MinutesResult>({ form: 'minutes', errors: {}, values: parsed.values, preview: true })
+  const result = await saveMinutes(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
+  if (result.ok) throw redirect(`${back}?sparat=protokoll`)
+  if (result.error === 'notFound') throw notFound()
+  // The typed text stays; the new version lets the coordinator save over the stored one knowingly.
+  return data<MinutesResult>(
+    {
+      form: 'minutes',
+      errors: {},
+      values: { ...parsed.values, version: String(result.current.version) },
+      current: result.current.minutes,
+      notice: 'meetingFollowUp.conflict',
+    },
+    { status: 409 },
+  )
+}
+
+async function addAttendanceRow({ user, db, meeting, request, formData, back }: MinutesAction) {
+  const parsed = parseForm(AttendanceSchema, formData)
+  const errors = parsed.ok ? {} : { ...parsed.errors }
+  if (parsed.ok && !meeting.organisationIds.includes(parsed.data.organisationId))
+    errors.organisationId = 'validation.choose'
+  if (!parsed.ok || Object.keys(errors).length > 0) {
+    return data<MinutesResult>({ form: 'attendance', errors, values: parsed.values }, { status: 400 })
   }
-
-  if (intent === 'addAttendance') {
-    const parsed = parseForm(AttendanceSchema, formData)
-    const errors = parsed.ok ? {} : { ...parsed.errors }
-    if (parsed.ok && !meeting.organisationIds.includes(parsed.data.organisationId))
-      errors.organisationId = 'validation.choose'
-    if (!parsed.ok || Object.keys(errors).length > 0) {
-      return data<MinutesResult>({ form: 'attendance', errors, values: parsed.values }, { status: 400 })
-    }
-    const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
-      await addAttendance(tx, {
-        actorId: user.id,
-        meetingId: meeting.id,
-        organiserOrganisationId: meeting.organiserOrganisationId,
-        ...parsed.data,
-      })
-      return `${back}?sparat=narvaro`
-    })
-    throw redirect(location)
-  }
-
-  if (intent === 'removeAttendance') {
-    const parsed = parseForm(RemoveSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const removed = await removeAttendance(db, {
+  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    await addAttendance(tx, {
       actorId: user.id,
       meetingId: meeting.id,
       organiserOrganisationId: meeting.organiserOrganisationId,
-      id: parsed.data.attendanceId,
+      ...parsed.data,
     })
-    if (!removed) throw notFound()
-    throw redirect(`${back}?sparat=borttagen`)
-  }
-  throw badRequest()
+    return `${back}?sparat=narvaro`
+  })
+  throw redirect(location)
+}
+
+async function removeAttendanceRow({ user, db, meeting, formData, back }: MinutesAction): Promise<never> {
+  const parsed = parseForm(RemoveSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const removed = await removeAttendance(db, {
+    actorId: user.id,
+    meetingId: meeting.id,
+    organiserOrganisationId: meeting.organiserOrganisationId,
+    id: parsed.data.attendanceId,
+  })
+  if (!removed) throw notFound()
+  throw redirect(`${back}?sparat=borttagen`)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await manageableFollowUp(request, params)
+  const formData = await readFormData(request)
+  const back = `/moten/${context.meeting.id}/protokoll`
+  return dispatchIntent(
+    formData,
+    {
+      preview: (minutes: MinutesAction) => writeMinutes(minutes, 'preview'),
+      save: (minutes: MinutesAction) => writeMinutes(minutes, 'save'),
+      addAttendance: addAttendanceRow,
+      removeAttendance: removeAttendanceRow,
+    },
+    { ...context, request, formData, back },
+  )
 }
 
 const savedNotices: Record<string, MessageKey> = {

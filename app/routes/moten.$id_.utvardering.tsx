@@ -6,7 +6,7 @@ import { EvaluationSummaryView } from '~/components/meetings/evaluation-summary'
 import { FollowUpHeader } from '~/components/meetings/follow-up-header'
 import { portalOrigin } from '~/config/env.server'
 import { formatDateTime } from '~/i18n/format'
-import { translator, useLocale, useT } from '~/i18n/i18n'
+import { labelOf, translator, useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { assertPermission } from '~/modules/auth/guards.server'
@@ -31,9 +31,10 @@ import {
   saveEvaluationNotes,
   shareEvaluation,
 } from '~/modules/meetings/evaluation.server'
-import { meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import { meetingHeading, readableFollowUp, type FollowUpContext } from '~/modules/meetings/follow-up-page.server'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 const NotesSchema = z.object({ worked: optionalText(5_000), improve: optionalText(5_000), version: versionField })
 const ShareSchema = z.object({ version: versionField })
@@ -71,96 +72,109 @@ interface EvaluationResult {
 const submitted = (formData: FormData) =>
   Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, meeting, manage } = await readableFollowUp(request, params)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const back = `/moten/${meeting.id}/utvardering`
-  const result = (form: FormName, body: Omit<EvaluationResult, 'form'>, status = 200) =>
-    data<EvaluationResult>({ form, ...body }, { status })
+const result = (form: FormName, body: Omit<EvaluationResult, 'form'>, status = 200) =>
+  data<EvaluationResult>({ form, ...body }, { status })
 
-  if (intent === 'answer') {
-    assertPermission(user, 'meeting.evaluate', { organisationIds: meeting.organisationIds })
-    const values = submitted(formData)
-    const version = AnswerVersionSchema.safeParse(values.version)
-    if (!version.success) throw badRequest()
-    const parsed = parseEvaluationAnswer(values)
-    if (!parsed.ok) return result('answer', { errors: parsed.errors, values }, 400)
-    const organisationId =
-      user.memberships.map((m) => m.organisationId).find((id) => meeting.organisationIds.includes(id)) ?? null
-    const saved = await saveEvaluationAnswer(db, {
-      actorId: user.id,
-      meetingId: meeting.id,
-      organisationId,
-      version: version.data,
-      ...parsed.data,
-    })
-    if (saved.ok) throw redirect(`${back}?sparat=svar`)
-    if (saved.error === 'closed')
-      return result('answer', { errors: {}, values, notice: 'meetingFollowUp.evaluation.closed' }, 409)
-    const current = saved.error === 'conflict' ? String(saved.current.version) : values.version!
-    return result(
-      'answer',
-      { errors: {}, values: { ...values, version: current }, notice: 'meetingFollowUp.conflict' },
-      409,
-    )
-  }
+interface EvaluationAction extends FollowUpContext {
+  formData: FormData
+  back: string
+}
 
+function requireManage({ manage }: EvaluationAction) {
   if (!manage) throw forbidden()
+}
 
-  if (intent === 'notes') {
-    const parsed = parseForm(NotesSchema, formData)
-    if (!parsed.ok) return result('notes', { errors: parsed.errors, values: parsed.values }, 400)
-    const saved = await saveEvaluationNotes(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
-    if (saved.ok) throw redirect(`${back}?sparat=utvardering`)
-    if (saved.error === 'notFound') throw notFound()
-    return result(
-      'notes',
-      {
+async function answer({ user, db, meeting, formData, back }: EvaluationAction) {
+  assertPermission(user, 'meeting.evaluate', { organisationIds: meeting.organisationIds })
+  const values = submitted(formData)
+  const version = AnswerVersionSchema.safeParse(values.version)
+  if (!version.success) throw badRequest()
+  const parsed = parseEvaluationAnswer(values)
+  if (!parsed.ok) return result('answer', { errors: parsed.errors, values }, 400)
+  const organisationId =
+    user.memberships.map((m) => m.organisationId).find((id) => meeting.organisationIds.includes(id)) ?? null
+  const saved = await saveEvaluationAnswer(db, {
+    actorId: user.id,
+    meetingId: meeting.id,
+    organisationId,
+    version: version.data,
+    ...parsed.data,
+  })
+  if (saved.ok) throw redirect(`${back}?sparat=svar`)
+  if (saved.error === 'closed')
+    return result('answer', { errors: {}, values, notice: 'meetingFollowUp.evaluation.closed' }, 409)
+  const current = saved.error === 'conflict' ? String(saved.current.version) : values.version!
+  return result(
+    'answer',
+    { errors: {}, values: { ...values, version: current }, notice: 'meetingFollowUp.conflict' },
+    409,
+  )
+}
+
+async function notes(context: EvaluationAction) {
+  requireManage(context)
+  const { user, db, meeting, formData, back } = context
+  const parsed = parseForm(NotesSchema, formData)
+  if (!parsed.ok) return result('notes', { errors: parsed.errors, values: parsed.values }, 400)
+  const saved = await saveEvaluationNotes(db, { actorId: user.id, meetingId: meeting.id, ...parsed.data })
+  if (saved.ok) throw redirect(`${back}?sparat=utvardering`)
+  if (saved.error === 'notFound') throw notFound()
+  return result(
+    'notes',
+    {
+      errors: {},
+      values: { ...parsed.values, version: String(saved.current.version) },
+      notice: 'meetingFollowUp.conflict',
+    },
+    409,
+  )
+}
+
+async function share(context: EvaluationAction) {
+  requireManage(context)
+  const { user, db, meeting, formData, back } = context
+  const parsed = parseForm(ShareSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const saved = await shareEvaluation(db, { actorId: user.id, meetingId: meeting.id, version: parsed.data.version })
+  if (saved.ok) throw redirect(`${back}?sparat=delad`)
+  if (saved.error === 'notFound') throw notFound()
+  return result('share', { errors: {}, values: {}, notice: 'meetingFollowUp.conflict' }, 409)
+}
+
+async function mail(context: EvaluationAction) {
+  requireManage(context)
+  const { user, db, meeting, back } = context
+  // Only what the participants may already read goes out by mail.
+  if (!meeting.evaluationSharedAt)
+    return result('mail', { errors: {}, values: {}, notice: 'meetingFollowUp.evaluation.notShared' }, 409)
+  const sv = translator('sv')
+  const message = evaluationMailText({
+    meeting,
+    summary: await getEvaluationSummary(db, meeting.id),
+    questionText: (key) => sv(`meetingFollowUp.evaluation.q.${key}`),
+    link: `${portalOrigin()}${back}`,
+  })
+  const outcome = await mailEvaluation(db, getMailer(), { actorId: user.id, meeting, message })
+  return outcome.failed.length === 0
+    ? result('mail', {
         errors: {},
-        values: { ...parsed.values, version: String(saved.current.version) },
-        notice: 'meetingFollowUp.conflict',
-      },
-      409,
-    )
-  }
+        values: {},
+        notice: 'meetingFollowUp.evaluation.mailed',
+        noticeValues: { count: outcome.sent },
+      })
+    : result('mail', {
+        errors: {},
+        values: {},
+        notice: 'meetingFollowUp.evaluation.mailFailed',
+        noticeValues: { count: outcome.sent, failed: outcome.failed.join(', ') },
+      })
+}
 
-  if (intent === 'share') {
-    const parsed = parseForm(ShareSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const saved = await shareEvaluation(db, { actorId: user.id, meetingId: meeting.id, version: parsed.data.version })
-    if (saved.ok) throw redirect(`${back}?sparat=delad`)
-    if (saved.error === 'notFound') throw notFound()
-    return result('share', { errors: {}, values: {}, notice: 'meetingFollowUp.conflict' }, 409)
-  }
-
-  if (intent === 'mail') {
-    // Only what the participants may already read goes out by mail.
-    if (!meeting.evaluationSharedAt)
-      return result('mail', { errors: {}, values: {}, notice: 'meetingFollowUp.evaluation.notShared' }, 409)
-    const sv = translator('sv')
-    const message = evaluationMailText({
-      meeting,
-      summary: await getEvaluationSummary(db, meeting.id),
-      questionText: (key) => sv(`meetingFollowUp.evaluation.q.${key}`),
-      link: `${portalOrigin()}${back}`,
-    })
-    const outcome = await mailEvaluation(db, getMailer(), { actorId: user.id, meeting, message })
-    return outcome.failed.length === 0
-      ? result('mail', {
-          errors: {},
-          values: {},
-          notice: 'meetingFollowUp.evaluation.mailed',
-          noticeValues: { count: outcome.sent },
-        })
-      : result('mail', {
-          errors: {},
-          values: {},
-          notice: 'meetingFollowUp.evaluation.mailFailed',
-          noticeValues: { count: outcome.sent, failed: outcome.failed.join(', ') },
-        })
-  }
-  throw badRequest()
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await readableFollowUp(request, params)
+  const formData = await readFormData(request)
+  const back = `/moten/${context.meeting.id}/utvardering`
+  return dispatchIntent(formData, { answer, notes, share, mail }, { ...context, formData, back })
 }
 
 const savedNotices: Record<string, MessageKey> = {
@@ -235,7 +249,7 @@ export default function EvaluationPage() {
                       (value) => (
                         <label key={value}>
                           <input type="radio" name={`q.${key}`} value={value} defaultChecked={rating(key) === value} />
-                          {t(`meetingFollowUp.evaluation.rating.${value}` as MessageKey)}
+                          {labelOf(t, 'meetingFollowUp.evaluation.rating', value)}
                         </label>
                       ),
                     )}

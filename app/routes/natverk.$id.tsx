@@ -17,6 +17,9 @@ import { pickerStates } from '~/modules/organisations/picker.server'
 import { coordinatorPicker, memberPicker, MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
 import { getNetwork, listNetworkMembers, setNetworkMember, updateNetwork } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
+import type { Database } from '~/db/client.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -60,36 +63,34 @@ interface ActionResult {
   memberPicker?: PickerState
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const id = requireUuid(params.id)
-  const user = await requirePermission(request, 'registry.oversee')
-  const db = await getDb()
-  requireFound(await getNetwork(db, id))
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  if (intent === 'add' || intent === 'remove') {
-    const { picking, pickers } = await pickerStates(db, request, memberPicker(), formData)
-    const chosen = { memberPicker: pickers.organisationId }
-    if (picking) return data<ActionResult>({ errors: {}, values: {}, current: null, notice: null, ...chosen })
-    const parsed = parseForm(MemberSchema, formData)
-    const organisation = parsed.ok ? await getOrganisation(db, parsed.data.organisationId) : null
-    if (!parsed.ok || !organisation) {
-      const errors = { organisationId: 'validation.choose' }
-      return data<ActionResult>({ errors, values: {}, current: null, notice: null, ...chosen }, { status: 400 })
-    }
-    await setNetworkMember(db, {
-      actorId: user.id,
-      networkId: id,
-      organisationId: organisation.id,
-      member: intent === 'add',
-    })
-    const notice: Notice = {
-      kind: 'success',
-      key: intent === 'add' ? 'networks.memberAdded' : 'networks.memberRemoved',
-      vars: { name: organisation.name },
-    }
-    return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
+interface NetworkAction {
+  db: Database
+  user: SessionUser
+  networkId: string
+  request: Request
+  formData: FormData
+}
+
+async function setMember({ db, user, networkId, request, formData }: NetworkAction, member: boolean) {
+  const { picking, pickers } = await pickerStates(db, request, memberPicker(), formData)
+  const chosen = { memberPicker: pickers.organisationId }
+  if (picking) return data<ActionResult>({ errors: {}, values: {}, current: null, notice: null, ...chosen })
+  const parsed = parseForm(MemberSchema, formData)
+  const organisation = parsed.ok ? await getOrganisation(db, parsed.data.organisationId) : null
+  if (!parsed.ok || !organisation) {
+    const errors = { organisationId: 'validation.choose' }
+    return data<ActionResult>({ errors, values: {}, current: null, notice: null, ...chosen }, { status: 400 })
   }
+  await setNetworkMember(db, { actorId: user.id, networkId, organisationId: organisation.id, member })
+  const notice: Notice = {
+    kind: 'success',
+    key: member ? 'networks.memberAdded' : 'networks.memberRemoved',
+    vars: { name: organisation.name },
+  }
+  return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
+}
+
+async function update({ db, user, networkId, request, formData }: NetworkAction) {
   const { picking, pickers } = await pickerStates(db, request, coordinatorPicker(), formData)
   const chosen = { coordinatorPicker: pickers.coordinatorOrganisationId }
   const parsed = parseForm(NetworkUpdateSchema, formData)
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  const result = await updateNetwork(db, { actorId: user.id, id, ...parsed.data })
+  const result = await updateNetwork(db, { actorId: user.id, id: networkId, ...parsed.data })
   if (result.ok) {
     const notice: Notice = { kind: 'success', key: 'networks.saved', vars: {} }
     return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
@@ -119,6 +120,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+const add = (context: NetworkAction) => setMember(context, true)
+const remove = (context: NetworkAction) => setMember(context, false)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requirePermission(request, 'registry.oversee')
+  const db = await getDb()
+  requireFound(await getNetwork(db, id))
+  const formData = await readFormData(request)
+  return dispatchIntent(formData, { add, remove, update }, { db, user, networkId: id, request, formData })
 }
 
 export default function NetworkPage() {
@@ -157,7 +170,7 @@ export default function NetworkPage() {
           {members.map((member) => (
             <li key={member.id} className="row-with-action">
               <Link to={`/organisationer/${member.id}`}>{member.name}</Link>{' '}
-              <span className="tag">{t(`kind.${member.kind}` as MessageKey)}</span>
+              <span className="tag">{t(`kind.${member.kind}`)}</span>
               {mayEdit ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />

@@ -8,7 +8,6 @@ import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { listOrganisationHistory } from '~/modules/audit/audit.server'
 import { presentAuditEntries } from '~/modules/audit/presentation.server'
 import { requirePermission } from '~/modules/auth/guards.server'
@@ -55,7 +54,7 @@ export default function OrganisationPage() {
         ) : null}
       </div>
       {searchParams.get('sparad') ? <FormMessage kind="success">{t('organisations.saved')}</FormMessage> : null}
-      <p className="tag">{t(`kind.${organisation.kind}` as MessageKey)}</p>
+      <p className="tag">{t(`kind.${organisation.kind}`)}</p>
       <p>
         <a href={`/organisationer/${organisation.id}/vcard.vcf`} download>
           {t('directory.organisationVcard', { organisation: organisation.name })}
@@ -77,7 +76,7 @@ export default function OrganisationPage() {
             <ul className="link-list">
               {members.map((member) => (
                 <li key={member.id}>
-                  {member.name} – {t(`role.${member.role}` as MessageKey)}
+                  {member.name} – {t(`role.${member.role}`)}
                   {member.active ? '' : ` (${t('users.inactive')})`}
                 </li>
               ))}

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { listOrganisations } from '~/modules/organisations/organisations.server'
@@ -36,7 +35,7 @@ export default function OrganisationsPage() {
         {organisations.map((organisation) => (
           <li key={organisation.id} className="card">
             <Link to={`/organisationer/${organisation.id}`}>{organisation.name}</Link>
-            <span className="tag">{t(`kind.${organisation.kind}` as MessageKey)}</span>
+            <span className="tag">{t(`kind.${organisation.kind}`)}</span>
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormMessage } from '~/components/forms/field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { getDb } from '~/db/app-db.server'
-import { useT } from '~/i18n/i18n'
+import { translateMessage, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
@@ -78,7 +78,7 @@ export default function NarrativePage() {
       <p>{t('rsa.narrative.intro')}</p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="version" value={values.version ?? ''} />
-        {errors._form ? <FormMessage kind="error">{t(errors._form as MessageKey)}</FormMessage> : null}
+        {errors._form ? <FormMessage kind="error">{translateMessage(t, errors._form)}</FormMessage> : null}
         {reportParts.map((part, index) => (
           <Field
             key={part}

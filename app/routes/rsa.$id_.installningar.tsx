@@ -11,7 +11,7 @@ import { FormMessage } from '~/components/forms/field'
 import { AnalysisHeader } from '~/components/rsa/analysis-header'
 import { EventsEditor, ParticipantsForm, SettingsForm } from '~/components/rsa/settings-forms'
 import { getDb } from '~/db/app-db.server'
-import { useT } from '~/i18n/i18n'
+import { translateMessage, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { requireUser } from '~/modules/auth/guards.server'
@@ -105,7 +105,7 @@ export default function AnalysisSettingsPage() {
       {search.has('skapad') ? <FormMessage kind="success">{t('rsa.done.created')}</FormMessage> : null}
       {done ? <FormMessage kind="success">{t(done)}</FormMessage> : null}
       {failed?.form === '' && failed.errors._form ? (
-        <FormMessage kind="error">{t(failed.errors._form as MessageKey)}</FormMessage>
+        <FormMessage kind="error">{translateMessage(t, failed.errors._form)}</FormMessage>
       ) : null}
       <div className="rsa-settings-layout">
         <section className="rsa-section" aria-labelledby="rsa-participants-heading">

@@ -7,11 +7,16 @@ import { measureTypeLabel, measureWhere } from '~/components/council/measure-lab
 import { CodeOptions, Field, FormMessage } from '~/components/forms/field'
 import { councilMeasureStates } from '~/db/enums'
 import { formatDate } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
+import {
+  councilHeader,
+  councilScope,
+  requireCouncil,
+  type CouncilRequest,
+} from '~/modules/council/council-access.server'
 import {
   followUpSchema,
   isFollowUpOverdue,
@@ -31,10 +36,11 @@ import type { FieldErrors } from '~/modules/forms/parse-form'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { badRequest, notFound, requireFound, requireUuid } from '~/modules/http/responses'
+import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/meetings/action-item-state'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -73,46 +79,63 @@ type ActionResult = {
   current?: Record<string, string>
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const id = requireUuid(params.measureId)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const scope = { actorId: user.id, councilId: council.id, id }
-  const done = (notice: string) => redirect(`/trygghet/${council.id}/insatser/${id}?sparat=${notice}`)
-  const answer = (result: ActionResult, status: 400 | 409) => data(result, { status })
+interface MeasureAction extends CouncilRequest {
+  request: Request
+  formData: FormData
+  id: string
+}
 
-  if (intent === 'followUp') {
-    const parsed = parseForm(followUpSchema(stockholmToday()), formData)
-    if (!parsed.ok) return answer({ form: 'followUp', errors: parsed.errors, values: parsed.values }, 400)
-    const recorded = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
-      const followUp = await recordFollowUp(tx, { ...scope, measureId: id, fields: parsed.data })
-      return followUp.ok ? `/trygghet/${council.id}/insatser/${id}?sparat=uppfoljning` : refuse(followUp.error)
+const answer = (result: ActionResult, status: 400 | 409) => data(result, { status })
+const done = ({ council, id }: MeasureAction, notice: string) =>
+  redirect(`/trygghet/${council.id}/insatser/${id}?sparat=${notice}`)
+
+async function followUp({ user, db, council, request, formData, id }: MeasureAction) {
+  const parsed = parseForm(followUpSchema(stockholmToday()), formData)
+  if (!parsed.ok) return answer({ form: 'followUp', errors: parsed.errors, values: parsed.values }, 400)
+  const recorded = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const followUp = await recordFollowUp(tx, {
+      actorId: user.id,
+      councilId: council.id,
+      measureId: id,
+      fields: parsed.data,
     })
-    if ('refused' in recorded) throw notFound()
-    throw redirect(recorded.location)
-  }
-  if (intent === 'state') {
-    const parsed = parseForm(MeasureStateSchema, formData)
-    if (!parsed.ok) return answer({ form: 'state', errors: parsed.errors, values: parsed.values }, 400)
-    const saved = await changeMeasureState(db, { ...scope, ...parsed.data })
-    if (saved.ok) throw done('lage')
-    if (saved.error === 'notFound') throw notFound()
-    const current = measureValues(saved.current)
-    return answer(
-      { form: 'state', errors: {}, values: parsed.values, current: { ...current, state: saved.current.state } },
-      409,
-    )
-  }
-  if (intent !== 'save') throw badRequest()
+    return followUp.ok ? `/trygghet/${council.id}/insatser/${id}?sparat=uppfoljning` : refuse(followUp.error)
+  })
+  if ('refused' in recorded) throw notFound()
+  throw redirect(recorded.location)
+}
+
+async function state(context: MeasureAction) {
+  const { user, db, council, formData, id } = context
+  const parsed = parseForm(MeasureStateSchema, formData)
+  if (!parsed.ok) return answer({ form: 'state', errors: parsed.errors, values: parsed.values }, 400)
+  const saved = await changeMeasureState(db, { actorId: user.id, councilId: council.id, id, ...parsed.data })
+  if (saved.ok) throw done(context, 'lage')
+  if (saved.error === 'notFound') throw notFound()
+  const current = measureValues(saved.current)
+  return answer(
+    { form: 'state', errors: {}, values: parsed.values, current: { ...current, state: saved.current.state } },
+    409,
+  )
+}
+
+async function save(context: MeasureAction) {
+  const { user, db, council, formData, id } = context
   const parsed = parseForm(MeasureEditSchema, formData)
   if (!parsed.ok) return answer({ form: 'save', errors: parsed.errors, values: parsed.values }, 400)
   const { version, ...fields } = parsed.data
   const saved = await updateMeasure(db, { actorId: user.id, council, id, version, fields })
-  if (saved.ok) throw done('andrad')
+  if (saved.ok) throw done(context, 'andrad')
   if (saved.error === 'notFound') throw notFound()
   if (saved.error === 'invalid') return answer({ form: 'save', errors: saved.errors, values: parsed.values }, 400)
   return answer({ form: 'save', errors: {}, values: parsed.values, current: measureValues(saved.current) }, 409)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCouncil(request, params, 'council.manage')
+  const id = requireUuid(params.measureId)
+  const formData = await readFormData(request)
+  return dispatchIntent(formData, { followUp, state, save }, { ...access, request, formData, id })
 }
 
 const notices: Record<string, MessageKey> = {
@@ -184,7 +207,7 @@ export default function MeasurePage() {
               label={t('councilMeasures.stateLabel')}
               name="state"
               error={state?.errors.state}
-              current={state?.current ? t(`councilMeasures.state.${state.current.state}` as MessageKey) : undefined}
+              current={state?.current?.state ? labelOf(t, 'councilMeasures.state', state.current.state) : undefined}
             >
               {(props) => (
                 <select {...props} defaultValue={state?.current?.state ?? measure.state}>

@@ -9,15 +9,16 @@ import { councilCategories } from '~/db/schema/council'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
-import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
 import { addCategory, updateCategory } from '~/modules/council/categories.server'
 import { requiredText, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
-import { badRequest, notFound } from '~/modules/http/responses'
+import { notFound } from '~/modules/http/responses'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 export const links = () => [{ rel: 'stylesheet', href: councilStyles }]
 
@@ -42,28 +43,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { form: string; errors: Record<string, string>; values: Record<string, string>; conflict?: boolean }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const back = `/trygghet/${council.id}/kategorier`
-  if (intent === 'add') {
-    const parsed = parseForm(AddSchema, formData)
-    if (!parsed.ok)
-      return data<ActionResult>({ form: 'add', errors: parsed.errors, values: parsed.values }, { status: 400 })
-    const added = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
-      const category = await addCategory(tx, { actorId: user.id, councilId: council.id, name: parsed.data.name })
-      return category.ok ? `${back}?sparat=ny` : refuse(category.error)
-    })
-    if ('refused' in added) {
-      return data<ActionResult>(
-        { form: 'add', errors: { name: 'council.categories.duplicate' }, values: parsed.values },
-        { status: 400 },
-      )
-    }
-    throw redirect(added.location)
+interface CategoriesAction extends CouncilRequest {
+  request: Request
+  formData: FormData
+  back: string
+}
+
+async function add({ user, db, council, request, formData, back }: CategoriesAction) {
+  const parsed = parseForm(AddSchema, formData)
+  if (!parsed.ok)
+    return data<ActionResult>({ form: 'add', errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const added = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+    const category = await addCategory(tx, { actorId: user.id, councilId: council.id, name: parsed.data.name })
+    return category.ok ? `${back}?sparat=ny` : refuse(category.error)
+  })
+  if ('refused' in added) {
+    return data<ActionResult>(
+      { form: 'add', errors: { name: 'council.categories.duplicate' }, values: parsed.values },
+      { status: 400 },
+    )
   }
-  if (intent !== 'rename' && intent !== 'active') throw badRequest()
+  throw redirect(added.location)
+}
+
+async function change({ user, db, council, formData, back }: CategoriesAction, intent: 'rename' | 'active') {
   const parsed = intent === 'rename' ? parseForm(RenameSchema, formData) : parseForm(ActiveSchema, formData)
   const form = `${intent}:${parsed.values.id ?? ''}`
   if (!parsed.ok) return data<ActionResult>({ form, errors: parsed.errors, values: parsed.values }, { status: 400 })
@@ -83,6 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   return data<ActionResult>({ form, errors: {}, values: parsed.values, conflict: true }, { status: 409 })
+}
+
+const rename = (context: CategoriesAction) => change(context, 'rename')
+const active = (context: CategoriesAction) => change(context, 'active')
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCouncil(request, params, 'council.manage')
+  const formData = await readFormData(request)
+  const back = `/trygghet/${access.council.id}/kategorier`
+  return dispatchIntent(formData, { add, rename, active }, { ...access, request, formData, back })
 }
 
 const notices: Record<string, MessageKey> = { ny: 'council.categories.added', andrad: 'council.categories.saved' }

@@ -3,9 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CouncilHeader } from '~/components/council/council-header'
 import { Field } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { councilHeader, requireCouncil } from '~/modules/council/council-access.server'
 import { listReads, readers } from '~/modules/council/read-log.server'
 import councilStyles from '~/styles/council.css?url'
@@ -89,7 +88,7 @@ export default function ReadLogPage() {
                     )}
                   </td>
                   <td data-label={t('council.readLog.place')}>
-                    {t(`council.readLog.place.${read.place}` as MessageKey)}
+                    {labelOf(t, 'council.readLog.place', read.place)}
                   </td>
                 </tr>
               ))}

@@ -300,7 +300,9 @@ describe('the change log', () => {
       expect(text).not.toMatch(/audit\.|undefined|NaN|\[object|[{}]/)
       // A code that is also a word of the page's language ("organisation") cannot be told from the text.
       const words = new Set(
-        Object.values(locale === 'sv' ? sv : en).flatMap((message) => message.split(/[^\p{L}\d_]+/u)),
+        Object.values(locale === 'sv' ? sv : en)
+          .flatMap((message) => (typeof message === 'string' ? [message] : Object.values(message)))
+          .flatMap((message) => message.split(/[^\p{L}\d_]+/u)),
       )
       for (const code of codes) {
         if (/^\d+$/.test(code) || words.has(code)) continue

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ContactChannel } from '../../app/db/enums'
 import { translator } from '../../app/i18n/i18n'
 import type { ExportOrganisation } from '../../app/modules/directory/export-csv'
 import { contactDirectoryVcards, organisationCard } from '../../app/modules/directory/export-vcard'
@@ -91,7 +92,7 @@ describe('an organisation as a vCard', () => {
   })
 
   it('dials every number as +46, however it was typed, with the Swedish grouping in the label', () => {
-    const typedAs = (value: string, channel = 'mobile') => ({ ...bostader.routes[2]!, channel, value })
+    const typedAs = (value: string, channel: ContactChannel = 'mobile') => ({ ...bostader.routes[2]!, channel, value })
     const [card] = parseVcards(
       organisationCard(t, {
         ...bostader,

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { formatDate, formatPhoneNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { isPhoneChannel, type ContactRouteFields } from '~/modules/contacts/contact-route-values'
 import { telHref } from '~/modules/text/phone'
 
@@ -42,18 +41,18 @@ export function ContactRouteCard({
   return (
     <div className={crisis ? 'contact-route contact-route--crisis' : 'contact-route'}>
       <p className="contact-route__function">
-        <strong>{t(`contactFunction.${route.function}` as MessageKey)}</strong>
+        <strong>{t(`contactFunction.${route.function}`)}</strong>
         {route.visibility === 'restricted' ? (
           <span className="tag tag--restricted">{t('contacts.restricted')}</span>
         ) : null}
       </p>
       <p className="contact-route__value">
-        <span className="contact-route__channel">{t(`contactChannel.${route.channel}` as MessageKey)}: </span>
+        <span className="contact-route__channel">{t(`contactChannel.${route.channel}`)}: </span>
         <ContactValue channel={route.channel} value={route.value} />
       </p>
       {route.label ? <p className="contact-route__label prewrap">{route.label}</p> : null}
       <p className="contact-route__meta">
-        {t(`availability.${route.availability}` as MessageKey)} · {t('contacts.callOrder', { order: route.callOrder })}
+        {t(`availability.${route.availability}`)} · {t('contacts.callOrder', { order: route.callOrder })}
       </p>
       <p
         className={

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { availabilities, contactChannels, contactFunctions, visibilities } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 import { CONTACT_VALUE_MAX, type ContactRouteValues } from '~/modules/contacts/contact-route-values'
 
@@ -27,14 +26,14 @@ export function ContactRouteFields({
   const t = useT()
   const [channel, setChannel] = useState(values.channel)
   const changed = conflictingValues(values, current)
-  const labelOf = (prefix: string) => (value: string) => t(`${prefix}.${value}` as MessageKey)
+  const labelsOf = (prefix: string) => (value: string) => labelOf(t, prefix, value)
   return (
     <>
       <Field
         label={t('contacts.field.function')}
         name="function"
         error={errors.function}
-        current={changed('function', labelOf('contactFunction'))}
+        current={changed('function', labelsOf('contactFunction'))}
       >
         {(props) => (
           <select {...props} defaultValue={values.function}>
@@ -46,7 +45,7 @@ export function ContactRouteFields({
         label={t('contacts.field.channel')}
         name="channel"
         error={errors.channel}
-        current={changed('channel', labelOf('contactChannel'))}
+        current={changed('channel', labelsOf('contactChannel'))}
       >
         {(props) => (
           <select {...props} defaultValue={values.channel} onChange={(event) => setChannel(event.target.value)}>
@@ -86,7 +85,7 @@ export function ContactRouteFields({
         label={t('contacts.field.availability')}
         name="availability"
         error={errors.availability}
-        current={changed('availability', labelOf('availability'))}
+        current={changed('availability', labelsOf('availability'))}
       >
         {(props) => (
           <select {...props} defaultValue={values.availability}>
@@ -110,12 +109,12 @@ export function ContactRouteFields({
         className="choices"
         hint={t('contacts.field.visibilityHint')}
         error={errors.visibility}
-        current={changed('visibility', labelOf('visibility'))}
+        current={changed('visibility', labelsOf('visibility'))}
       >
         {visibilities.map((value) => (
           <label key={value} className="choice">
             <input type="radio" name="visibility" value={value} defaultChecked={values.visibility === value} />
-            {labelOf('visibility')(value)}
+            {labelsOf('visibility')(value)}
           </label>
         ))}
       </FieldGroup>

@@ -2,7 +2,6 @@ import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { contactValueText, isCrisisRoute } from '~/modules/contacts/contact-route-values'
 import { ContactRouteCard, type ContactRouteCardData } from './contact-route-card'
 
@@ -34,7 +33,7 @@ export function ContactRoutesSection({
   const locale = useLocale()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const flash = searchParams.get('kontaktvagar')
+  const flash = contactFlashes.find((known) => known === searchParams.get('kontaktvagar'))
   const crisis = contacts.routes.filter(isCrisisRoute)
   const others = contacts.routes.filter((route) => !isCrisisRoute(route))
   const base = `/organisationer/${organisationId}`
@@ -44,7 +43,7 @@ export function ContactRoutesSection({
   const list = (routes: ContactRouteCardData[], prominent: boolean) => (
     <ul className={prominent ? 'contact-list contact-list--crisis' : 'contact-list'}>
       {routes.map((route) => {
-        const what = `${t(`contactFunction.${route.function}` as MessageKey)}: ${contactValueText(route)}`
+        const what = `${t(`contactFunction.${route.function}`)}: ${contactValueText(route)}`
         return (
           <li key={route.id}>
             <ContactRouteCard
@@ -74,8 +73,8 @@ export function ContactRoutesSection({
   return (
     <section aria-labelledby="kontaktvagar" className="contact-section">
       <h2 id="kontaktvagar">{t('contacts.title')}</h2>
-      {flash && (contactFlashes as readonly string[]).includes(flash) ? (
-        <FormMessage kind="success">{t(`contacts.flash.${flash}` as MessageKey)}</FormMessage>
+      {flash ? (
+        <FormMessage kind="success">{t(`contacts.flash.${flash}`)}</FormMessage>
       ) : null}
       <p className="contact-section__confirmed">
         {contacts.confirmedAt

@@ -1,7 +1,6 @@
 import { Form } from '@remix-run/react'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { statisticColumnNames, statisticColumns } from '~/modules/council/statistics-csv'
 import type { StatisticsImportListRow } from '~/modules/council/statistics.server'
 
@@ -45,7 +44,7 @@ export function StatisticsFormat({
                 <th scope="row">
                   <code>{statisticColumnNames[column]}</code>
                 </th>
-                <td>{t(`councilSources.column.${column}` as MessageKey, values[column])}</td>
+                <td>{t(`councilSources.column.${column}`, values[column])}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,6 @@ import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { councilStatisticKinds, type CouncilStatisticKind } from '~/db/enums'
 import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { statisticColumnNames, statisticColumns, type StatisticColumn } from '~/modules/council/statistics-csv'
 import type { StatisticsPreview, StatisticsPreviewRow } from '~/modules/council/statistics.server'
 import { ConfirmImportForm, CsvPreviewTable, FileIssues } from './statistics-preview'
@@ -171,7 +170,7 @@ export function StatisticsPreviewSection({
           ? t('councilSources.replaces', {
               count: number(totals.replaces),
               source,
-              kind: t(`councilSources.kind.${kind}` as MessageKey),
+              kind: t(`councilSources.kind.${kind}`),
             })
           : t('councilSources.replacesNone')}
       </p>

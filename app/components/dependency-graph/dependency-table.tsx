@@ -27,7 +27,7 @@ export function DependencyTable({ table, search }: { table: DependencyGraphView[
     <section aria-labelledby="graph-table-heading">
       <h2 id="graph-table-heading">{t('graph.table.heading')}</h2>
       <p id="graph-table-count">
-        {total === 1 ? t('graph.table.countOne') : t('graph.table.count', { count: formatCount(locale, total) })}
+        {t('graph.table.count', { count: total })}
         {total > pageSize
           ? ` ${t('graph.table.range', { first: formatCount(locale, first), last: formatCount(locale, last) })}`
           : ''}

@@ -1,5 +1,4 @@
 import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { contactValueText, isCrisisRoute, isPhoneChannel } from '~/modules/contacts/contact-route-values'
 import { swedishDate } from '~/modules/directory/directory-filters'
 import type { ExportOrganisation } from '~/modules/directory/export-csv'
@@ -20,7 +19,7 @@ export function ContactDirectoryPrint({ organisations }: { organisations: Export
           <section key={organisation.id} aria-labelledby={headingId} className="contact-print__org">
             <h2 id={headingId}>{organisation.name}</h2>
             <p className="contact-print__meta">
-              <span>{t(`kind.${organisation.kind}` as MessageKey)}</span> ·{' '}
+              <span>{t(`kind.${organisation.kind}`)}</span> ·{' '}
               <span className="contact-print__confirmed">
                 {t('export.lastConfirmed', {
                   date: organisation.confirmedAt ? swedishDate(organisation.confirmedAt) : t('export.never'),
@@ -33,14 +32,14 @@ export function ContactDirectoryPrint({ organisations }: { organisations: Export
               <ul className="contact-print__routes" aria-label={t('export.routesOf', { organisation: organisation.name })}>
                 {organisation.routes.map((route, index) => (
                   <li key={index} className={isCrisisRoute(route) ? 'contact-print__route contact-print__route--crisis' : 'contact-print__route'}>
-                    <span className="contact-print__function">{t(`contactFunction.${route.function}` as MessageKey)}</span>
+                    <span className="contact-print__function">{t(`contactFunction.${route.function}`)}</span>
                     <span>
-                      {t(`contactChannel.${route.channel}` as MessageKey)}: <span className={isPhoneChannel(route.channel) ? 'contact-print__value phone-number' : 'contact-print__value'}>
+                      {t(`contactChannel.${route.channel}`)}: <span className={isPhoneChannel(route.channel) ? 'contact-print__value phone-number' : 'contact-print__value'}>
                         {contactValueText(route)}
                       </span>
                     </span>
                     <span>
-                      {t(`availability.${route.availability}` as MessageKey)}
+                      {t(`availability.${route.availability}`)}
                       {route.visibility === 'restricted' ? ` · ${t('directory.restricted')}*` : ''}
                     </span>
                     {route.label ? <span className="contact-print__label">{route.label}</span> : null}

@@ -28,7 +28,7 @@ function HitSection<T>({
       <h3 id={id} className="h3">
         {title}{' '}
         <span className="directory-group__count">
-          ({count === 1 ? t('directory.hitCountOne') : t('directory.hitCount', { count })})
+          ({t('directory.hitCount', { count })})
         </span>
       </h3>
       <ul className="directory-hits">{group.hits.map(render)}</ul>

@@ -4,8 +4,7 @@ import { ContactValue } from '~/components/contacts/contact-route-card'
 import { FormMessage } from '~/components/forms/field'
 import { callOutcomes, type CallOutcome, type ContactChannel, type ContactFunction } from '~/db/enums'
 import { formatDateTime } from '~/i18n/format'
-import { translateMessage, useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, translateMessage, useLocale, useT } from '~/i18n/i18n'
 
 export interface CallListRouteView {
   id: string
@@ -121,7 +120,7 @@ function CallRow({
   const locale = useLocale()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('contactRouteId') === route.id
-  const functionName = shortFunction(t(`contactFunction.${route.function}` as MessageKey))
+  const functionName = shortFunction(t(`contactFunction.${route.function}`))
   const routeName = t('eventReport.calls.routeName', { organisation: organisationName, function: functionName })
   const noteId = `call-note-${route.id}`
   return (
@@ -129,8 +128,8 @@ function CallRow({
       <th scope="row">
         {functionName}
         <span className="call-list__detail">
-          {t(`contactChannel.${route.channel}` as MessageKey)}
-          {route.label ? ` · ${route.label}` : ''} · {t(`availability.${route.availability}` as MessageKey)}
+          {t(`contactChannel.${route.channel}`)}
+          {route.label ? ` · ${route.label}` : ''} · {labelOf(t, 'availability', route.availability)}
         </span>
         {route.restricted ? <span className="tag tag--restricted">{t('eventReport.calls.restricted')}</span> : null}
       </th>

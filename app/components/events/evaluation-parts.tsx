@@ -1,8 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { eventEvaluationQuestions, ratingValues } from '~/modules/events/evaluation-form'
 import type { EvaluationOutcome } from '~/modules/events/evaluation-page.server'
 
@@ -44,7 +43,7 @@ export function EvaluationTimeline({ items }: { items: TimelineRow[] }) {
               {items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">{formatDateTime(locale, item.at)}</th>
-                  <td>{t(`event.logKind.${item.kind}` as MessageKey)}</td>
+                  <td>{labelOf(t, 'event.logKind', item.kind)}</td>
                   <td>
                     {item.text}
                     {item.organisationName ? <span className="evaluation-org"> ({item.organisationName})</span> : null}

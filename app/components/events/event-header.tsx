@@ -2,7 +2,6 @@ import { Link, NavLink } from '@remix-run/react'
 import type { EventKind, EventLevel } from '~/db/enums'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import type { EventSection } from '~/modules/events/event-sections.server'
 
 export interface EventHeading {
@@ -70,7 +69,7 @@ export function EventHeader({
           {sections.map((section) => (
             <li key={section.key}>
               <NavLink to={section.to} end={section.key === 'overview'} prefetch="intent">
-                {t(`eventRoom.section.${section.key}` as MessageKey)}
+                {t(`eventRoom.section.${section.key}`)}
               </NavLink>
             </li>
           ))}

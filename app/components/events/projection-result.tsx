@@ -143,11 +143,7 @@ export function ProjectionResult({ view, pageLink }: { view: ProjectionView; pag
                       </td>
                       <td>{reportText(t, locale, view, outcome)}</td>
                       <td>
-                        {outcome.wake === 0
-                          ? '–'
-                          : outcome.wake === 1
-                            ? t('eventProjection.wakeCountOne')
-                            : t('eventProjection.wakeCount', { count: number.format(outcome.wake) })}
+                        {outcome.wake === 0 ? '–' : t('eventProjection.wakeCount', { count: outcome.wake })}
                       </td>
                     </tr>
                   ))}
@@ -180,9 +176,7 @@ export function ProjectionBasis({ view }: { view: Pick<ProjectionView, 'reportCo
   const time = formatClock(t, locale, view.computedFor, view.computedFor)
   return (
     <p className="muted">
-      {view.reportCount === 1
-        ? t('eventProjection.basisOne', { time })
-        : t('eventProjection.basis', { reports: view.reportCount, time })}{' '}
+      {t('eventProjection.basis', { count: view.reportCount, time })}{' '}
       {t('eventProjection.basisRule')}
     </p>
   )

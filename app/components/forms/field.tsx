@@ -1,6 +1,5 @@
 import { useId, type ReactNode } from 'react'
-import { translateMessage, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, translateMessage, useT } from '~/i18n/i18n'
 
 interface Notes {
   error?: string
@@ -175,7 +174,7 @@ export function CodeOptions({ codes, prefix }: { codes: readonly string[]; prefi
     <>
       {codes.map((code) => (
         <option key={code} value={code}>
-          {t(`${prefix}.${code}` as MessageKey)}
+          {labelOf(t, prefix, code)}
         </option>
       ))}
     </>

@@ -63,7 +63,7 @@ export function resultMessage(t: Translate, status: SearchStatus, count: number,
   if (status !== 'done') return ''
   if (count === 0) return t('picker.noResults', { query })
   if (count >= PICKER_RESULT_LIMIT) return t('picker.countLimited', { count })
-  return count === 1 ? t('picker.countOne') : t('picker.count', { count })
+  return t('picker.count', { count })
 }
 
 /**

@@ -1,5 +1,4 @@
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import {
   columnNames,
   importColumns,
@@ -13,7 +12,7 @@ export function useAllowedValues(): (column: LabelledColumn) => string {
   const t = useT()
   return (column) => {
     const { prefix, values } = labelledValues[column]
-    return values.map((value) => `${t(`${prefix}.${value}` as MessageKey)} (${value})`).join(', ')
+    return values.map((value) => `${labelOf(t, prefix, value)} (${value})`).join(', ')
   }
 }
 
@@ -43,7 +42,7 @@ export function ImportFormat({ maxRows, maxSize }: { maxRows: string; maxSize: s
                   <code>{columnNames[column]}</code>
                 </th>
                 <td>
-                  {t(`import.column.${column}` as MessageKey, isLabelled(column) ? { values: allowed(column) } : {})}
+                  {t(`import.column.${column}`, isLabelled(column) ? { values: allowed(column) } : {})}
                 </td>
               </tr>
             ))}

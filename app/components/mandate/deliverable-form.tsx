@@ -2,8 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { CodeOptions, Field, FieldGroup } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
 import { deliverableStates } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 import type { PickerState } from '~/modules/organisations/picker'
 
@@ -62,7 +61,7 @@ function StateField({
       label={t('mandateCalendar.field.state')}
       name="state"
       error={errors.state}
-      current={changed('state', (state) => t(`mandate.state.${state}` as MessageKey))}
+      current={changed('state', (state) => labelOf(t, 'mandate.state', state))}
     >
       {(props) => (
         <select {...props} defaultValue={values.state ?? 'not_started'}>

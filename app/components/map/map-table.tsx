@@ -70,7 +70,7 @@ export function MapTable({
     <section className="map-list" aria-labelledby="map-list-heading">
       <h2 id="map-list-heading">{t('map.listHeading')}</h2>
       <p className="map-list__count" id="map-list-count">
-        {total === 1 ? t('map.countOne') : t('map.count', { count: formatCount(locale, total) })}
+        {t('map.count', { count: total })}
         {total > pageSize
           ? ` ${t('map.range', { first: formatCount(locale, first), last: formatCount(locale, last) })}`
           : ''}

@@ -17,7 +17,6 @@ import markerIcon from 'leaflet/dist/images/marker-icon.png'
 import markerShadow from 'leaflet/dist/images/marker-shadow.png'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
-import { formatCount } from '~/i18n/format'
 import { translator, useLocale, useT, type Translate } from '~/i18n/i18n'
 import {
   mapViewportParams,
@@ -56,7 +55,6 @@ interface Selected {
 
 export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
   const t = useT()
-  const locale = useLocale()
   const [extent, setExtent] = useState<Load<MapExtent>>({ state: 'loading' })
   const [viewFailed, setViewFailed] = useState(false)
   const [tilesFailed, setTilesFailed] = useState(false)
@@ -123,9 +121,7 @@ export function SiteMap({ dataUrl, tiles }: SiteMapProps) {
           ? t('map.loadingSites')
           : extent.state === 'failed' || viewFailed
             ? t('map.dataFailed')
-            : count === 1
-              ? t('map.showingOne')
-              : t('map.showing', { count: formatCount(locale, count) })}
+            : t('map.showing', { count })}
       </p>
       {/* A live region that is there from the start, so the message is read out when it appears. */}
       <div role="status">

@@ -1,7 +1,6 @@
 import { CodeOptions, Field } from '~/components/forms/field'
 import { organisationKinds } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 
 export interface OrganisationValues {
@@ -32,7 +31,7 @@ export function OrganisationFields({
         label={t('field.kind')}
         name="kind"
         error={errors.kind}
-        current={changed('kind', (kind) => t(`kind.${kind}` as MessageKey))}
+        current={changed('kind', (kind) => labelOf(t, 'kind', kind))}
       >
         {(props) => (
           <select {...props} defaultValue={values.kind}>

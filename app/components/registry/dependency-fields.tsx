@@ -1,7 +1,6 @@
 import { CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { resources } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 
 type Values = Record<string, string | undefined>
@@ -48,7 +47,7 @@ export function DependencyFields({
           label={t('deps.field.resource')}
           name="resource"
           error={errors.resource}
-          current={changed('resource', (resource) => (resource ? t(`resource.${resource}` as MessageKey) : ''))}
+          current={changed('resource', (resource) => (resource ? labelOf(t, 'resource', resource) : ''))}
         >
           {(props) => (
             <select {...props} defaultValue={values.resource ?? ''}>

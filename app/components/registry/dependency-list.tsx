@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import type { Resource } from '~/db/enums'
 import { formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { backupWeakness, effectiveBackup } from '~/modules/registry/backup'
 
 export interface DependencyItem {
@@ -30,7 +29,7 @@ export function useDependencyTarget(): (dependency: DependencyItem) => string {
   return (dependency) =>
     dependency.dependsOn
       ? t('deps.on', { service: dependency.dependsOn.name, organisation: dependency.dependsOn.organisationName })
-      : t(`resource.${dependency.resource ?? 'other'}` as MessageKey)
+      : t(`resource.${dependency.resource ?? 'other'}`)
 }
 
 function Weakness({
@@ -84,7 +83,7 @@ export function DependencyList({
                 })}
               </Link>
             ) : (
-              <strong>{t(`resource.${dependency.resource ?? 'other'}` as MessageKey)}</strong>
+              <strong>{t(`resource.${dependency.resource ?? 'other'}`)}</strong>
             )}
           </p>
           <dl className="facts">

@@ -1,7 +1,6 @@
 import { CheckboxField, CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { sectors } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useT } from '~/i18n/i18n'
 import { conflictingValues } from '~/modules/forms/conflict'
 
 type Values = Record<string, string | undefined>
@@ -39,7 +38,7 @@ export function ServiceFields({
         label={t('services.field.sector')}
         name="sector"
         error={errors.sector}
-        current={changed('sector', (sector) => t(`sector.${sector}` as MessageKey))}
+        current={changed('sector', (sector) => labelOf(t, 'sector', sector))}
       >
         {(props) => (
           <select {...props} defaultValue={values.sector ?? ''}>

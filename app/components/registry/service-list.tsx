@@ -2,7 +2,6 @@ import { Link } from '@remix-run/react'
 import type { Sector } from '~/db/enums'
 import { formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { DependencyList, weaknessOf, type DependencyItem } from './dependency-list'
 
 export interface DependentItem {
@@ -36,7 +35,7 @@ export function ServiceFacts({ service }: { service: Omit<ServiceItem, 'dependen
   return (
     <dl className="facts">
       <dt>{t('services.sector')}</dt>
-      <dd>{t(`sector.${service.sector}` as MessageKey)}</dd>
+      <dd>{t(`sector.${service.sector}`)}</dd>
       <dt>{t('services.acceptableOutage')}</dt>
       <dd>{t('services.hours', { hours: formatNumber(locale, service.acceptableOutageHours) })}</dd>
       <dt>{t('services.styrel')}</dt>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { CheckboxField, CodeOptions, Field, FieldGroup, NumberField } from '~/components/forms/field'
 import { siteKinds } from '~/db/enums'
-import { useT } from '~/i18n/i18n'
+import { labelOf, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { conflictingValues } from '~/modules/forms/conflict'
 
@@ -56,7 +56,7 @@ export function SiteFields({
         label={t('sites.field.kind')}
         name="kind"
         error={errors.kind}
-        current={changed('kind', (kind) => t(`siteKind.${kind}` as MessageKey))}
+        current={changed('kind', (kind) => labelOf(t, 'siteKind', kind))}
       >
         {(props) => (
           <select {...props} defaultValue={values.kind ?? 'other'}>

@@ -2,7 +2,6 @@ import { Link } from '@remix-run/react'
 import type { SiteKind } from '~/db/enums'
 import { formatNumber, formatPosition } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 
 export interface SiteItem {
   id: string
@@ -48,7 +47,7 @@ export function SitesSection({
           {sites.map((site) => (
             <li key={site.id} className="card" id={`plats-${site.id}`}>
               <h3 className="card__title">{site.name}</h3>
-              <p className="tag">{t(`siteKind.${site.kind}` as MessageKey)}</p>
+              <p className="tag">{t(`siteKind.${site.kind}`)}</p>
               <dl className="facts">
                 {site.address ? (
                   <>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { formatDate, formatDateTime } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { reportParts, type ReportPart } from '~/modules/rsa/report'
 import type { ReportData } from '~/modules/rsa/report.server'
@@ -266,7 +266,7 @@ export function ReportDocument({ report, printedAt, today }: { report: Report; p
                 <th scope="row">
                   {row.resource === 'service'
                     ? t('rsa.report.otherService')
-                    : t(`resource.${row.resource}` as MessageKey)}
+                    : labelOf(t, 'resource', row.resource)}
                 </th>
                 <td>{row.count}</td>
               </tr>

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { CheckboxField, Field, FieldGroup, FormMessage } from '~/components/forms/field'
-import { useT } from '~/i18n/i18n'
+import { translateMessage, useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import type { ProtectedValue, ScaleStep } from '~/db/schema/rsa'
 import { scaleNames, type ScaleName } from '~/modules/rsa/rsa-forms'
@@ -33,7 +33,7 @@ export function SettingsForm({
     <Form method="post" className="stack rsa-settings" noValidate>
       <input type="hidden" name="intent" value="settings" />
       <input type="hidden" name="version" value={values.version ?? ''} />
-      {errors._form ? <FormMessage kind="error">{t(errors._form as MessageKey)}</FormMessage> : null}
+      {errors._form ? <FormMessage kind="error">{translateMessage(t, errors._form)}</FormMessage> : null}
       {Object.keys(errors).length > 0 && !errors._form ? (
         <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
       ) : null}
@@ -147,7 +147,7 @@ export function EventsEditor({
               <Form method="post" className="rsa-event__form" noValidate>
                 <input type="hidden" name="eventId" value={event.id} />
                 <input type="hidden" name="version" value={values.version ?? String(event.version)} />
-                {errors._form ? <FormMessage kind="error">{t(errors._form as MessageKey)}</FormMessage> : null}
+                {errors._form ? <FormMessage kind="error">{translateMessage(t, errors._form)}</FormMessage> : null}
                 <FieldGroup legend={t('rsa.eventN', { n: index + 1, title: event.title })} className="choices">
                   <Field label={t('rsa.eventTitle')} name="title" error={errors.title}>
                     {(props) => <input {...props} type="text" required defaultValue={values.title ?? ''} />}
@@ -231,7 +231,7 @@ export function ParticipantsForm({
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="participants" />
       <input type="hidden" name="version" value={version} />
-      {error ? <FormMessage kind="error">{t(error as MessageKey)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{translateMessage(t, error)}</FormMessage> : null}
       <ParticipantFields state={state} networks={networks} />
       <div className="actions">
         <button type="submit" className="button">

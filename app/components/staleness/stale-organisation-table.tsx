@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatDate, formatDateTime } from '~/i18n/format'
-import { useLocale, useT } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { contactValueText } from '~/modules/contacts/contact-route-values'
 import type { StalenessReason } from '~/modules/staleness/staleness'
 
@@ -49,14 +48,14 @@ export function StaleOrganisationTable({ rows, months }: { rows: StaleRow[]; mon
                 <ul className="stale-table__reasons">
                   {row.reasons.map((reason) => (
                     <li key={reason}>
-                      <span>{t(`staleness.reason.${reason}` as MessageKey, { months })}</span>
+                      <span>{t(`staleness.reason.${reason}`, { months })}</span>
                       {reason === 'failedCheck' ? (
                         <ul>
                           {row.failedRoutes.map((route) => (
                             <li key={route.id}>
                               {t('staleness.failedRoute', {
-                                function: t(`contactFunction.${route.function}` as MessageKey),
-                                channel: t(`contactChannel.${route.channel}` as MessageKey).toLowerCase(),
+                                function: labelOf(t, 'contactFunction', route.function),
+                                channel: labelOf(t, 'contactChannel', route.channel).toLowerCase(),
                                 value: contactValueText(route),
                                 date: formatDate(locale, route.checkedAt),
                               })}

@@ -1,11 +1,11 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
 import { clearOfflineData } from './offline-support'
 import type { RootLoaderData } from '~/root'
+import type { Role } from '~/db/enums'
 import { useT, type Translate } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 
-function roleLabel(t: Translate, role: string): string {
-  return t(`role.${role}` as MessageKey)
+function roleLabel(t: Translate, role: Role): string {
+  return t(`role.${role}`)
 }
 
 export function SiteHeader({ data }: { data: RootLoaderData | null }) {
@@ -75,7 +75,7 @@ export function SiteHeader({ data }: { data: RootLoaderData | null }) {
                 {user.nav.items.map((item) => (
                   <li key={item.key}>
                     <NavLink to={item.to} end={item.to === '/'}>
-                      {t(`nav.${item.key}` as MessageKey)}
+                      {t(`nav.${item.key}`)}
                     </NavLink>
                   </li>
                 ))}

@@ -3,10 +3,10 @@ export const sv = {
   'eventProjection.title': 'Prognos: vad händer härnäst',
   'eventProjection.intro':
     'Scenariomotorn räknar fram vilka verksamheter som slutar fungera de närmaste 72 timmarna, och varför: från händelsens bortfall, lägesrapporterna och registrets beroenden och reservtider.',
-  'eventProjection.basis':
-    'Bygger på {reports} lägesrapporter och registrets beroenden och reservtider; senast beräknad {time}.',
-  'eventProjection.basisOne':
-    'Bygger på 1 lägesrapport och registrets beroenden och reservtider; senast beräknad {time}.',
+  'eventProjection.basis': {
+    one: 'Bygger på {count} lägesrapport och registrets beroenden och reservtider; senast beräknad {time}.',
+    other: 'Bygger på {count} lägesrapporter och registrets beroenden och reservtider; senast beräknad {time}.',
+  },
   'eventProjection.basisRule':
     'Där en lägesrapport säger något annat än registret gäller rapporten. Prognosen räknas om när en ny rapport kommer in.',
   'eventProjection.loading': 'Prognosen räknas fram …',
@@ -39,8 +39,7 @@ export const sv = {
   'eventProjection.failedSince': 'Ur funktion sedan {clock}',
   'eventProjection.never': 'Inte inom 72 h',
   'eventProjection.wakeColumn': 'Följdverkan',
-  'eventProjection.wakeCount': '{count} verksamheter',
-  'eventProjection.wakeCountOne': '1 verksamhet',
+  'eventProjection.wakeCount': { one: '{count} verksamhet', other: '{count} verksamheter' },
   'eventProjection.why': 'Varför?',
   'eventProjection.notFailed': 'Fungerar, men går på reserv eller med begränsad drift under en tid.',
   'eventProjection.pages': 'Sidor i prognosens lista',
@@ -59,8 +58,7 @@ export const sv = {
   'eventProjection.headline.supplier': '{service}: {supplier} borta, slutar fungera {when}',
   'eventProjection.headline.backupEnds': '{service}: reserven slut {when}',
   'eventProjection.headline.fails': '{service}: slutar fungera {when}',
-  'eventProjection.wake': '→ {count} verksamheter påverkas',
-  'eventProjection.wakeOne': '→ 1 verksamhet påverkas',
+  'eventProjection.wake': { one: '→ {count} verksamhet påverkas', other: '→ {count} verksamheter påverkas' },
   'eventProjection.summary.heading': 'Härnäst',
   'eventProjection.summary.none': 'Inga verksamheter beräknas falla bort de närmaste 72 timmarna.',
   'eventProjection.summary.basis': 'Beräknat {time} ur lägesrapporterna och registrets beroenden.',

@@ -32,8 +32,7 @@ export const sv = {
   'grantReport.kind.rsaShared': 'RSA sammanställd och delad',
   'grantReport.kind.rsaFollowUp': 'Uppföljning av åtgärdsplanen',
   'grantReport.kind.situationReports': 'Lägesrapporter till Länsstyrelsen',
-  'grantReport.reportCountOne': '1 lägesrapport',
-  'grantReport.reportCount': '{count} lägesrapporter',
+  'grantReport.reportCount': { one: '{count} lägesrapport', other: '{count} lägesrapporter' },
   'grantReport.attendance': '{count} närvarande',
 
   'grantReport.totals': 'Summor',

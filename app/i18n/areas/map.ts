@@ -28,8 +28,7 @@ export const sv = {
   'map.notYet': 'Kartan visas när sidan har laddats färdigt. Alla platser finns också i tabellen nedan.',
   'map.loadingSites': 'Hämtar platserna …',
   'map.dataFailed': 'Platserna kunde inte hämtas till kartan. Tabellen nedan visar dem.',
-  'map.showing': 'Kartan visar {count} platser.',
-  'map.showingOne': 'Kartan visar 1 plats.',
+  'map.showing': { one: 'Kartan visar {count} plats.', other: 'Kartan visar {count} platser.' },
   'map.tilesFailed':
     'Kartbakgrunden kunde inte hämtas (ingen förbindelse eller kartbilderna är blockerade). Platserna visas på en tom bakgrund.',
   'map.canvasLabel': 'Karta. Piltangenterna flyttar kartan, plus och minus zoomar.',
@@ -57,8 +56,7 @@ export const sv = {
 
   'map.listHeading': 'Platserna som lista',
   'map.listCaption': 'Platser med organisation, sektor, Styrelklass, verksamheter och kontaktvägar',
-  'map.count': '{count} platser matchar filtren.',
-  'map.countOne': '1 plats matchar filtren.',
+  'map.count': { one: '{count} plats matchar filtren.', other: '{count} platser matchar filtren.' },
   'map.range': 'Visar {first}–{last}.',
   'map.empty': 'Inga platser matchar filtren.',
   'map.organisation': 'Organisation',

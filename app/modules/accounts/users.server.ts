@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
+import type { Role } from '~/db/enums'
 import { totpCredentials } from '~/db/schema/auth'
 import { organisations } from '~/db/schema/organisations'
 import { memberships, users } from '~/db/schema/users'
@@ -35,7 +36,7 @@ export async function listUsersWithMemberships(db: Executor) {
       active: boolean
       version: number
       secondFactor: boolean
-      memberships: { organisationId: string; organisationName: string; role: string }[]
+      memberships: { organisationId: string; organisationName: string; role: Role }[]
     }
   >()
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import type { Executor } from '~/db/client.server'
+import type { Role } from '~/db/enums'
 import { organisations } from '~/db/schema/organisations'
 import { can, takesPartInCouncils } from './permissions'
 import type { SessionUser } from './sessions.server'
@@ -7,7 +8,7 @@ import type { SessionUser } from './sessions.server'
 export type NavKey = 'start' | 'organisations' | 'map' | 'directory' | 'networks' | 'scenarios' | 'dependencies' | 'meetings' | 'events' | 'rsa' | 'mandate' | 'council' | 'users' | 'outbox' | 'audit' | 'staleness' | 'account'
 
 export interface Navigation {
-  memberships: { organisationId: string; organisationName: string; role: string }[]
+  memberships: { organisationId: string; organisationName: string; role: Role }[]
   items: { key: NavKey; to: string }[]
 }
 

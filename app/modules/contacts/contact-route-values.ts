@@ -1,3 +1,4 @@
+import type { Availability, ContactChannel, ContactFunction, Visibility } from '~/db/enums'
 import { formatPhoneNumber } from '~/i18n/format'
 
 // Contact-route helpers for the browser and the server, kept free of zod so
@@ -32,13 +33,13 @@ export interface ContactRouteValues {
 
 /** A contact route's own fields, as the organisation page, the form and the exports read them. */
 export interface ContactRouteFields {
-  function: string
-  channel: string
+  function: ContactFunction
+  channel: ContactChannel
   value: string
   label: string
-  availability: string
+  availability: Availability
   callOrder: number
-  visibility: string
+  visibility: Visibility
 }
 
 export function contactRouteValues(route: ContactRouteFields): ContactRouteValues {

@@ -1,6 +1,5 @@
 import { formatDate, formatNumber, formatPosition } from '~/i18n/format'
 import type { Locale, Translate } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { bullets, createPdf, heading, numberPages, paragraph, part, table } from '~/modules/pdf/pdf-document.server'
 import { compareSnapshots } from './situation-diff'
 import type { SituationSnapshot } from './situation-snapshot'
@@ -91,7 +90,7 @@ export function renderSituationPdf(
   if (s.survey.years.length === 0) paragraph(doc, t('situation.surveyNone'))
   for (const question of s.survey.questions) {
     if (question.series.length === 0) continue
-    paragraph(doc, t(`councilSources.question.${question.question}` as MessageKey), { bold: true })
+    paragraph(doc, t(`councilSources.question.${question.question}`), { bold: true })
     table(
       doc,
       [t('situation.area'), ...s.survey.years.map(String)],

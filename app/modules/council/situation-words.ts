@@ -1,15 +1,14 @@
-import type { Translate } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, type Translate } from '~/i18n/i18n'
 import type { SnapshotChange } from './situation-diff'
 
 // The words of a situation picture's states and changes, for the page and the PDF alike.
 
 export function measureState(t: Translate, state: string): string {
-  return t(`councilMeasures.state.${state}` as MessageKey)
+  return labelOf(t, 'councilMeasures.state', state)
 }
 
 export function assessment(t: Translate, value: string): string {
-  return t(`councilMeasures.assessment.${value}` as MessageKey)
+  return labelOf(t, 'councilMeasures.assessment', value)
 }
 
 /** One change since the previous version, in words. */

@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '~/db/enums'
 import type { Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import { toCsv } from '~/modules/text/csv'
@@ -10,7 +11,7 @@ export type ExportRoute = ContactRouteFields
 export interface ExportOrganisation {
   id: string
   name: string
-  kind: string
+  kind: OrganisationKind
   confirmedAt: Date | string | null
   visitingAddress: string
   website: string
@@ -45,19 +46,19 @@ export function contactDirectoryCsv(t: Translate, organisations: ExportOrganisat
   const rows = organisations.flatMap((organisation) => {
     const first = [
       organisation.name,
-      t(`kind.${organisation.kind}` as MessageKey),
+      t(`kind.${organisation.kind}`),
       confirmedText(t, organisation.confirmedAt),
     ]
     if (organisation.routes.length === 0) return [[...first, '', '', '', '', '', '', '']]
     return organisation.routes.map((route) => [
       ...first,
-      t(`contactFunction.${route.function}` as MessageKey),
-      t(`contactChannel.${route.channel}` as MessageKey),
+      t(`contactFunction.${route.function}`),
+      t(`contactChannel.${route.channel}`),
       contactValueText(route),
       route.label,
-      t(`availability.${route.availability}` as MessageKey),
+      t(`availability.${route.availability}`),
       route.callOrder,
-      t(`visibility.${route.visibility}` as MessageKey),
+      t(`visibility.${route.visibility}`),
     ])
   })
   return toCsv([columns.map((key) => t(key)), ...rows])

@@ -1,6 +1,5 @@
 import { formatPhoneNumber } from '~/i18n/format'
 import type { Translate } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
 import { CRLF, escapeText, foldLine } from '~/modules/text/content-line'
 import { dialNumber } from '~/modules/text/phone'
 import { confirmedText, type ExportOrganisation, type ExportRoute } from './export-csv'
@@ -33,7 +32,7 @@ const noteChannels = new Set(['rakel', 'radio', 'meeting_point'])
 
 /** "TiB – tjänsteperson i beredskap, dygnet runt (24/7)", and the channel when a number is a satellite phone. */
 function routeTitle(t: Translate, route: ExportRoute): string {
-  const fn = t(`contactFunction.${route.function}` as MessageKey)
+  const fn = t(`contactFunction.${route.function}`)
   const title = route.availability === 'always' ? `${fn}, ${t('availability.always').toLowerCase()}` : fn
   return route.channel === 'satellite_phone' ? `${title} – ${t('contactChannel.satellite_phone')}` : title
 }
@@ -79,7 +78,7 @@ export function organisationCard(t: Translate, organisation: ExportOrganisation)
     if (noteChannels.has(route.channel)) {
       const label = route.label ? ` – ${route.label}` : ''
       notes.push(
-        `${routeTitle(t, route)}: ${t(`contactChannel.${route.channel}` as MessageKey)} ${route.value}${label}`,
+        `${routeTitle(t, route)}: ${t(`contactChannel.${route.channel}`)} ${route.value}${label}`,
       )
     }
   }

@@ -1,7 +1,6 @@
 import { formatDateTime } from '~/i18n/format'
-import type { Locale, Translate } from '~/i18n/i18n'
+import { labelOf, type Locale, type Translate } from '~/i18n/i18n'
 import type { EventKind } from '~/db/enums'
-import type { MessageKey } from '~/i18n/sv'
 import {
   createPdf,
   heading,
@@ -70,7 +69,7 @@ export function renderEvaluationPdf(report: EvaluationReport, t: Translate, loca
       [t('eventEvaluation.timeline.time'), t('eventEvaluation.timeline.kind'), t('eventEvaluation.timeline.what')],
       report.timeline.map((item) => [
         formatDateTime(locale, item.at),
-        t(`event.logKind.${item.kind}` as MessageKey),
+        labelOf(t, 'event.logKind', item.kind),
         item.organisationName ? `${item.text} (${item.organisationName})` : item.text,
       ]),
       [100, 90, 305],

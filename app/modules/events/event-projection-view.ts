@@ -147,7 +147,5 @@ export function projectionHeadline(t: Translate, locale: Locale, outcome: Projec
     line = t('eventProjection.headline.backupEnds', { service, when })
   else line = t('eventProjection.headline.fails', { service, when })
   if (outcome.wake === 0) return line
-  return `${line} ${
-    outcome.wake === 1 ? t('eventProjection.wakeOne') : t('eventProjection.wake', { count: outcome.wake })
-  }`
+  return `${line} ${t('eventProjection.wake', { count: outcome.wake })}`
 }

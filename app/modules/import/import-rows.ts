@@ -91,9 +91,9 @@ function lookupFor<T extends string>(
   const table = new Map<string, T>()
   for (const value of values) {
     table.set(normaliseWord(value), value)
-    for (const catalogue of [sv, en] as Record<string, string>[]) {
+    for (const catalogue of [sv, en] as Record<string, unknown>[]) {
       const label = catalogue[`${prefix}.${value}`]
-      if (label) table.set(normaliseWord(label), value)
+      if (typeof label === 'string' && label) table.set(normaliseWord(label), value)
     }
   }
   for (const [alias, value] of Object.entries(aliases)) table.set(normaliseWord(alias), value)

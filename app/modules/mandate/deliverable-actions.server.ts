@@ -5,6 +5,7 @@ import type { MessageKey } from '~/i18n/sv'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import type { UploadForm } from '~/modules/meetings/documents.server'
 import type { PickerState } from '~/modules/organisations/picker'
@@ -169,13 +170,13 @@ async function upload(context: DeliverableContext, form: Exclude<UploadForm, { k
     return fileError(
       stored.refused === 'milestone'
         ? 'mandateCalendar.milestone.noDocuments'
-        : (`meetingFollowUp.documents.error.${stored.refused}` as MessageKey),
+        : `meetingFollowUp.documents.error.${stored.refused}`,
     )
   }
   return data<DeliverableOutcome>({ kind: 'saved', what: 'uploaded' })
 }
 
-const intents: Record<string, (context: DeliverableContext, formData: FormData) => Promise<unknown>> = {
+const intents = {
   save,
   delete: askToDelete,
   confirmDelete,
@@ -184,7 +185,5 @@ const intents: Record<string, (context: DeliverableContext, formData: FormData) 
 
 export function runDeliverableAction(context: DeliverableContext, form: UploadForm) {
   if (form.kind !== 'other') return upload(context, form)
-  const handler = intents[String(form.formData.get('intent'))]
-  if (!handler || !Object.hasOwn(intents, String(form.formData.get('intent')))) throw badRequest()
-  return handler(context, form.formData) as Promise<ReturnType<typeof data<DeliverableOutcome>>>
+  return dispatchIntent(form.formData, intents, context, form.formData)
 }

@@ -150,7 +150,7 @@ export function activityText(t: Translate, activity: Pick<GrantActivity, 'title'
 }
 
 export function reportCount(t: Translate, reports: number): string {
-  return reports === 1 ? t('grantReport.reportCountOne') : t('grantReport.reportCount', { count: reports })
+  return t('grantReport.reportCount', { count: reports })
 }
 
 /** "Vårgårda kommun, Solör Bioenergi (12 närvarande)". */

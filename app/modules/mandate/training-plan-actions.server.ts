@@ -5,6 +5,7 @@ import type { MessageKey } from '~/i18n/sv'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { parseForm, type FieldErrors, type ParseResult } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { badRequest, notFound } from '~/modules/http/responses'
 import type { PickerSpec, PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
@@ -55,14 +56,6 @@ type Answer = ReturnType<typeof data<PlanFormOutcome>>
 type Intent<C extends IntentContext> = (context: C) => Promise<Answer>
 
 const refused = (outcome: PlanFormOutcome, status: 400 | 409) => data<PlanFormOutcome>(outcome, { status })
-
-/** The dispatcher: the posted intent's function, or 400 for an intent the page has none for. */
-export function runIntent<C extends IntentContext>(intents: Record<string, Intent<C>>, context: C): Promise<Answer> {
-  const name = context.formData.get('intent')
-  const intent = typeof name === 'string' && Object.hasOwn(intents, name) ? intents[name] : undefined
-  if (!intent) throw badRequest()
-  return intent(context)
-}
 
 function readRef(formData: FormData) {
   const ref = parseForm(RecordRefSchema, formData)
@@ -148,7 +141,7 @@ const groupIntents: Record<string, Intent<IntentContext>> = {
 export async function runGroupAction(db: Database, user: SessionUser, period: MandatePeriod, request: Request) {
   const formData = await readFormData(request)
   const back = `/mandatperiod/${period.id}/ovningsplan/malgrupper`
-  return runIntent(groupIntents, { db, scope: planScope(user, period), formData, back })
+  return dispatchIntent(formData, groupIntents, { db, scope: planScope(user, period), formData, back })
 }
 
 // ---- Goals ----
@@ -205,7 +198,7 @@ export async function runGoalAction(db: Database, user: SessionUser, period: Man
   const formData = await readFormData(request)
   const groups = await listGroups(db, period.id)
   const back = `/mandatperiod/${period.id}/ovningsplan/mal`
-  return runIntent(goalIntents, {
+  return dispatchIntent(formData, goalIntents, {
     db,
     scope: planScope(user, period),
     formData,
@@ -335,7 +328,7 @@ export async function runPersonAction(
   if (page.personId !== undefined && posted !== page.personId) throw badRequest()
   const groups = await listGroups(db, period.id)
   const intents = Object.fromEntries(page.intents.map((name) => [name, personIntents[name]!]))
-  return runIntent(intents, {
+  return dispatchIntent(formData, intents, {
     db,
     scope: planScope(user, period),
     formData,

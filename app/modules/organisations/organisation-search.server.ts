@@ -4,8 +4,7 @@ import type { Role } from '~/db/enums'
 import { organisations } from '~/db/schema/organisations'
 import { networkMembers, networks, sites } from '~/db/schema/registry'
 import { memberships, users } from '~/db/schema/users'
-import type { Translate } from '~/i18n/i18n'
-import type { MessageKey } from '~/i18n/sv'
+import { labelOf, type Translate } from '~/i18n/i18n'
 import { foldText } from '~/modules/directory/directory-terms'
 import { PICKER_NETWORK_LIMIT, PICKER_QUERY_MIN, PICKER_RESULT_LIMIT, type PickerItem, type PickerKind } from './picker'
 
@@ -41,7 +40,7 @@ function queryWords(query: string): string[] {
 
 export const searchable = (query: string) => query.length >= PICKER_QUERY_MIN && queryWords(query).length > 0
 
-const kindLabel = (t: Translate, kind: string) => t(`kind.${kind}` as MessageKey)
+const kindLabel = (t: Translate, kind: string) => labelOf(t, 'kind', kind)
 
 interface SearchOptions {
   /** Ids already chosen: they are not offered again. */

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '~/i18n/format'
-import type { Locale, Translate } from '~/i18n/i18n'
+import { labelOf, type Locale, type Translate } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
 import {
   bullets,
@@ -157,7 +157,7 @@ export function renderReportPdf(report: ReportData, t: Translate, locale: Locale
       doc,
       [t('rsa.report.resource'), t('rsa.report.count')],
       registry.dependenciesByResource.map((row) => [
-        row.resource === 'service' ? t('rsa.report.otherService') : t(`resource.${row.resource}` as MessageKey),
+        row.resource === 'service' ? t('rsa.report.otherService') : labelOf(t, 'resource', row.resource),
         String(row.count),
       ]),
       [CONTENT_WIDTH * 0.7, CONTENT_WIDTH * 0.3],

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../dependency-graph.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../dependency-graph'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'graph.title': 'Dependencies',
   'graph.intro':
     'Which critical services hang on the same resources, which dependencies lack a sufficient backup, and which chains run through several organisations? The graph and the table at the bottom show the same dependencies.',
@@ -96,8 +97,7 @@ export const en: Record<keyof typeof sv, string> = {
   'graph.table.siteBackup': 'Backup power at the site',
   'graph.table.weak.none': 'No backup of stated duration',
   'graph.table.weak.short': 'Lasts less than {hours} h',
-  'graph.table.count': '{count} dependencies.',
-  'graph.table.countOne': '1 dependency.',
+  'graph.table.count': { one: '{count} dependency.', other: '{count} dependencies.' },
   'graph.table.range': 'Showing {first}–{last}.',
   'graph.table.empty': 'No dependencies are registered.',
   'graph.table.pages': 'Pages of the table',

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../directory.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../directory'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'directory.title': 'Directory',
   'directory.intro':
     'Search organisations, critical services, places and contact routes: by name, function (such as TiB or ISK), sector, town or phone number. The search copes with typos and with words typed without å, ä and ö. A number is found however it is grouped (070-174 06 55, 0701740655, +46 70 174 06 55), but only with the right digits.',
@@ -22,8 +23,7 @@ export const en: Record<keyof typeof sv, string> = {
   'directory.groupServices': 'Critical services',
   'directory.groupSites': 'Places',
   'directory.groupRoutes': 'Contact routes',
-  'directory.hitCount': '{count} results',
-  'directory.hitCountOne': '1 result',
+  'directory.hitCount': { one: '{count} result', other: '{count} results' },
   'directory.more': 'Showing the {count} best results. Type more of the name or use the filters to find the rest.',
   'directory.atOrganisation': 'at {organisation}',
   'directory.confirmedOn': 'Last confirmed {date}',

@@ -1,14 +1,15 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../event-projection.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../event-projection'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'eventProjection.title': 'Projection: what happens next',
   'eventProjection.intro':
     'The scenario engine works out which services stop in the next 72 hours, and why: from the event’s losses, the status reports and the registry’s dependencies and backup times.',
-  'eventProjection.basis':
-    'Based on {reports} status reports and the registry’s dependencies and backup times; last computed {time}.',
-  'eventProjection.basisOne':
-    'Based on 1 status report and the registry’s dependencies and backup times; last computed {time}.',
+  'eventProjection.basis': {
+    one: 'Based on {count} status report and the registry’s dependencies and backup times; last computed {time}.',
+    other: 'Based on {count} status reports and the registry’s dependencies and backup times; last computed {time}.',
+  },
   'eventProjection.basisRule':
     'Where a status report differs from the registry, the report counts. The projection is recomputed when a new report arrives.',
   'eventProjection.loading': 'Computing the projection …',
@@ -41,8 +42,7 @@ export const en: Record<keyof typeof sv, string> = {
   'eventProjection.failedSince': 'Out of action since {clock}',
   'eventProjection.never': 'Not within 72 h',
   'eventProjection.wakeColumn': 'Knock-on effect',
-  'eventProjection.wakeCount': '{count} services',
-  'eventProjection.wakeCountOne': '1 service',
+  'eventProjection.wakeCount': { one: '{count} service', other: '{count} services' },
   'eventProjection.why': 'Why?',
   'eventProjection.notFailed': 'Keeps working, but on backup or degraded for a while.',
   'eventProjection.pages': 'Pages of the projection’s list',
@@ -61,8 +61,7 @@ export const en: Record<keyof typeof sv, string> = {
   'eventProjection.headline.supplier': '{service}: {supplier} out, stops {when}',
   'eventProjection.headline.backupEnds': '{service}: backup runs out {when}',
   'eventProjection.headline.fails': '{service}: stops {when}',
-  'eventProjection.wake': '→ {count} services affected',
-  'eventProjection.wakeOne': '→ 1 service affected',
+  'eventProjection.wake': { one: '→ {count} service affected', other: '→ {count} services affected' },
   'eventProjection.summary.heading': 'Next',
   'eventProjection.summary.none': 'No services are expected to drop out in the next 72 hours.',
   'eventProjection.summary.basis': 'Computed {time} from the status reports and the registry’s dependencies.',

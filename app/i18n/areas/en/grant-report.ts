@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../grant-report.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../grant-report'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'grantReport.heading': 'Report on the use of the state grant {year}',
   'grantReport.metaTitle': 'State grant {year}',
   'grantReport.intro':
@@ -33,8 +34,7 @@ export const en: Record<keyof typeof sv, string> = {
   'grantReport.kind.rsaShared': 'RSA compiled and shared',
   'grantReport.kind.rsaFollowUp': 'Follow-up of the action plan',
   'grantReport.kind.situationReports': 'Situation reports to the county board',
-  'grantReport.reportCountOne': '1 situation report',
-  'grantReport.reportCount': '{count} situation reports',
+  'grantReport.reportCount': { one: '{count} situation report', other: '{count} situation reports' },
   'grantReport.attendance': '{count} present',
 
   'grantReport.totals': 'Totals',

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../map.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../map'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'map.title': 'Map',
   'map.intro':
     'The actors’ sites and the critical services found there. The same sites are listed in the table below the map, with the same filters.',
@@ -30,8 +31,7 @@ export const en: Record<keyof typeof sv, string> = {
   'map.notYet': 'The map appears when the page has finished loading. Every site is also in the table below.',
   'map.loadingSites': 'Loading the sites …',
   'map.dataFailed': 'The sites could not be loaded into the map. The table below lists them.',
-  'map.showing': 'The map shows {count} sites.',
-  'map.showingOne': 'The map shows 1 site.',
+  'map.showing': { one: 'The map shows {count} site.', other: 'The map shows {count} sites.' },
   'map.tilesFailed':
     'The map background could not be loaded (no connection, or the map images are blocked). The sites are shown on a plain background.',
   'map.canvasLabel': 'Map. The arrow keys move the map, plus and minus zoom.',
@@ -59,8 +59,7 @@ export const en: Record<keyof typeof sv, string> = {
 
   'map.listHeading': 'The sites as a list',
   'map.listCaption': 'Sites with organisation, sector, Styrel class, services and contact routes',
-  'map.count': '{count} sites match the filters.',
-  'map.countOne': '1 site matches the filters.',
+  'map.count': { one: '{count} site matches the filters.', other: '{count} sites match the filters.' },
   'map.range': 'Showing {first}–{last}.',
   'map.empty': 'No sites match the filters.',
   'map.organisation': 'Organisation',

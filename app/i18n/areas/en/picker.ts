@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../picker.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../picker'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'picker.selected': 'Chosen ({count})',
   'picker.noneSelected': 'None chosen yet.',
   'picker.remove': 'Remove',
@@ -17,8 +18,7 @@ export const en: Record<keyof typeof sv, string> = {
   'picker.resultsFor': 'Results for “{query}”',
   'picker.resultsHint': 'Tick those you want to add. They are added when you save or search again.',
   'picker.resultsHintSingle': 'Choose the one you want. The choice applies when you save or search again.',
-  'picker.count': '{count} results.',
-  'picker.countOne': '1 result.',
+  'picker.count': { one: '{count} result.', other: '{count} results.' },
   'picker.countLimited': 'The {count} best results. Type more of the name to find others.',
   'picker.noResults': 'No results for “{query}”.',
   'picker.tooShort': 'Type at least two characters.',
