@@ -11,12 +11,8 @@ import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { inviteUser } from '~/modules/accounts/invitations.server'
 import { can } from '~/modules/auth/permissions'
-import {
-  councilHeader,
-  councilScope,
-  requireCouncil,
-  type CouncilRequest,
-} from '~/modules/council/council-access.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope } from '~/modules/council/council-sections'
 import {
   grantCandidates,
   grantCouncilMember,

@@ -11,12 +11,8 @@ import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { can } from '~/modules/auth/permissions'
-import {
-  councilHeader,
-  councilScope,
-  requireCouncil,
-  type CouncilRequest,
-} from '~/modules/council/council-access.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope } from '~/modules/council/council-sections'
 import {
   followUpSchema,
   isFollowUpOverdue,

@@ -7,7 +7,8 @@ import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
-import { councilHeader, councilScope, requireCouncil } from '~/modules/council/council-access.server'
+import { requireCouncil } from '~/modules/council/council-access.server'
+import { councilHeader, councilScope } from '~/modules/council/council-sections'
 import { FreezeSchema, PictureUpdateSchema } from '~/modules/council/situation-form'
 import {
   assembleSnapshot,

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { precisePositionsFor, requireCouncil } from '~/modules/council/council-access.server'
+import { requireCouncil } from '~/modules/council/council-access.server'
+import { precisePositionsFor } from '~/modules/council/council-sections'
 import { parseFilters, parsePeriod, type WeeklyMapData } from '~/modules/council/weekly'
 import { countWithoutPosition, hotSpots, mapPoints } from '~/modules/council/weekly.server'
 

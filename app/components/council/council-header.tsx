@@ -1,19 +1,7 @@
 import { NavLink } from '@remix-run/react'
 import { useT } from '~/i18n/i18n'
 import type { MessageKey } from '~/i18n/sv'
-
-export interface CouncilLinks {
-  work: boolean
-  report: boolean
-  settings: boolean
-  readLog: boolean
-}
-
-export interface CouncilHeaderData {
-  id: string
-  name: string
-  links: CouncilLinks
-}
+import type { CouncilHeaderData } from '~/modules/council/council-sections'
 
 /** The council's name above the page's own h1 and the council pages this user may open. */
 export function CouncilHeader({ council, heading }: { council: CouncilHeaderData; heading: string }) {

@@ -1,29 +1,26 @@
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
 import type { Database, Executor } from '~/db/client.server'
-import { councilMembers, councils, type Council } from '~/db/schema/council'
+import { councilMembers, councils } from '~/db/schema/council'
 import { networkMembers } from '~/db/schema/registry'
 import { assertPermission, requireUser } from '~/modules/auth/guards.server'
-import {
-  can,
-  isCoordinator,
-  seesPrecisePositions,
-  type Action,
-  type CouncilGrantRef,
-  type Resource,
-} from '~/modules/auth/permissions'
+import { isCoordinator, type Action, type CouncilGrantRef } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
-import type { CouncilHeaderData, CouncilLinks } from '~/components/council/council-header'
+import {
+  councilScope,
+  reportingOrganisationIds,
+  type CouncilActor,
+  type CouncilWithScope,
+} from '~/modules/council/council-sections'
 
+// SQL and guards; what a user sees of a council (links, header, precise
+// positions) is decided by the plain functions of council-sections.ts.
 // Who may do what with a council's data is decided by its grants
 // (council_members), through `can`: a member works with it, an informant
 // reports to it for an organisation of its network. Which organisations the
 // network holds never opens a council to anyone
 // (docs/decisions/018-council-membership.md).
-
-/** The signed-in user with the councils granted to them, read afresh on every request: a revoked grant ends at once. */
-export type CouncilActor = SessionUser & { councils: CouncilGrantRef[] }
 
 export async function councilGrantsOf(db: Executor, userId: string): Promise<CouncilGrantRef[]> {
   return db
@@ -34,11 +31,6 @@ export async function councilGrantsOf(db: Executor, userId: string): Promise<Cou
 
 export async function withCouncilGrants(db: Executor, user: SessionUser): Promise<CouncilActor> {
   return { ...user, councils: await councilGrantsOf(db, user.id) }
-}
-
-export interface CouncilWithScope extends Council {
-  /** The organisations of the council's network. */
-  organisationIds: string[]
 }
 
 export async function getCouncilWithScope(db: Executor, id: string): Promise<CouncilWithScope | undefined> {
@@ -55,11 +47,6 @@ export interface CouncilRequest {
   user: CouncilActor
   db: Database
   council: CouncilWithScope
-}
-
-/** What `can` needs to know of a council. */
-export function councilScope(council: CouncilWithScope): Resource {
-  return { councilId: council.id, organisationIds: council.organisationIds }
 }
 
 /**
@@ -97,30 +84,6 @@ function takesPart(user: CouncilActor, council: CouncilWithScope): boolean {
   return isCoordinator(user) || user.councils.some((grant) => grant.councilId === council.id)
 }
 
-/** The organisations the user may file reports for in this council. */
-export function reportingOrganisationIds(user: CouncilActor, council: CouncilWithScope): string[] {
-  // Only organisations of the council, whatever `can` says of a coordinator.
-  const own = [...new Set(user.memberships.map((m) => m.organisationId))].filter((organisationId) =>
-    council.organisationIds.includes(organisationId),
-  )
-  return own.filter((organisationId) => can(user, 'council.report', { ...councilScope(council), organisationId }))
-}
-
-/** Which of a council's pages the user may open, for its navigation. */
-export function councilLinks(user: CouncilActor, council: CouncilWithScope): CouncilLinks {
-  const scope = councilScope(council)
-  return {
-    work: can(user, 'council.read', scope),
-    report: reportingOrganisationIds(user, council).length > 0,
-    settings: can(user, 'council.settings', scope),
-    readLog: can(user, 'council.readLog', scope),
-  }
-}
-
-export function precisePositionsFor(user: CouncilActor, council: CouncilWithScope): boolean {
-  return seesPrecisePositions(user, council.id)
-}
-
 /** The councils the user takes part in (every council for the coordinator), by name. */
 export async function councilsOf(db: Executor, user: CouncilActor) {
   const rows = await db
@@ -130,9 +93,4 @@ export async function councilsOf(db: Executor, user: CouncilActor) {
   if (isCoordinator(user)) return rows
   const granted = new Set(user.councils.map((grant) => grant.councilId))
   return rows.filter((row) => granted.has(row.id))
-}
-
-/** What the council header needs: name, and the pages the user may open. */
-export function councilHeader(user: CouncilActor, council: CouncilWithScope): CouncilHeaderData {
-  return { id: council.id, name: council.name, links: councilLinks(user, council) }
 }

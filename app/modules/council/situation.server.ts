@@ -4,7 +4,7 @@ import { situationPictures, situationPictureVersions, type SituationPicture } fr
 import { diffFields, recordAudit } from '~/modules/audit/audit.server'
 import { notFound } from '~/modules/http/responses'
 import { createAudited, updateVersioned, type SaveResult } from '~/modules/records/versioned.server'
-import type { CouncilWithScope } from './council-access.server'
+import type { CouncilWithScope } from './council-sections'
 import { measuresForPlan } from './measures.server'
 import type { SituationSnapshot } from './situation-snapshot'
 import { statisticsForPeriod } from './statistics.server'
