@@ -22,7 +22,7 @@ export async function embeddedDurabilityBenchmarks(): Promise<Figure[]> {
     fsync(fd)
   }
   try {
-    const durable = await openDatabase({ driver: 'pglite', dataDir: path.join(tmp, 'durable') })
+    const durable = await openDatabase({ driver: 'pglite', dataDir: path.join(tmp, 'durable'), thread: 'caller' })
     let durableMs: number
     let perCommit: number
     try {

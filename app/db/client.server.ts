@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import { openPgliteFolder } from './pglite-folder.server'
+import { startPgliteThread } from './pglite-worker-client.server'
 import * as schema from './schema/index'
 
 type Schema = typeof schema
@@ -34,7 +35,20 @@ export interface DatabaseHandle {
 
 export type DatabaseOptions =
   | { driver: 'postgres'; url: string; maxConnections?: number }
-  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
+  | {
+      driver: 'pglite'
+      dataDir?: string
+      loadDataDir?: Blob | File
+      /**
+       * Where PostgreSQL runs for a folder: in a thread of its own (the default,
+       * so queries never hold up the HTTP thread), or on the caller's thread
+       * (tests that instrument the file layer in-process). In memory it always
+       * runs on the caller's thread.
+       */
+      thread?: 'own' | 'caller'
+      /** The database thread died on its own: every query fails from then on. */
+      onLost?: (error: Error) => void
+    }
 
 const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle')
 
@@ -143,11 +157,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
   }
 
+  if (options.dataDir && options.loadDataDir) throw new Error('loadDataDir is for a database in memory')
+  if (options.dataDir && options.thread !== 'caller') {
+    const thread = await startPgliteThread(options.dataDir, { onLost: options.onLost })
+    const db = drizzlePglite(thread.client as unknown as PGlite, {
+      schema,
+      casing: 'snake_case',
+    }) as unknown as Database
+    return {
+      db,
+      driver: 'pglite',
+      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      listen: async (channel, onPayload, onListen) => {
+        const unlisten = await thread.listen(channel, onPayload)
+        onListen?.()
+        return unlisten
+      },
+      close: () => thread.close(),
+    }
+  }
+
   const extensions = { pg_trgm, unaccent }
   // A folder is a production database (locked, durable); without one, PGlite runs in memory (tests).
-  const folder = options.dataDir
-    ? await openPgliteFolder(options.dataDir, { extensions, loadDataDir: options.loadDataDir })
-    : undefined
+  const folder = options.dataDir ? await openPgliteFolder(options.dataDir, { extensions }) : undefined
   const client = folder?.client ?? new PGlite({ loadDataDir: options.loadDataDir, extensions })
   await client.waitReady
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database

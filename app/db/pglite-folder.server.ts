@@ -38,10 +38,7 @@ export interface PgliteFolder {
   close(): Promise<void>
 }
 
-export async function openPgliteFolder(
-  dataDir: string,
-  options: { extensions: Extensions; loadDataDir?: Blob | File },
-): Promise<PgliteFolder> {
+export async function openPgliteFolder(dataDir: string, options: { extensions: Extensions }): Promise<PgliteFolder> {
   const { dir, fresh } = resolveFolder(dataDir)
   const release = await lockFolder(dir)
   try {
@@ -49,7 +46,6 @@ export async function openPgliteFolder(
       dataDir: dir,
       fs: new DurableNodeFS(dir),
       startParams: durableStartParams,
-      loadDataDir: options.loadDataDir,
       extensions: options.extensions,
     })
     await client.waitReady

@@ -23,7 +23,7 @@ describe('PGlite on a data folder: durable commits', () => {
     })
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-durable-'))
     dataDir = path.join(tmp, 'pglite')
-    handle = await openDatabase({ driver: 'pglite', dataDir })
+    handle = await openDatabase({ driver: 'pglite', dataDir, thread: 'caller' })
   }, 120_000)
 
   afterAll(async () => {
@@ -40,7 +40,7 @@ describe('PGlite on a data folder: durable commits', () => {
 
   it('a new folder is on stable storage before the first answer: every file and folder in it was synced', async () => {
     const fresh = path.join(tmp, 'fresh')
-    const opened = await openDatabase({ driver: 'pglite', dataDir: fresh })
+    const opened = await openDatabase({ driver: 'pglite', dataDir: fresh, thread: 'caller' })
     try {
       const everything = [
         fresh,
