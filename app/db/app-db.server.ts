@@ -11,7 +11,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
     const opening = (async () => {
       const handle = env.DATABASE_URL
         ? await openDatabase({ driver: 'postgres', url: env.DATABASE_URL })
-        : await openDatabase({ driver: 'pglite', dataDir: env.PGLITE_DIR })
+        : await openDatabase({ driver: 'pglite', dataDir: env.PGLITE_DIR, onLost: exitWithLostDatabase })
       await handle.migrate()
       return handle
     })()
@@ -22,6 +22,19 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
     globalForDb.__appDb = opening
   }
   return globalForDb.__appDb
+}
+
+/**
+ * The embedded database's thread died (PostgreSQL aborted in it): every query
+ * would fail from now on, and the folder's lock is freed only when the process
+ * ends. So the process ends with an error and its supervisor (systemd,
+ * docs/drift/) starts it again; the new start opens the folder as after a crash.
+ */
+function exitWithLostDatabase(error: Error): never {
+  console.error(
+    `\nDatabasen slutade svara; portalen avslutas. / The database stopped; the portal exits.\n${error.message}\n`,
+  )
+  process.exit(1)
 }
 
 export async function getDb(): Promise<Database> {

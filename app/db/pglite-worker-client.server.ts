@@ -57,6 +57,21 @@ export async function startPgliteThread(dataDir: string, options: PgliteThreadOp
   let lost: Error | undefined
   let closing = false
 
+  // Answers are handed on one per turn of the event loop. Node delivers a thread's
+  // messages in one batch, and each answer may start a page render: handed on at
+  // once, a batch of answers renders page after page while a health check or a
+  // new connection waits behind them; one per turn lets the waiting I/O in between.
+  const answers: Extract<Reply, { kind: 'done' | 'error' }>[] = []
+  function answerOne() {
+    const reply = answers.shift()
+    if (answers.length > 0) setImmediate(answerOne)
+    const waiting = reply && pending.get(reply.id)
+    if (!reply || !waiting) return
+    pending.delete(reply.id)
+    if (reply.kind === 'done') waiting.resolve(reply.value)
+    else waiting.reject(received(reply.error, waiting.stack))
+  }
+
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: Reply) => {
       switch (reply.kind) {
@@ -67,13 +82,9 @@ export async function startPgliteThread(dataDir: string, options: PgliteThreadOp
         case 'notification':
           return notified.get(reply.listenId)?.(reply.payload)
         case 'done':
-        case 'error': {
-          const waiting = pending.get(reply.id)
-          if (!waiting) return
-          pending.delete(reply.id)
-          if (reply.kind === 'done') waiting.resolve(reply.value)
-          else waiting.reject(received(reply.error, waiting.stack))
-        }
+        case 'error':
+          answers.push(reply)
+          if (answers.length === 1) setImmediate(answerOne)
       }
     })
     const gone = (error: Error) => {
@@ -202,17 +213,15 @@ function received(sent: SentError, stack?: string): Error {
 }
 
 /**
- * The worker's first file. From the sources (tests, `npm run dev`) it sits
- * beside this file; from the server build (build/server/index.js) it is two
- * folders up, in app/db.
+ * The worker's first file. In the server build it is build/server/pglite-worker.js,
+ * beside the server (vite.config.ts emits it); from the sources (tests,
+ * `npm run dev`) it is pglite-worker.mjs beside this file, which loads the
+ * TypeScript through tsx.
  */
 function workerEntry(): string {
   const here = path.dirname(fileURLToPath(import.meta.url))
-  const candidates = [
-    path.join(here, 'pglite-worker.mjs'),
-    path.resolve(here, '..', '..', 'app', 'db', 'pglite-worker.mjs'),
-  ]
+  const candidates = [path.join(here, 'pglite-worker.js'), path.join(here, 'pglite-worker.mjs')]
   const found = candidates.find((candidate) => fs.existsSync(candidate))
-  if (!found) throw new Error(`pglite-worker.mjs not found (looked in ${candidates.join(', ')})`)
+  if (!found) throw new Error(`pglite-worker.js not found (looked in ${candidates.join(', ')})`)
   return found
 }
