@@ -1,5 +1,10 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from '@remix-run/node'
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -13,6 +18,7 @@ import { demoSeededMessage, storeDemoPassword } from '~/modules/seed/demo-passwo
 import { scheduleRetention } from '~/modules/council/retention.server'
 import { scheduleMandateReminders } from '~/modules/mandate/reminders.server'
 import { clearSiteDataWithSession } from '~/modules/auth/session-cookie.server'
+import { JoinedWrites } from '~/modules/http/joined-writes.server'
 
 export { checkRequest, plainErrorPage, redactPath, securityHeaders } from '~/modules/http/request-safety'
 
@@ -43,7 +49,11 @@ export async function startup(options: { logger: Pick<Logger, 'info' | 'error'> 
     const chosen = process.env.DEMO_PASSWORD || undefined
     const result = await seedDemo(handle.db, { password: chosen })
     if (result.seeded) {
-      const file = await storeDemoPassword({ password: result.password, chosen: Boolean(chosen), file: env.DEMO_PASSWORD_FILE })
+      const file = await storeDemoPassword({
+        password: result.password,
+        chosen: Boolean(chosen),
+        file: env.DEMO_PASSWORD_FILE,
+      })
       console.log(demoSeededMessage(result.coordinatorEmail, file))
     }
   }
@@ -95,9 +105,14 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = new JoinedWrites()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          )
           pipe(body)
         },
         onShellError(error: unknown) {
