@@ -13,11 +13,30 @@ export function intlLocale(locale: Locale): 'sv-SE' | 'en-GB' {
   return locale === 'sv' ? 'sv-SE' : 'en-GB'
 }
 
+// An Intl formatter takes far longer to make than to use (made for every date, the
+// formatters were about 1 % of the server's time under load, issue 20): each is made
+// once per language and options, and kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d${locale}${JSON.stringify(options)}`
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), options)))
+  return format
+}
+
+function numberFormat(locale: Locale, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n${locale}${JSON.stringify(options ?? {})}`
+  let format = formatters.get(key) as Intl.NumberFormat | undefined
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(intlLocale(locale), options)))
+  return format
+}
+
 /** A day as "31 okt. 2027" ("31 Oct 2027"); a plain "2027-10-31" is that day, whatever the time zone. */
 export function formatDate(locale: Locale, date: string | Date): string {
   const day =
     typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : new Date(date)
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(locale, {
     dateStyle: 'medium',
     timeZone: 'Europe/Stockholm',
   }).format(day)
@@ -25,7 +44,7 @@ export function formatDate(locale: Locale, date: string | Date): string {
 
 /** An instant as "31 okt. 2027 14:05" ("31 Oct 2027, 14:05"). */
 export function formatDateTime(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Stockholm',
@@ -34,7 +53,7 @@ export function formatDateTime(locale: Locale, date: Date | string): string {
 
 /** A clock time: "10:42", or "10:42:05" with seconds. */
 export function formatTime(locale: Locale, date: Date, seconds = false): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
@@ -45,7 +64,7 @@ export function formatTime(locale: Locale, date: Date, seconds = false): string 
 
 /** A count with the reader's digit grouping: "30 000" in Swedish, "30,000" in English. */
 export function formatCount(locale: Locale, count: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(count)
+  return numberFormat(locale).format(count)
 }
 
 /**
@@ -58,7 +77,7 @@ export function formatNumber(
   maximumFractionDigits = 1,
   minimumFractionDigits = 0,
 ): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits, minimumFractionDigits }).format(value)
+  return numberFormat(locale, { maximumFractionDigits, minimumFractionDigits }).format(value)
 }
 
 const swedishHours = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2, useGrouping: false })
@@ -74,7 +93,7 @@ export function formatSwedishHours(hours: number): string {
 
 /** Whole kronor: "12 500 kr" ("SEK 12,500"). */
 export function formatKronor(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(locale, {
     style: 'currency',
     currency: 'SEK',
     maximumFractionDigits: 0,
@@ -109,7 +128,7 @@ export interface LatLng {
 export const POSITION_DECIMALS = 4
 
 function degrees(value: number, locale: Locale, decimals: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(locale, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: false,
