@@ -45,8 +45,6 @@ export interface PgliteThreadOptions {
 /** A request before ask() numbers it. */
 type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never
 
-const CLOSE_TIMEOUT_MS = 30_000
-
 export async function startPgliteThread(dataDir: string, options: PgliteThreadOptions = {}): Promise<PgliteThread> {
   const worker = new Worker(workerEntry(), {
     workerData: { dataDir } satisfies WorkerData,
@@ -78,7 +76,9 @@ export async function startPgliteThread(dataDir: string, options: PgliteThreadOp
         case 'ready':
           return resolve()
         case 'failed':
-          return reject(received(reply.error))
+          closing = true
+          reject(received(reply.error))
+          return void worker.terminate()
         case 'notification':
           return notified.get(reply.listenId)?.(reply.payload)
         case 'done':
@@ -176,15 +176,11 @@ export async function startPgliteThread(dataDir: string, options: PgliteThreadOp
     async close() {
       if (lost) return
       closing = true
-      const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
       try {
         await ask({ kind: 'close' })
-        const timeout = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS)
-        await ended
-        clearTimeout(timeout)
-      } catch (error) {
+      } finally {
+        // The database is closed and its folder free (or closing failed): the thread has nothing left to do.
         await worker.terminate()
-        throw error
       }
     },
   }

@@ -98,35 +98,42 @@ async function answer(folder: PgliteFolder, request: Request): Promise<unknown> 
   }
 }
 
+function onRequest(folder: PgliteFolder, request: Request) {
+  if (request.kind === 'begin') return begin(folder, request.id)
+  if (request.kind === 'end') {
+    const open = transactions.get(request.txId)
+    if (open) return open.end(request.commit, request.id)
+    return send({
+      kind: 'error',
+      id: request.id,
+      error: sendable(new Error(`Transaction ${request.txId} is not open`)),
+    })
+  }
+  answer(folder, request).then(
+    // After close, the HTTP thread ends this thread when it has the answer.
+    (value) => send({ kind: 'done', id: request.id, value }),
+    (error: unknown) => send({ kind: 'error', id: request.id, error: sendable(error) }),
+  )
+}
+
 async function serve() {
   const { dataDir } = workerData as WorkerData
-  let folder: PgliteFolder
+  let folder: PgliteFolder | undefined
+  // Listening from the start also keeps this thread alive while the folder opens: the
+  // thread otherwise counts as idle during some of PGlite's start (WebAssembly work Node
+  // does not count as pending) and ended, under load, before it could answer (exit code 0).
+  // The HTTP thread sends nothing before "ready".
+  port.on('message', (request: Request) => {
+    if (folder) onRequest(folder, request)
+  })
   try {
     folder = await openPgliteFolder(dataDir, { extensions: { pg_trgm, unaccent } })
   } catch (error) {
+    // The HTTP thread ends this thread once it has read why: a thread that ended by itself
+    // could be seen to end before its last message arrived.
     send({ kind: 'failed', error: sendable(error) })
-    port.close()
     return
   }
-  port.on('message', (request: Request) => {
-    if (request.kind === 'begin') return begin(folder, request.id)
-    if (request.kind === 'end') {
-      const open = transactions.get(request.txId)
-      if (open) return open.end(request.commit, request.id)
-      return send({
-        kind: 'error',
-        id: request.id,
-        error: sendable(new Error(`Transaction ${request.txId} is not open`)),
-      })
-    }
-    answer(folder, request).then(
-      (value) => {
-        send({ kind: 'done', id: request.id, value })
-        if (request.kind === 'close') port.close()
-      },
-      (error: unknown) => send({ kind: 'error', id: request.id, error: sendable(error) }),
-    )
-  })
   send({ kind: 'ready' })
 }
 
