@@ -2,6 +2,7 @@
 // headers, the Origin check, the body limit, request ids and a clean shutdown
 // (PGlite must be closed) sit in one place. See docs/decisions/002-express-server.md.
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -15,9 +16,7 @@ const viteDevServer = production
   : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
 
 const loadBuild = () =>
-  viteDevServer
-    ? viteDevServer.ssrLoadModule('virtual:remix/server-build')
-    : import('./build/server/index.js')
+  viteDevServer ? viteDevServer.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js')
 
 const build = await loadBuild()
 const portal = build.entry.module
@@ -104,7 +103,11 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  // Only the build's own top-level files (favicon.svg, sw.js) go to the file system: a page
+  // request looked for a file of its name first, a stat for nothing on every page (issue 20).
+  const clientFiles = new Set(fs.readdirSync('build/client').filter((name) => name !== 'assets'))
+  const clientFile = express.static('build/client', { maxAge: '1h' })
+  app.use((req, res, next) => (clientFiles.has(req.path.slice(1)) ? clientFile(req, res, next) : next()))
 }
 
 // Every page carries the signed-in user's data (the root loader reads the
