@@ -10,7 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import { openPgliteFolder } from './pglite-folder.server'
-import { startPgliteThread } from './pglite-worker-client.server'
+import { startPgliteThread, type PgliteThreadClient } from './pglite-worker-client.server'
 import * as schema from './schema/index'
 
 type Schema = typeof schema
@@ -160,21 +160,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.dataDir && options.loadDataDir) throw new Error('loadDataDir is for a database in memory')
   if (options.dataDir && options.thread !== 'caller') {
     const thread = await startPgliteThread(options.dataDir, { onLost: options.onLost })
-    const db = drizzlePglite(thread.client as unknown as PGlite, {
-      schema,
-      casing: 'snake_case',
-    }) as unknown as Database
-    return {
-      db,
-      driver: 'pglite',
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
-      listen: async (channel, onPayload, onListen) => {
-        const unlisten = await thread.listen(channel, onPayload)
-        onListen?.()
-        return unlisten
-      },
-      close: () => thread.close(),
-    }
+    return pgliteHandle(thread.client, thread.listen, thread.close)
   }
 
   const extensions = { pg_trgm, unaccent }
@@ -182,16 +168,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const folder = options.dataDir ? await openPgliteFolder(options.dataDir, { extensions }) : undefined
   const client = folder?.client ?? new PGlite({ loadDataDir: options.loadDataDir, extensions })
   await client.waitReady
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database
+  return pgliteHandle(
+    client,
+    (channel, onPayload) => client.listen(channel, onPayload),
+    () => (folder ? folder.close() : client.close()),
+  )
+}
+
+/** A PGlite database as a handle, whether it runs on this thread or in the database thread. */
+function pgliteHandle(
+  client: PGlite | PgliteThreadClient,
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>,
+  close: () => Promise<void>,
+): DatabaseHandle {
+  const db = drizzlePglite(client as PGlite, { schema, casing: 'snake_case' }) as unknown as Database
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     listen: async (channel, onPayload, onListen) => {
-      const unlisten = await client.listen(channel, onPayload)
+      const unlisten = await listen(channel, onPayload)
       onListen?.()
-      return () => unlisten()
+      return unlisten
     },
-    close: () => (folder ? folder.close() : client.close()),
+    close,
   }
 }

@@ -18,19 +18,17 @@ export function intlLocale(locale: Locale): 'sv-SE' | 'en-GB' {
 // once per language and options, and kept.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
 
-function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d${locale}${JSON.stringify(options)}`
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined
-  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), options)))
+function kept<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = formatters.get(key) as T | undefined
+  if (!format) formatters.set(key, (format = make()))
   return format
 }
 
-function numberFormat(locale: Locale, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n${locale}${JSON.stringify(options ?? {})}`
-  let format = formatters.get(key) as Intl.NumberFormat | undefined
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(intlLocale(locale), options)))
-  return format
-}
+const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  kept(`d${locale}${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(intlLocale(locale), options))
+
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions = {}) =>
+  kept(`n${locale}${JSON.stringify(options)}`, () => new Intl.NumberFormat(intlLocale(locale), options))
 
 /** A day as "31 okt. 2027" ("31 Oct 2027"); a plain "2027-10-31" is that day, whatever the time zone. */
 export function formatDate(locale: Locale, date: string | Date): string {
