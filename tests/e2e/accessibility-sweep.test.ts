@@ -1,11 +1,11 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { demoOrganisations, demoUsers } from '../support/e2e-constants'
 import { answerTiles, baseUrl, expectConsoleError, setupBrowser, signIn, unique } from '../support/e2e-browser'
 import { pickInCombobox } from '../support/e2e-picker'
+import { listRouteFiles } from '../support/route-files'
 
 /**
  * Every page, as every role, through axe (WCAG 2.1 A and AA), and measured at
@@ -17,33 +17,31 @@ import { pickInCombobox } from '../support/e2e-picker'
  */
 const browser = setupBrowser()
 
-const routesDir = path.resolve(import.meta.dirname, '../../app/routes')
-const pageRoutes = fs
-  .readdirSync(routesDir)
-  .filter((file) => file.endsWith('.tsx') && /export default/.test(fs.readFileSync(path.join(routesDir, file), 'utf8')))
-  .map((file) => `routes/${file.replace(/\.tsx$/, '')}`)
+const pageRoutes = listRouteFiles()
+  .filter((route) => route.file.endsWith('.tsx') && /export default/.test(fs.readFileSync(route.file, 'utf8')))
+  .map((route) => route.id)
 
 // Pages only a link in an e-mail or a form's answer leads to; their own tests run axe on them.
 const reachedElsewhere: Record<string, string> = {
   'routes/inbjudan.$token': 'the invitation link (invitation-flow.test.ts)',
   'routes/aterstall.$token': 'the password-reset link (layout and access tests reach it by e-mail only)',
-  'routes/moten.svar.$token': "an invitation's answer link (meetings.test.ts)",
+  'routes/moten+/svar.$token': "an invitation's answer link (meetings.test.ts)",
   'routes/logga-in_.kod': 'the code step of signing in (second-factor.test.ts)',
-  'routes/organisationer.$id_.bekrafta': "a form's target; a GET only redirects to the organisation page",
-  'routes/rsa.$id_.atgarder_.$measureId': "an action plan's measure (rsa.test.ts, 'the coordinator keeps the action plan')",
-  'routes/rsa.$id_.uppfoljning.$year': "the action plan's yearly follow-up (rsa.test.ts, same test)",
-  'routes/trygghet.$id_.lagesbilder_.$pictureId': 'a situation picture (council-situation.test.ts)',
-  'routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number': "a situation picture's frozen version (council-situation.test.ts)",
+  'routes/organisationer+/$id_.bekrafta': "a form's target; a GET only redirects to the organisation page",
+  'routes/rsa+/$id_.atgarder_.$measureId': "an action plan's measure (rsa.test.ts, 'the coordinator keeps the action plan')",
+  'routes/rsa+/$id_.uppfoljning.$year': "the action plan's yearly follow-up (rsa.test.ts, same test)",
+  'routes/trygghet+/$id_.lagesbilder_.$pictureId': 'a situation picture (council-situation.test.ts)',
+  'routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number': "a situation picture's frozen version (council-situation.test.ts)",
   // The browser tests' server sends its mail by SMTP, so its outbox holds no message to open.
-  'routes/admin.utkorg_.$id': 'one message of the outbox (tests/integration/outbox.test.ts renders it)',
+  'routes/admin+/utkorg_.$id': 'one message of the outbox (tests/integration/outbox.test.ts renders it)',
   // The demo's only event has ended, and reporting closes with the end.
-  'routes/handelser.$id.rapportera': "reporting in an ongoing event (event-room.test.ts)",
+  'routes/handelser+/$id.rapportera': "reporting in an ongoing event (event-room.test.ts)",
   'routes/lagesrapport.$token': "an event's status link (event-room.test.ts)",
   // The sweep opens the first event its list shows, which may be one another browser test left running.
-  'routes/handelser.$id.lagesrapporter_.$number': 'a frozen situation report (event-follow-up.test.ts)',
-  'routes/handelser.$id.utvardering': "an ended exercise's evaluation (event-follow-up.test.ts)",
+  'routes/handelser+/$id.lagesrapporter_.$number': 'a frozen situation report (event-follow-up.test.ts)',
+  'routes/handelser+/$id.utvardering': "an ended exercise's evaluation (event-follow-up.test.ts)",
   // The demo's finished exercise held no ISF conference.
-  'routes/handelser.$id.isf_.$meetingId': "an ISF conference's minutes (event-room.test.ts convenes one)",
+  'routes/handelser+/$id.isf_.$meetingId': "an ISF conference's minutes (event-room.test.ts convenes one)",
 }
 
 // Links the sweep does not follow: e-mailed secrets in the outbox, files, signing out.

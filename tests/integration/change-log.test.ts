@@ -26,7 +26,7 @@ import {
   defaultProtectedValues,
 } from '../../app/modules/rsa/defaults'
 import { auditEntities, auditVocabulary, type FieldFormat, type RefTarget } from '../../app/modules/audit/vocabulary'
-import * as changeLog from '../../app/routes/admin.logg'
+import * as changeLog from '../../app/routes/admin+/logg'
 import {
   CENTRUM,
   getRequest,

@@ -5,8 +5,8 @@ import { auditLog } from '../../app/db/schema/audit'
 import { councilMeasureFollowUps, councilMeasures } from '../../app/db/schema/council'
 import { listMeasures, measuresForPlan } from '../../app/modules/council/measures.server'
 import { stockholmToday } from '../../app/modules/meetings/action-item-state'
-import * as measuresPage from '../../app/routes/trygghet.$id_.insatser'
-import * as measurePage from '../../app/routes/trygghet.$id_.insatser_.$measureId'
+import * as measuresPage from '../../app/routes/trygghet+/$id_.insatser'
+import * as measurePage from '../../app/routes/trygghet+/$id_.insatser_.$measureId'
 import {
   councilRoleOf,
   getRequest,

@@ -5,10 +5,10 @@ import { auditLog } from '../../app/db/schema/audit'
 import { councilCategories, councilReports, situationPictureVersions } from '../../app/db/schema/council'
 import { purgeExpiredReports } from '../../app/modules/council/retention.server'
 import type { SituationSnapshot } from '../../app/modules/council/situation-snapshot'
-import * as listPage from '../../app/routes/trygghet.$id_.lagesbilder'
-import * as picturePage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId'
-import * as versionPage from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number'
-import * as pdfRoute from '../../app/routes/trygghet.$id_.lagesbilder_.$pictureId_.version.$number[.pdf]'
+import * as listPage from '../../app/routes/trygghet+/$id_.lagesbilder'
+import * as picturePage from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId'
+import * as versionPage from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number'
+import * as pdfRoute from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number[.pdf]'
 import {
   councilRoleOf,
   getRequest,

@@ -9,7 +9,7 @@ import { queryRows } from '../../app/modules/data-transfer/catalog.server'
 import { searchDirectory } from '../../app/modules/directory/directory.server'
 import { createNetwork, setNetworkMember } from '../../app/modules/registry/networks.server'
 import { phoneQueryDigits } from '../../app/modules/text/phone'
-import * as directoryPage from '../../app/routes/katalog._index'
+import * as directoryPage from '../../app/routes/katalog+/_index'
 import { getRequest, makeContactRoute, makeOrganisation, makeService, makeSite, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 

@@ -10,7 +10,7 @@ import { appendLogEntry } from '../../app/modules/events/event-log-append.server
 import { eventHubFor, eventStreamResponse, streamMayContinue } from '../../app/modules/events/event-live.server'
 import type { LiveSignal } from '../../app/modules/events/event-hub.server'
 import { notifyEventChanged } from '../../app/modules/events/event-notify.server'
-import { loader } from '../../app/routes/handelser.$id.strom'
+import { loader } from '../../app/routes/handelser+/$id.strom'
 import { makeEvent } from '../support/event-factories'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute } from '../support/route-call'

@@ -14,7 +14,7 @@ import {
   type ProjectionView,
 } from '../../app/modules/events/event-projection-view'
 import { explainChain } from '../../app/modules/scenarios/reason-text'
-import { loader } from '../../app/routes/handelser.$id.prognos'
+import { loader } from '../../app/routes/handelser+/$id.prognos'
 import { makeEvent, makeStatusReport } from '../support/event-factories'
 import {
   getRequest,

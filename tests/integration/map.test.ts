@@ -10,9 +10,9 @@ import { sectorBit, sectorsOfMask, type MapFilters } from '../../app/modules/map
 import { getMapExtent, getMapListPage, getMapSiteDetails, getMapView } from '../../app/modules/map/map.server'
 import { SINGLE_SITES_ZOOM, type MapData, type MapExtent, type MapView } from '../../app/modules/map/map-view'
 import { createNetwork, setNetworkMember } from '../../app/modules/registry/networks.server'
-import { loader as mapDataLoader } from '../../app/routes/karta.platser'
-import { loader as siteLoader } from '../../app/routes/karta.plats.$id'
-import { loader as mapPageLoader } from '../../app/routes/karta._index'
+import { loader as mapDataLoader } from '../../app/routes/karta+/platser'
+import { loader as siteLoader } from '../../app/routes/karta+/plats.$id'
+import { loader as mapPageLoader } from '../../app/routes/karta+/_index'
 import {
   getRequest,
   makeContactRoute,

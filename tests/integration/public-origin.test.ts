@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { outbox } from '../../app/db/schema/mail'
 import { action as forgotPassword } from '../../app/routes/glomt-losenord'
-import { action as meetingsAction } from '../../app/routes/moten._index'
+import { action as meetingsAction } from '../../app/routes/moten+/_index'
 import { makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 

@@ -6,11 +6,11 @@ import { sv } from '../../app/i18n/sv'
 import { getDependency } from '../../app/modules/registry/dependencies.server'
 import { getService } from '../../app/modules/registry/services.server'
 import { getSite } from '../../app/modules/registry/sites.server'
-import * as organisationPage from '../../app/routes/organisationer.$id'
-import * as editSite from '../../app/routes/organisationer.$id_.platser.$siteId'
-import * as newSite from '../../app/routes/organisationer.$id_.platser.ny'
-import * as servicePage from '../../app/routes/organisationer.$id_.verksamheter.$serviceId'
-import * as newService from '../../app/routes/organisationer.$id_.verksamheter.ny'
+import * as organisationPage from '../../app/routes/organisationer+/$id'
+import * as editSite from '../../app/routes/organisationer+/$id_.platser.$siteId'
+import * as newSite from '../../app/routes/organisationer+/$id_.platser.ny'
+import * as servicePage from '../../app/routes/organisationer+/$id_.verksamheter.$serviceId'
+import * as newService from '../../app/routes/organisationer+/$id_.verksamheter.ny'
 import {
   formRequest,
   getRequest,

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../app/db/client.server'
 import { provideDatabase } from '../../app/db/app-db.server'
@@ -18,6 +16,7 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { listRouteFiles, routeFileOf } from '../support/route-files'
 import { loadAreaProbes } from '../support/route-probes/areas'
 import { createTestDatabase } from '../support/test-db'
 
@@ -306,11 +305,7 @@ function scenarioProbes(): Probe[] {
   return probes
 }
 
-const routesDir = path.resolve('app/routes')
-const routeFiles = fs
-  .readdirSync(routesDir)
-  .filter((file) => /\.tsx?$/.test(file) && !/\.server\.tsx?$/.test(file))
-  .map((file) => file.replace(/\.tsx?$/, ''))
+const routeFiles = listRouteFiles().map((route) => route.name)
 
 type RouteModule = {
   loader?: (args: unknown) => Promise<unknown>
@@ -318,8 +313,7 @@ type RouteModule = {
 }
 
 function importRoute(route: string): Promise<RouteModule> {
-  const file = fs.existsSync(path.join(routesDir, `${route}.tsx`)) ? `${route}.tsx` : `${route}.ts`
-  return import(/* @vite-ignore */ path.join(routesDir, file)) as Promise<RouteModule>
+  return import(/* @vite-ignore */ routeFileOf(route)) as Promise<RouteModule>
 }
 
 async function outcomeOf(run: () => Promise<unknown>, notFoundDenies = false): Promise<{ outcome: Outcome; status: number }> {

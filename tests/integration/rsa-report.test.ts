@@ -7,12 +7,12 @@ import { criticalServices } from '../../app/db/schema/registry'
 import { rsaFollowUps, rsaMeasures } from '../../app/db/schema/rsa'
 import { createAnalysis, listEvents, setResultsShared } from '../../app/modules/rsa/analyses.server'
 import { REPORT_LIST_MAX } from '../../app/modules/rsa/compiled.server'
-import * as planPage from '../../app/routes/rsa.$id_.atgarder'
-import * as measurePage from '../../app/routes/rsa.$id_.atgarder_.$measureId'
-import * as narrativePage from '../../app/routes/rsa.$id_.berattelse'
-import * as reportPage from '../../app/routes/rsa.$id_.rapport'
-import * as reportPdf from '../../app/routes/rsa.$id_.rapport[.pdf]'
-import * as followUpPage from '../../app/routes/rsa.$id_.uppfoljning.$year'
+import * as planPage from '../../app/routes/rsa+/$id_.atgarder'
+import * as measurePage from '../../app/routes/rsa+/$id_.atgarder_.$measureId'
+import * as narrativePage from '../../app/routes/rsa+/$id_.berattelse'
+import * as reportPage from '../../app/routes/rsa+/$id_.rapport'
+import * as reportPdf from '../../app/routes/rsa+/$id_.rapport[.pdf]'
+import * as followUpPage from '../../app/routes/rsa+/$id_.uppfoljning.$year'
 import {
   formRequest,
   getRequest,

@@ -7,7 +7,7 @@ import * as root from '../../app/root'
 import * as contactList from '../../app/routes/kontaktlista'
 import * as secondFactorCode from '../../app/routes/logga-in_.kod'
 import * as accessibility from '../../app/routes/tillganglighet'
-import * as report from '../../app/routes/trygghet.$id_.rapportera'
+import * as report from '../../app/routes/trygghet+/$id_.rapportera'
 import { sessions } from '../../app/db/schema/auth'
 import { users } from '../../app/db/schema/users'
 import { createSession } from '../../app/modules/auth/sessions.server'
@@ -36,8 +36,8 @@ function portal() {
       path: 'tillganglighet',
       module: accessibility,
     },
-    'routes/trygghet.$id_.rapportera': {
-      id: 'routes/trygghet.$id_.rapportera',
+    'routes/trygghet+/$id_.rapportera': {
+      id: 'routes/trygghet+/$id_.rapportera',
       parentId: 'root',
       path: 'trygghet/:id/rapportera',
       module: report,

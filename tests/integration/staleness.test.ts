@@ -8,7 +8,7 @@ import { createMailer } from '../../app/modules/mail/mailer.server'
 import { sendReminders } from '../../app/modules/staleness/reminders.server'
 import { staleBefore } from '../../app/modules/staleness/staleness'
 import { getStalenessPage, listStaleOrganisations } from '../../app/modules/staleness/staleness.server'
-import * as dashboard from '../../app/routes/admin.aktualitet'
+import * as dashboard from '../../app/routes/admin+/aktualitet'
 import { getRequest, makeContactCheck, makeContactRoute, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { useTestDatabase } from '../support/test-db'
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Database } from '../../app/db/client.server'
 import type { Role } from '../../app/db/enums'
 import { createNetwork } from '../../app/modules/registry/networks.server'
@@ -7,6 +6,7 @@ import { createScenario } from '../../app/modules/scenarios/scenarios.server'
 import type { Probe, Who } from '../integration/route-access.test'
 import { makeContactRoute, makeDependency, makeOrganisation, makeService, makeSite, makeUser, signedIn } from './factories'
 import { loadAreaProbes } from './route-probes/areas'
+import { listRouteFiles, routeFileOf } from './route-files'
 
 /**
  * Every route action with a URL that reaches a real record of the probing users' own organisation,
@@ -24,18 +24,12 @@ export interface ActionTarget {
   ownSession: boolean
 }
 
-export const routesDir = path.resolve('app/routes')
-
 export function routeFiles(): string[] {
-  return fs
-    .readdirSync(routesDir)
-    .filter((file) => /\.tsx?$/.test(file) && !/\.server\.tsx?$/.test(file))
-    .map((file) => file.replace(/\.tsx?$/, ''))
+  return listRouteFiles().map((route) => route.name)
 }
 
 export function routeSource(route: string): string {
-  const file = fs.existsSync(path.join(routesDir, `${route}.tsx`)) ? `${route}.tsx` : `${route}.ts`
-  return fs.readFileSync(path.join(routesDir, file), 'utf8')
+  return fs.readFileSync(routeFileOf(route), 'utf8')
 }
 
 export type RouteModule = {
@@ -45,8 +39,7 @@ export type RouteModule = {
 }
 
 export function importRoute(route: string): Promise<RouteModule> {
-  const file = fs.existsSync(path.join(routesDir, `${route}.tsx`)) ? `${route}.tsx` : `${route}.ts`
-  return import(/* @vite-ignore */ path.join(routesDir, file)) as Promise<RouteModule>
+  return import(/* @vite-ignore */ routeFileOf(route)) as Promise<RouteModule>
 }
 
 const htmlWords = new Set(['intent', 'submit', 'hidden', 'button', 'post', 'get', 'string', 'number', 'text'])

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { redactSecretPaths } from '../../app/modules/http/secret-paths'
 import {
@@ -11,6 +9,7 @@ import {
   tileSources,
   type RequestFacts,
 } from '../../app/modules/http/request-safety'
+import { listRouteFiles } from '../support/route-files'
 
 const OWN = 'http://127.0.0.1:3000'
 const PUBLIC = 'https://portal.example.org'
@@ -309,11 +308,12 @@ describe('redactPath', () => {
 
   // One rule for every token route: a route file named …$token must have its prefix in the list.
   it('covers every route that takes a secret in its path', () => {
-    const tokenRoutes = fs.readdirSync(path.join(process.cwd(), 'app/routes')).filter((file) => file.includes('$token'))
+    const tokenRoutes = listRouteFiles()
+      .map((route) => route.name)
+      .filter((name) => name.includes('$token'))
     expect(tokenRoutes.length).toBeGreaterThanOrEqual(4)
     for (const file of tokenRoutes) {
       const shape = `/${file
-        .replace(/\.(tsx?|jsx?)$/, '')
         .replace(/_\./g, '/')
         .replace(/\./g, '/')
         .replace('$token', 'secretvalue234567')}`

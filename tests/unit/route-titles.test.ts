@@ -6,6 +6,7 @@ type RouteModule = { meta?: (args: MetaArgs) => { title?: string }[] }
 
 const modules = {
   ...import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}'),
+  ...import.meta.glob<RouteModule>('../../app/routes/*+/*.{ts,tsx}'),
   ...import.meta.glob<RouteModule>('../../app/root.tsx'),
 }
 
@@ -47,7 +48,8 @@ describe('page titles', () => {
   })
 
   it.each(withMeta)('%s has a title in the page language', async (file) => {
-    const name = file.split('/').pop()!
+    // A section's folder counts as the name's prefix: …/trygghet+/$id.tsx is trygghet.$id.tsx.
+    const name = file.replace(/^.*\/app\//, '').replace(/^routes\//, '').replace('+/', '.')
     const sv = await titleOf(file, 'sv')
     const en = await titleOf(file, 'en')
     const svName = translator('sv')('app.name')

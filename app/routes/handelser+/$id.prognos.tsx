@@ -65,7 +65,7 @@ export default function EventProjectionPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => {
-  const layout = matches.find((match) => match.id === 'routes/handelser.$id')?.data as
+  const layout = matches.find((match) => match.id === 'routes/handelser+/$id')?.data as
     { event?: { title: string; kind: string } } | undefined
   const event = layout?.event
   return [
