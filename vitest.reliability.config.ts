@@ -5,8 +5,10 @@ const app = fileURLToPath(new URL('./app', import.meta.url))
 
 // The reliability suite (README, "Tester"): load, lost updates, a killed
 // server and a database outage, each against a production server on a real
-// PostgreSQL. Kept out of vitest.config.ts: it runs after the other projects,
-// one file at a time, since every file loads the machine on purpose.
+// PostgreSQL. Kept out of vitest.config.ts: it runs once the unit and
+// integration tests are done (beside the end of the browser suite, see
+// scripts/test-suites.mjs), one file at a time, since every file loads the
+// machine on purpose.
 export default defineConfig({
   resolve: { alias: { '~': app } },
   test: {

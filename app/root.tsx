@@ -11,6 +11,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/ui/error-page'
+import { FlashNotice } from '~/components/ui/flash-notice'
 import { ForgetOfflineData, OfflineSupport } from '~/components/ui/offline-support'
 import { SiteHeader } from '~/components/ui/site-header'
 import { useNonce } from '~/components/ui/nonce'
@@ -22,6 +23,7 @@ import { getDb } from '~/db/app-db.server'
 import { getOptionalUser, sessionHasEnded } from '~/modules/auth/guards.server'
 import { endedSessionHeaders } from '~/modules/auth/session-cookie.server'
 import { navigationFor } from '~/modules/auth/navigation.server'
+import { readFlash } from '~/modules/http/flash.server'
 import stylesUrl from '~/styles/app.css?url'
 import followUpStyles from '~/styles/meeting-follow-up.css?url'
 
@@ -44,9 +46,12 @@ async function rootData(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const payload = await rootData(request)
+  const flash = readFlash(request)
+  const payload = { ...(await rootData(request)), notice: flash.notice }
+  const headers = new Headers(flash.headers ?? undefined)
   // Any page read with a session that has ended, public ones included, clears the browser's offline data.
-  return withInit(payload, (await sessionHasEnded(request)) ? { headers: endedSessionHeaders() } : undefined)
+  if (await sessionHasEnded(request)) endedSessionHeaders().forEach((value, name) => headers.append(name, value))
+  return withInit(payload, [...headers.keys()].length > 0 ? { headers } : undefined)
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof rootData>>
@@ -67,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <LocaleContext.Provider value={locale}>
           <SiteHeader data={data ?? null} />
           <main id="innehall" tabIndex={-1}>
+            {data ? <FlashNotice notice={data.notice} /> : null}
             {children}
           </main>
           <footer className="site-footer">

@@ -361,8 +361,8 @@ export async function councilServerFigures(
   token: string,
 ): Promise<Figure[]> {
   const now = new Date()
-  const weekly = await builtLoader('routes/trygghet+/$id_.veckobild')
-  const points = await builtLoader('routes/trygghet+/$id_.veckobild_.punkter')
+  const weekly = await builtLoader('routes/trygghet+/$id.veckobild')
+  const points = await builtLoader('routes/trygghet+/$id.veckobild_.punkter')
   const month = lastFullMonth(now)
   const monthPath = `/trygghet/${councilId}/veckobild/punkter?fran=${month.from}&till=${month.to}`
   // The app's own handle, as the integration tests give it to loaders.

@@ -43,6 +43,9 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: booleanFromString.optional(),
+  // Signs the one-time notice cookie (app/modules/http/flash.server.ts). Unset, each process makes its own key;
+  // several processes behind one address must share one, or a notice signed by one is dropped by another.
+  COOKIE_SECRET: z.string().min(32, 'måste vara minst 32 tecken, t.ex. från `openssl rand -base64 32`').optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   // An organisation whose data was last confirmed longer ago is listed on the staleness dashboard.
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),

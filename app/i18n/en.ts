@@ -170,6 +170,7 @@ const core: Record<keyof typeof coreSv, string> = {
   'organisations.members': 'People',
   'organisations.noMembers': 'No people are linked to the organisation.',
   'organisations.edit': 'Edit details',
+  'organisations.back': 'Back to {organisation}',
   'organisations.editTitle': 'Edit {name}',
   'organisations.save': 'Save',
   'organisations.saved': 'The details have been saved.',

@@ -206,6 +206,7 @@ const core = {
   'organisations.members': 'Personer',
   'organisations.noMembers': 'Inga personer är kopplade till organisationen.',
   'organisations.edit': 'Redigera uppgifterna',
+  'organisations.back': 'Tillbaka till {organisation}',
   'organisations.editTitle': 'Redigera {name}',
   'organisations.save': 'Spara',
   'organisations.saved': 'Uppgifterna är sparade.',

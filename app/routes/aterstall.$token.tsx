@@ -11,6 +11,7 @@ import { PasswordSchema } from '~/modules/auth/password-policy'
 import { serializeClearedSessionCookie } from '~/modules/auth/session-cookie.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { flashHeaders, saved } from '~/modules/http/flash.server'
 
 const ResetSchema = z.object({ password: PasswordSchema })
 
@@ -27,7 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await resetPassword(await getDb(), { token: params.token ?? '', password: parsed.data.password })
   if (!result.ok) return data({ errors: {}, invalid: true }, { status: 400 })
-  return redirect('/logga-in?aterstallt=1', { headers: { 'Set-Cookie': serializeClearedSessionCookie() } })
+  const headers = flashHeaders(saved('reset.done'), { 'Set-Cookie': serializeClearedSessionCookie() })
+  return redirect('/logga-in', { headers })
 }
 
 export default function ResetPasswordPage() {

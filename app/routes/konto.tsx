@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormMessage } from '~/components/forms/field'
+import { Field } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
@@ -15,6 +15,7 @@ import { enrolmentOf } from '~/modules/auth/second-factor.server'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { saved } from '~/modules/http/flash.server'
 
 const ChangePasswordSchema = z.object({
   currentPassword: z.string().min(1, 'password.required').max(1024, 'password.tooLong'),
@@ -49,9 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: { currentPassword: 'account.wrongCurrent' } }, { status: 400 })
   // The new session replaces one that had passed any second factor.
   const current = await getSession(request)
-  return signInAndRedirect(db, user.id, '/konto?bytt=1', {
+  return signInAndRedirect(db, user.id, '/konto', {
     twoFactorVerified: current?.session.twoFactorVerified,
     request,
+    notice: saved('account.changed'),
   })
 }
 
@@ -60,7 +62,6 @@ export default function AccountPage() {
   const locale = useLocale()
   const account = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const errors: Record<string, string> = actionData?.errors ?? {}
   return (
     <div className="page page--narrow">
@@ -72,7 +73,6 @@ export default function AccountPage() {
         <dd>{account.email}</dd>
       </dl>
       <h2>{t('account.changePassword')}</h2>
-      {searchParams.get('bytt') ? <FormMessage kind="success">{t('account.changed')}</FormMessage> : null}
       <Form method="post" className="stack" noValidate>
         <input type="text" name="username" autoComplete="username" defaultValue={account.email} hidden readOnly />
         <Field label={t('field.currentPassword')} name="currentPassword" error={errors.currentPassword}>

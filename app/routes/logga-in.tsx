@@ -61,9 +61,6 @@ export default function LoginPage() {
     <div className="page page--narrow">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      {searchParams.get('utloggad') ? <FormMessage kind="info">{t('login.signedOut')}</FormMessage> : null}
-      {searchParams.get('utgangen') ? <FormMessage kind="info">{t('login.expired')}</FormMessage> : null}
-      {searchParams.get('aterstallt') ? <FormMessage kind="success">{t('reset.done')}</FormMessage> : null}
       {actionData?.message ? (
         <FormMessage kind="error">
           {t(actionData.message.key, { minutes: actionData.message.minutes, seconds: actionData.message.seconds })}

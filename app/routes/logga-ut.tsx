@@ -11,5 +11,5 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const current = await getSession(request)
   if (current) await invalidateSession(await getDb(), current.session.id)
-  return signedOutRedirect('/logga-in?utloggad=1')
+  return signedOutRedirect('/logga-in', { kind: 'info', message: 'login.signedOut' })
 }

@@ -28,10 +28,10 @@ const reachedElsewhere: Record<string, string> = {
   'routes/moten+/svar.$token': "an invitation's answer link (meetings.test.ts)",
   'routes/logga-in_.kod': 'the code step of signing in (second-factor.test.ts)',
   'routes/organisationer+/$id_.bekrafta': "a form's target; a GET only redirects to the organisation page",
-  'routes/rsa+/$id_.atgarder_.$measureId': "an action plan's measure (rsa.test.ts, 'the coordinator keeps the action plan')",
+  'routes/rsa+/$id.atgarder_.$measureId': "an action plan's measure (rsa.test.ts, 'the coordinator keeps the action plan')",
   'routes/rsa+/$id_.uppfoljning.$year': "the action plan's yearly follow-up (rsa.test.ts, same test)",
-  'routes/trygghet+/$id_.lagesbilder_.$pictureId': 'a situation picture (council-situation.test.ts)',
-  'routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number': "a situation picture's frozen version (council-situation.test.ts)",
+  'routes/trygghet+/$id.lagesbilder_.$pictureId': 'a situation picture (council-situation.test.ts)',
+  'routes/trygghet+/$id.lagesbilder_.$pictureId_.version.$number': "a situation picture's frozen version (council-situation.test.ts)",
   // The browser tests' server sends its mail by SMTP, so its outbox holds no message to open.
   'routes/admin+/utkorg_.$id': 'one message of the outbox (tests/integration/outbox.test.ts renders it)',
   // The demo's only event has ended, and reporting closes with the end.
@@ -145,7 +145,7 @@ async function startAnalysisAndScenario(page: Page): Promise<void> {
   await page.goto('/scenarier/ny')
   await page.getByLabel('Namn', { exact: true }).fill(unique('Elavbrott för tillgänglighetsgenomgången'))
   await Promise.all([
-    page.waitForURL(/\/scenarier\/[0-9a-f-]{36}\?sparat=1$/),
+    page.waitForURL(/\/scenarier\/[0-9a-f-]{36}$/),
     page.getByRole('button', { name: 'Spara och räkna' }).click(),
   ])
   await startAnalysis(page)
@@ -158,7 +158,7 @@ async function startAnalysis(page: Page): Promise<void> {
   await page.getByLabel('Mandatperiodens sista år').fill('2030')
   await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
   await Promise.all([
-    page.waitForURL(/\/installningar\?skapad=1$/),
+    page.waitForURL(/\/rsa\/[0-9a-f-]{36}\/installningar$/),
     page.getByRole('button', { name: 'Skapa analysen' }).click(),
   ])
 }

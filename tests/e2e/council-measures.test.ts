@@ -53,10 +53,9 @@ describe('the council decides and follows up a measure', () => {
 
     await form.getByLabel('Datum för uppföljning').fill('2026-10-01')
     await Promise.all([
-      page.waitForURL(/insatser\?sparat=ny/),
+      page.getByRole('status').filter({ hasText: 'Insatsen är sparad.' }).waitFor(),
       form.getByRole('button', { name: 'Spara insatsen' }).click(),
     ])
-    await page.getByText('Insatsen är sparad.').waitFor()
     const row = page.getByRole('row').filter({ hasText: title })
     await row.getByRole('cell', { name: 'Centrum' }).waitFor()
     await row.getByRole('cell', { name: 'Vårgårda kommun' }).waitFor()
@@ -72,18 +71,19 @@ describe('the council decides and follows up a measure', () => {
     await page.getByRole('radio', { name: 'Effekt som förväntat' }).check()
     await page.getByLabel('Anteckning').fill('Inga rapporter om otrygghet i tunneln sedan lamporna kom upp.')
     await Promise.all([
-      page.waitForURL(/sparat=uppfoljning/),
+      page.getByRole('status').filter({ hasText: 'Uppföljningen är sparad.' }).waitFor(),
       page.getByRole('button', { name: 'Spara uppföljningen' }).click(),
     ])
-    await page.getByText('Uppföljningen är sparad.').waitFor()
     const followUps = page.getByRole('region', { name: 'Uppföljningar och utvärderingar' })
     await followUps.getByRole('heading', { level: 3, name: 'Effekt som förväntat' }).waitFor()
     await followUps.getByText('Inga rapporter om otrygghet i tunneln sedan lamporna kom upp.').waitFor()
     await expectNoAxeViolations(page)
 
     await page.getByLabel('Insatsens läge').selectOption({ label: 'Pågår' })
-    await Promise.all([page.waitForURL(/sparat=lage/), page.getByRole('button', { name: 'Ändra läget' }).click()])
-    await page.getByText('Läget är ändrat.').waitFor()
+    await Promise.all([
+      page.getByRole('status').filter({ hasText: 'Läget är ändrat.' }).waitFor(),
+      page.getByRole('button', { name: 'Ändra läget' }).click(),
+    ])
 
     await page.getByRole('link', { name: 'Till alla insatser' }).click()
     const listed = page.getByRole('row').filter({ hasText: title })

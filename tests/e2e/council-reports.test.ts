@@ -68,10 +68,10 @@ describe('informant reports and the council inbox', () => {
 
     await page.getByLabel('Kort beskrivning').fill(description)
     await Promise.all([
-      page.waitForURL(/mina-rapporter\?skickad=1/),
+      page.waitForURL(/\/mina-rapporter$/),
+      page.getByRole('status').filter({ hasText: 'Tack! Rapporten är skickad till rådet.' }).waitFor(),
       page.getByRole('button', { name: 'Skicka rapporten' }).click(),
     ])
-    await page.getByText('Tack! Rapporten är skickad till rådet.').waitFor()
     await page.getByText(description).waitFor()
     await expectNoAxeViolations(page)
     await noHorizontalScroll(page)
@@ -155,8 +155,10 @@ describe('informant reports and the council inbox', () => {
     await page.getByRole('radio', { name: 'Godkänn' }).check()
     await page.getByLabel('Kategori', { exact: true }).selectOption({ label: 'Skadegörelse' })
     await page.getByLabel('Återkoppling till den som rapporterade').fill(feedback)
-    await Promise.all([page.waitForURL(/sparat=1/), page.getByRole('button', { name: 'Spara beslutet' }).click()])
-    await page.getByText('Beslutet är sparat.').waitFor()
+    await Promise.all([
+      page.getByRole('status').filter({ hasText: 'Beslutet är sparat.' }).waitFor(),
+      page.getByRole('button', { name: 'Spara beslutet' }).click(),
+    ])
     await page.getByText('Godkänd').first().waitFor()
 
     const informant = await browser.open({ viewport: phone })

@@ -52,13 +52,15 @@ describe('the situation picture', () => {
     await page
       .getByLabel('Rådets analys')
       .fill('Klotter och skadegörelse samlas kring stationen efter mörkrets inbrott.')
-    await Promise.all([page.waitForURL(/sparat=1/), page.getByRole('button', { name: 'Spara texten' }).click()])
-    await page.getByText('Texten är sparad.').waitFor()
     await Promise.all([
-      page.waitForURL(/version\/1\?fryst=1/),
+      page.getByRole('status').filter({ hasText: 'Texten är sparad.' }).waitFor(),
+      page.getByRole('button', { name: 'Spara texten' }).click(),
+    ])
+    await Promise.all([
+      page.waitForURL(/version\/1$/),
+      page.getByRole('status').filter({ hasText: 'Version 1 är fryst.' }).waitFor(),
       page.getByRole('button', { name: 'Frys version 1' }).click(),
     ])
-    await page.getByText('Version 1 är fryst.').waitFor()
     await page.getByRole('heading', { level: 2, name: 'Det här är den första versionen.' }).waitFor()
     await page.getByText('Klotter och skadegörelse samlas kring stationen').waitFor()
     await page.getByText('Bättre belysning längs gångvägen vid stationen').first().waitFor()
@@ -66,9 +68,13 @@ describe('the situation picture', () => {
 
     await page.getByRole('link', { name: 'Tillbaka till lägesbilden' }).click()
     await page.getByLabel('Rådets analys').fill('Efter belysningsinsatsen har rapporterna kring stationen minskat.')
-    await Promise.all([page.waitForURL(/sparat=1/), page.getByRole('button', { name: 'Spara texten' }).click()])
     await Promise.all([
-      page.waitForURL(/version\/2\?fryst=1/),
+      page.getByRole('status').filter({ hasText: 'Texten är sparad.' }).waitFor(),
+      page.getByRole('button', { name: 'Spara texten' }).click(),
+    ])
+    await Promise.all([
+      page.waitForURL(/version\/2$/),
+      page.getByRole('status').filter({ hasText: 'Version 2 är fryst.' }).waitFor(),
       page.getByRole('button', { name: 'Frys version 2' }).click(),
     ])
     await page.getByRole('heading', { level: 2, name: 'Vad har ändrats sedan version 1' }).waitFor()

@@ -46,7 +46,8 @@ async function fileReport(page: Page, category: string, lat: string, lng: string
   await page.getByLabel('Kort beskrivning', { exact: true }).fill('Trasig belysning vid gångtunneln')
   // By keyboard: the report form's map tiles may lie over the button (the report form's own matter).
   await page.getByRole('button', { name: 'Skicka rapporten', exact: true }).press('Enter')
-  await page.waitForURL(/skickad=1/, { timeout: 10_000 }).catch(async (error: unknown) => {
+  const sent = page.getByRole('status').filter({ hasText: 'Tack! Rapporten är skickad till rådet.' })
+  await sent.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
     const problems = await page.locator('.field__error, .notice').allInnerTexts()
     throw new Error(`The report was not sent: ${problems.join(' | ')}`, { cause: error })
   })
@@ -76,10 +77,9 @@ describe('the council’s areas and weekly picture', () => {
     state.areaName = unique('Centrum')
     await form.getByLabel('Namn', { exact: true }).fill(state.areaName)
     await Promise.all([
-      page.waitForURL(/klart=created/),
+      page.getByRole('status').filter({ hasText: 'Området är tillagt' }).waitFor(),
       form.getByRole('button', { name: 'Lägg till området' }).click(),
     ])
-    await page.getByText('Området är tillagt').waitFor()
     const row = page.getByRole('row', { name: new RegExp(state.areaName) })
     expect(await row.getByRole('cell').first().innerText()).toBe('0')
     await expectNoAxeViolations(page)

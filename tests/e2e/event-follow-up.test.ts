@@ -143,7 +143,7 @@ describe('after the first hours of an exercise', () => {
     await coordinator.getByLabel('Mandatperiodens sista år').fill('2030')
     await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.solor)
     await Promise.all([
-      coordinator.waitForURL(/\/installningar\?skapad=1$/),
+      coordinator.waitForURL(/\/rsa\/[0-9a-f-]{36}\/installningar$/),
       coordinator.getByRole('button', { name: 'Skapa analysen' }).click(),
     ])
     await visit(lead, `${eventPath}/utvardering`)

@@ -100,10 +100,10 @@ describe('the main flows with the keyboard alone', () => {
     const description = `${unique('Skräp vid återvinningen, tangentbord')}.`
     await typeInto(page, page.getByLabel('Kort beskrivning'), description)
     await Promise.all([
-      page.waitForURL(/mina-rapporter\?skickad=1/),
+      page.waitForURL(/\/mina-rapporter$/),
+      page.getByRole('status').filter({ hasText: 'Tack! Rapporten är skickad till rådet.' }).waitFor(),
       press(page, page.getByRole('button', { name: 'Skicka rapporten' })),
     ])
-    await page.getByText('Tack! Rapporten är skickad till rådet.').waitFor()
     await page.getByText(description).waitFor()
   })
 

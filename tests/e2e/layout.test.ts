@@ -131,7 +131,7 @@ describe('page width', () => {
     await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.bostader)
     await pickInCombobox(coordinator, 'Sök organisation att lägga till', demoOrganisations.solor)
     await Promise.all([
-      coordinator.waitForURL(/\/installningar\?skapad=1$/),
+      coordinator.waitForURL(/\/rsa\/[0-9a-f-]{36}\/installningar$/),
       coordinator.getByRole('button', { name: 'Skapa analysen' }).click(),
     ])
     const overview = new URL(coordinator.url()).pathname.replace(/\/installningar$/, '')

@@ -68,7 +68,7 @@ describe('during and after a meeting', () => {
     expect(await page.getByRole('textbox', { name: 'Protokoll', exact: true }).inputValue()).toContain('## Beslut')
     await expectNoAxeViolations(page)
     await page.getByRole('button', { name: 'Spara protokollet' }).click()
-    await page.getByText('Protokollet är sparat.').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' }).waitFor()
 
     // Attendance, with a mistake shown at its field first.
     expectConsoleError(page, /status of 400/)
@@ -104,7 +104,7 @@ describe('during and after a meeting', () => {
       .getByLabel('Fil', { exact: true })
       .setInputFiles({ name: 'deltagare.txt', mimeType: 'text/plain', buffer: Buffer.from('Deltagare på temadagen\n') })
     await page.getByRole('button', { name: 'Ladda upp' }).click()
-    await page.getByText('Dokumentet är uppladdat.').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Dokumentet är uppladdat.' }).waitFor()
     const download = page.getByRole('link', { name: 'Ladda ned deltagare.txt' })
     const response = await page.request.get(new URL((await download.getAttribute('href'))!, page.url()).toString())
     expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="deltagare.txt"/)
@@ -140,7 +140,7 @@ describe('during and after a meeting', () => {
     await page.getByLabel('Det här fungerade bra').fill('Scenariot engagerade alla.')
     await page.getByLabel('Det här ska vi förbättra').fill('Mer tid för behoven.')
     await page.getByRole('button', { name: 'Spara utvärderingen' }).click()
-    await page.getByText('Utvärderingen är sparad.').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Utvärderingen är sparad.' }).waitFor()
     await expectNoAxeViolations(page)
   })
 
@@ -221,7 +221,7 @@ describe('during and after a meeting', () => {
     }
     await partner.getByLabel('Kommentar (frivillig)').fill('Bra övning för hyresgästerna.')
     await partner.getByRole('button', { name: 'Skicka svaret' }).click()
-    await partner.getByText('Tack! Ditt svar är sparat.', { exact: false }).waitFor()
+    await partner.getByRole('status').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor()
     await expectNoAxeViolations(partner)
     await expectNoSidewaysScroll(partner)
 
@@ -232,7 +232,10 @@ describe('during and after a meeting', () => {
     await own.getByLabel('Konsekvenser för verksamheten').fill('Hissar och fläktar stannar efter fyra timmar.')
     await own.getByLabel('Behov', { exact: true }).fill('Mobila elverk till två trygghetsboenden.')
     await own.getByRole('button', { name: `Spara för ${demoOrganisations.bostader}` }).click()
-    await partner.getByText(`Lärdomarna för ${demoOrganisations.bostader} är sparade.`).waitFor()
+    await partner
+      .getByRole('status')
+      .filter({ hasText: `Lärdomarna för ${demoOrganisations.bostader} är sparade.` })
+      .waitFor()
     await expectNoAxeViolations(partner)
     await expectNoSidewaysScroll(partner)
   })

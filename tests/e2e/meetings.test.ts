@@ -55,7 +55,10 @@ describe('meetings', () => {
       page.getByRole('button', { name: 'Spara och skicka inbjudan' }).click(),
     ])
     const meetingPath = new URL(page.url()).pathname
-    await page.getByText(/Mötet är sparat\. Inbjudan har skickats till \d+ personer\./).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Mötet är sparat\. Inbjudan har skickats till \d+ personer\./ })
+      .waitFor()
     await page.getByText('torsdag 10 juni 2027 kl. 09.00–15.00').waitFor()
     const answers = page.getByRole('region', { name: 'Svar från de inbjudna organisationerna' })
     await answers.getByRole('row', { name: new RegExp(`${demoOrganisations.bostader}.*Inte svarat`) }).waitFor()

@@ -484,7 +484,7 @@ describe('issue 3 done: a partner keeps their contact routes, the coordinator se
         note: `Svar direkt ${suffix}`,
       })
       expect(allowed.status).toBe(302)
-      expect(allowed.location).toBe(`/organisationer/${id}?kontaktvagar=provsamtal`)
+      expect(allowed.location).toBe(`/organisationer/${id}`)
 
       // Nothing the other partner sent is stored (seen by the coordinator).
       const coordinator = await browser.open()

@@ -67,7 +67,7 @@ async function answerPowerCut(
   }
   await page.getByLabel('Förmåga att hantera händelsen').selectOption(answer.capability)
   await Promise.all([
-    page.waitForURL(/sparat=submitted/),
+    page.getByRole('status').filter({ hasText: 'Svaret är markerat som klart.' }).waitFor(),
     page.getByRole('button', { name: 'Markera som klar' }).click(),
   ])
   await page.getByText('Svaret är markerat som klart.').waitFor()
@@ -91,7 +91,7 @@ describe('the RSA', () => {
     await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.bostader)
     await pickInCombobox(page, 'Sök organisation att lägga till', demoOrganisations.solor)
     await Promise.all([
-      page.waitForURL(/\/installningar\?skapad=1$/),
+      page.waitForURL(/\/rsa\/[0-9a-f-]{36}\/installningar$/),
       page.getByRole('button', { name: 'Skapa analysen' }).click(),
     ])
     state.analysisPath = new URL(page.url()).pathname.replace(/\/installningar$/, '')
@@ -105,9 +105,11 @@ describe('the RSA', () => {
     await expectNoAxeViolations(page)
     const storm = page.getByRole('group', { name: 'Händelse 5: Storm' })
     await storm.getByLabel('Händelse', { exact: true }).fill('Storm med stormfällning')
-    await Promise.all([page.waitForURL(/klart=eventSaved/), storm.getByRole('button', { name: 'Spara Storm' }).click()])
+    await Promise.all([page.getByRole('status').filter({ hasText: 'Händelsen är sparad.' }).waitFor(), storm.getByRole('button', { name: 'Spara Storm' }).click()])
     await page.getByRole('group', { name: 'Händelse 5: Storm med stormfällning' }).waitFor()
     await page.getByRole('heading', { level: 3, name: 'Lägg till en händelse' }).waitFor()
+    // The page's title names the analysis from the analysis's layout.
+    expect(await page.title()).toBe(`Inställningar: ${title} – Områdesansvarsportalen`)
 
     await page
       .getByRole('navigation', { name: `Analysen ${title}` })
@@ -115,6 +117,7 @@ describe('the RSA', () => {
       .click()
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor()
     await page.getByText('Rapporten ska lämnas till länsstyrelsen senast 31 okt. 2027.').waitFor()
+    expect(await page.title()).toBe(`${title} – Områdesansvarsportalen`)
     await page.getByRole('table', { name: 'Svar per organisation och händelse' }).waitFor()
     await expectNoAxeViolations(page)
   })
@@ -161,7 +164,7 @@ describe('the RSA', () => {
       await noScript.getByLabel('Sannolikhet', { exact: true }).selectOption('2')
       await noScript.getByLabel('Sårbarheter').fill('Tryckstegringen saknar reservkraft.')
       await Promise.all([
-        noScript.waitForURL(/sparat=draft/),
+        noScript.getByRole('status').filter({ hasText: 'Utkastet är sparat.' }).waitFor(),
         noScript.getByRole('button', { name: 'Spara utkast' }).click(),
       ])
       await noScript.getByText('Utkastet är sparat.').waitFor()
@@ -281,7 +284,7 @@ describe('the RSA', () => {
     await page.getByLabel('Klart senast').fill('2020-06-30')
     await page.getByLabel('Kostnad (kronor)').fill('150 000')
     await Promise.all([
-      page.waitForURL(/klart=measureAdded/),
+      page.getByRole('status').filter({ hasText: 'Åtgärden är tillagd.' }).waitFor(),
       page.getByRole('button', { name: 'Lägg till åtgärden' }).click(),
     ])
     await page.getByText('1 åtgärder, 0 % klara, 1 försenade.').waitFor()
@@ -303,7 +306,7 @@ describe('the RSA', () => {
     await page.getByLabel('År', { exact: true }).fill('2028')
     await page.getByLabel('Kommentar').fill('Elverket är beställt.')
     await Promise.all([
-      page.waitForURL(/klart=followUpRecorded/),
+      page.getByRole('status').filter({ hasText: 'Uppföljningen är sparad.' }).waitFor(),
       page.getByRole('button', { name: 'Spara uppföljningen' }).click(),
     ])
     await page.getByRole('link', { name: 'Uppföljning 2028' }).click()
@@ -320,7 +323,7 @@ describe('the RSA', () => {
     await signIn(coordinator, demoUsers.coordinator)
     await visit(coordinator, analysisPath())
     await Promise.all([
-      coordinator.waitForURL(/delad=1$/),
+      coordinator.getByRole('status').filter({ hasText: 'Sammanställningen är nu delad med deltagarna.' }).waitFor(),
       coordinator.getByRole('button', { name: 'Dela sammanställningen' }).click(),
     ])
     await coordinator.getByText('Sammanställningen är nu delad med deltagarna.').waitFor()

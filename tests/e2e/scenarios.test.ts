@@ -76,11 +76,16 @@ describe('outage scenarios', () => {
     expect(await page.getByLabel('Vad faller bort').inputValue()).toBe('resource:electricity')
     await page.getByLabel('Scenariots längd (timmar)').fill('72')
     await Promise.all([
-      page.waitForURL(/\/scenarier\/[0-9a-f-]{36}\?sparat=1$/),
+      page.waitForURL(/\/scenarier\/[0-9a-f-]{36}$/),
       page.getByRole('button', { name: 'Spara och räkna' }).click(),
     ])
     scenarioPath = new URL(page.url()).pathname
     await page.getByText('El faller bort överallt från timme 0, scenariot ut.').waitFor()
+    // The notice comes once, announced: not in the address, and gone after a reload.
+    await page.getByRole('status').filter({ hasText: 'Sparat. Resultatet nedan' }).waitFor()
+    await page.reload()
+    await page.getByText('El faller bort överallt från timme 0, scenariot ut.').waitFor()
+    expect(await page.getByText('Sparat. Resultatet nedan').count()).toBe(0)
 
     // Hour 0: the sewage works runs on backup power; it stops at hour 16.
     const sewage = row(page, 'Avloppsrening')
@@ -149,7 +154,8 @@ describe('outage scenarios', () => {
     await signIn(page, demoUsers.coordinator)
     await visit(page, `${scenarioPath}/redigera`)
     await page.getByLabel('Status').selectOption({ label: 'Delat med nätverket' })
-    await Promise.all([page.waitForURL(/sparat=1$/), page.getByRole('button', { name: 'Spara och räkna' }).click()])
+    await Promise.all([page.waitForURL(/\/scenarier\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Spara och räkna' }).click()])
+    await page.getByRole('status').filter({ hasText: 'Sparat. Resultatet nedan' }).waitFor()
     await signOut(page)
 
     await signIn(page, demoUsers.partnerEditor)

@@ -6,15 +6,16 @@ import { organisations } from '../../app/db/schema/organisations'
 import { users } from '../../app/db/schema/users'
 import { contactChecks, contactRoutes, type ContactRoute } from '../../app/db/schema/registry'
 import { sv } from '../../app/i18n/sv'
-import * as organisationPage from '../../app/routes/organisationer+/$id'
+import * as organisationPage from '../../app/routes/organisationer+/$id._index'
 import * as confirmRoute from '../../app/routes/organisationer+/$id_.bekrafta'
-import * as editRoute from '../../app/routes/organisationer+/$id_.kontaktvagar.$routeId'
-import * as checkRoute from '../../app/routes/organisationer+/$id_.kontaktvagar.$routeId_.provsamtal'
-import * as newRoute from '../../app/routes/organisationer+/$id_.kontaktvagar.ny'
+import * as editRoute from '../../app/routes/organisationer+/$id.kontaktvagar.$routeId'
+import * as checkRoute from '../../app/routes/organisationer+/$id.kontaktvagar.$routeId_.provsamtal'
+import * as newRoute from '../../app/routes/organisationer+/$id.kontaktvagar.ny'
 import { formRequest, getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { descriptionsOf, openingTag } from '../support/markup'
 import { renderRoute } from '../support/render-route'
 import { useTestDatabase } from '../support/test-db'
+import { noticeOf } from '../support/route-call'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
 
@@ -116,7 +117,8 @@ describe('contact route pages', () => {
         { id: own.id },
       )
       expect(statusOf(result)).toBe(302)
-      expect(locationOf(result)).toBe(`/organisationer/${own.id}?kontaktvagar=ny`)
+      expect(locationOf(result)).toBe(`/organisationer/${own.id}`)
+      expect(noticeOf(result as Response)).toEqual({ kind: 'success', message: 'contacts.flash.ny' })
       const [created] = await db().select().from(contactRoutes).where(eq(contactRoutes.value, '070-174 06 77'))
       expect(created).toMatchObject({ organisationId: own.id, function: 'isk', availability: 'always', version: 1 })
       const audit = await auditFor(db(), created!.id)
@@ -135,7 +137,8 @@ describe('contact route pages', () => {
         ),
         { id: own.id, routeId: ownRoute.id },
       )
-      expect(locationOf(result)).toBe(`/organisationer/${own.id}?kontaktvagar=sparad`)
+      expect(locationOf(result)).toBe(`/organisationer/${own.id}`)
+      expect(noticeOf(result as Response)).toEqual({ kind: 'success', message: 'contacts.flash.sparad' })
       expect(await stored(ownRoute.id)).toMatchObject({ value: '031-390 06 31', availability: 'always', version: 2 })
       const audit = await auditFor(db(), ownRoute.id)
       expect(audit).toHaveLength(1)
@@ -156,7 +159,8 @@ describe('contact route pages', () => {
         ),
         { id: own.id, routeId: ownRoute.id },
       )
-      expect(locationOf(result)).toBe(`/organisationer/${own.id}?kontaktvagar=provsamtal`)
+      expect(locationOf(result)).toBe(`/organisationer/${own.id}`)
+      expect(noticeOf(result as Response)).toEqual({ kind: 'success', message: 'contacts.flash.provsamtal' })
       const checks = await db().select().from(contactChecks).where(eq(contactChecks.routeId, ownRoute.id))
       expect(checks).toMatchObject([{ reached: false, note: 'Röstbrevlåda', checkedBy: partner.id }])
       expect(await auditFor(db(), checks[0]!.id)).toMatchObject([
@@ -183,7 +187,8 @@ describe('contact route pages', () => {
         ),
         { id: own.id, routeId: ownRoute.id },
       )
-      expect(locationOf(result)).toBe(`/organisationer/${own.id}?kontaktvagar=borttagen`)
+      expect(locationOf(result)).toBe(`/organisationer/${own.id}`)
+      expect(noticeOf(result as Response)).toEqual({ kind: 'success', message: 'contacts.flash.borttagen' })
       expect(await stored(ownRoute.id)).toBeNull()
       expect(await auditFor(db(), ownRoute.id)).toMatchObject([{ action: 'delete', userId: partner.id }])
     })
@@ -200,7 +205,8 @@ describe('contact route pages', () => {
         formRequest(`/organisationer/${own.id}/bekrafta`, {}, partner.cookie),
         { id: own.id },
       )
-      expect(locationOf(result)).toBe(`/organisationer/${own.id}?kontaktvagar=bekraftad`)
+      expect(locationOf(result)).toBe(`/organisationer/${own.id}`)
+      expect(noticeOf(result as Response)).toEqual({ kind: 'success', message: 'contacts.flash.bekraftad' })
       const [row] = await db().select().from(organisations).where(eq(organisations.id, own.id))
       expect(row).toMatchObject({ confirmedBy: partner.id })
       expect(row!.confirmedAt).toBeInstanceOf(Date)

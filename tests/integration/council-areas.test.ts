@@ -3,8 +3,16 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
 import { auditLog } from '../../app/db/schema/audit'
 import { councilAreas, councilCategories, councilReports } from '../../app/db/schema/council'
-import * as areasPage from '../../app/routes/trygghet+/$id_.omraden'
-import { councilRoleOf, getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
+import * as areasPage from '../../app/routes/trygghet+/$id.omraden'
+import {
+  councilRoleOf,
+  getRequest,
+  grantCouncil,
+  makeCouncil,
+  makeOrganisation,
+  makeUser,
+  signedIn,
+} from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
@@ -87,7 +95,8 @@ describe('the council areas page', () => {
 
     const created = await post({ intent: 'create', name: 'Tätorten', corners: TOWN })
     expect(created.status).toBe(302)
-    expect(created.location).toBe(`${url}?klart=created`)
+    expect(created.location).toBe(url)
+    expect(created.notice).toEqual({ kind: 'success', message: 'councilAreas.done.created' })
     const town = await areaNamed('Tätorten')
     expect(await areaOfReport(inside.id)).toBe(town.id)
     expect(await areaOfReport(outside.id)).toBe(east.id)
@@ -152,7 +161,8 @@ describe('the council areas page', () => {
     const chosen = await report({ locationKind: 'area', areaId: estate.id, lat: null, lng: null })
 
     const deleted = await post({ intent: 'delete', areaId: estate.id, version: String(estate.version) })
-    expect(deleted.location).toBe(`${url}?klart=deleted`)
+    expect(deleted.location).toBe(url)
+    expect(deleted.notice).toEqual({ kind: 'success', message: 'councilAreas.done.deleted' })
     expect(await areaOfReport(positioned.id)).toBe(town.id)
     expect(await areaOfReport(chosen.id)).toBeNull()
     const audit = await db()

@@ -5,8 +5,8 @@ import { auditLog } from '../../app/db/schema/audit'
 import { councilMeasureFollowUps, councilMeasures } from '../../app/db/schema/council'
 import { listMeasures, measuresForPlan } from '../../app/modules/council/measures.server'
 import { stockholmToday } from '../../app/modules/meetings/action-item-state'
-import * as measuresPage from '../../app/routes/trygghet+/$id_.insatser'
-import * as measurePage from '../../app/routes/trygghet+/$id_.insatser_.$measureId'
+import * as measuresPage from '../../app/routes/trygghet+/$id.insatser'
+import * as measurePage from '../../app/routes/trygghet+/$id.insatser_.$measureId'
 import {
   councilRoleOf,
   getRequest,
@@ -95,7 +95,8 @@ describe('the council: measures and their follow-ups', () => {
 
   it('decides a measure, lists it with names resolved and audits it', async () => {
     const result = await create()
-    expect(result.location).toBe(`${base()}?sparat=ny`)
+    expect(result.location).toBe(base())
+    expect(result.notice).toEqual({ kind: 'success', message: 'councilMeasures.added' })
     const list = await callRoute<{
       measures: { title: string; areaName: string; responsibleOrganisationName: string; state: string }[]
     }>(measuresPage.loader, getRequest(base(), people.member.cookie), params())
@@ -201,7 +202,8 @@ describe('the council: measures and their follow-ups', () => {
       assessment: 'as_expected',
       note: 'Inga rapporter om otrygghet i tunneln sedan lamporna kom upp.',
     })
-    expect(later.location).toBe(`${base()}/${measure.id}?sparat=uppfoljning`)
+    expect(later.location).toBe(`${base()}/${measure.id}`)
+    expect(later.notice).toEqual({ kind: 'success', message: 'councilMeasures.followUpRecorded' })
     const page = await callRoute<{ followUps: { assessment: string }[] }>(
       measurePage.loader,
       getRequest(`${base()}/${measure.id}`, people.member.cookie),

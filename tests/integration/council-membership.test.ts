@@ -11,21 +11,22 @@ import { acceptInvitation, inviteUser } from '../../app/modules/accounts/invitat
 import type { MailMessage } from '../../app/modules/mail/mailer.server'
 import { seedDemo } from '../../app/modules/seed/seed.server'
 import { setNetworkMember } from '../../app/modules/registry/networks.server'
-import * as overviewPage from '../../app/routes/trygghet+/$id'
-import * as inboxPage from '../../app/routes/trygghet+/$id_.inkorg'
-import * as membersPage from '../../app/routes/trygghet+/$id_.inrapportorer'
-import * as measuresPage from '../../app/routes/trygghet+/$id_.insatser'
-import * as sourcesPage from '../../app/routes/trygghet+/$id_.kallor'
-import * as templateRoute from '../../app/routes/trygghet+/$id_.kallor_.mall'
-import * as categoriesPage from '../../app/routes/trygghet+/$id_.kategorier'
-import * as picturesPage from '../../app/routes/trygghet+/$id_.lagesbilder'
-import * as ownPage from '../../app/routes/trygghet+/$id_.mina-rapporter'
-import * as areasPage from '../../app/routes/trygghet+/$id_.omraden'
-import * as reportPage from '../../app/routes/trygghet+/$id_.rapportera'
-import * as reviewPage from '../../app/routes/trygghet+/$id_.rapporter.$reportId'
-import * as surveyPage from '../../app/routes/trygghet+/$id_.trygghetsmatning'
-import * as weeklyPage from '../../app/routes/trygghet+/$id_.veckobild'
-import * as pointsRoute from '../../app/routes/trygghet+/$id_.veckobild_.punkter'
+import * as councilLayout from '../../app/routes/trygghet+/$id'
+import * as overviewPage from '../../app/routes/trygghet+/$id._index'
+import * as inboxPage from '../../app/routes/trygghet+/$id.inkorg'
+import * as membersPage from '../../app/routes/trygghet+/$id.inrapportorer'
+import * as measuresPage from '../../app/routes/trygghet+/$id.insatser'
+import * as sourcesPage from '../../app/routes/trygghet+/$id.kallor'
+import * as templateRoute from '../../app/routes/trygghet+/$id.kallor_.mall'
+import * as categoriesPage from '../../app/routes/trygghet+/$id.kategorier'
+import * as picturesPage from '../../app/routes/trygghet+/$id.lagesbilder'
+import * as ownPage from '../../app/routes/trygghet+/$id.mina-rapporter'
+import * as areasPage from '../../app/routes/trygghet+/$id.omraden'
+import * as reportPage from '../../app/routes/trygghet+/$id.rapportera'
+import * as reviewPage from '../../app/routes/trygghet+/$id.rapporter.$reportId'
+import * as surveyPage from '../../app/routes/trygghet+/$id.trygghetsmatning'
+import * as weeklyPage from '../../app/routes/trygghet+/$id.veckobild'
+import * as pointsRoute from '../../app/routes/trygghet+/$id.veckobild_.punkter'
 import * as councilsPage from '../../app/routes/trygghet+/_index'
 import { getRequest, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
@@ -92,6 +93,7 @@ describe('council membership', () => {
     const base = `/trygghet/${council.id}`
     const params = { id: council.id }
     const loaders: [unknown, string, Record<string, string>][] = [
+      [councilLayout.loader, base, params],
       [overviewPage.loader, base, params],
       [inboxPage.loader, `${base}/inkorg`, params],
       [reviewPage.loader, `${base}/rapporter/${reportId}`, { ...params, reportId }],
@@ -149,7 +151,7 @@ describe('council membership', () => {
     (await callRoute(overviewPage.loader, getRequest(`/trygghet/${council.id}`, who.cookie), { id: council.id })).status
 
   it('lets each council’s own members in, and the coordinator into every council', async () => {
-    expect(await openedIn(councilB, people.memberB, reportB.id)).toHaveLength(21)
+    expect(await openedIn(councilB, people.memberB, reportB.id)).toHaveLength(22)
     expect(await overview(people.member)).toBe(200)
     expect(await overview(people.coordinator)).toBe(200)
     expect(await overview(people.coordinator, councilB)).toBe(200)

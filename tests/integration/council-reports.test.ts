@@ -10,16 +10,18 @@ import {
 } from '../../app/db/schema/council'
 import { invitations } from '../../app/db/schema/auth'
 import { purgeExpiredReports, retentionCutoff } from '../../app/modules/council/retention.server'
+import { formatDateTime } from '../../app/i18n/format'
 import { instantToStockholm } from '../../app/modules/meetings/stockholm-time'
-import * as overviewPage from '../../app/routes/trygghet+/$id'
-import * as inboxPage from '../../app/routes/trygghet+/$id_.inkorg'
-import * as informantsPage from '../../app/routes/trygghet+/$id_.inrapportorer'
-import * as settingsPage from '../../app/routes/trygghet+/$id_.installningar'
-import * as categoriesPage from '../../app/routes/trygghet+/$id_.kategorier'
-import * as readLogPage from '../../app/routes/trygghet+/$id_.lasloggen'
-import * as ownPage from '../../app/routes/trygghet+/$id_.mina-rapporter'
-import * as reportPage from '../../app/routes/trygghet+/$id_.rapportera'
-import * as reviewPage from '../../app/routes/trygghet+/$id_.rapporter.$reportId'
+import * as councilLayout from '../../app/routes/trygghet+/$id'
+import * as overviewPage from '../../app/routes/trygghet+/$id._index'
+import * as inboxPage from '../../app/routes/trygghet+/$id.inkorg'
+import * as informantsPage from '../../app/routes/trygghet+/$id.inrapportorer'
+import * as settingsPage from '../../app/routes/trygghet+/$id.installningar'
+import * as categoriesPage from '../../app/routes/trygghet+/$id.kategorier'
+import * as readLogPage from '../../app/routes/trygghet+/$id.lasloggen'
+import * as ownPage from '../../app/routes/trygghet+/$id.mina-rapporter'
+import * as reportPage from '../../app/routes/trygghet+/$id.rapportera'
+import * as reviewPage from '../../app/routes/trygghet+/$id.rapporter.$reportId'
 import * as councilsPage from '../../app/routes/trygghet+/_index'
 import {
   councilRoleOf,
@@ -31,8 +33,9 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
+import { renderInLayout } from '../support/render-in-layout'
 import { renderRoute } from '../support/render-route'
-import { callRoute, postForm } from '../support/route-call'
+import { callRoute, flashCookieOf, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
 describe('the council: reports, inbox, review, read log and retention', () => {
@@ -106,7 +109,13 @@ describe('the council: reports, inbox, review, read log and retention', () => {
   it('files an informant report, puts it in its area and audits it without its text', async () => {
     const result = await file(people.informant)
     expect(result.status).toBe(302)
-    expect(result.location).toBe(`${base()}/mina-rapporter?skickad=1`)
+    expect(result.location).toBe(`${base()}/mina-rapporter`)
+    expect(result.notice).toEqual({ kind: 'success', message: 'council.report.sent' })
+    // The list reached with that notice tells the phone to forget the kept draft; a later visit does not.
+    const own = async (cookie: string) =>
+      (await callRoute<{ sent: boolean }>(ownPage.loader, getRequest(result.location!, cookie), params())).body!.sent
+    expect(await own(`${people.informant.cookie}; ${flashCookieOf(result.response)!}`)).toBe(true)
+    expect(await own(people.informant.cookie)).toBe(false)
     const [report] = await db().select().from(councilReports).where(eq(councilReports.councilId, council.id))
     expect(report).toMatchObject({ areaId, state: 'new', organisationId: housing.id, reporterId: people.informant.id })
     expect(report!.lat).toBeCloseTo(58.0345)
@@ -295,6 +304,67 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(list.body!.councils).toEqual([])
   })
 
+  it("the council's layout names the council and the open page, links to the pages each user may open, and refuses as every page does", async () => {
+    await file(people.informant)
+    const [report] = await db().select().from(councilReports)
+    type Layout = { council: { id: string; name: string; links: Record<string, boolean> } }
+    const layout = (who: { cookie: string }) =>
+      callRoute<Layout>(councilLayout.loader, getRequest(`${base()}/inkorg`, who.cookie), params())
+    const coordinator = await layout(people.coordinator)
+    expect(coordinator.body!.council).toEqual({
+      id: council.id,
+      name: 'Lokalt BRÅ Vårgårda',
+      links: { work: true, report: true, settings: true, readLog: true },
+    })
+    const member = await layout(people.member)
+    expect(member.body!.council.links).toEqual({ work: true, report: true, settings: false, readLog: false })
+    // An informant opens no overview, but reporting and their own reports: the layout lets them in.
+    const informant = await layout(people.informant)
+    expect(informant.body!.council.links).toEqual({ work: false, report: true, settings: false, readLog: false })
+    for (const who of [people.editor, people.viewer, people.outsiderInformant])
+      expect((await layout(who)).status).toBe(404)
+    // Granted the council, but for an organisation outside its network: no page to open, refused like each page.
+    await grantCouncil(db(), { councilId: council.id, userId: people.outsiderInformant.id, role: 'informant' })
+    const outsider = people.outsiderInformant.cookie
+    expect((await layout(people.outsiderInformant)).status).toBe(403)
+    expect((await callRoute(overviewPage.loader, getRequest(base(), outsider), params())).status).toBe(403)
+    expect((await callRoute(reportPage.loader, getRequest(`${base()}/rapportera`, outsider), params())).status).toBe(
+      403,
+    )
+
+    const pageOf = async (page: { loader: unknown }, path: string, who: { cookie: string }, extra = {}) =>
+      (await callRoute(page.loader, getRequest(`${base()}${path}`, who.cookie), { ...params(), ...extra })).body
+    const inbox = await renderInLayout(councilLayout.default, inboxPage, {
+      layoutData: coordinator.body,
+      pageData: await pageOf(inboxPage, '/inkorg', people.coordinator),
+    })
+    expect(inbox).toContain(
+      '<header class="council-header"><p class="council-header__council">Lokalt BRÅ Vårgårda</p><h1>Inkorg</h1>',
+    )
+    expect(inbox.match(/<h1>/g)).toHaveLength(1)
+    for (const link of ['Översikt', 'Rapportera', 'Mina rapporter', 'Inkorg', 'Inställningar', 'Läslogg'])
+      expect(inbox).toContain(`>${link}</a>`)
+    const memberInbox = await renderInLayout(councilLayout.default, inboxPage, {
+      layoutData: member.body,
+      pageData: await pageOf(inboxPage, '/inkorg', people.member),
+    })
+    expect(memberInbox).toContain('>Veckobild</a>')
+    for (const link of ['Inställningar', 'Läslogg']) expect(memberInbox).not.toContain(`>${link}</a>`)
+    const reporting = await renderInLayout(councilLayout.default, reportPage, {
+      layoutData: informant.body,
+      pageData: await pageOf(reportPage, '/rapportera', people.informant),
+    })
+    expect(reporting).toContain('<h1>Rapportera</h1>')
+    expect(reporting).toContain('>Mina rapporter</a>')
+    for (const link of ['Översikt', 'Inkorg']) expect(reporting).not.toContain(`>${link}</a>`)
+    // A heading that holds a record's date, in the reader's language.
+    const review = await renderInLayout(councilLayout.default, reviewPage, {
+      layoutData: member.body,
+      pageData: await pageOf(reviewPage, `/rapporter/${report!.id}`, people.member, { reportId: report!.id }),
+    })
+    expect(review).toContain(`<h1>Rapport från ${formatDateTime('sv', report!.observedAt)}</h1>`)
+  })
+
   it('reviews a report: reclassify and accept, conflict on a stale version, feedback reaches the reporter', async () => {
     await file(people.informant)
     const [report] = await db().select().from(councilReports)
@@ -322,7 +392,8 @@ describe('the council: reports, inbox, review, read log and retention', () => {
       ),
       reviewParams,
     )
-    expect(accepted.status).toBe(302)
+    expect([accepted.status, accepted.location]).toEqual([302, url])
+    expect(accepted.notice).toEqual({ kind: 'success', message: 'council.review.saved' })
     const stale = await callRoute<{ conflict: boolean }>(
       reviewPage.action,
       postForm(url, { decision: 'reject', version: '1', reason: 'Dubblett' }, people.member.cookie),
@@ -592,6 +663,7 @@ describe('the council: reports, inbox, review, read log and retention', () => {
       params(),
     )
     expect(good.status).toBe(302)
+    expect(good.notice).toEqual({ kind: 'success', message: 'council.settings.saved' })
     const member = await callRoute(
       settingsPage.loader,
       getRequest(`${base()}/installningar`, people.member.cookie),

@@ -5,10 +5,10 @@ import { auditLog } from '../../app/db/schema/audit'
 import { councilCategories, councilReports, situationPictureVersions } from '../../app/db/schema/council'
 import { purgeExpiredReports } from '../../app/modules/council/retention.server'
 import type { SituationSnapshot } from '../../app/modules/council/situation-snapshot'
-import * as listPage from '../../app/routes/trygghet+/$id_.lagesbilder'
-import * as picturePage from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId'
-import * as versionPage from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number'
-import * as pdfRoute from '../../app/routes/trygghet+/$id_.lagesbilder_.$pictureId_.version.$number[.pdf]'
+import * as listPage from '../../app/routes/trygghet+/$id.lagesbilder'
+import * as picturePage from '../../app/routes/trygghet+/$id.lagesbilder_.$pictureId'
+import * as versionPage from '../../app/routes/trygghet+/$id.lagesbilder_.$pictureId_.version.$number'
+import * as pdfRoute from '../../app/routes/trygghet+/$id.lagesbilder_.$pictureId_.version.$number[.pdf]'
 import {
   councilRoleOf,
   getRequest,
@@ -121,7 +121,8 @@ describe('situation pictures', () => {
     const pictureId = await createPicture()
     expect((await save(pictureId, '1', 'Klottret har ökat i Centrum.')).status).toBe(302)
     const frozen = await freeze(pictureId, '2')
-    expect(frozen.location).toBe(`${base()}/${pictureId}/version/1?fryst=1`)
+    expect(frozen.location).toBe(`${base()}/${pictureId}/version/1`)
+    expect(frozen.notice).toEqual({ kind: 'success', message: 'situation.freeze.done', values: { number: 1 } })
 
     const [stored] = await db().select().from(situationPictureVersions)
     const snapshot = stored!.snapshot as SituationSnapshot

@@ -9,9 +9,9 @@ import {
   type StatisticsPreview,
 } from '../../app/modules/council/statistics.server'
 import { surveyTrend, type SurveyCell } from '../../app/modules/council/survey.server'
-import * as sourcesPage from '../../app/routes/trygghet+/$id_.kallor'
-import * as templatePage from '../../app/routes/trygghet+/$id_.kallor_.mall'
-import * as surveyPage from '../../app/routes/trygghet+/$id_.trygghetsmatning'
+import * as sourcesPage from '../../app/routes/trygghet+/$id.kallor'
+import * as templatePage from '../../app/routes/trygghet+/$id.kallor_.mall'
+import * as surveyPage from '../../app/routes/trygghet+/$id.trygghetsmatning'
 import { getRequest, grantCouncil, makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { callRoute, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'

@@ -10,7 +10,7 @@ import * as eventLogCsv from '../../app/routes/handelser+/$id.logg[.csv]'
 import { appendLogEntry } from '../../app/modules/events/event-log-append.server'
 import { makeEvent } from '../support/event-factories'
 import * as scenarioCsv from '../../app/routes/scenarier+/$id_.export[.csv]'
-import * as councilTemplate from '../../app/routes/trygghet+/$id_.kallor_.mall'
+import * as councilTemplate from '../../app/routes/trygghet+/$id.kallor_.mall'
 import * as grantCsv from '../../app/routes/mandatperiod+/$id.ersattning.$year[.csv]'
 import { grantEntries } from '../../app/db/schema/mandate'
 import { meetingOrganisations } from '../../app/db/schema/meetings'
@@ -194,7 +194,7 @@ const cases: Record<string, { loader: unknown; variants: CsvCase[] }> = {
       },
     ],
   },
-  'trygghet.$id_.kallor_.mall': {
+  'trygghet.$id.kallor_.mall': {
     loader: councilTemplate.loader,
     variants: ['', '?fil=trygghetsmatning'].map((query) => ({
       planted: query ? [HOSTILE_INDENTED] : [HOSTILE, HOSTILE_AT, HOSTILE_INDENTED],

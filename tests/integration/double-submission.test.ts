@@ -18,24 +18,24 @@ import { createAnalysis } from '../../app/modules/rsa/analyses.server'
 import { scenarios } from '../../app/db/schema/scenarios'
 import { SUBMISSION_KEY_FIELD } from '../../app/modules/forms/submission-key'
 import { purgeFormSubmissions } from '../../app/modules/forms/submit-once.server'
-import * as actionItemsPage from '../../app/routes/moten+/$id_.atgarder'
-import * as documentsPage from '../../app/routes/moten+/$id_.dokument'
-import * as minutesPage from '../../app/routes/moten+/$id_.protokoll'
+import * as actionItemsPage from '../../app/routes/moten+/$id.atgarder'
+import * as documentsPage from '../../app/routes/moten+/$id.dokument'
+import * as minutesPage from '../../app/routes/moten+/$id.protokoll'
 import * as newMeeting from '../../app/routes/moten+/ny'
 import * as networksPage from '../../app/routes/natverk+/_index'
-import * as contactCheckPage from '../../app/routes/organisationer+/$id_.kontaktvagar.$routeId_.provsamtal'
-import * as newContactRoute from '../../app/routes/organisationer+/$id_.kontaktvagar.ny'
-import * as newSite from '../../app/routes/organisationer+/$id_.platser.ny'
-import * as newService from '../../app/routes/organisationer+/$id_.verksamheter.ny'
+import * as contactCheckPage from '../../app/routes/organisationer+/$id.kontaktvagar.$routeId_.provsamtal'
+import * as newContactRoute from '../../app/routes/organisationer+/$id.kontaktvagar.ny'
+import * as newSite from '../../app/routes/organisationer+/$id.platser.ny'
+import * as newService from '../../app/routes/organisationer+/$id.verksamheter.ny'
 import * as newOrganisation from '../../app/routes/organisationer+/ny'
-import * as planPage from '../../app/routes/rsa+/$id_.atgarder'
+import * as planPage from '../../app/routes/rsa+/$id.atgarder'
 import * as newAnalysis from '../../app/routes/rsa+/ny'
 import * as newScenario from '../../app/routes/scenarier+/ny'
-import * as measuresPage from '../../app/routes/trygghet+/$id_.insatser'
-import * as measurePage from '../../app/routes/trygghet+/$id_.insatser_.$measureId'
-import * as categoriesPage from '../../app/routes/trygghet+/$id_.kategorier'
-import * as areasPage from '../../app/routes/trygghet+/$id_.omraden'
-import * as picturesPage from '../../app/routes/trygghet+/$id_.lagesbilder'
+import * as measuresPage from '../../app/routes/trygghet+/$id.insatser'
+import * as measurePage from '../../app/routes/trygghet+/$id.insatser_.$measureId'
+import * as categoriesPage from '../../app/routes/trygghet+/$id.kategorier'
+import * as areasPage from '../../app/routes/trygghet+/$id.omraden'
+import * as picturesPage from '../../app/routes/trygghet+/$id.lagesbilder'
 import * as councilsPage from '../../app/routes/trygghet+/_index'
 import {
   getRequest,
@@ -77,7 +77,7 @@ interface CreateForm {
   /** Counts the records this form creates. */
   table: PgTable
   where: SQL
-  /** A meeting's first answer also tells how many invitations went out; a repeat only where the meeting is. */
+  /** A meeting's first answer also tells how many invitations went out; a repeat only that the meeting is saved. */
   samePage?: boolean
   /** Sent as multipart/form-data, with this file. */
   file?: { name: string; bytes: Uint8Array }
@@ -405,8 +405,14 @@ describe('a create form posted twice creates one record', () => {
       expect(new URL(second.location!, 'http://x').pathname, form.name).toBe(
         new URL(first.location!, 'http://x').pathname,
       )
+      // Whichever post came second answers that the meeting is saved; the other how many were invited.
+      expect([first.notice?.message, second.notice?.message].sort(), form.name).toEqual([
+        'meeting.saved',
+        'meeting.savedNoSend',
+      ])
     } else {
       expect(second.location, form.name).toBe(first.location)
+      expect(second.notice, form.name).toEqual(first.notice)
     }
   }
 

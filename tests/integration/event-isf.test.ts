@@ -76,7 +76,8 @@ describe('ISF conferences', () => {
       { id: eventId },
     )
     expect(convened.status).toBe(302)
-    expect(convened.location).toBe(`${listUrl()}?sammankallad=1`)
+    expect(convened.location).toBe(listUrl())
+    expect(convened.notice).toEqual({ kind: 'success', message: 'isf.convened', values: { number: 1 } })
     const [meeting] = await conferences()
     first = { id: meeting!.id, startsAt: meeting!.startsAt }
   })
@@ -114,7 +115,8 @@ describe('ISF conferences', () => {
     const repeated = await callRoute(isfList.action, postForm(listUrl(), { intent: 'repeat' }, coordinator.cookie), {
       id: eventId,
     })
-    expect(repeated.location).toBe(`${listUrl()}?sammankallad=2`)
+    expect(repeated.location).toBe(listUrl())
+    expect(repeated.notice).toEqual({ kind: 'success', message: 'isf.convened', values: { number: 2 } })
     const [, second] = await conferences()
     expect(second!.startsAt.getTime() - first.startsAt.getTime()).toBe(4 * HOUR)
     expect(second).toMatchObject({ place: 'Kommunhuset', title: 'ÖVNING – ISF-konferens 2: Elavbrott i Vårgårda' })

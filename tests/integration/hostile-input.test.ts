@@ -10,13 +10,15 @@ import { organisations } from '../../app/db/schema/organisations'
 import { contactRoutes } from '../../app/db/schema/registry'
 import { isMessageKey } from '../../app/i18n/i18n'
 import { instantToStockholm } from '../../app/modules/meetings/stockholm-time'
-import * as meetingPage from '../../app/routes/moten+/$id'
+import * as meetingLayout from '../../app/routes/moten+/$id'
+import * as meetingPage from '../../app/routes/moten+/$id._index'
 import * as newMeeting from '../../app/routes/moten+/ny'
-import * as organisationPage from '../../app/routes/organisationer+/$id'
-import * as newContactRoute from '../../app/routes/organisationer+/$id_.kontaktvagar.ny'
-import * as editOrganisation from '../../app/routes/organisationer+/$id_.redigera'
-import * as reportPage from '../../app/routes/trygghet+/$id_.rapporter.$reportId'
-import * as fileReport from '../../app/routes/trygghet+/$id_.rapportera'
+import * as organisationLayout from '../../app/routes/organisationer+/$id'
+import * as organisationPage from '../../app/routes/organisationer+/$id._index'
+import * as newContactRoute from '../../app/routes/organisationer+/$id.kontaktvagar.ny'
+import * as editOrganisation from '../../app/routes/organisationer+/$id.redigera'
+import * as reportPage from '../../app/routes/trygghet+/$id.rapporter.$reportId'
+import * as fileReport from '../../app/routes/trygghet+/$id.rapportera'
 import type { Who } from './route-access.test'
 import {
   fieldNamesOf,
@@ -277,7 +279,16 @@ describe('stored markup is shown as text', () => {
     expect(route!.label).toBe(`${script}${image}`)
     const page = await callRoute(organisationPage.loader, getRequest(`/organisationer/${organisation.id}`, cookie), params)
     expect(page.status).toBe(200)
-    expectEscaped(await renderRoute(organisationPage.default, { loaderData: page.body }))
+    // The name is the heading, which the organisation's layout draws.
+    const header = await callRoute(organisationLayout.loader, getRequest(`/organisationer/${organisation.id}`, cookie), params)
+    expect(header.status).toBe(200)
+    const html = await renderRoute(organisationPage.default, {
+      loaderData: page.body,
+      handle: organisationPage.handle,
+      layout: { Layout: organisationLayout.default, loaderData: header.body },
+    })
+    expectEscaped(html)
+    expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>')
   })
 
   it('in a meeting title and description', async () => {
@@ -312,7 +323,16 @@ describe('stored markup is shown as text', () => {
     const id = /^\/moten\/([0-9a-f-]{36})/.exec(convened.location!)![1]!
     const page = await callRoute(meetingPage.loader, getRequest(`/moten/${id}`, cookie), { id })
     expect(page.status).toBe(200)
-    expectEscaped(await renderRoute(meetingPage.default, { loaderData: page.body }))
+    // The title is the heading, which the meeting's layout draws.
+    const header = await callRoute(meetingLayout.loader, getRequest(`/moten/${id}`, cookie), { id })
+    expect(header.status).toBe(200)
+    expectEscaped(
+      await renderRoute(meetingPage.default, {
+        loaderData: page.body,
+        handle: meetingPage.handle,
+        layout: { Layout: meetingLayout.default, loaderData: header.body },
+      }),
+    )
   })
 
   it('in a council report description', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { ComponentType } from 'react'
 import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../app/db/enums'
@@ -18,12 +19,13 @@ import { openActionItemsFor, openActionItemsOfEarlierMeetings } from '../../app/
 import { findingsForRsa } from '../../app/modules/meetings/findings.server'
 import { createScenario } from '../../app/modules/scenarios/scenarios.server'
 import * as startPage from '../../app/routes/_index'
-import * as actionItemsPage from '../../app/routes/moten+/$id_.atgarder'
-import * as documentsPage from '../../app/routes/moten+/$id_.dokument'
+import * as meetingLayout from '../../app/routes/moten+/$id'
+import * as actionItemsPage from '../../app/routes/moten+/$id.atgarder'
+import * as documentsPage from '../../app/routes/moten+/$id.dokument'
 import * as documentDownload from '../../app/routes/moten+/$id_.dokument.$documentId'
-import * as findingsPage from '../../app/routes/moten+/$id_.lardomar'
-import * as minutesPage from '../../app/routes/moten+/$id_.protokoll'
-import * as evaluationPage from '../../app/routes/moten+/$id_.utvardering'
+import * as findingsPage from '../../app/routes/moten+/$id.lardomar'
+import * as minutesPage from '../../app/routes/moten+/$id.protokoll'
+import * as evaluationPage from '../../app/routes/moten+/$id.utvardering'
 import { getRequest, makeActionItem, makeMeeting, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { samples } from '../support/meeting-files'
 import { renderRoute } from '../support/render-route'
@@ -105,6 +107,59 @@ describe('during and after a meeting', () => {
     params = { id: meeting.id }
   })
 
+  it("each page has the meeting's header from its layout: the way back, the page's heading and the links between the pages", async () => {
+    type Header = Awaited<ReturnType<typeof meetingLayout.loader>>
+    const headerOf = async (id: string, cookie: string) =>
+      call<Header>(meetingLayout.loader, getRequest(`/moten/${id}/protokoll`, cookie), { id })
+    const header = await headerOf(meeting.id, viewer.cookie)
+    // Findings are a theme day's: a network meeting does not link them.
+    expect(header.body!.sections.map((section) => section.to)).toEqual(
+      ['protokoll', 'dokument', 'utvardering', 'atgarder'].map((path) => `/moten/${meeting.id}/${path}`),
+    )
+    expect((await headerOf(meeting.id, outsiderPartner.cookie)).status).toBe(404)
+
+    const rendered = async (
+      page: { loader: unknown; default: ComponentType; handle: unknown },
+      id: string,
+      path: string,
+      layoutData: Header,
+    ) => {
+      const loaded = await call(page.loader, getRequest(`/moten/${id}/${path}`, viewer.cookie), { id })
+      expect(loaded.status).toBe(200)
+      const html = await renderRoute(page.default, {
+        loaderData: loaded.body,
+        handle: page.handle,
+        layout: { Layout: meetingLayout.default, loaderData: layoutData },
+      })
+      expect(html.match(/<h1>/g)).toHaveLength(1)
+      return html.replaceAll(' data-discover="true"', '')
+    }
+    const start = (id: string, heading: string) =>
+      `<div class="page follow-up-page"><p><a href="/moten/${id}">Tillbaka till mötet</a></p><h1>${heading}</h1>` +
+      '<nav aria-label="Under och efter mötet" class="follow-up-nav"><ul>'
+    for (const [page, path, heading] of [
+      [minutesPage, 'protokoll', 'Protokoll och närvaro'],
+      [documentsPage, 'dokument', 'Dokument'],
+      [evaluationPage, 'utvardering', 'Utvärdering'],
+      [actionItemsPage, 'atgarder', 'Åtgärder'],
+    ] as const) {
+      const html = await rendered(page, meeting.id, path, header.body!)
+      expect(html.startsWith(start(meeting.id, `${heading} – Nätverksmöte hösten`)), html).toBe(true)
+      expect(html).not.toContain('/lardomar')
+    }
+
+    const themeDay = await makeMeeting(db(), {
+      organiserOrganisationId: municipality.id,
+      invitedOrganisationIds: [bostader.id],
+      kind: 'theme_day',
+      title: 'Temadag elavbrott',
+    })
+    const themeDayHeader = (await headerOf(themeDay.id, viewer.cookie)).body!
+    const findings = await rendered(findingsPage, themeDay.id, 'lardomar', themeDayHeader)
+    expect(findings.startsWith(start(themeDay.id, 'Lärdomar – Temadag elavbrott')), findings).toBe(true)
+    expect(findings).toContain(`<a class="" href="/moten/${themeDay.id}/lardomar">Lärdomar</a>`)
+  })
+
   describe('minutes and attendance', () => {
     const url = () => `/moten/${meeting.id}/protokoll`
 
@@ -115,7 +170,8 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(saved.status).toBe(302)
-      expect(saved.location).toBe(`${url()}?sparat=protokoll`)
+      expect(saved.location).toBe(url())
+      expect(saved.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.minutes.saved' })
       const row = await storedMeeting()
       expect(row.minutes).toBe('## Beslut\n- Ny rutin')
       expect(row.version).toBe(2)
@@ -205,6 +261,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(added.status).toBe(302)
+      expect([added.location, added.notice]).toEqual([url(), { kind: 'success', message: 'meetingFollowUp.saved' }])
       const [row] = await db().select().from(meetingAttendance)
       expect(row).toMatchObject({ meetingId: meeting.id, name: 'Per Holm', organisationId: bostader.id })
       const loaded = await call<{ attendance: { name: string; organisationName: string }[] }>(
@@ -222,6 +279,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(removed.status).toBe(302)
+      expect(removed.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.attendance.removed' })
       expect(await db().select().from(meetingAttendance)).toHaveLength(0)
       expect((await auditOf('meeting_attendance', row!.id)).map((entry) => entry.action)).toEqual(['create', 'delete'])
     })
@@ -272,6 +330,10 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(result.status).toBe(302)
+      expect([result.location, result.notice]).toEqual([
+        url(),
+        { kind: 'success', message: 'meetingFollowUp.documents.uploaded' },
+      ])
       const [row] = await db().select().from(meetingDocuments)
       expect(row).toMatchObject({
         meetingId: meeting.id,
@@ -423,6 +485,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(deleted.status).toBe(302)
+      expect(deleted.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.documents.deleted' })
       expect(await db().select().from(meetingDocuments)).toHaveLength(0)
       expect((await auditOf('meeting_document', row!.id)).map((entry) => entry.action)).toEqual(['create', 'delete'])
     })
@@ -511,6 +574,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(saved.status).toBe(302)
+      expect(saved.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.evaluation.notesSaved' })
       const stale = await call<{ values: Record<string, string>; notice: string }>(
         evaluationPage.action,
         post(url(), { intent: 'notes', version: '1', worked: 'Annat', improve: '' }, coordinator.cookie),
@@ -554,6 +618,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(shared.status).toBe(302)
+      expect(shared.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.evaluation.shared' })
       expect((await storedMeeting()).evaluationSharedAt).toBeInstanceOf(Date)
       expect((await auditOf('meeting', meeting.id)).map((entry) => entry.action)).toEqual([
         'evaluation',
@@ -630,6 +695,10 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(created.status).toBe(302)
+      expect([created.location, created.notice]).toEqual([
+        url(),
+        { kind: 'success', message: 'meetingFollowUp.actions.added' },
+      ])
       const [row] = await db().select().from(actionItems)
       expect(row).toMatchObject({
         meetingId: meeting.id,
@@ -675,6 +744,7 @@ describe('during and after a meeting', () => {
         params,
       )
       expect(moved.status).toBe(302)
+      expect(moved.notice).toEqual({ kind: 'success', message: 'meetingFollowUp.actions.stateSaved' })
       const [entry] = await auditOf('action_item', own.id)
       expect(entry).toMatchObject({
         action: 'state',
@@ -901,6 +971,14 @@ describe('during and after a meeting', () => {
         { id: themeDay.id },
       )
       expect(saved.status).toBe(302)
+      expect([saved.location, saved.notice]).toEqual([
+        url(),
+        {
+          kind: 'success',
+          message: 'meetingFollowUp.findings.saved',
+          values: { organisation: 'Vårgårda Bostäder AB' },
+        },
+      ])
       const [row] = await db().select().from(meetingFindings)
       expect(row).toMatchObject({
         organisationId: bostader.id,

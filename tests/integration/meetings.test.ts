@@ -8,8 +8,9 @@ import { networkMembers } from '../../app/db/schema/registry'
 import { createNetwork } from '../../app/modules/registry/networks.server'
 import * as calendarFeed from '../../app/routes/kalender.$token'
 import * as meetingList from '../../app/routes/moten+/_index'
-import * as meetingPage from '../../app/routes/moten+/$id'
-import * as editMeeting from '../../app/routes/moten+/$id_.redigera'
+import * as meetingLayout from '../../app/routes/moten+/$id'
+import * as meetingPage from '../../app/routes/moten+/$id._index'
+import * as editMeeting from '../../app/routes/moten+/$id.redigera'
 import * as newMeeting from '../../app/routes/moten+/ny'
 import * as answerByLink from '../../app/routes/moten+/svar.$token'
 import { meetingOrganizerEmail, portalOrigin } from '../../app/config/env.server'
@@ -17,7 +18,7 @@ import { getMailer } from '../../app/modules/mail/mailer.server'
 import { sendMeetingMail } from '../../app/modules/meetings/invitations.server'
 import { getRequest, makeContactRoute, makeOrganisation, makeUser, signedIn, tokenFromLink } from '../support/factories'
 import { renderRoute } from '../support/render-route'
-import { callRoute, postForm } from '../support/route-call'
+import { callRoute, flashCookieOf, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
 const ORIGIN = portalOrigin()
@@ -92,8 +93,10 @@ describe('meetings', () => {
   const convene = async (changes: Record<string, string | string[]> = {}) => {
     const result = await callRoute(newMeeting.action, postForm('/moten/ny', form(changes), coordinator.cookie))
     expect(result.status).toBe(302)
-    const id = /^\/moten\/([0-9a-f-]{36})\?/.exec(result.location!)![1]!
-    return { id, location: result.location! }
+    const id = /^\/moten\/([0-9a-f-]{36})$/.exec(result.location!)![1]!
+    // The coordinator's next request, with the notice the redirect left.
+    const next = `${coordinator.cookie}; ${flashCookieOf(result.response)!}`
+    return { id, location: result.location!, notice: result.notice, next }
   }
 
   beforeEach(async () => {
@@ -121,8 +124,9 @@ describe('meetings', () => {
   })
 
   it('the coordinator convenes a theme day for a network: every member invited, each person mailed an invitation with a valid calendar file', async () => {
-    const { id, location } = await convene()
-    expect(location).toBe(`/moten/${id}?skickat=3&misslyckat=0&handelse=ny`)
+    const { id, location, notice } = await convene()
+    expect(location).toBe(`/moten/${id}`)
+    expect(notice).toEqual({ kind: 'success', message: 'meeting.saved', values: { sent: 3, failed: 0 } })
     const [meeting] = await db().select().from(meetings).where(eq(meetings.id, id))
     expect(meeting).toMatchObject({
       kind: 'theme_day',
@@ -245,12 +249,12 @@ describe('meetings', () => {
       visibility: 'restricted',
     })
     await db().insert(networkMembers).values({ networkId, organisationId: unreachable.id })
-    const { id, location } = await convene()
-    expect(location).toContain('handelse=ny')
+    const { id, location, notice, next } = await convene()
+    expect(notice?.message).toBe('meeting.saved')
 
     const created = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
       meetingPage.loader,
-      getRequest(location, coordinator.cookie),
+      getRequest(location, next),
       { id },
     )
     expect(created.body!.unreachable).toEqual(['Räddningstjänsten Sjuhärad'])
@@ -258,6 +262,13 @@ describe('meetings', () => {
     const warning = /<div class="notice notice--error" role="alert">([^]*?)<\/div>/.exec(createdHtml)
     expect(warning?.[1]).toContain('Räddningstjänsten Sjuhärad')
     expect(warning?.[1]).not.toContain('Vårgårda Energi')
+    // Only right after the save: the coordinator's next visit has no warning at the top.
+    const revisit = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
+      meetingPage.loader,
+      getRequest(location, coordinator.cookie),
+      { id },
+    )
+    expect(await renderRoute(meetingPage.default, { loaderData: revisit.body })).not.toContain('role="alert"')
 
     // The answers overview says it to every reader of the meeting, later too.
     const later = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
@@ -284,7 +295,7 @@ describe('meetings', () => {
     const second = await convene()
     const secondPage = await callRoute<Awaited<ReturnType<typeof meetingPage.loader>>>(
       meetingPage.loader,
-      getRequest(second.location, coordinator.cookie),
+      getRequest(second.location, second.next),
       { id: second.id },
     )
     expect(secondPage.body!.unreachable).toEqual([])
@@ -361,6 +372,55 @@ describe('meetings', () => {
     )
   })
 
+  it("the meeting's layout gives each page under it the header, for whoever reads the meeting, and draws the meeting page's and the edit form's", async () => {
+    const { id } = await convene()
+    const header = await callRoute<Awaited<ReturnType<typeof meetingLayout.loader>>>(
+      meetingLayout.loader,
+      getRequest(`/moten/${id}/redigera`, energyViewer.cookie),
+      { id },
+    )
+    expect(header.body).toEqual({
+      meeting: { id, title: 'Temadag: elavbrott i januari', kind: 'theme_day', organiserName: 'Vårgårda kommun' },
+      sections: [
+        { key: 'minutes', to: `/moten/${id}/protokoll` },
+        { key: 'documents', to: `/moten/${id}/dokument` },
+        { key: 'evaluation', to: `/moten/${id}/utvardering` },
+        { key: 'actionItems', to: `/moten/${id}/atgarder` },
+        { key: 'findings', to: `/moten/${id}/lardomar` },
+      ],
+    })
+    // A reader who may not edit gets the header; the edit page itself refuses them.
+    expect(
+      (await callRoute(editMeeting.loader, getRequest(`/moten/${id}/redigera`, energyViewer.cookie), { id })).status,
+    ).toBe(403)
+    // Someone not invited is refused the meeting's every page, layout included.
+    expect(
+      (await callRoute(meetingLayout.loader, getRequest(`/moten/${id}`, outsideEditor.cookie), { id })).status,
+    ).toBe(404)
+
+    const layout = { Layout: meetingLayout.default, loaderData: header.body }
+    // The router's own mark on links, which the browser's page has as well.
+    const withoutRouterMarks = (html: string) => html.replaceAll(' data-discover="true"', '')
+    const page = await callRoute(meetingPage.loader, getRequest(`/moten/${id}`, energyViewer.cookie), { id })
+    const pageHtml = withoutRouterMarks(
+      await renderRoute(meetingPage.default, { loaderData: page.body, handle: meetingPage.handle, layout }),
+    )
+    expect(pageHtml).toMatch(
+      /^<div class="page meeting-page"><p><a href="\/moten">Möten<\/a><\/p><h1>Temadag: elavbrott i januari<\/h1><p class="muted">Temadag · Vårgårda kommun<\/p>/,
+    )
+    expect(pageHtml.match(/<h1>/g)).toHaveLength(1)
+    expect(pageHtml).toContain(`<a class="" href="/moten/${id}/lardomar">Lärdomar</a>`)
+
+    const edit = await callRoute(editMeeting.loader, getRequest(`/moten/${id}/redigera`, coordinator.cookie), { id })
+    const editHtml = await renderRoute(editMeeting.default, {
+      loaderData: edit.body,
+      handle: editMeeting.handle,
+      layout,
+    })
+    expect(editHtml).toMatch(/^<div class="page page--narrow"><h1>Ändra Temadag: elavbrott i januari<\/h1><form /)
+    expect(editHtml.match(/<h1>/g)).toHaveLength(1)
+  })
+
   it("answers from the e-mail's link without signing in, always for the invitation's organisation", async () => {
     // An answer link closes when the meeting has ended: this one lies ahead, whenever the test runs.
     const { id } = await convene({ date: aMonthAhead() })
@@ -406,7 +466,10 @@ describe('meetings', () => {
         { id },
       )
     const moved = await edit({ startTime: '10:00', endTime: '13:00' }, '1')
-    expect(moved.location).toBe(`/moten/${id}?handelse=andrad&skickat=3&misslyckat=0`)
+    expect([moved.location, moved.notice]).toEqual([
+      `/moten/${id}`,
+      { kind: 'success', message: 'meeting.updatedSent', values: { sent: 3, failed: 0 } },
+    ])
     const update = (await mailTo('per@energi.example'))[1]!
     expect(update.subject.startsWith('Ändrat: ')).toBe(true)
     expect(parseCalendar(update.calendar!.content)).toMatchObject({
@@ -485,7 +548,10 @@ describe('meetings', () => {
         id,
       },
     )
-    expect(cancelled.location).toBe(`/moten/${id}?handelse=installt&skickat=3&misslyckat=0`)
+    expect([cancelled.location, cancelled.notice]).toEqual([
+      `/moten/${id}`,
+      { kind: 'success', message: 'meeting.cancelledSent', values: { sent: 3, failed: 0 } },
+    ])
     const last = (await mailTo('per@energi.example')).at(-1)!
     expect(parseCalendar(last.calendar!.content)).toMatchObject({ method: 'CANCEL', sequence: 1, status: 'CANCELLED' })
     const late = await callRoute(

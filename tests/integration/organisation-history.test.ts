@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loader } from '../../app/routes/organisationer+/$id'
+import { loader } from '../../app/routes/organisationer+/$id._index'
 import { createContactRoute } from '../../app/modules/contacts/contact-routes.server'
 import type { AuditView } from '../../app/modules/audit/presentation.server'
 import { getRequest, makeOrganisation, makeUser, signedIn } from '../support/factories'

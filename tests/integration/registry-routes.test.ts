@@ -6,11 +6,12 @@ import { sv } from '../../app/i18n/sv'
 import { getDependency } from '../../app/modules/registry/dependencies.server'
 import { getService } from '../../app/modules/registry/services.server'
 import { getSite } from '../../app/modules/registry/sites.server'
-import * as organisationPage from '../../app/routes/organisationer+/$id'
-import * as editSite from '../../app/routes/organisationer+/$id_.platser.$siteId'
-import * as newSite from '../../app/routes/organisationer+/$id_.platser.ny'
-import * as servicePage from '../../app/routes/organisationer+/$id_.verksamheter.$serviceId'
-import * as newService from '../../app/routes/organisationer+/$id_.verksamheter.ny'
+import * as organisationLayout from '../../app/routes/organisationer+/$id'
+import * as organisationPage from '../../app/routes/organisationer+/$id._index'
+import * as editSite from '../../app/routes/organisationer+/$id.platser.$siteId'
+import * as newSite from '../../app/routes/organisationer+/$id.platser.ny'
+import * as servicePage from '../../app/routes/organisationer+/$id.verksamheter.$serviceId'
+import * as newService from '../../app/routes/organisationer+/$id.verksamheter.ny'
 import {
   formRequest,
   getRequest,
@@ -24,6 +25,7 @@ import {
 import { descriptionsOf, openingTag } from '../support/markup'
 import { renderRoute } from '../support/render-route'
 import { useTestDatabase } from '../support/test-db'
+import { noticeOf } from '../support/route-call'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
 
@@ -38,11 +40,12 @@ async function call(handler: Handler, request: Request, params: Record<string, s
     if (!(thrown instanceof Response)) throw thrown
     result = thrown
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), body: null }
+  if (result instanceof Response)
+    return { status: result.status, location: result.headers.get('Location'), body: null, notice: noticeOf(result) }
   const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } }
   if (wrapped?.type === 'DataWithResponseInit')
-    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as never }
-  return { status: 200, location: null, body: result as never }
+    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data as never, notice: null }
+  return { status: 200, location: null, body: result as never, notice: null }
 }
 
 const siteForm = (changes: Record<string, string> = {}) => ({
@@ -110,7 +113,8 @@ describe('registry pages', () => {
       )
       expect(result.status).toBe(302)
       const [site] = await db().select().from(sites)
-      expect(result.location).toBe(`/organisationer/${own.id}?sparad=1#plats-${site!.id}`)
+      expect(result.location).toBe(`/organisationer/${own.id}#plats-${site!.id}`)
+      expect(result.notice).toEqual({ kind: 'success', message: 'organisations.saved' })
       expect(site!.organisationId).toBe(own.id)
       expect(site!.lat).toBeCloseTo(58.0288, 7)
       expect(site!.lng).toBeCloseTo(12.7948, 7)
@@ -168,7 +172,8 @@ describe('registry pages', () => {
         ),
         { id: own.id, siteId: mine.id },
       )
-      expect([saved.status, saved.location]).toEqual([302, `/organisationer/${own.id}?sparad=1#plats-${mine.id}`])
+      expect([saved.status, saved.location]).toEqual([302, `/organisationer/${own.id}#plats-${mine.id}`])
+      expect(saved.notice).toEqual({ kind: 'success', message: 'organisations.saved' })
       expect(await getSite(db(), mine.id)).toMatchObject({ name: 'Nytt namn', version: 2, backupPowerHours: 36 })
       expect(await auditOf(mine.id)).toMatchObject([{ action: 'update', userId: partner.id, organisationId: own.id }])
 
@@ -402,7 +407,8 @@ describe('registry pages', () => {
         formRequest(url, dependencyForm(), partner.cookie),
         params,
       )
-      expect([added.status, added.location]).toEqual([302, `${url}?sparad=beroende#beroenden`])
+      expect([added.status, added.location]).toEqual([302, `${url}#beroenden`])
+      expect(added.notice).toEqual({ kind: 'success', message: 'deps.saved' })
       const [dependency] = await db().select().from(dependencies)
       expect(dependency).toMatchObject({
         serviceId: service.id,
@@ -449,7 +455,8 @@ describe('registry pages', () => {
         formRequest(url, { intent: 'deleteDependency', dependencyId: dependency!.id, version: '2' }, partner.cookie),
         params,
       )
-      expect([removed.status, removed.location]).toEqual([302, `${url}?borttaget=beroende#beroenden`])
+      expect([removed.status, removed.location]).toEqual([302, `${url}#beroenden`])
+      expect(removed.notice).toEqual({ kind: 'success', message: 'deps.removed' })
       expect(await getDependency(db(), dependency!.id)).toBeNull()
       expect(
         (await auditOf(dependency!.id)).map((entry) => [entry.action, entry.organisationId, entry.userId]),
@@ -554,6 +561,72 @@ describe('registry pages', () => {
           ],
         },
       })
+      const layout = await call(organisationLayout.loader as Handler, getRequest(`/organisationer/${own.id}`, cookie), {
+        id: own.id,
+      })
+      const base = `/organisationer/${own.id}`
+      expect(layout.body).toEqual({
+        header: {
+          id: own.id,
+          name: 'Solör Bioenergi',
+          links: { page: base, edit: canEdit ? `${base}/redigera` : null },
+        },
+      })
+      const html = await renderRoute(organisationPage.default, {
+        loaderData: page.body,
+        handle: organisationPage.handle,
+        layout: { Layout: organisationLayout.default, loaderData: layout.body },
+      })
+      expect(html).toContain(
+        canEdit
+          ? `<div class="page"><div class="page__heading"><h1>Solör Bioenergi</h1><a class="button" data-discover="true" href="${base}/redigera">${sv['organisations.edit']}</a></div>`
+          : '<div class="page"><div class="page__heading"><h1>Solör Bioenergi</h1></div>',
+      )
     }
+  })
+
+  it("frames each page of the organisation as before: a form's page is narrow, a service's page leads back to it", async () => {
+    const service = await makeService(db(), { organisationId: own.id, name: 'Fjärrvärme' })
+    const base = `/organisationer/${own.id}`
+    const layout = await call(organisationLayout.loader as Handler, getRequest(base, partner.cookie), { id: own.id })
+    const inLayout = async (
+      route: typeof newSite | typeof servicePage,
+      url: string,
+      params: Record<string, string>,
+    ) => {
+      const page = await call(route.loader as Handler, getRequest(url, partner.cookie), params)
+      expect(page.status).toBe(200)
+      return renderRoute(route.default, {
+        loaderData: page.body,
+        handle: route.handle,
+        layout: { Layout: organisationLayout.default, loaderData: layout.body },
+      })
+    }
+    expect(await inLayout(newSite, `${base}/platser/ny`, { id: own.id })).toContain(
+      '<div class="page page--narrow"><h1>Ny plats för Solör Bioenergi</h1><form',
+    )
+    expect(
+      await inLayout(servicePage, `${base}/verksamheter/${service.id}`, { id: own.id, serviceId: service.id }),
+    ).toContain(
+      `<div class="page"><p><a data-discover="true" href="${base}#verksamhet-${service.id}">Tillbaka till Solör Bioenergi</a></p><h1>Ändra verksamheten Fjärrvärme</h1><section`,
+    )
+  })
+
+  it('refuses the whole organisation to whoever reads no network, and an organisation that does not exist', async () => {
+    const informant = await makeUser(db(), { role: 'informant', organisationId: own.id })
+    const { cookie } = await signedIn(db(), informant.id)
+    const refused = await call(organisationLayout.loader as Handler, getRequest(`/organisationer/${own.id}`, cookie), {
+      id: own.id,
+    })
+    expect(refused.status).toBe(403)
+    const missing = '00000000-0000-4000-8000-000000000000'
+    const notFound = await call(
+      organisationLayout.loader as Handler,
+      getRequest(`/organisationer/${missing}`, partner.cookie),
+      {
+        id: missing,
+      },
+    )
+    expect(notFound.status).toBe(404)
   })
 })

@@ -5,7 +5,8 @@ import * as directoryPage from '../../app/routes/katalog+/_index'
 import * as csvRoute from '../../app/routes/katalog+/export[.csv]'
 import * as vcfRoute from '../../app/routes/katalog+/export[.vcf]'
 import * as mapSites from '../../app/routes/karta+/platser'
-import * as organisationPage from '../../app/routes/organisationer+/$id'
+import * as organisationLayout from '../../app/routes/organisationer+/$id'
+import * as organisationPage from '../../app/routes/organisationer+/$id._index'
 import * as organisationVcard from '../../app/routes/organisationer+/$id_.vcard[.vcf]'
 import { getRequest, makeContactRoute, makeOrganisation, makeSite, makeUser, signedIn } from '../support/factories'
 import { callRoute } from '../support/route-call'
@@ -78,6 +79,7 @@ describe("another organisation's restricted contact routes", () => {
 
   const everyPath = (cookie: string): [string, Promise<string>][] => [
     ['page and history', text(organisationPage.loader, `/organisationer/${housing.id}`, cookie, { id: housing.id })],
+    ['page header', text(organisationLayout.loader, `/organisationer/${housing.id}`, cookie, { id: housing.id })],
     ['vCard', text(organisationVcard.loader, `/organisationer/${housing.id}/vcard.vcf`, cookie, { id: housing.id })],
     ['CSV', text(csvRoute.loader, '/katalog/export.csv', cookie)],
     ['directory vCard', text(vcfRoute.loader, '/katalog/export.vcf', cookie)],
@@ -102,10 +104,12 @@ describe("another organisation's restricted contact routes", () => {
   })
 
   it('are never shown to an informant alone (who reads no organisation pages at all)', async () => {
-    const page = await callRoute(organisationPage.loader, getRequest(`/organisationer/${housing.id}`, informantOnly), {
-      id: housing.id,
-    })
-    expect(page.status).toBe(403)
+    for (const loader of [organisationLayout.loader, organisationPage.loader]) {
+      const page = await callRoute(loader, getRequest(`/organisationer/${housing.id}`, informantOnly), {
+        id: housing.id,
+      })
+      expect(page.status).toBe(403)
+    }
   })
 
   it("are still shown to the organisation's own partner editors and viewers and to the coordinator", async () => {

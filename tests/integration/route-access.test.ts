@@ -79,15 +79,17 @@ const probes: Probe[] = [
   { route: 'organisationer.ny', method: 'POST', url: '/organisationer/ny', body: {}, allowed: ['coordinator'] },
   { route: 'organisationer.$id', method: 'GET', url: `/organisationer/${OWN}`, params: { id: OWN }, allowed: networkReaders },
   { route: 'organisationer.$id', method: 'GET', url: `/organisationer/${OTHER}`, params: { id: OTHER }, allowed: networkReaders },
+  { route: 'organisationer.$id._index', method: 'GET', url: `/organisationer/${OWN}`, params: { id: OWN }, allowed: networkReaders },
+  { route: 'organisationer.$id._index', method: 'GET', url: `/organisationer/${OTHER}`, params: { id: OTHER }, allowed: networkReaders },
   {
-    route: 'organisationer.$id_.redigera',
+    route: 'organisationer.$id.redigera',
     method: 'GET',
     url: `/organisationer/${OWN}/redigera`,
     params: { id: OWN },
     allowed: ['coordinator', 'partner_editor'],
   },
   {
-    route: 'organisationer.$id_.redigera',
+    route: 'organisationer.$id.redigera',
     method: 'POST',
     url: `/organisationer/${OWN}/redigera`,
     params: { id: OWN },
@@ -95,14 +97,14 @@ const probes: Probe[] = [
     allowed: ['coordinator', 'partner_editor'],
   },
   {
-    route: 'organisationer.$id_.redigera',
+    route: 'organisationer.$id.redigera',
     method: 'GET',
     url: `/organisationer/${OTHER}/redigera`,
     params: { id: OTHER },
     allowed: ['coordinator'],
   },
   {
-    route: 'organisationer.$id_.redigera',
+    route: 'organisationer.$id.redigera',
     method: 'POST',
     url: `/organisationer/${OTHER}/redigera`,
     params: { id: OTHER },
@@ -186,12 +188,12 @@ function contactRouteProbes(): Probe[] {
     const base = `/organisationer/${organisation}`
     const routeParams = { id: organisation, routeId: route }
     probes.push(
-      { route: 'organisationer.$id_.kontaktvagar.ny', method: 'GET', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, allowed: [...allowed] },
-      { route: 'organisationer.$id_.kontaktvagar.ny', method: 'POST', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, body: {}, allowed: [...allowed] },
-      { route: 'organisationer.$id_.kontaktvagar.$routeId', method: 'GET', url: `${base}/kontaktvagar/${route}`, params: routeParams, allowed: [...allowed] },
-      { route: 'organisationer.$id_.kontaktvagar.$routeId', method: 'POST', url: `${base}/kontaktvagar/${route}`, params: routeParams, body: {}, allowed: [...allowed] },
+      { route: 'organisationer.$id.kontaktvagar.ny', method: 'GET', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, allowed: [...allowed] },
+      { route: 'organisationer.$id.kontaktvagar.ny', method: 'POST', url: `${base}/kontaktvagar/ny`, params: { id: organisation }, body: {}, allowed: [...allowed] },
+      { route: 'organisationer.$id.kontaktvagar.$routeId', method: 'GET', url: `${base}/kontaktvagar/${route}`, params: routeParams, allowed: [...allowed] },
+      { route: 'organisationer.$id.kontaktvagar.$routeId', method: 'POST', url: `${base}/kontaktvagar/${route}`, params: routeParams, body: {}, allowed: [...allowed] },
       {
-        route: 'organisationer.$id_.kontaktvagar.$routeId',
+        route: 'organisationer.$id.kontaktvagar.$routeId',
         method: 'POST',
         url: `${base}/kontaktvagar/${route}`,
         params: routeParams,
@@ -199,14 +201,14 @@ function contactRouteProbes(): Probe[] {
         allowed: [...allowed],
       },
       {
-        route: 'organisationer.$id_.kontaktvagar.$routeId_.provsamtal',
+        route: 'organisationer.$id.kontaktvagar.$routeId_.provsamtal',
         method: 'GET',
         url: `${base}/kontaktvagar/${route}/provsamtal`,
         params: routeParams,
         allowed: [...allowed],
       },
       {
-        route: 'organisationer.$id_.kontaktvagar.$routeId_.provsamtal',
+        route: 'organisationer.$id.kontaktvagar.$routeId_.provsamtal',
         method: 'POST',
         url: `${base}/kontaktvagar/${route}/provsamtal`,
         params: routeParams,
@@ -243,17 +245,17 @@ function registryProbes(): Probe[] {
       allowed: [...allowed],
     })
     probes.push(
-      probe('organisationer.$id_.platser.ny', 'GET', `${base}/platser/ny`, { id: organisation }),
-      probe('organisationer.$id_.platser.ny', 'POST', `${base}/platser/ny`, { id: organisation }),
-      probe('organisationer.$id_.platser.$siteId', 'GET', `${base}/platser/${site.siteId}`, site),
-      probe('organisationer.$id_.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'save' }),
-      probe('organisationer.$id_.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'delete' }),
-      probe('organisationer.$id_.verksamheter.ny', 'GET', `${base}/verksamheter/ny`, { id: organisation }),
-      probe('organisationer.$id_.verksamheter.ny', 'POST', `${base}/verksamheter/ny`, { id: organisation }),
-      probe('organisationer.$id_.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}`, service),
-      probe('organisationer.$id_.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}?beroende=${dependencyId}`, service),
+      probe('organisationer.$id.platser.ny', 'GET', `${base}/platser/ny`, { id: organisation }),
+      probe('organisationer.$id.platser.ny', 'POST', `${base}/platser/ny`, { id: organisation }),
+      probe('organisationer.$id.platser.$siteId', 'GET', `${base}/platser/${site.siteId}`, site),
+      probe('organisationer.$id.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'save' }),
+      probe('organisationer.$id.platser.$siteId', 'POST', `${base}/platser/${site.siteId}`, site, { intent: 'delete' }),
+      probe('organisationer.$id.verksamheter.ny', 'GET', `${base}/verksamheter/ny`, { id: organisation }),
+      probe('organisationer.$id.verksamheter.ny', 'POST', `${base}/verksamheter/ny`, { id: organisation }),
+      probe('organisationer.$id.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}`, service),
+      probe('organisationer.$id.verksamheter.$serviceId', 'GET', `${base}/verksamheter/${service.serviceId}?beroende=${dependencyId}`, service),
       ...['save', 'delete', 'addDependency', 'updateDependency', 'deleteDependency'].map((intent) =>
-        probe('organisationer.$id_.verksamheter.$serviceId', 'POST', `${base}/verksamheter/${service.serviceId}`, service, { intent, dependencyId }),
+        probe('organisationer.$id.verksamheter.$serviceId', 'POST', `${base}/verksamheter/${service.serviceId}`, service, { intent, dependencyId }),
       ),
     )
   }
@@ -445,7 +447,7 @@ describe('route access matrix', () => {
   }
 
   it("a partner editor's valid edit of another organisation is refused and changes nothing", async () => {
-    const module = await importRoute('organisationer.$id_.redigera')
+    const module = await importRoute('organisationer.$id.redigera')
     const request = formRequest(`/organisationer/${ids.other}/redigera`, validOrganisation, cookies.get('partner_editor'))
     const { outcome, status } = await outcomeOf(() =>
       module.action!({ request, params: { id: ids.other }, context: { clientIp: '10.0.1.1', cspNonce: '', requestId: 't' } }),

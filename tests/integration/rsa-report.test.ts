@@ -7,9 +7,9 @@ import { criticalServices } from '../../app/db/schema/registry'
 import { rsaFollowUps, rsaMeasures } from '../../app/db/schema/rsa'
 import { createAnalysis, listEvents, setResultsShared } from '../../app/modules/rsa/analyses.server'
 import { REPORT_LIST_MAX } from '../../app/modules/rsa/compiled.server'
-import * as planPage from '../../app/routes/rsa+/$id_.atgarder'
-import * as measurePage from '../../app/routes/rsa+/$id_.atgarder_.$measureId'
-import * as narrativePage from '../../app/routes/rsa+/$id_.berattelse'
+import * as planPage from '../../app/routes/rsa+/$id.atgarder'
+import * as measurePage from '../../app/routes/rsa+/$id.atgarder_.$measureId'
+import * as narrativePage from '../../app/routes/rsa+/$id.berattelse'
 import * as reportPage from '../../app/routes/rsa+/$id_.rapport'
 import * as reportPdf from '../../app/routes/rsa+/$id_.rapport[.pdf]'
 import * as followUpPage from '../../app/routes/rsa+/$id_.uppfoljning.$year'
@@ -345,7 +345,8 @@ describe('the RSA report and action plan', () => {
       const added = await call(planPage.action, formRequest(planUrl(), measure(), coordinator.cookie), {
         id: analysis.id,
       })
-      expect([added.status, added.location]).toEqual([302, `${planUrl()}?klart=measureAdded`])
+      expect([added.status, added.location]).toEqual([302, planUrl()])
+      expect(added.notice).toEqual({ kind: 'success', message: 'rsa.plan.added' })
       const [row] = await db().select().from(rsaMeasures)
       expect(row).toMatchObject({
         title: 'Reservkraft till trygghetsboendet',
@@ -442,7 +443,8 @@ describe('the RSA report and action plan', () => {
       const recorded = await call(planPage.action, formRequest(planUrl(), followUp, coordinator.cookie), {
         id: analysis.id,
       })
-      expect(recorded.location).toBe(`${planUrl()}?klart=followUpRecorded`)
+      expect(recorded.location).toBe(planUrl())
+      expect(recorded.notice).toEqual({ kind: 'success', message: 'rsa.plan.followUpRecorded' })
       const again = await call<{ errors: Record<string, string> }>(
         planPage.action,
         formRequest(planUrl(), followUp, coordinator.cookie),

@@ -5,11 +5,12 @@ import { auditLog } from '../../app/db/schema/audit'
 import { networkMembers, networks } from '../../app/db/schema/registry'
 import { rsaAnalyses, rsaAnswers, rsaEvents, rsaParticipants } from '../../app/db/schema/rsa'
 import { createAnalysis, listEvents } from '../../app/modules/rsa/analyses.server'
-import * as analysisPage from '../../app/routes/rsa+/$id'
-import * as allAnswers from '../../app/routes/rsa+/$id_.svar'
-import * as answerPage from '../../app/routes/rsa+/$id_.svar_.$eventId'
-import * as settingsPage from '../../app/routes/rsa+/$id_.installningar'
-import * as resultsPage from '../../app/routes/rsa+/$id_.resultat'
+import * as analysisLayout from '../../app/routes/rsa+/$id'
+import * as analysisPage from '../../app/routes/rsa+/$id._index'
+import * as allAnswers from '../../app/routes/rsa+/$id.svar'
+import * as answerPage from '../../app/routes/rsa+/$id.svar_.$eventId'
+import * as settingsPage from '../../app/routes/rsa+/$id.installningar'
+import * as resultsPage from '../../app/routes/rsa+/$id.resultat'
 import * as listPage from '../../app/routes/rsa+/_index'
 import * as newPage from '../../app/routes/rsa+/ny'
 import { formRequest, getRequest, makeOrganisation, makeRsaAnswer, makeUser, signedIn } from '../support/factories'
@@ -118,7 +119,8 @@ describe('the RSA', () => {
         ),
       )
       const [row] = await db().select().from(rsaAnalyses)
-      expect([result.status, result.location]).toEqual([302, `/rsa/${row!.id}/installningar?skapad=1`])
+      expect([result.status, result.location]).toEqual([302, `/rsa/${row!.id}/installningar`])
+      expect(result.notice).toEqual({ kind: 'success', message: 'rsa.done.created' })
       expect(row).toMatchObject({
         title: 'RSA 2027–2030',
         periodStart: 2027,
@@ -195,6 +197,28 @@ describe('the RSA', () => {
       expect((await call(analysisPage.loader, getRequest(`/rsa/${id}`, outsiderEditor.cookie), { id })).status).toBe(
         404,
       )
+      expect((await call(analysisLayout.loader, getRequest(`/rsa/${id}`, outsiderEditor.cookie), { id })).status).toBe(
+        404,
+      )
+    })
+
+    it("the analysis's header names it and links the pages each user may open", async () => {
+      const { id } = await analysis()
+      type Layout = {
+        header: { title: string; periodStart: number; periodEnd: number; shared: boolean; links: object }
+      }
+      const header = async (cookie: string) =>
+        (await call<Layout>(analysisLayout.loader, getRequest(`/rsa/${id}/svar`, cookie), { id })).body?.header
+      expect(await header(coordinator.cookie)).toEqual({
+        id,
+        title: 'RSA 2027–2030',
+        periodStart: 2027,
+        periodEnd: 2030,
+        shared: false,
+        links: { manage: true, answer: true, results: true },
+      })
+      expect((await header(housingEditor.cookie))?.links).toEqual({ manage: false, answer: true, results: false })
+      expect((await header(housingViewer.cookie))?.links).toEqual({ manage: false, answer: false, results: false })
     })
 
     it('the coordinator edits scale labels and protected values; a stale version is a conflict that keeps the input', async () => {
@@ -217,7 +241,8 @@ describe('the RSA', () => {
         formRequest(`/rsa/${id}/installningar`, values, coordinator.cookie),
         { id },
       )
-      expect([saved.status, saved.location]).toEqual([302, `/rsa/${id}/installningar?klart=saved`])
+      expect([saved.status, saved.location]).toEqual([302, `/rsa/${id}/installningar`])
+      expect(saved.notice).toEqual({ kind: 'success', message: 'rsa.done.saved' })
       const [row] = await db().select().from(rsaAnalyses)
       expect(row!.likelihoodScale[0]!.label).toBe('Osannolik')
       expect(row!.protectedValues.find((value) => value.key === 'environment')?.label).toBe('Miljö och natur')
@@ -252,9 +277,11 @@ describe('the RSA', () => {
       const { id, events } = await analysis()
       const post = (fields: Record<string, string>) =>
         call(settingsPage.action, formRequest(`/rsa/${id}/installningar`, fields, coordinator.cookie), { id })
-      expect(
-        (await post({ intent: 'addEvent', title: 'Kemikalieolycka', description: 'Utsläpp vid E20' })).location,
-      ).toBe(`/rsa/${id}/installningar?klart=eventAdded`)
+      const added = await post({ intent: 'addEvent', title: 'Kemikalieolycka', description: 'Utsläpp vid E20' })
+      expect([added.location, added.notice]).toEqual([
+        `/rsa/${id}/installningar`,
+        { kind: 'success', message: 'rsa.done.eventAdded' },
+      ])
       const empty = await call<{ form: string; errors: Record<string, string> }>(
         settingsPage.action,
         formRequest(`/rsa/${id}/installningar`, { intent: 'addEvent', title: ' ' }, coordinator.cookie),
@@ -343,7 +370,8 @@ describe('the RSA', () => {
         ),
         { id, eventId },
       )
-      expect([draft.status, draft.location]).toEqual([302, `${url}?organisation=${housing.id}&sparat=draft`])
+      expect([draft.status, draft.location]).toEqual([302, `${url}?organisation=${housing.id}`])
+      expect(draft.notice).toEqual({ kind: 'success', message: 'rsa.savedDraft' })
       const [saved] = await db().select().from(rsaAnswers)
       expect(saved).toMatchObject({
         organisationId: housing.id,
@@ -374,7 +402,8 @@ describe('the RSA', () => {
         formRequest(url, { ...fullAnswer(housing.id, '1'), intent: 'submit' }, housingEditor.cookie),
         { id, eventId },
       )
-      expect(done.location).toBe(`${url}?organisation=${housing.id}&sparat=submitted`)
+      expect(done.location).toBe(`${url}?organisation=${housing.id}`)
+      expect(done.notice).toEqual({ kind: 'success', message: 'rsa.savedDone' })
       const [submitted] = await db().select().from(rsaAnswers)
       expect(submitted).toMatchObject({
         state: 'submitted',
@@ -590,10 +619,17 @@ describe('the RSA', () => {
         formRequest(`/rsa/${id}`, { intent: 'share', version: String(version) }, coordinator.cookie),
         { id },
       )
-      expect(share.location).toBe(`/rsa/${id}?delad=1`)
+      expect(share.location).toBe(`/rsa/${id}`)
+      expect(share.notice).toEqual({ kind: 'success', message: 'rsa.sharedNow' })
       expect((await results(housingEditor.cookie)).status).toBe(200)
       expect((await results(housingViewer.cookie)).status).toBe(200)
       expect((await results(outsiderEditor.cookie)).status).toBe(404)
+      const partnerHeader = await call<{ header: { shared: boolean; links: { results: boolean } } }>(
+        analysisLayout.loader,
+        getRequest(`/rsa/${id}`, housingViewer.cookie),
+        { id },
+      )
+      expect([partnerHeader.body?.header.shared, partnerHeader.body?.header.links.results]).toEqual([true, true])
       // A partner cannot share or stop sharing.
       expect(
         (
@@ -610,7 +646,8 @@ describe('the RSA', () => {
         formRequest(`/rsa/${id}`, { intent: 'unshare', version: String(version + 1) }, coordinator.cookie),
         { id },
       )
-      expect(unshare.location).toBe(`/rsa/${id}?inte-delad=1`)
+      expect(unshare.location).toBe(`/rsa/${id}`)
+      expect(unshare.notice).toEqual({ kind: 'success', message: 'rsa.unsharedNow' })
       expect((await results(housingEditor.cookie)).status).toBe(403)
       const audit = await db()
         .select()

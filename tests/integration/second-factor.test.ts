@@ -304,7 +304,8 @@ describe('the second factor', () => {
       postForm('/konto', { currentPassword: TEST_PASSWORD, newPassword: 'fyra ord i rad' }, cookie),
     )
     expect(changed.status).toBe(302)
-    expect(changed.location).toBe('/konto?bytt=1')
+    expect(changed.location).toBe('/konto')
+    expect(changed.notice).toEqual({ kind: 'success', message: 'account.changed' })
     expect((await callRoute(home.loader, getRequest('/', cookieOf(changed.response)))).status).toBe(200)
     expect(isCommonPassword('sommarstuga-vid-sjön')).toBe(false)
     expect(isCommonPassword('QWERTY123')).toBe(true)

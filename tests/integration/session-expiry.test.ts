@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest'
 import * as entry from '../../app/entry.server'
 import * as root from '../../app/root'
 import * as contactList from '../../app/routes/kontaktlista'
+import * as signInPage from '../../app/routes/logga-in'
 import * as secondFactorCode from '../../app/routes/logga-in_.kod'
 import * as accessibility from '../../app/routes/tillganglighet'
-import * as report from '../../app/routes/trygghet+/$id_.rapportera'
+import * as councilLayout from '../../app/routes/trygghet+/$id'
+import * as report from '../../app/routes/trygghet+/$id.rapportera'
 import { sessions } from '../../app/db/schema/auth'
 import { users } from '../../app/db/schema/users'
+import { sv } from '../../app/i18n/sv'
 import { createSession } from '../../app/modules/auth/sessions.server'
 import { sessionPolicy } from '../../app/modules/auth/session-cookie.server'
 import { makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
@@ -27,31 +30,38 @@ const HOUR = 3_600_000
 
 /** The app's real root, entry and route modules, served by Remix's own request handler. */
 function portal() {
-  const routes = {
+  const routes: Record<string, { id: string; parentId?: string; path: string; module: object }> = {
     root: { id: 'root', path: '', module: root },
     'routes/kontaktlista': { id: 'routes/kontaktlista', parentId: 'root', path: 'kontaktlista', module: contactList },
+    'routes/logga-in': { id: 'routes/logga-in', parentId: 'root', path: 'logga-in', module: signInPage },
     'routes/tillganglighet': {
       id: 'routes/tillganglighet',
       parentId: 'root',
       path: 'tillganglighet',
       module: accessibility,
     },
-    'routes/trygghet+/$id_.rapportera': {
-      id: 'routes/trygghet+/$id_.rapportera',
+    'routes/trygghet+/$id': {
+      id: 'routes/trygghet+/$id',
       parentId: 'root',
-      path: 'trygghet/:id/rapportera',
+      path: 'trygghet/:id',
+      module: councilLayout,
+    },
+    'routes/trygghet+/$id.rapportera': {
+      id: 'routes/trygghet+/$id.rapportera',
+      parentId: 'routes/trygghet+/$id',
+      path: 'rapportera',
       module: report,
     },
   }
-  const manifestRoute = (id: string, parentId?: string) => ({
+  const manifestRoute = (id: string) => ({
     id,
-    parentId,
-    path: routes[id as keyof typeof routes].path,
+    parentId: routes[id]!.parentId,
+    path: routes[id]!.path,
     module: `/assets/${id}.js`,
     imports: [],
     css: [],
     hasLoader: true,
-    hasAction: id !== 'root',
+    hasAction: 'action' in routes[id]!.module,
     hasClientLoader: false,
     hasClientAction: false,
     hasErrorBoundary: id === 'root',
@@ -62,9 +72,7 @@ function portal() {
     routes,
     assets: {
       entry: { module: '/assets/entry.client.js', imports: [] },
-      routes: Object.fromEntries(
-        Object.keys(routes).map((id) => [id, manifestRoute(id, id === 'root' ? undefined : 'root')]),
-      ),
+      routes: Object.fromEntries(Object.keys(routes).map((id) => [id, manifestRoute(id)])),
       url: '/assets/manifest.js',
       version: 'test',
     },
@@ -82,9 +90,12 @@ function expectSiteDataCleared(response: Response | Headers) {
   const headers = response instanceof Headers ? response : response.headers
   expect(headers.get('Clear-Site-Data')).toBe(CLEAR_SITE_DATA)
   const cookies = headers.getSetCookie()
-  expect(cookies).toHaveLength(1)
-  expect(cookies[0]).toMatch(/^session=;/)
-  expect(cookies[0]).toContain('Max-Age=0')
+  const session = cookies.filter((cookie) => cookie.startsWith('session='))
+  expect(session).toHaveLength(1)
+  expect(session[0]).toMatch(/^session=;/)
+  expect(session[0]).toContain('Max-Age=0')
+  // Beside it, at most the notice for the sign-in page.
+  expect(cookies.filter((cookie) => !cookie.startsWith('session=') && !cookie.startsWith('flash='))).toEqual([])
 }
 
 const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } })
@@ -128,7 +139,8 @@ describe('an ended session clears the browser’s offline data', () => {
     const result = await callRoute(secondFactorCode.loader, get('/logga-in/kod', cookie))
     expect(result.status).toBe(302)
     expectSiteDataCleared(result.response!)
-    expect(result.location).toBe('/logga-in?redirectTo=%2Flogga-in%2Fkod&utgangen=1')
+    expect(result.location).toBe('/logga-in?redirectTo=%2Flogga-in%2Fkod')
+    expect(result.notice).toEqual({ kind: 'info', message: 'login.expired' })
   })
 
   it('and for a deactivated user, or a cookie whose session is already gone', async () => {
@@ -147,8 +159,15 @@ describe('an ended session clears the browser’s offline data', () => {
     const document = await handle(get('/kontaktlista', cookie))
     expect(document.status).toBe(302)
     expectSiteDataCleared(document)
-    // The sign-in page says what the browser was told to forget.
-    expect(document.headers.get('Location')).toBe('/logga-in?redirectTo=%2Fkontaktlista&utgangen=1')
+    expect(document.headers.get('Location')).toBe('/logga-in?redirectTo=%2Fkontaktlista')
+    // The sign-in page says what the browser was told to forget, once.
+    const flash = document.headers.getSetCookie().find((line) => line.startsWith('flash='))!.split(';')[0]!
+    const signIn = await handle(get('/logga-in?redirectTo=%2Fkontaktlista', flash))
+    expect(signIn.status).toBe(200)
+    expect(await signIn.text()).toContain(sv['login.expired'])
+    expect(signIn.headers.getSetCookie()).toEqual([expect.stringMatching(/^flash=; .*Max-Age=0/)])
+    const again = await handle(get('/logga-in?redirectTo=%2Fkontaktlista', ''))
+    expect(await again.text()).not.toContain(sv['login.expired'])
 
     const data = await handle(get('/kontaktlista.data', cookie))
     // Single fetch answers a redirect with 202 and the target in the body.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { contactFlashes } from '../../app/components/contacts/contact-routes-section'
 import { en } from '../../app/i18n/en'
 import { labelOf, translator } from '../../app/i18n/i18n'
 import { labelFamilies } from '../../app/i18n/label-families'
@@ -40,7 +39,6 @@ describe('a plural message', () => {
 describe('a family of keys named by a value', () => {
   const families: [string, readonly string[]][] = [
     ...Object.entries(labelFamilies),
-    ['contacts.flash', contactFlashes],
     ...Object.values(labelledValues).map(({ prefix, values }): [string, readonly string[]] => [prefix, values]),
   ]
 

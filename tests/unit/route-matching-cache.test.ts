@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { UNSAFE_flatRoutes as flatRoutes } from '@remix-run/dev'
+import { UNSAFE_defineRoutes as defineRoutes } from '@remix-run/dev'
 import { createMemoryHistory, createRouter, matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
 import { afterAll, describe, expect, it } from 'vitest'
 import remixConfig from '../../remix.config.js'
@@ -41,9 +41,11 @@ interface Entry {
   caseSensitive?: boolean
 }
 
+// The portal's routes as remix.config.js defines them (remix-flat-routes, section folders included).
+const manifest = (await remixConfig.routes!(defineRoutes)) as Record<string, Entry>
+
 /** The portal's route tree as Remix's server builds it (server-runtime's createRoutes). */
 function portalRoutes(): AgnosticRouteObject[] {
-  const manifest = flatRoutes(path.join(root, 'app'), remixConfig.ignoredRouteFiles) as Record<string, Entry>
   const entries: Entry[] = [{ id: 'root', path: '' }, ...Object.values(manifest)]
   const childrenOf = (parentId: string | undefined): AgnosticRouteObject[] =>
     entries

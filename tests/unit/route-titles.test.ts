@@ -13,8 +13,9 @@ const modules = {
 // Without loader data these fall back to a word that is the same in both languages.
 const sameInBothLanguages = [
   'organisationer.$id.tsx', // Organisation
+  'organisationer.$id._index.tsx', // Organisation
   'rsa.$id.tsx', // RSA
-  'rsa.$id_.svar_.$eventId.tsx', // RSA
+  'rsa.$id.svar_.$eventId.tsx', // RSA
   'scenarier.$id.tsx', // Scenario
   'scenarier.$id_.redigera.tsx', // Scenario
   'scenarier.$id_.utskrift.tsx', // Scenario
@@ -22,9 +23,9 @@ const sameInBothLanguages = [
 // The loader writes the whole title in the page's language; without it the portal's name alone.
 const nameOnly = [
   'root.tsx',
-  'organisationer.$id_.kontaktvagar.$routeId.tsx',
-  'organisationer.$id_.kontaktvagar.$routeId_.provsamtal.tsx',
-  'organisationer.$id_.kontaktvagar.ny.tsx',
+  'organisationer.$id.kontaktvagar.$routeId.tsx',
+  'organisationer.$id.kontaktvagar.$routeId_.provsamtal.tsx',
+  'organisationer.$id.kontaktvagar.ny.tsx',
 ]
 
 async function titleOf(file: string, locale: Locale) {

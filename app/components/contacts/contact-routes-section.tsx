@@ -1,13 +1,8 @@
-import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
-import { FormMessage } from '~/components/forms/field'
+import { Form, Link, useNavigation } from '@remix-run/react'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { contactValueText, isCrisisRoute } from '~/modules/contacts/contact-route-values'
 import { ContactRouteCard, type ContactRouteCardData } from './contact-route-card'
-
-/** The outcome of a contact-route page, passed back to the organisation page as ?kontaktvagar=… */
-export const contactFlashes = ['ny', 'sparad', 'borttagen', 'provsamtal', 'bekraftad'] as const
-export type ContactFlash = (typeof contactFlashes)[number]
 
 export interface ContactOverviewData {
   routes: ContactRouteCardData[]
@@ -31,9 +26,7 @@ export function ContactRoutesSection({
 }) {
   const t = useT()
   const locale = useLocale()
-  const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const flash = contactFlashes.find((known) => known === searchParams.get('kontaktvagar'))
   const crisis = contacts.routes.filter(isCrisisRoute)
   const others = contacts.routes.filter((route) => !isCrisisRoute(route))
   const base = `/organisationer/${organisationId}`
@@ -73,9 +66,6 @@ export function ContactRoutesSection({
   return (
     <section aria-labelledby="kontaktvagar" className="contact-section">
       <h2 id="kontaktvagar">{t('contacts.title')}</h2>
-      {flash ? (
-        <FormMessage kind="success">{t(`contacts.flash.${flash}`)}</FormMessage>
-      ) : null}
       <p className="contact-section__confirmed">
         {contacts.confirmedAt
           ? contacts.confirmedByName

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { Field, FieldGroup, FormMessage } from '~/components/forms/field'
+import { OptionSelect } from '~/components/forms/option-select'
 import { formatDateTime } from '~/i18n/format'
 import { labelOf, useLocale, useT } from '~/i18n/i18n'
 import { eventEvaluationQuestions, ratingValues } from '~/modules/events/evaluation-form'
@@ -211,12 +212,13 @@ export function EvaluationFindings({
           <h4>{t('eventEvaluation.findings.add')}</h4>
           {adding ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
           <input type="hidden" name="intent" value="finding" />
-          <OrganisationSelect
+          <OptionSelect
             label={t('eventEvaluation.findings.organisation')}
             name="organisationId"
+            options={organisations}
+            placeholder={t('eventEvaluation.choose')}
+            defaultValue={adding?.values.organisationId ?? ''}
             error={adding?.errors.organisationId}
-            defaultValue={adding?.values.organisationId}
-            organisations={organisations}
           />
           <Field label={t('eventEvaluation.findings.text')} name="text" error={adding?.errors.text}>
             {(props) => <textarea {...props} rows={3} defaultValue={adding?.values.text ?? ''} />}
@@ -254,12 +256,13 @@ function MeasureForm({
         <Field label={t('eventEvaluation.measure.title')} name="title" error={mine?.errors.title}>
           {(props) => <input {...props} type="text" defaultValue={mine?.values.title ?? finding.text.slice(0, 200)} />}
         </Field>
-        <OrganisationSelect
+        <OptionSelect
           label={t('eventEvaluation.measure.owner')}
           name="ownerOrganisationId"
+          options={organisations}
+          placeholder={t('eventEvaluation.choose')}
+          defaultValue={mine?.values.ownerOrganisationId ?? ''}
           error={mine?.errors.ownerOrganisationId}
-          defaultValue={mine?.values.ownerOrganisationId}
-          organisations={organisations}
         />
         <Field label={t('eventEvaluation.measure.due')} name="dueDate" error={mine?.errors.dueDate}>
           {(props) => <input {...props} type="date" defaultValue={mine?.values.dueDate ?? ''} />}
@@ -309,35 +312,4 @@ export function EvaluationMessage({ outcome }: { outcome: EvaluationOutcome | un
   if (outcome.kind === 'saved')
     return <FormMessage kind="success">{t(`eventEvaluation.saved.${outcome.what}`)}</FormMessage>
   return <FormMessage kind="error">{t(`eventEvaluation.refused.${outcome.error}`)}</FormMessage>
-}
-
-/** One of the taking-part organisations (a short list: only the event's), or none chosen yet. */
-function OrganisationSelect({
-  label,
-  name,
-  error,
-  defaultValue,
-  organisations,
-}: {
-  label: string
-  name: string
-  error: string | undefined
-  defaultValue: string | undefined
-  organisations: readonly { id: string; name: string }[]
-}) {
-  const t = useT()
-  return (
-    <Field label={label} name={name} error={error}>
-      {(props) => (
-        <select {...props} defaultValue={defaultValue ?? ''}>
-          <option value="">{t('eventEvaluation.choose')}</option>
-          {organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
 }

@@ -115,16 +115,11 @@ export function WritingOrganisationField({
   const t = useT()
   if (organisations.length <= 1) return <input type="hidden" name="organisationId" value={defaultValue} />
   return (
-    <Field label={t('eventLog.field.organisation')} name="organisationId">
-      {(props) => (
-        <select {...props} defaultValue={defaultValue}>
-          {organisations.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <OptionSelect
+      label={t('eventLog.field.organisation')}
+      name="organisationId"
+      options={organisations}
+      defaultValue={defaultValue}
+    />
   )
 }

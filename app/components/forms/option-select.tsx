@@ -5,7 +5,11 @@ export interface Option {
   name: string
 }
 
-/** A labelled select over named records (organisations, areas …), with a first "choose" option that sends nothing. */
+/**
+ * A labelled select over named records (organisations, areas …). With a
+ * `placeholder` its first option is a "choose" that sends nothing; without
+ * one a record is always chosen.
+ */
 export function OptionSelect({
   label,
   name,
@@ -20,7 +24,7 @@ export function OptionSelect({
   label: string
   name: string
   options: readonly Option[]
-  placeholder: string
+  placeholder?: string
   defaultValue: string
   error?: string
   hint?: string
@@ -31,7 +35,7 @@ export function OptionSelect({
     <Field label={label} name={name} error={error} hint={hint} current={current}>
       {(props) => (
         <select {...props} required={required} defaultValue={defaultValue}>
-          <option value="">{placeholder}</option>
+          {placeholder === undefined ? null : <option value="">{placeholder}</option>}
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.name}

@@ -1,4 +1,5 @@
 import { Field } from '~/components/forms/field'
+import { OptionSelect, type Option } from '~/components/forms/option-select'
 import { actionItemStates } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 
@@ -11,7 +12,7 @@ export function ActionItemFields({
 }: {
   values: Record<string, string>
   errors: Record<string, string>
-  organisations: { id: string; name: string }[]
+  organisations: readonly Option[]
   withState?: boolean
 }) {
   const t = useT()
@@ -23,23 +24,15 @@ export function ActionItemFields({
       <Field label={t('meetingFollowUp.actions.description')} name="description" error={errors.description}>
         {(props) => <textarea {...props} rows={3} defaultValue={values.description ?? ''} />}
       </Field>
-      <Field
+      <OptionSelect
         label={t('meetingFollowUp.actions.owner')}
         name="ownerOrganisationId"
+        options={organisations}
+        placeholder={t('meetingFollowUp.chooseOrganisation')}
+        defaultValue={values.ownerOrganisationId ?? ''}
         hint={t('meetingFollowUp.actions.ownerHint')}
         error={errors.ownerOrganisationId}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.ownerOrganisationId ?? ''}>
-            <option value="">{t('meetingFollowUp.chooseOrganisation')}</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      />
       <Field
         label={t('meetingFollowUp.actions.dueDate')}
         name="dueDate"

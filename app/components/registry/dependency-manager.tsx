@@ -23,7 +23,6 @@ export function DependencyManager({
   editing,
   formState,
   deleteError,
-  notice,
 }: {
   dependencies: DependencyItem[]
   acceptableOutageHours: number
@@ -33,7 +32,6 @@ export function DependencyManager({
   /** A rejected submission of the form below. */
   formState: DependencyFormState | null
   deleteError: string | null
-  notice: string | null
 }) {
   const t = useT()
   const location = useLocation()
@@ -45,7 +43,6 @@ export function DependencyManager({
   return (
     <section aria-labelledby="beroenden" className="registry-section">
       <h2 id="beroenden">{t('deps.title')}</h2>
-      {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
       {deleteError ? <FormMessage kind="error">{t('deps.deleteConflict')}</FormMessage> : null}
       <DependencyList
         dependencies={dependencies}

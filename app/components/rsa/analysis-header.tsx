@@ -1,3 +1,5 @@
+import { useMatches } from '@remix-run/react'
+import type { SectionHandle } from '~/components/ui/section-heading'
 import { useT } from '~/i18n/i18n'
 import { RsaNav, type RsaLinks } from './rsa-nav'
 
@@ -22,4 +24,25 @@ export function AnalysisHeader({ header, heading }: { header: AnalysisHeaderData
       <RsaNav id={header.id} title={header.title} links={header.links} />
     </header>
   )
+}
+
+/**
+ * A page of an analysis names its heading, and a page that is one form
+ * (`narrow`) keeps the whole page, header included, as narrow as the form.
+ */
+export interface AnalysisPageHandle<Loader = unknown> extends SectionHandle<Loader> {
+  narrow?: true
+}
+
+/** Whether the open page of the analysis asks for the narrow page. */
+export function useNarrowAnalysisPage(): boolean {
+  return useMatches().some((match) => (match.handle as AnalysisPageHandle | undefined)?.narrow === true)
+}
+
+const layoutId = 'routes/rsa+/$id'
+
+/** The analysis's title for a page's <title>, from the analysis's layout route; undefined while it has no data. */
+export function analysisTitleOf(matches: readonly { id: string; data: unknown }[]): string | undefined {
+  const data = matches.find((match) => match.id === layoutId)?.data as { header: AnalysisHeaderData } | undefined
+  return data?.header.title
 }

@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { Notice } from '~/modules/http/notice'
 import { users } from './users'
 
 /**
@@ -17,6 +18,8 @@ export const formSubmissions = pgTable(
     /** The path the form was posted to: a key is good for that form only. */
     action: text('action').notNull(),
     location: text('location'),
+    /** The notice the redirect carries (app/modules/http/flash.server.ts), so a repeated post shows the same one. */
+    notice: jsonb('notice').$type<Notice>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('form_submissions_created_idx').on(table.createdAt)],

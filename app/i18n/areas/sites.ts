@@ -73,7 +73,6 @@ export const sv = {
   'services.manage': 'Ändra verksamheten och dess beroenden',
   'services.manageNamed': ' – {name}',
   'services.details': 'Uppgifter om verksamheten',
-  'services.back': 'Tillbaka till {organisation}',
   'services.save': 'Spara verksamheten',
   'services.delete': 'Ta bort verksamheten',
   'services.deleteHint': 'Verksamhetens beroenden tas bort tillsammans med den.',

@@ -7,6 +7,7 @@ import { safeRedirect as safeRedirectOn } from './safe-redirect'
 import { portalOrigin } from '~/config/env.server'
 import { secondFactorStep, type SecondFactorStep } from './second-factor.server'
 import { validateSessionToken, type SessionUser, type ValidSession } from './sessions.server'
+import { flashHeaders } from '~/modules/http/flash.server'
 
 /** A path on the portal's own origin to send the user back to, or the fallback. */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
@@ -38,9 +39,14 @@ export async function sessionHasEnded(request: Request): Promise<boolean> {
   return (await getSession(request)) === null && carriesSessionCookie(request)
 }
 
-/** The sign-in page, coming back to `back`; after an ended session it says what the browser forgot. */
-function signInPath(back: string, ended: boolean): string {
-  return `/logga-in?redirectTo=${encodeURIComponent(back)}${ended ? '&utgangen=1' : ''}`
+/** The sign-in page, coming back to `back`. */
+function signInPath(back: string): string {
+  return `/logga-in?redirectTo=${encodeURIComponent(back)}`
+}
+
+/** What the answer to a request whose session has ended sends: the cookie and the offline data go, and sign-in says why. */
+function endedHeaders(): Headers {
+  return flashHeaders({ kind: 'info', message: 'login.expired' }, endedSessionHeaders())
 }
 
 export function stepOf(current: ValidSession): SecondFactorStep {
@@ -74,15 +80,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const step = current ? stepOf(current) : null
   if (current && (step === 'passed' || step === 'notNeeded')) return current.user
   const ended = await sessionHasEnded(request)
-  const headers = ended ? endedSessionHeaders() : undefined
   const url = new URL(request.url)
   if (request.method === 'GET' && !url.searchParams.has('_data')) {
     const back = `${url.pathname}${url.search}`.replace(/\.data(\?|$)/, '$1')
     if (step === 'code' || step === 'enrol') throw redirect(secondFactorPath(step, back))
-    throw redirect(signInPath(back, ended), { headers })
+    throw redirect(signInPath(back), { headers: ended ? endedHeaders() : undefined })
   }
   if (step === 'code' || step === 'enrol') throw new Response('Tvåstegsverifiering krävs', { status: 401 })
-  throw new Response('Inte inloggad', { status: 401, headers })
+  throw new Response('Inte inloggad', { status: 401, headers: ended ? endedSessionHeaders() : undefined })
 }
 
 /** The pages of the second factor itself: any live session, whichever step it is at. */
@@ -90,10 +95,11 @@ export async function requireSession(request: Request): Promise<ValidSession & {
   const current = await getSession(request)
   if (current) return { ...current, step: stepOf(current) }
   const ended = await sessionHasEnded(request)
-  const headers = ended ? endedSessionHeaders() : undefined
   const url = new URL(request.url)
-  if (request.method === 'GET') throw redirect(signInPath(`${url.pathname}${url.search}`, ended), { headers })
-  throw new Response('Inte inloggad', { status: 401, headers })
+  if (request.method === 'GET') {
+    throw redirect(signInPath(`${url.pathname}${url.search}`), { headers: ended ? endedHeaders() : undefined })
+  }
+  throw new Response('Inte inloggad', { status: 401, headers: ended ? endedSessionHeaders() : undefined })
 }
 
 export function assertPermission(user: SessionUser, action: Action, resource?: Resource): void {

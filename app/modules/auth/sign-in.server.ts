@@ -7,6 +7,7 @@ import { isEnrolled, secondFactorStep } from './second-factor.server'
 import { createSession, loadSessionUser } from './sessions.server'
 import { users } from '~/db/schema/users'
 import { eq } from 'drizzle-orm'
+import { flashHeaders, serializeFlashCookie, type Notice } from '~/modules/http/flash.server'
 
 /**
  * Starts a session and redirects with its cookie: to `to`, or first to the
@@ -18,7 +19,7 @@ export async function signInAndRedirect(
   db: Executor,
   userId: string,
   to: string,
-  options: { twoFactorVerified?: boolean; request?: Request } = {},
+  options: { twoFactorVerified?: boolean; request?: Request; notice?: Notice } = {},
 ): Promise<Response> {
   const now = new Date()
   const { token, session } = await createSession(db, userId, sessionPolicy(), now, options)
@@ -31,12 +32,12 @@ export async function signInAndRedirect(
   const owed = step === 'code' || step === 'enrol'
   const headers = new Headers({ 'Set-Cookie': serializeSessionCookie(token, session.expiresAt) })
   if (!owed && options.request) headers.append('Set-Cookie', await trustThisBrowser(db, options.request, userId, now))
+  if (options.notice) headers.append('Set-Cookie', serializeFlashCookie(options.notice))
   return redirect(owed ? secondFactorPath(step, to) : to, { headers })
 }
 
 /** Also tells the browser to drop the offline contact list and the service worker. */
-export function signedOutRedirect(to: string): Response {
-  return redirect(to, {
-    headers: { 'Set-Cookie': serializeClearedSessionCookie(), 'Clear-Site-Data': '"cache", "storage"' },
-  })
+export function signedOutRedirect(to: string, notice?: Notice): Response {
+  const headers = new Headers({ 'Set-Cookie': serializeClearedSessionCookie(), 'Clear-Site-Data': '"cache", "storage"' })
+  return redirect(to, { headers: notice ? flashHeaders(notice, headers) : headers })
 }

@@ -8,6 +8,7 @@ import { isCoordinator, type Action, type CouncilGrantRef } from '~/modules/auth
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import {
+  councilLinks,
   councilScope,
   reportingOrganisationIds,
   type CouncilActor,
@@ -58,12 +59,9 @@ export async function requireCouncil(
   params: { id?: string },
   action: Action,
 ): Promise<CouncilRequest> {
-  const db = await getDb()
-  const user = await withCouncilGrants(db, await requireUser(request))
-  const council = await getCouncilWithScope(db, requireUuid(params.id))
-  if (!council || !takesPart(user, council)) throw notFound()
-  assertPermission(user, action, councilScope(council))
-  return { user, db, council }
+  const access = await requireCouncilTakenPart(request, params)
+  assertPermission(access.user, action, councilScope(access.council))
+  return access
 }
 
 /** The council of the URL for a user who may file reports to it, and the organisations the user reports for. */
@@ -71,13 +69,31 @@ export async function requireReportingCouncil(
   request: Request,
   params: { id?: string },
 ): Promise<CouncilRequest & { organisationIds: string[] }> {
+  const access = await requireCouncilTakenPart(request, params)
+  const organisationIds = reportingOrganisationIds(access.user, access.council)
+  if (organisationIds.length === 0) throw forbidden()
+  return { ...access, organisationIds }
+}
+
+/**
+ * The council of the URL for a user who may open at least one of its pages:
+ * the guard of the council's section (its header and links). It refuses as
+ * each page would: 404 to whoever takes no part, 403 to whoever takes part
+ * but may open no page. Each page still checks its own permission.
+ */
+export async function requireCouncilSection(request: Request, params: { id?: string }): Promise<CouncilRequest> {
+  const access = await requireCouncilTakenPart(request, params)
+  if (!Object.values(councilLinks(access.user, access.council)).some(Boolean)) throw forbidden()
+  return access
+}
+
+/** The council of the URL for a user who takes part in it; a council the user has no part in answers 404 like a missing one. */
+async function requireCouncilTakenPart(request: Request, params: { id?: string }): Promise<CouncilRequest> {
   const db = await getDb()
   const user = await withCouncilGrants(db, await requireUser(request))
   const council = await getCouncilWithScope(db, requireUuid(params.id))
   if (!council || !takesPart(user, council)) throw notFound()
-  const organisationIds = reportingOrganisationIds(user, council)
-  if (organisationIds.length === 0) throw forbidden()
-  return { user, db, council, organisationIds }
+  return { user, db, council }
 }
 
 function takesPart(user: CouncilActor, council: CouncilWithScope): boolean {

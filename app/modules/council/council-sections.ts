@@ -63,3 +63,8 @@ export function precisePositionsFor(user: CouncilActor, council: CouncilWithScop
 export function councilHeader(user: CouncilActor, council: CouncilWithScope): CouncilHeaderData {
   return { id: council.id, name: council.name, links: councilLinks(user, council) }
 }
+
+/** What a council page shows of its council besides the section's header: the id for its links, the name for its title. */
+export function councilRef(council: CouncilWithScope): { id: string; name: string } {
+  return { id: council.id, name: council.name }
+}

@@ -5,6 +5,7 @@ import { organisations } from '~/db/schema/organisations'
 import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { getAnalysisWithScope } from '~/modules/rsa/rsa-access.server'
+import { formValues } from '~/modules/forms/form-values'
 import { badRequest, forbidden, notFound } from '~/modules/http/responses'
 import { actingOrganisationIds, canOnEvent, eventEnded, type EventWithScope } from './event-access.server'
 import {
@@ -116,9 +117,6 @@ export type EvaluationOutcome =
       values: Record<string, string>
     }
 
-const fieldsOf = (formData: FormData) =>
-  Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
-
 const versionOf = (raw: string | undefined) => {
   if (!raw || !/^\d{1,9}$/.test(raw)) throw badRequest()
   return Number(raw)
@@ -135,7 +133,7 @@ function outcome(
 }
 
 export async function evaluationAction(db: Database, user: SessionUser, event: EventWithScope, formData: FormData) {
-  const fields = fieldsOf(formData)
+  const fields = formValues(formData)
   const invalid = (
     form: 'answer' | 'finding' | 'measure' | 'summary',
     target: string,

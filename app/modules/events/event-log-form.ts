@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { eventTaskStates, writtenEventLogKinds, type EventLogKind, type WrittenEventLogKind } from '~/db/enums'
 import { enumField, optionalText, requiredText, uuidField } from '~/modules/forms/fields'
-import { parseForm, type ParseResult } from '~/modules/forms/parse-form'
+import { formValues } from '~/modules/forms/form-values'
+import { parseValues, type ParseResult } from '~/modules/forms/parse-form'
 import { stockholmToInstant } from '~/modules/meetings/stockholm-time'
 
 // The forms of the event log: a new entry, a correction (the same fields, the
@@ -67,10 +68,8 @@ export function parseLogEntryForm(
   formData: FormData,
   options: { organisationIds: readonly string[]; kind?: WrittenEventLogKind },
 ): ParseResult<LogEntryFields> {
-  const form = new FormData()
-  for (const [key, value] of formData.entries()) if (key !== 'kind' || !options.kind) form.append(key, value)
-  if (options.kind) form.set('kind', options.kind)
-  const parsed = parseForm(LogEntrySchema, form)
+  const values = formValues(formData)
+  const parsed = parseValues(LogEntrySchema, options.kind ? { ...values, kind: options.kind } : values)
   if (!parsed.ok) return parsed
   const data = parsed.data
   if (data.kind === 'task' && !options.organisationIds.includes(data.taskOrganisationId)) {

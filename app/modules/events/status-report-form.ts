@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { eventNeeds, serviceStatuses, type EventNeed, type ServiceStatus } from '~/db/enums'
 import { formatSwedishHours } from '~/i18n/format'
 import { enumField } from '~/modules/forms/fields'
+import { indexedName, indexedRows } from '~/modules/forms/form-values'
 import { instantToStockholm, stockholmToInstant } from '~/modules/meetings/stockholm-time'
 import { parseDecimal } from '~/modules/registry/decimal'
 
@@ -33,7 +34,7 @@ export type ReportField = (typeof reportFields)[number]
 
 /** The name of one row's field: `services[2].status`. */
 export function fieldName(index: number, field: ReportField): string {
-  return `services[${index}].${field}`
+  return indexedName('services', index, field)
 }
 
 /** What the form shows for one service, as text. */
@@ -97,33 +98,24 @@ export function readReportRows(formData: FormData): ServiceReportValues[] {
 
 /** The rows with the index their fields were named with, which their messages are named with too. */
 function readIndexedRows(formData: FormData): [number, ServiceReportValues][] {
-  const rows = new Map<number, ServiceReportValues>()
-  const pattern = /^services\[(\d{1,4})\]\.([A-Za-z]+)$/
-  for (const [key, value] of formData.entries()) {
-    const match = pattern.exec(key)
-    if (!match || typeof value !== 'string') continue
-    const index = Number(match[1])
-    const field = match[2] as ReportField
-    if (index >= MAX_ROWS || !(reportFields as readonly string[]).includes(field)) continue
-    const row = rows.get(index) ?? emptyRow()
-    if (field === 'needs') row.needs.push(value)
-    else if (row[field] === '') row[field] = value
-    rows.set(index, row)
-  }
-  return [...rows.entries()].sort(([a], [b]) => a - b).filter(([, row]) => row.serviceId !== '')
-}
-
-function emptyRow(): ServiceReportValues {
-  return {
-    serviceId: '',
-    status: '',
-    backupHoursLeft: '',
-    expectedDate: '',
-    expectedTime: '',
-    note: '',
-    needs: [],
-    needsOther: '',
-  }
+  return indexedRows(formData, 'services', reportFields, MAX_ROWS)
+    .map(({ index, values }): [number, ServiceReportValues] => {
+      const first = (field: Exclude<ReportField, 'needs'>) => values[field].find((value) => value !== '') ?? ''
+      return [
+        index,
+        {
+          serviceId: first('serviceId'),
+          status: first('status'),
+          backupHoursLeft: first('backupHoursLeft'),
+          expectedDate: first('expectedDate'),
+          expectedTime: first('expectedTime'),
+          note: first('note'),
+          needs: values.needs,
+          needsOther: first('needsOther'),
+        },
+      ]
+    })
+    .filter(([, row]) => row.serviceId !== '')
 }
 
 const noNul = (text: string) => !text.includes('\u0000')

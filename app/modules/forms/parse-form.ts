@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formValues } from './form-values'
 
 export type FieldErrors = Record<string, string>
 
@@ -12,10 +13,11 @@ export type ParseResult<T> =
  * form re-renders with everything the user typed. Password fields are never echoed.
  */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
-  const raw: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !(key in raw)) raw[key] = value
-  }
+  return parseValues(schema, formValues(formData))
+}
+
+/** `parseForm` over values already read from the form (`formValues`), for a caller that fixes one of them. */
+export function parseValues<S extends z.ZodTypeAny>(schema: S, raw: Record<string, string>): ParseResult<z.infer<S>> {
   const result = schema.safeParse(raw)
   const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)))
   // PostgreSQL text cannot hold a NUL character, and no form has a reason to send one.
@@ -35,9 +37,14 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData)
  * English default; the user sees Swedish instead.
  */
 function messageOf(issue: z.ZodIssue): string {
-  if (issue.message !== z.defaultErrorMap(issue, { data: undefined, defaultError: issue.message }).message) return issue.message
+  if (issue.message !== z.defaultErrorMap(issue, { data: undefined, defaultError: issue.message }).message)
+    return issue.message
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'validation.required'
-  if (issue.code === 'invalid_enum_value' || issue.code === 'invalid_union_discriminator' || issue.code === 'invalid_literal')
+  if (
+    issue.code === 'invalid_enum_value' ||
+    issue.code === 'invalid_union_discriminator' ||
+    issue.code === 'invalid_literal'
+  )
     return 'validation.choose'
   return 'validation.invalid'
 }

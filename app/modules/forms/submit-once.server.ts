@@ -1,6 +1,9 @@
+import { redirect } from '@remix-run/node'
 import { eq, lt } from 'drizzle-orm'
 import type { Database, Executor } from '~/db/client.server'
 import { formSubmissions } from '~/db/schema/forms'
+import { redirectWithNotice } from '~/modules/http/flash.server'
+import type { Notice } from '~/modules/http/notice'
 import { readSubmissionKey } from './submission-key'
 
 // A create form posted twice (double click, a retry after a timeout) must
@@ -18,8 +21,22 @@ export interface Submission {
 
 export interface Submitted {
   location: string
+  /** The notice for the page it leads to ("Mötet är skapat."), stored with it so a repeated post shows it too. */
+  notice: Notice | null
   /** True when an earlier post of the same form did the work. */
   repeated: boolean
+}
+
+/** Where a create sends the user, with a notice for that page. */
+export interface Answer {
+  location: string
+  notice: Notice
+}
+
+/** The redirect a submission answers with, its notice included. */
+export function redirectTo(submitted: Submitted): Response {
+  if (!submitted.notice) return redirect(submitted.location)
+  return redirectWithNotice(submitted.location, submitted.notice)
 }
 
 /** What a create declined to do (say, a field message); nothing is stored then. */
@@ -54,7 +71,7 @@ let lastPurge = 0
 export async function submitOnce<F = never>(
   db: Database,
   submission: Submission,
-  create: (tx: Database) => Promise<string | Refused<F>>,
+  create: (tx: Database) => Promise<string | Answer | Refused<F>>,
 ): Promise<Submitted | ([F] extends [never] ? never : Refused<F>)> {
   type Outcome = Submitted | Refused<F>
   const { key } = submission
@@ -70,9 +87,10 @@ export async function submitOnce<F = never>(
         if (claimed.length === 0) return earlier(tx, submission, key)
       }
       const result = await create(tx)
-      if (typeof result !== 'string') throw new Rollback(result)
-      if (key) await tx.update(formSubmissions).set({ location: result }).where(eq(formSubmissions.key, key))
-      return { location: result, repeated: false }
+      if (typeof result !== 'string' && 'refused' in result) throw new Rollback(result)
+      const answer = typeof result === 'string' ? { location: result, notice: null } : result
+      if (key) await tx.update(formSubmissions).set(answer).where(eq(formSubmissions.key, key))
+      return { ...answer, repeated: false }
     })
   } catch (error) {
     if (error instanceof Rollback) return error.value as never
@@ -93,7 +111,7 @@ async function earlier(db: Executor, submission: Submission, key: string): Promi
   if (!row?.location || row.userId !== submission.userId || row.action !== submission.action) {
     throw new Response('Formuläret har redan skickats.', { status: 409 })
   }
-  return { location: row.location, repeated: true }
+  return { location: row.location, notice: row.notice ?? null, repeated: true }
 }
 
 /**

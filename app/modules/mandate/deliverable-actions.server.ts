@@ -3,6 +3,7 @@ import type { Database } from '~/db/client.server'
 import type { MandateDeliverable, MandatePeriod } from '~/db/schema/mandate'
 import type { MessageKey } from '~/i18n/sv'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { formValues } from '~/modules/forms/form-values'
 import { parseForm } from '~/modules/forms/parse-form'
 import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { dispatchIntent } from '~/modules/http/intents'
@@ -56,18 +57,12 @@ export interface DeliverableContext {
   deliverable: MandateDeliverable
 }
 
-function textValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !(key in values)) values[key] = value
-  return values
-}
-
 async function save(context: DeliverableContext, formData: FormData) {
   const { db, request, user, period, deliverable } = context
   const manage = canOnPeriod(user, 'mandate.manage', period)
   const choice = manage ? await pickerStates(db, request, ownerPickers(), formData) : null
   if (choice?.picking)
-    return data<DeliverableOutcome>({ kind: 'picking', values: textValues(formData), pickers: choice.pickers })
+    return data<DeliverableOutcome>({ kind: 'picking', values: formValues(formData), pickers: choice.pickers })
   const parsed = parseDeliverableEdit(formData, {
     manage,
     milestone: isMilestoneOnly(deliverable.kind),

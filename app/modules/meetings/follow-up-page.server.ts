@@ -1,6 +1,8 @@
 import type { Params } from '@remix-run/react'
+import { eq } from 'drizzle-orm'
 import { getDb } from '~/db/app-db.server'
-import type { Database } from '~/db/client.server'
+import type { Database, Executor } from '~/db/client.server'
+import { organisations } from '~/db/schema/organisations'
 import { requireUser } from '~/modules/auth/guards.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { requireUuid } from '~/modules/http/responses'
@@ -36,7 +38,16 @@ export async function manageableFollowUp(request: Request, params: Params): Prom
   return { user, db, meeting, manage: true }
 }
 
-/** What the pages' heading and navigation need of the meeting. */
+/** What a page under the meeting names itself and links by. */
 export function meetingHeading(meeting: MeetingWithScope) {
   return { id: meeting.id, title: meeting.title, kind: meeting.kind }
+}
+
+/** What the meeting's header shows on each of its pages. */
+export async function meetingHeader(db: Executor, meeting: MeetingWithScope) {
+  const [organiser] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, meeting.organiserOrganisationId))
+  return { ...meetingHeading(meeting), organiserName: organiser?.name ?? '' }
 }

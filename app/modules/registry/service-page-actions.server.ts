@@ -11,12 +11,13 @@ import { RegistryRuleError, ruleFieldErrors } from './rule-error'
 import { parseServiceForm, ServiceUpdateSchema } from './service-form'
 import { deleteService, updateService, type ServiceWithSites } from './services.server'
 import { listSites } from './sites.server'
+import { saved, type Notice } from '~/modules/http/flash.server'
 
 // The writes of the page that edits a service and its dependencies. The
 // route has already checked that the user may edit the service; each
 // dependency is checked again by its own stored organisation.
 
-type Outcome<B> = { redirect: string } | { status: 400 | 409; body: B }
+type Outcome<B> = { redirect: string; notice: Notice } | { status: 400 | 409; body: B }
 
 interface Context {
   user: SessionUser
@@ -47,7 +48,7 @@ export async function serviceAction(
       return { status: 400, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
     try {
       const result = await deleteService(db, { actorId: user.id, id: service.id, version: version.data })
-      if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamheter` }
+      if (result.ok) return { redirect: `/organisationer/${service.organisationId}#verksamheter`, notice: saved('organisations.saved') }
       if (result.error === 'notFound') throw notFound()
       return { status: 409, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
     } catch (error) {
@@ -68,7 +69,7 @@ export async function serviceAction(
   } catch (error) {
     return invalid(ruleFieldErrors(error))
   }
-  if (result.ok) return { redirect: `/organisationer/${service.organisationId}?sparad=1#verksamhet-${service.id}` }
+  if (result.ok) return { redirect: `/organisationer/${service.organisationId}#verksamhet-${service.id}`, notice: saved('organisations.saved') }
   if (result.error === 'notFound') throw notFound()
   const current = result.current
   const siteNames = new Map((await listSites(db, service.organisationId)).map((site) => [site.id, site.name]))
@@ -101,7 +102,7 @@ export async function dependencyAction(
   db: Database,
   { user, service, intent, formData }: Context,
 ): Promise<Outcome<DependencyFormBody>> {
-  const saved = (query: string) => ({ redirect: `${pagePath(service)}?${query}#beroenden` })
+  const toDependencies = (message: 'deps.saved' | 'deps.removed') => ({ redirect: `${pagePath(service)}#beroenden`, notice: saved(message) })
   const invalid = (
     dependencyId: string | null,
     errors: FieldErrors,
@@ -119,7 +120,7 @@ export async function dependencyAction(
     } catch (error) {
       return invalid(null, ruleFieldErrors(error), parsed.values)
     }
-    return saved('sparad=beroende')
+    return toDependencies('deps.saved')
   }
 
   if (intent !== 'updateDependency' && intent !== 'deleteDependency') throw badRequest()
@@ -131,7 +132,7 @@ export async function dependencyAction(
     if (!version.success)
       return { status: 400, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
     const result = await deleteDependency(db, { actorId: user.id, id: dependencyId, version: version.data })
-    if (result.ok) return saved('borttaget=beroende')
+    if (result.ok) return toDependencies('deps.removed')
     if (result.error === 'notFound') throw notFound()
     return { status: 409, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
   }
@@ -144,7 +145,7 @@ export async function dependencyAction(
   } catch (error) {
     return invalid(dependencyId, ruleFieldErrors(error), parsed.values)
   }
-  if (result.ok) return saved('sparad=beroende')
+  if (result.ok) return toDependencies('deps.saved')
   if (result.error === 'notFound') throw notFound()
   return {
     status: 409,

@@ -1,6 +1,7 @@
 import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
+import { formValues } from '~/modules/forms/form-values'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import { notFound } from '~/modules/http/responses'
 import { deleteMeasure, updateMeasure } from './measures.server'
@@ -20,9 +21,7 @@ export async function runMeasureEdit(
   formData: FormData,
 ): Promise<MeasureEditOutcome> {
   const scope = { actorId: user.id, analysis, id }
-  const values = Object.fromEntries(
-    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  )
+  const values = formValues(formData)
   const version = versionField.safeParse(formData.get('version'))
   if (!version.success) return { kind: 'invalid', status: 400, values, errors: { _form: 'rsa.invalidRequest' } }
   if (formData.get('intent') === 'delete') {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { rsaMeasureStates } from '~/db/enums'
 import type { ProtectedValue, ScaleStep } from '~/db/schema/rsa'
 import { enumField, optionalText, requiredText, versionField } from '~/modules/forms/fields'
+import { formValues } from '~/modules/forms/form-values'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import type { PickerSpec } from '~/modules/organisations/picker'
 import { NARRATIVE_MAX, reportParts } from './report'
@@ -68,8 +69,7 @@ export function parseSettings(
   shape: AnalysisShape,
   newKey: () => string = () => crypto.randomUUID().slice(0, 8),
 ) {
-  const values: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !(key in values)) values[key] = value
+  const values = formValues(formData)
   const errors: FieldErrors = {}
   const base = periodSchema.and(z.object({ version: versionField })).safeParse(values)
   if (!base.success) for (const issue of base.error.issues) errors[String(issue.path[0])] ??= issue.message

@@ -1,6 +1,7 @@
 import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
+import { formValues } from '~/modules/forms/form-values'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { addEvent, moveEvent, removeEvent, renameEvent, setParticipants, updateSettings } from './analyses.server'
@@ -49,9 +50,7 @@ export async function runSettingsAction(
     // A form loaded before someone else changed the steps or protected values would be checked against the wrong
     // fields: it is a conflict at once, shown over what is stored now.
     const stale = () => {
-      const typed = Object.fromEntries(
-        [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-      )
+      const typed = formValues(formData)
       const shape: AnalysisShape = {
         likelihoodScale: analysis.likelihoodScale,
         consequenceScale: analysis.consequenceScale,
@@ -95,9 +94,7 @@ export async function runSettingsAction(
     const eventId = requireUuid(String(formData.get('eventId') ?? ''))
     const form = `event:${eventId}`
     const version = versionField.safeParse(formData.get('version'))
-    const values = Object.fromEntries(
-      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    )
+    const values = formValues(formData)
     if (!version.success) return conflict(form, values)
     const common = { ...scope, id: eventId, version: version.data }
     if (intent === 'renameEvent') {

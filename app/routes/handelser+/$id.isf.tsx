@@ -1,8 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { IsfConveneForms, type IsfFormResult } from '~/components/events/isf-forms'
 import { useKeptActionData } from '~/components/events/use-kept-action-data'
-import { FormMessage } from '~/components/forms/field'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
@@ -13,9 +12,10 @@ import { eventActor } from '~/modules/events/events.server'
 import { parseIsfConveneForm } from '~/modules/events/isf-form'
 import { createIsfConference, listIsfConferences, nextIsf, sendIsfInvitations } from '~/modules/events/isf.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
 import { badRequest } from '~/modules/http/responses'
+import { saved } from '~/modules/http/flash.server'
 
 // The event's ISF conferences: every reader of the event sees the list; the
 // coordinator and duty officers convene them (now, at a set time, or the next
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = await createIsfConference(tx, input)
     if (!created.ok) return refuse(created.error)
     meetingId = created.meeting.id
-    return `/handelser/${event.id}/isf?sammankallad=${created.number}`
+    return { location: `/handelser/${event.id}/isf`, notice: saved('isf.convened', { number: created.number }) }
   })
   if ('refused' in submitted) {
     return data<IsfFormResult>(
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // A repeated post answers with the first one's page; its invitations went out then.
   if (!submitted.repeated) await sendIsfInvitations(db, meetingId, user.id)
-  throw redirect(submitted.location)
+  throw redirectTo(submitted)
 }
 
 export default function IsfPage() {
@@ -77,15 +77,10 @@ export default function IsfPage() {
   const locale = useLocale()
   const { event, conferences, manage, submissionKey } = useLoaderData<typeof loader>()
   const result = useKeptActionData<typeof action>()
-  const [search] = useSearchParams()
-  const convened = search.get('sammankallad')
   return (
     <div className="isf-page">
       <h2>{t('isf.title')}</h2>
       <p>{t('isf.intro')}</p>
-      {convened && /^\d+$/.test(convened) && !result ? (
-        <FormMessage kind="success">{t('isf.convened', { number: convened })}</FormMessage>
-      ) : null}
       <section aria-labelledby="isf-list-heading">
         <h3 id="isf-list-heading">{t('isf.list.heading', { count: conferences.length })}</h3>
         {conferences.length === 0 ? (

@@ -1,9 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { IsfLogForm, IsfLogList, IsfMinutesForm, type IsfMinutesResult } from '~/components/events/isf-minutes'
 import { useKeptActionData } from '~/components/events/use-kept-action-data'
-import { FormMessage } from '~/components/forms/field'
 import { FormattedText } from '~/components/meetings/formatted-text'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
@@ -26,6 +25,7 @@ import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
 import { MAX_FORMATTED_TEXT_LENGTH } from '~/modules/meetings/formatted-text'
 import { saveMinutes } from '~/modules/meetings/minutes.server'
 import eventLogStyles from '~/styles/event-log.css?url'
+import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 // A conference's minutes against its agenda (the meeting's own minutes, with
 // the agenda items as headings) and the decisions and tasks taken there,
@@ -93,7 +93,7 @@ async function writeMinutes({ user, db, conference, formData, back }: Conference
       { status: 400 },
     )
   const result = await saveMinutes(db, { actorId: user.id, meetingId: conference.id, version, minutes })
-  if (result.ok) throw redirect(`${back}?sparat=protokoll`)
+  if (result.ok) throw redirectWithNotice(back, saved('isf.minutes.saved'))
   if (result.error === 'notFound') throw notFound()
   return data<IsfMinutesResult>(
     {
@@ -117,7 +117,7 @@ async function logEntry(context: ConferenceAction, intent: 'decision' | 'task') 
   const input = { ...parsed.data, text: isfLogText(conference.number, parsed.data.text) }
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const written = await writeLogEntry(tx, { event, user, organisationId, input })
-    return written.ok ? `${back}?sparat=${intent}` : refuse(written.error)
+    return written.ok ? back : refuse(written.error)
   })
   if ('refused' in submitted) {
     if (submitted.refused === 'forbidden') throw forbidden()
@@ -126,7 +126,7 @@ async function logEntry(context: ConferenceAction, intent: 'decision' | 'task') 
       { status: 409 },
     )
   }
-  throw redirect(submitted.location)
+  throw redirectWithNotice(submitted.location, saved(`isf.log.${intent}.saved`))
 }
 
 const decision = (context: ConferenceAction) => logEntry(context, 'decision')
@@ -140,19 +140,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return dispatchIntent(formData, { minutes: writeMinutes, decision, task }, { ...page, request, formData, back })
 }
 
-const savedNotices = {
-  protokoll: 'isf.minutes.saved',
-  decision: 'isf.log.decision.saved',
-  task: 'isf.log.task.saved',
-} as const
-
 export default function IsfMinutesPage() {
   const t = useT()
   const locale = useLocale()
   const loaded = useLoaderData<typeof loader>()
   const result = useKeptActionData<typeof action>()
-  const [search] = useSearchParams()
-  const saved = savedNotices[(search.get('sparat') ?? '') as keyof typeof savedNotices]
   const { conference } = loaded
   return (
     <div className="isf-minutes-page">
@@ -163,7 +155,6 @@ export default function IsfMinutesPage() {
         {' · '}
         <Link to={`/handelser/${loaded.eventId}/isf`}>{t('isf.minutes.back')}</Link>
       </p>
-      {saved && !result ? <FormMessage kind="success">{t(saved)}</FormMessage> : null}
       <section aria-labelledby="isf-minutes-heading">
         <h3 id="isf-minutes-heading">{t('isf.minutes.heading')}</h3>
         {loaded.manage ? (

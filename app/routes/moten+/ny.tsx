@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meetings/meeting-form'
 import { meetingOrganizerEmail, portalOrigin } from '~/config/env.server'
@@ -7,10 +7,12 @@ import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectWithNotice } from '~/modules/http/flash.server'
 import { forbidden } from '~/modules/http/responses'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { sendMeetingMail } from '~/modules/meetings/invitations.server'
+import { convenedAgainNotice, mailedNotice } from '~/modules/meetings/mailed-notice'
 import {
   meetingPickers,
   newMeetingValues,
@@ -48,17 +50,17 @@ export async function action({ request }: ActionFunctionArgs) {
   let meetingId = ''
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     meetingId = (await createMeeting(tx, { actorId: user.id, organiserOrganisationId, ...parsed.data })).id
-    return `/moten/${meetingId}?handelse=ny`
+    return { location: `/moten/${meetingId}`, notice: convenedAgainNotice }
   })
   // A repeated post goes to the meeting the first one convened; its invitations went out then.
-  if (submitted.repeated) throw redirect(submitted.location)
+  if (submitted.repeated) throw redirectTo(submitted)
   const sent = await sendMeetingMail(db, getMailer(), {
     meetingId,
     purpose: 'invitation',
     origin: portalOrigin(),
     organizerEmail: meetingOrganizerEmail(),
   })
-  throw redirect(`/moten/${meetingId}?skickat=${sent.sent}&misslyckat=${sent.failed}&handelse=ny`)
+  throw redirectWithNotice(submitted.location, mailedNotice('created', sent))
 }
 
 export default function NewMeetingPage() {

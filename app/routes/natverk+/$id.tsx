@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
 import { NetworkFields, type NetworkValues } from '~/components/registry/network-fields'
@@ -138,7 +138,6 @@ export default function NetworkPage() {
   const t = useT()
   const { network, coordinatorName, members, coordinatorPicker, memberPicker, mayEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const errors: Record<string, string> = actionData?.errors ?? {}
   // Kept input: after a conflict or a validation error the form shows what the user typed.
   const submitted: Record<string, string> = actionData?.values ?? {}
@@ -154,7 +153,6 @@ export default function NetworkPage() {
   return (
     <div className="page">
       <h1>{network.name}</h1>
-      {searchParams.get('skapad') ? <FormMessage kind="success">{t('networks.created')}</FormMessage> : null}
       {actionData?.notice ? (
         <FormMessage kind={actionData.notice.kind}>{t(actionData.notice.key, actionData.notice.vars)}</FormMessage>
       ) : null}

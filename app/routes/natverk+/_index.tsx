@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
@@ -15,6 +15,7 @@ import { pickerStates } from '~/modules/organisations/picker.server'
 import { coordinatorPicker, NetworkSchema } from '~/modules/registry/network-form'
 import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
@@ -43,9 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, coordinator }, { status: 400 })
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createNetwork(tx, { actorId: user.id, ...parsed.data })
-    return `/natverk/${created.id}?skapad=1`
+    return `/natverk/${created.id}`
   })
-  throw redirect(location)
+  throw redirectWithNotice(location, saved('networks.created'))
 }
 
 export default function NetworksPage() {

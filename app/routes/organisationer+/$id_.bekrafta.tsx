@@ -3,6 +3,7 @@ import { getDb } from '~/db/app-db.server'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { requireFound, requireUuid } from '~/modules/http/responses'
 import { confirmOrganisationData } from '~/modules/organisations/organisations.server'
+import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 // "Bekräfta uppgifter": the button on the organisation page posts here.
 
@@ -14,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requirePermission(request, 'organisation.update', { organisationId: id })
   requireFound(await confirmOrganisationData(await getDb(), { actorId: user.id, id }))
-  throw redirect(`/organisationer/${id}?kontaktvagar=bekraftad`)
+  throw redirectWithNotice(`/organisationer/${id}`, saved('contacts.flash.bekraftad'))
 }
 
 // A page route, not a resource route: a refused post (403, 404) renders the

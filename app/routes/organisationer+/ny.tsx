@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
@@ -9,10 +9,11 @@ import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { OrganisationSchema } from '~/modules/organisations/organisation-form'
 import { createOrganisation } from '~/modules/organisations/organisations.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { saved } from '~/modules/http/flash.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation.create')
@@ -24,11 +25,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const parsed = parseForm(OrganisationSchema, formData)
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const { location } = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
+  const submitted = await submitOnce(await getDb(), submissionOf(request, formData, user.id), async (tx) => {
     const created = await createOrganisation(tx, { actorId: user.id, ...parsed.data })
-    return `/organisationer/${created.id}?sparad=1`
+    return { location: `/organisationer/${created.id}`, notice: saved('organisations.saved') }
   })
-  throw redirect(location)
+  throw redirectTo(submitted)
 }
 
 export default function NewOrganisationPage() {

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -16,7 +15,7 @@ import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { forbidden } from '~/modules/http/responses'
 import { createAnalysis, participantOptions } from '~/modules/rsa/analyses.server'
 import { NewAnalysisSchema, participantPickers, readParticipantChoice } from '~/modules/rsa/rsa-forms'
@@ -24,6 +23,7 @@ import { analysisOwnerFor } from '~/modules/rsa/rsa-access.server'
 import rsaStyles from '~/styles/rsa.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
 import { pickerStates } from '~/modules/organisations/picker.server'
+import { saved } from '~/modules/http/flash.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: rsaStyles }]
 
@@ -59,11 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, participants, errors: parsed.errors, pickers }, { status: 400 })
   const organisationId = analysisOwnerFor(user)
   if (!organisationId) throw forbidden()
-  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createAnalysis(tx, { actorId: user.id, organisationId, ...parsed.data, ...participants })
-    return `/rsa/${created.id}/installningar?skapad=1`
+    return { location: `/rsa/${created.id}/installningar`, notice: saved('rsa.done.created') }
   })
-  throw redirect(location)
+  throw redirectTo(submitted)
 }
 
 export default function NewAnalysisPage() {

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import leafletStyles from 'leaflet/dist/leaflet.css?url'
-import { FormMessage } from '~/components/forms/field'
 import { ScenarioResult } from '~/components/scenarios/scenario-result'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
@@ -34,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     view: await scenarioView(db, computed, scenario.definition, parseResultPages(new URL(request.url).searchParams)),
     mayChange: canChangeScenario(user, scenario),
-    saved: new URL(request.url).searchParams.has('sparat'),
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
   }
 }
@@ -42,14 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ScenarioPage() {
   const t = useT()
   const locale = useLocale()
-  const { scenario, view, mayChange, saved, tiles } = useLoaderData<typeof loader>()
+  const { scenario, view, mayChange, tiles } = useLoaderData<typeof loader>()
   return (
     <div className="page scenario-page">
       <p>
         <Link to="/scenarier">{t('scenario.title')}</Link>
       </p>
       <h1>{scenario.name}</h1>
-      {saved ? <FormMessage kind="success">{t('scenario.saveFirst')}</FormMessage> : null}
       <p className="muted">
         {t(`scenario.state.${scenario.state}`)} · {scenario.organisationName}
       </p>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
 import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
@@ -17,6 +17,7 @@ import { pickerStates } from '~/modules/organisations/picker.server'
 import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server'
 import { deleteScenario, updateScenario } from '~/modules/scenarios/scenarios.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = version.success
       ? await deleteScenario(db, { actorId: user.id, id, version: version.data }, allowed)
       : null
-    if (result?.ok) throw redirect('/scenarier?borttaget=1')
+    if (result?.ok) throw redirectWithNotice('/scenarier', saved('scenario.deleted'))
     if (result?.error === 'notFound') throw notFound()
     return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
   }
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { actorId: user.id, id, version: step.parsed.version!, ...step.parsed.data },
     allowed,
   )
-  if (result.ok) throw redirect(`/scenarier/${id}?sparat=1`)
+  if (result.ok) throw redirectWithNotice(`/scenarier/${id}`, saved('scenario.saveFirst'))
   if (result.error === 'notFound') throw notFound()
   // The user's input stays; the new version lets them save over it knowingly.
   return data(

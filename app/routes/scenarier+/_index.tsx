@@ -14,23 +14,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     scenarios: rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
     mayCreate: can(user, 'scenario.create'),
-    removed: new URL(request.url).searchParams.has('borttaget'),
   }
 }
 
 export default function ScenariosPage() {
   const t = useT()
   const locale = useLocale()
-  const { scenarios, mayCreate, removed } = useLoaderData<typeof loader>()
+  const { scenarios, mayCreate } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <h1>{t('scenario.title')}</h1>
       <p>{t('scenario.intro')}</p>
-      {removed ? (
-        <div className="notice notice--success" role="status">
-          {t('scenario.deleted')}
-        </div>
-      ) : null}
       {mayCreate ? (
         <p>
           <Link className="button" to="/scenarier/ny">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
 import { getEnv } from '~/config/env.server'
@@ -17,6 +17,7 @@ import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { createScenario } from '~/modules/scenarios/scenarios.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
@@ -47,9 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (step.kind === 'invalid') return data({ values, errors: step.errors, pickers }, { status: 400 })
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createScenario(tx, { actorId: user.id, organisationId, ...step.parsed.data })
-    return `/scenarier/${created.id}?sparat=1`
+    return `/scenarier/${created.id}`
   })
-  throw redirect(location)
+  throw redirectWithNotice(location, saved('scenario.saveFirst'))
 }
 
 export default function NewScenarioPage() {

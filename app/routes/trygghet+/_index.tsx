@@ -16,7 +16,8 @@ import { createCouncil } from '~/modules/council/councils.server'
 import { requiredText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { saved } from '~/modules/http/flash.server'
 import { listNetworks } from '~/modules/registry/networks.server'
 import councilStyles from '~/styles/council.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
@@ -65,12 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
         .where(eq(councils.networkId, parsed.data.networkId))
       if (taken) return refuse(taken.id)
       const council = await createCouncil(tx, { actorId: user.id, ...parsed.data })
-      return `/trygghet/${council.id}?inrattat=1`
+      return { location: `/trygghet/${council.id}`, notice: saved('council.create.created') }
     })
     if ('refused' in outcome) {
       return data({ errors: { networkId: 'council.create.taken' }, values: parsed.values }, { status: 400 })
     }
-    throw redirect(outcome.location)
+    throw redirectTo(outcome)
   } catch (error) {
     if (error instanceof Response) throw error
     // A network that does not exist, or one that got a council a moment ago.

@@ -38,20 +38,20 @@ export const area: AreaProbes = {
       const areas = `/trygghet/${id}/omraden`
       const weekly = `/trygghet/${id}/veckobild`
       return [
-        probe('trygghet.$id_.omraden', 'GET', areas),
-        probe('trygghet.$id_.omraden', 'GET', `${areas}?andra=${areaId}`),
-        probe('trygghet.$id_.omraden', 'POST', areas, { intent: 'create', name: '' }),
-        probe('trygghet.$id_.omraden', 'POST', areas, {
+        probe('trygghet.$id.omraden', 'GET', areas),
+        probe('trygghet.$id.omraden', 'GET', `${areas}?andra=${areaId}`),
+        probe('trygghet.$id.omraden', 'POST', areas, { intent: 'create', name: '' }),
+        probe('trygghet.$id.omraden', 'POST', areas, {
           intent: 'save',
           areaId,
           version: '999',
           name: 'Ändrat',
           corners,
         }),
-        probe('trygghet.$id_.omraden', 'POST', areas, { intent: 'delete', areaId, version: '999' }),
-        probe('trygghet.$id_.veckobild', 'GET', weekly),
-        probe('trygghet.$id_.veckobild', 'GET', `${weekly}?fran=2026-01-01&till=2026-01-31&kategori=${areaId}`),
-        probe('trygghet.$id_.veckobild_.punkter', 'GET', `${weekly}/punkter?vecka=2026-W48`),
+        probe('trygghet.$id.omraden', 'POST', areas, { intent: 'delete', areaId, version: '999' }),
+        probe('trygghet.$id.veckobild', 'GET', weekly),
+        probe('trygghet.$id.veckobild', 'GET', `${weekly}?fran=2026-01-01&till=2026-01-31&kategori=${areaId}`),
+        probe('trygghet.$id.veckobild_.punkter', 'GET', `${weekly}/punkter?vecka=2026-W48`),
       ]
     })
   },

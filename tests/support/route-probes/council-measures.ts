@@ -41,25 +41,25 @@ export const area: AreaProbes = {
       const list = `/trygghet/${id}/insatser`
       const one = `${list}/${measureId}`
       return [
-        probe('trygghet.$id_.insatser', 'GET', list),
-        probe('trygghet.$id_.insatser', 'GET', `${list}?visa=alla`),
-        probe('trygghet.$id_.insatser', 'POST', list, { title: '' }),
-        probe('trygghet.$id_.insatser_.$measureId', 'GET', one, undefined, { measureId }),
+        probe('trygghet.$id.insatser', 'GET', list),
+        probe('trygghet.$id.insatser', 'GET', `${list}?visa=alla`),
+        probe('trygghet.$id.insatser', 'POST', list, { title: '' }),
+        probe('trygghet.$id.insatser_.$measureId', 'GET', one, undefined, { measureId }),
         probe(
-          'trygghet.$id_.insatser_.$measureId',
+          'trygghet.$id.insatser_.$measureId',
           'POST',
           one,
           { intent: 'save', title: '', version: '1' },
           { measureId },
         ),
         probe(
-          'trygghet.$id_.insatser_.$measureId',
+          'trygghet.$id.insatser_.$measureId',
           'POST',
           one,
           { intent: 'state', state: 'done', version: '999' },
           { measureId },
         ),
-        probe('trygghet.$id_.insatser_.$measureId', 'POST', one, { intent: 'followUp', assessment: '' }, { measureId }),
+        probe('trygghet.$id.insatser_.$measureId', 'POST', one, { intent: 'followUp', assessment: '' }, { measureId }),
       ]
     })
   },

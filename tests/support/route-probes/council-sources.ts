@@ -34,18 +34,18 @@ export const area: AreaProbes = {
       const sources = `/trygghet/${id}/kallor`
       const survey = `/trygghet/${id}/trygghetsmatning`
       return [
-        probe('trygghet.$id_.kallor', 'GET', sources),
-        probe('trygghet.$id_.kallor', 'POST', sources, {
+        probe('trygghet.$id.kallor', 'GET', sources),
+        probe('trygghet.$id.kallor', 'POST', sources, {
           intent: 'preview',
           kind: 'crime_statistics',
           source: 'Polisen',
         }),
-        probe('trygghet.$id_.kallor', 'POST', sources, { intent: 'delete', importId: 'x' }),
-        probe('trygghet.$id_.kallor_.mall', 'GET', `${sources}/mall`),
-        probe('trygghet.$id_.kallor_.mall', 'GET', `${sources}/mall?fil=trygghetsmatning`),
-        probe('trygghet.$id_.trygghetsmatning', 'GET', `${survey}?ar=2025`),
-        probe('trygghet.$id_.trygghetsmatning', 'POST', survey, { intent: 'save', year: 'x' }),
-        probe('trygghet.$id_.trygghetsmatning', 'POST', survey, { intent: 'confirm' }),
+        probe('trygghet.$id.kallor', 'POST', sources, { intent: 'delete', importId: 'x' }),
+        probe('trygghet.$id.kallor_.mall', 'GET', `${sources}/mall`),
+        probe('trygghet.$id.kallor_.mall', 'GET', `${sources}/mall?fil=trygghetsmatning`),
+        probe('trygghet.$id.trygghetsmatning', 'GET', `${survey}?ar=2025`),
+        probe('trygghet.$id.trygghetsmatning', 'POST', survey, { intent: 'save', year: 'x' }),
+        probe('trygghet.$id.trygghetsmatning', 'POST', survey, { intent: 'confirm' }),
       ]
     })
   },

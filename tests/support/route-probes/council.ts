@@ -30,10 +30,11 @@ function probes(): Probe[] {
     { route: 'trygghet._index', method: 'GET', url: '/trygghet', allowed: signedIn },
     { route: 'trygghet._index', method: 'POST', url: '/trygghet', body: {}, allowed: coordinator },
   ]
-  for (const [key, work, report, settings] of [
-    ['Own', workers, reporters, coordinator],
-    ['Foreign', coordinator, [], coordinator],
-    ['Overlap', coordinator, coordinator, coordinator],
+  // `section`: who may open any page of the council, and so its layout (header and links).
+  for (const [key, work, report, settings, section] of [
+    ['Own', workers, reporters, coordinator, reporters],
+    ['Foreign', coordinator, [], coordinator, coordinator],
+    ['Overlap', coordinator, coordinator, coordinator, coordinator],
   ] as const) {
     const id = `:council${key}`
     const reportId = `:council${key}Report`
@@ -56,38 +57,39 @@ function probes(): Probe[] {
       notFoundDenies: true,
     })
     list.push(
-      probe('trygghet.$id', 'GET', '', work),
-      probe('trygghet.$id_.inkorg', 'GET', '/inkorg', work),
-      probe('trygghet.$id_.rapporter.$reportId', 'GET', `/rapporter/${reportId}`, work, undefined, { reportId }),
+      probe('trygghet.$id', 'GET', '', section),
+      probe('trygghet.$id._index', 'GET', '', work),
+      probe('trygghet.$id.inkorg', 'GET', '/inkorg', work),
+      probe('trygghet.$id.rapporter.$reportId', 'GET', `/rapporter/${reportId}`, work, undefined, { reportId }),
       // An invalid decision: an allowed post gets 400 and nothing is written.
       probe(
-        'trygghet.$id_.rapporter.$reportId',
+        'trygghet.$id.rapporter.$reportId',
         'POST',
         `/rapporter/${reportId}`,
         work,
         { decision: 'x', version: '1' },
         { reportId },
       ),
-      probe('trygghet.$id_.kategorier', 'GET', '/kategorier', work),
-      probe('trygghet.$id_.kategorier', 'POST', '/kategorier', work, { intent: 'add', name: '' }),
-      probe('trygghet.$id_.inrapportorer', 'GET', '/inrapportorer', work),
-      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { email: 'inte-en-adress' }),
-      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'grant', userId: 'x' }),
-      probe('trygghet.$id_.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'revoke', userId: 'x' }),
-      probe('trygghet.$id_.installningar', 'GET', '/installningar', settings),
-      probe('trygghet.$id_.installningar', 'POST', '/installningar', settings, { version: '1', name: '' }),
-      probe('trygghet.$id_.lasloggen', 'GET', '/lasloggen', coordinator),
-      probe('trygghet.$id_.rapportera', 'GET', '/rapportera', report),
-      probe('trygghet.$id_.rapportera', 'POST', '/rapportera', report, { description: '' }),
-      probe('trygghet.$id_.mina-rapporter', 'GET', '/mina-rapporter', report),
-      probe('trygghet.$id_.lagesbilder', 'GET', '/lagesbilder', work),
-      probe('trygghet.$id_.lagesbilder', 'POST', '/lagesbilder', work, { title: '' }),
-      probe('trygghet.$id_.lagesbilder_.$pictureId', 'GET', `/lagesbilder/${picture}`, work, undefined, {
+      probe('trygghet.$id.kategorier', 'GET', '/kategorier', work),
+      probe('trygghet.$id.kategorier', 'POST', '/kategorier', work, { intent: 'add', name: '' }),
+      probe('trygghet.$id.inrapportorer', 'GET', '/inrapportorer', work),
+      probe('trygghet.$id.inrapportorer', 'POST', '/inrapportorer', work, { email: 'inte-en-adress' }),
+      probe('trygghet.$id.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'grant', userId: 'x' }),
+      probe('trygghet.$id.inrapportorer', 'POST', '/inrapportorer', work, { intent: 'revoke', userId: 'x' }),
+      probe('trygghet.$id.installningar', 'GET', '/installningar', settings),
+      probe('trygghet.$id.installningar', 'POST', '/installningar', settings, { version: '1', name: '' }),
+      probe('trygghet.$id.lasloggen', 'GET', '/lasloggen', coordinator),
+      probe('trygghet.$id.rapportera', 'GET', '/rapportera', report),
+      probe('trygghet.$id.rapportera', 'POST', '/rapportera', report, { description: '' }),
+      probe('trygghet.$id.mina-rapporter', 'GET', '/mina-rapporter', report),
+      probe('trygghet.$id.lagesbilder', 'GET', '/lagesbilder', work),
+      probe('trygghet.$id.lagesbilder', 'POST', '/lagesbilder', work, { title: '' }),
+      probe('trygghet.$id.lagesbilder_.$pictureId', 'GET', `/lagesbilder/${picture}`, work, undefined, {
         pictureId: picture,
       }),
       // A stale version: an allowed post gets 409 and nothing is frozen.
       probe(
-        'trygghet.$id_.lagesbilder_.$pictureId',
+        'trygghet.$id.lagesbilder_.$pictureId',
         'POST',
         `/lagesbilder/${picture}`,
         work,
@@ -95,7 +97,7 @@ function probes(): Probe[] {
         { pictureId: picture },
       ),
       probe(
-        'trygghet.$id_.lagesbilder_.$pictureId_.version.$number',
+        'trygghet.$id.lagesbilder_.$pictureId_.version.$number',
         'GET',
         `/lagesbilder/${picture}/version/1`,
         work,
@@ -103,7 +105,7 @@ function probes(): Probe[] {
         { pictureId: picture, number: '1' },
       ),
       probe(
-        'trygghet.$id_.lagesbilder_.$pictureId_.version.$number[.pdf]',
+        'trygghet.$id.lagesbilder_.$pictureId_.version.$number[.pdf]',
         'GET',
         `/lagesbilder/${picture}/version/1.pdf`,
         work,

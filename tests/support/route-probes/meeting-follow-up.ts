@@ -42,48 +42,48 @@ export const area: AreaProbes = {
   probes() {
     return [
       // Minutes and attendance: invited organisations read, the coordinator writes.
-      probe('moten.$id_.protokoll', 'GET', MEETING, 'protokoll', readers),
-      probe('moten.$id_.protokoll', 'GET', OTHERS_MEETING, 'protokoll', coordinator),
-      probe('moten.$id_.protokoll', 'POST', MEETING, 'protokoll', coordinator, { body: { intent: 'save' } }),
-      probe('moten.$id_.protokoll', 'POST', MEETING, 'protokoll', coordinator, { body: { intent: 'addAttendance' } }),
-      probe('moten.$id_.protokoll', 'POST', OTHERS_MEETING, 'protokoll', coordinator, { body: { intent: 'save' } }),
+      probe('moten.$id.protokoll', 'GET', MEETING, 'protokoll', readers),
+      probe('moten.$id.protokoll', 'GET', OTHERS_MEETING, 'protokoll', coordinator),
+      probe('moten.$id.protokoll', 'POST', MEETING, 'protokoll', coordinator, { body: { intent: 'save' } }),
+      probe('moten.$id.protokoll', 'POST', MEETING, 'protokoll', coordinator, { body: { intent: 'addAttendance' } }),
+      probe('moten.$id.protokoll', 'POST', OTHERS_MEETING, 'protokoll', coordinator, { body: { intent: 'save' } }),
       // Documents: the same; a download for every reader of the meeting.
-      probe('moten.$id_.dokument', 'GET', MEETING, 'dokument', readers),
-      probe('moten.$id_.dokument', 'GET', OTHERS_MEETING, 'dokument', coordinator),
-      probe('moten.$id_.dokument', 'POST', MEETING, 'dokument', coordinator, { body: { intent: 'delete' } }),
+      probe('moten.$id.dokument', 'GET', MEETING, 'dokument', readers),
+      probe('moten.$id.dokument', 'GET', OTHERS_MEETING, 'dokument', coordinator),
+      probe('moten.$id.dokument', 'POST', MEETING, 'dokument', coordinator, { body: { intent: 'delete' } }),
       probe('moten.$id_.dokument.$documentId', 'GET', MEETING, `dokument/${DOCUMENT}`, readers, {
         params: { documentId: DOCUMENT },
       }),
       // Evaluation: participants answer, the coordinator records, shares and mails.
-      probe('moten.$id_.utvardering', 'GET', MEETING, 'utvardering', readers),
-      probe('moten.$id_.utvardering', 'GET', OTHERS_MEETING, 'utvardering', coordinator),
-      probe('moten.$id_.utvardering', 'POST', MEETING, 'utvardering', readers, { body: { intent: 'answer' } }),
-      probe('moten.$id_.utvardering', 'POST', OTHERS_MEETING, 'utvardering', coordinator, {
+      probe('moten.$id.utvardering', 'GET', MEETING, 'utvardering', readers),
+      probe('moten.$id.utvardering', 'GET', OTHERS_MEETING, 'utvardering', coordinator),
+      probe('moten.$id.utvardering', 'POST', MEETING, 'utvardering', readers, { body: { intent: 'answer' } }),
+      probe('moten.$id.utvardering', 'POST', OTHERS_MEETING, 'utvardering', coordinator, {
         body: { intent: 'answer' },
       }),
       // Mail is refused before the evaluation is shared, so the probe sends nothing.
       ...['notes', 'share', 'mail'].map((intent) =>
-        probe('moten.$id_.utvardering', 'POST', MEETING, 'utvardering', coordinator, { body: { intent } }),
+        probe('moten.$id.utvardering', 'POST', MEETING, 'utvardering', coordinator, { body: { intent } }),
       ),
       // Action items: the coordinator adds and edits; the owner's editor changes the state of their own only.
-      probe('moten.$id_.atgarder', 'GET', MEETING, 'atgarder', readers),
-      probe('moten.$id_.atgarder', 'GET', OTHERS_MEETING, 'atgarder', coordinator),
-      probe('moten.$id_.atgarder', 'POST', MEETING, 'atgarder', coordinator, { body: { intent: 'create' } }),
-      probe('moten.$id_.atgarder', 'POST', MEETING, 'atgarder', coordinator, {
+      probe('moten.$id.atgarder', 'GET', MEETING, 'atgarder', readers),
+      probe('moten.$id.atgarder', 'GET', OTHERS_MEETING, 'atgarder', coordinator),
+      probe('moten.$id.atgarder', 'POST', MEETING, 'atgarder', coordinator, { body: { intent: 'create' } }),
+      probe('moten.$id.atgarder', 'POST', MEETING, 'atgarder', coordinator, {
         body: { intent: 'update', id: ITEM_OF_OWN },
       }),
-      probe('moten.$id_.atgarder', 'POST', MEETING, 'atgarder', ['coordinator', 'partner_editor'], {
+      probe('moten.$id.atgarder', 'POST', MEETING, 'atgarder', ['coordinator', 'partner_editor'], {
         body: { intent: 'state', id: ITEM_OF_OWN, version: '999', state: 'done' },
       }),
-      probe('moten.$id_.atgarder', 'POST', MEETING, 'atgarder', coordinator, {
+      probe('moten.$id.atgarder', 'POST', MEETING, 'atgarder', coordinator, {
         body: { intent: 'state', id: ITEM_OF_OTHER, version: '999', state: 'done' },
       }),
       // A theme day's findings: an editor writes their own organisation's row, the coordinator every one.
-      probe('moten.$id_.lardomar', 'GET', THEME_DAY, 'lardomar', readers),
-      probe('moten.$id_.lardomar', 'POST', THEME_DAY, 'lardomar', ['coordinator', 'partner_editor'], {
+      probe('moten.$id.lardomar', 'GET', THEME_DAY, 'lardomar', readers),
+      probe('moten.$id.lardomar', 'POST', THEME_DAY, 'lardomar', ['coordinator', 'partner_editor'], {
         body: { organisationId: OWN_ORGANISATION, version: '999' },
       }),
-      probe('moten.$id_.lardomar', 'POST', THEME_DAY, 'lardomar', coordinator, {
+      probe('moten.$id.lardomar', 'POST', THEME_DAY, 'lardomar', coordinator, {
         body: { organisationId: OTHER_ORGANISATION, version: '999' },
       }),
     ]

@@ -43,20 +43,23 @@ export const area: AreaProbes = {
       const probe = recordProbes({ id: meeting })
       const answer = { intent: 'answer', answer: 'attending', attendees: 'Anna', version: '1' }
       probes.push(
+        // The meeting's layout: its header for every page under it, for whoever reads the meeting.
         probe('moten.$id', 'GET', base, readers),
+        probe('moten.$id', 'GET', `${base}/protokoll`, readers),
+        probe('moten.$id._index', 'GET', base, readers),
         // Answers only for an invited organisation: the own one to the first meeting, the other to the second.
         // The coordinator may record any invited organisation's answer (one given by phone).
-        probe('moten.$id', 'POST', base, meeting === ':meetingOfOwn' ? ['coordinator', 'partner_editor'] : [], {
+        probe('moten.$id._index', 'POST', base, meeting === ':meetingOfOwn' ? ['coordinator', 'partner_editor'] : [], {
           ...answer,
           organisationId: ':own',
         }),
-        probe('moten.$id', 'POST', base, meeting === ':meetingOfOther' ? ['coordinator'] : [], {
+        probe('moten.$id._index', 'POST', base, meeting === ':meetingOfOther' ? ['coordinator'] : [], {
           ...answer,
           organisationId: ':other',
         }),
-        probe('moten.$id', 'POST', base, ['coordinator'], { intent: 'remind' }),
-        probe('moten.$id_.redigera', 'GET', `${base}/redigera`, ['coordinator']),
-        probe('moten.$id_.redigera', 'POST', `${base}/redigera`, ['coordinator'], { intent: 'save' }),
+        probe('moten.$id._index', 'POST', base, ['coordinator'], { intent: 'remind' }),
+        probe('moten.$id.redigera', 'GET', `${base}/redigera`, ['coordinator']),
+        probe('moten.$id.redigera', 'POST', `${base}/redigera`, ['coordinator'], { intent: 'save' }),
       )
     }
     return probes

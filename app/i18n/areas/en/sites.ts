@@ -73,7 +73,6 @@ export const en: Record<keyof typeof sv, string> = {
   'services.manage': 'Edit the service and its dependencies',
   'services.manageNamed': ' – {name}',
   'services.details': 'About the service',
-  'services.back': 'Back to {organisation}',
   'services.save': 'Save the service',
   'services.delete': 'Remove the service',
   'services.deleteHint': "The service's dependencies are removed with it.",
