@@ -1,39 +1,52 @@
-import * as accessibility from './areas/en/accessibility'
+import * as a11y from './areas/en/a11y'
 import * as audit from './areas/en/audit'
+import * as availability from './areas/en/availability'
+import * as contactChannel from './areas/en/contact-channel'
+import * as contactFunction from './areas/en/contact-function'
 import * as contacts from './areas/en/contacts'
 import * as council from './areas/en/council'
 import * as councilAreas from './areas/en/council-areas'
 import * as councilMeasures from './areas/en/council-measures'
 import * as councilSources from './areas/en/council-sources'
-import * as councilSituation from './areas/en/council-situation'
-import * as dependencyGraph from './areas/en/dependency-graph'
-import * as events from './areas/en/events'
-import * as eventLog from './areas/en/event-log'
-import * as situationReports from './areas/en/situation-reports'
-import * as isf from './areas/en/isf'
-import * as eventLive from './areas/en/event-live'
-import * as eventRoom from './areas/en/event-room'
-import * as eventReports from './areas/en/event-reports'
-import * as eventProjection from './areas/en/event-projection'
+import * as deps from './areas/en/deps'
+import * as directory from './areas/en/directory'
+import * as event from './areas/en/event'
 import * as eventEvaluation from './areas/en/event-evaluation'
+import * as eventLive from './areas/en/event-live'
+import * as eventLog from './areas/en/event-log'
+import * as eventMessages from './areas/en/event-messages'
+import * as eventProjection from './areas/en/event-projection'
+import * as eventReport from './areas/en/event-report'
+import * as eventRoom from './areas/en/event-room'
+import * as exports from './areas/en/export'
+import * as grant from './areas/en/grant'
+import * as grantReport from './areas/en/grant-report'
+import * as graph from './areas/en/graph'
+import * as imports from './areas/en/import'
+import * as isf from './areas/en/isf'
 import * as mandate from './areas/en/mandate'
 import * as mandateCalendar from './areas/en/mandate-calendar'
-import * as trainingPlan from './areas/en/training-plan'
-import * as grantReport from './areas/en/grant-report'
 import * as mandateDue from './areas/en/mandate-due'
-import * as directory from './areas/en/directory'
 import * as map from './areas/en/map'
+import * as meeting from './areas/en/meeting'
 import * as meetingFollowUp from './areas/en/meeting-follow-up'
-import * as meetings from './areas/en/meetings'
 import * as networks from './areas/en/networks'
 import * as offline from './areas/en/offline'
 import * as picker from './areas/en/picker'
-import * as registryTerms from './areas/en/registry-terms'
+import * as resource from './areas/en/resource'
 import * as rsa from './areas/en/rsa'
-import * as sites from './areas/en/sites'
-import * as scenarios from './areas/en/scenarios'
+import * as scenario from './areas/en/scenario'
 import * as secondFactor from './areas/en/second-factor'
+import * as sector from './areas/en/sector'
+import * as services from './areas/en/services'
+import * as siteKind from './areas/en/site-kind'
+import * as sites from './areas/en/sites'
+import * as situation from './areas/en/situation'
+import * as situationReport from './areas/en/situation-report'
 import * as staleness from './areas/en/staleness'
+import * as training from './areas/en/training'
+import * as trainingPlan from './areas/en/training-plan'
+import * as visibility from './areas/en/visibility'
 import type { Translation } from './plural'
 import type { coreSv, sv } from './sv'
 
@@ -221,17 +234,6 @@ const core: Record<keyof typeof coreSv, string> = {
   'outbox.linkWithheld':
     "The message holds a personal link (invitation, new password, meeting answer or calendar). It is not shown here; only the recipient's email gets it.",
 
-  'audit.title': 'Change log',
-  'audit.intro': 'Every change in the portal: who, when, what and how.',
-  'audit.filter': 'Filter',
-  'audit.all': 'All',
-  'audit.when': 'When',
-  'audit.who': 'Who',
-  'audit.what': 'What',
-  'audit.changes': 'Changes',
-  'audit.empty': 'No changes match the filter.',
-  'audit.system': 'The system',
-
   'account.title': 'My account',
   'account.changePassword': 'Change password',
   'account.changed': 'Your password has been changed. Your other sessions have been ended.',
@@ -265,44 +267,61 @@ const core: Record<keyof typeof coreSv, string> = {
   'organisations.meta.new': 'New organisation',
   'organisations.meta.edit': 'Edit organisation',
   'organisations.meta.fallback': 'Organisation',
+  'nav.mandate': 'Mandate period',
+
+  'outbox.calendar.REQUEST': 'Calendar invitation (file to open in your calendar)',
+  'outbox.calendar.CANCEL': 'Cancellation (file to open in your calendar)',
 }
 
 export const en: Translation<typeof sv> = {
   ...core,
-  ...registryTerms.en,
+  ...a11y.en,
+  ...audit.en,
+  ...availability.en,
+  ...contactChannel.en,
+  ...contactFunction.en,
   ...contacts.en,
-  ...sites.en,
-  ...map.en,
-  ...networks.en,
-  ...offline.en,
-  ...directory.en,
-  ...staleness.en,
-  ...scenarios.en,
-  ...dependencyGraph.en,
-  ...meetings.en,
-  ...meetingFollowUp.en,
-  ...rsa.en,
   ...council.en,
   ...councilAreas.en,
-  ...councilSources.en,
-  ...councilSituation.en,
   ...councilMeasures.en,
-  ...secondFactor.en,
-  ...accessibility.en,
-  ...events.en,
-  ...eventLog.en,
-  ...situationReports.en,
-  ...isf.en,
-  ...eventLive.en,
-  ...eventRoom.en,
-  ...eventReports.en,
-  ...eventProjection.en,
+  ...councilSources.en,
+  ...deps.en,
+  ...directory.en,
+  ...event.en,
   ...eventEvaluation.en,
+  ...eventLive.en,
+  ...eventLog.en,
+  ...eventMessages.en,
+  ...eventProjection.en,
+  ...eventReport.en,
+  ...eventRoom.en,
+  ...exports.en,
+  ...grant.en,
+  ...grantReport.en,
+  ...graph.en,
+  ...imports.en,
+  ...isf.en,
   ...mandate.en,
   ...mandateCalendar.en,
-  ...trainingPlan.en,
-  ...grantReport.en,
   ...mandateDue.en,
+  ...map.en,
+  ...meeting.en,
+  ...meetingFollowUp.en,
+  ...networks.en,
+  ...offline.en,
   ...picker.en,
-  ...audit.en,
+  ...resource.en,
+  ...rsa.en,
+  ...scenario.en,
+  ...secondFactor.en,
+  ...sector.en,
+  ...services.en,
+  ...siteKind.en,
+  ...sites.en,
+  ...situation.en,
+  ...situationReport.en,
+  ...staleness.en,
+  ...training.en,
+  ...trainingPlan.en,
+  ...visibility.en,
 }

@@ -1,79 +1,105 @@
 // Swedish is the portal's first language; every key here must exist in en.ts.
 // Areas keep their own messages in areas/*.ts, merged here.
-import * as accessibility from './areas/accessibility'
+import * as a11y from './areas/a11y'
 import * as audit from './areas/audit'
+import * as availability from './areas/availability'
+import * as contactChannel from './areas/contact-channel'
+import * as contactFunction from './areas/contact-function'
 import * as contacts from './areas/contacts'
 import * as council from './areas/council'
 import * as councilAreas from './areas/council-areas'
 import * as councilMeasures from './areas/council-measures'
 import * as councilSources from './areas/council-sources'
-import * as councilSituation from './areas/council-situation'
-import * as dependencyGraph from './areas/dependency-graph'
-import * as events from './areas/events'
-import * as eventLog from './areas/event-log'
-import * as situationReports from './areas/situation-reports'
-import * as isf from './areas/isf'
-import * as eventLive from './areas/event-live'
-import * as eventRoom from './areas/event-room'
-import * as eventReports from './areas/event-reports'
-import * as eventProjection from './areas/event-projection'
+import * as deps from './areas/deps'
+import * as directory from './areas/directory'
+import * as event from './areas/event'
 import * as eventEvaluation from './areas/event-evaluation'
+import * as eventLive from './areas/event-live'
+import * as eventLog from './areas/event-log'
+import * as eventMessages from './areas/event-messages'
+import * as eventProjection from './areas/event-projection'
+import * as eventReport from './areas/event-report'
+import * as eventRoom from './areas/event-room'
+import * as exports from './areas/export'
+import * as grant from './areas/grant'
+import * as grantReport from './areas/grant-report'
+import * as graph from './areas/graph'
+import * as imports from './areas/import'
+import * as isf from './areas/isf'
 import * as mandate from './areas/mandate'
 import * as mandateCalendar from './areas/mandate-calendar'
-import * as trainingPlan from './areas/training-plan'
-import * as grantReport from './areas/grant-report'
 import * as mandateDue from './areas/mandate-due'
-import * as directory from './areas/directory'
 import * as map from './areas/map'
+import * as meeting from './areas/meeting'
 import * as meetingFollowUp from './areas/meeting-follow-up'
-import * as meetings from './areas/meetings'
 import * as networks from './areas/networks'
 import * as offline from './areas/offline'
 import * as picker from './areas/picker'
-import * as registryTerms from './areas/registry-terms'
+import * as resource from './areas/resource'
 import * as rsa from './areas/rsa'
-import * as sites from './areas/sites'
-import * as scenarios from './areas/scenarios'
+import * as scenario from './areas/scenario'
 import * as secondFactor from './areas/second-factor'
+import * as sector from './areas/sector'
+import * as services from './areas/services'
+import * as siteKind from './areas/site-kind'
+import * as sites from './areas/sites'
+import * as situation from './areas/situation'
+import * as situationReport from './areas/situation-report'
 import * as staleness from './areas/staleness'
+import * as training from './areas/training'
+import * as trainingPlan from './areas/training-plan'
+import * as visibility from './areas/visibility'
 
 export const areas = [
-  registryTerms,
+  a11y,
+  audit,
+  availability,
+  contactChannel,
+  contactFunction,
   contacts,
-  sites,
-  map,
-  networks,
-  offline,
-  directory,
-  staleness,
-  scenarios,
-  dependencyGraph,
-  meetings,
-  meetingFollowUp,
-  rsa,
   council,
   councilAreas,
-  councilSources,
-  councilSituation,
   councilMeasures,
-  events,
-  eventLog,
-  situationReports,
-  isf,
-  eventLive,
-  eventRoom,
-  eventReports,
-  eventProjection,
+  councilSources,
+  deps,
+  directory,
+  event,
   eventEvaluation,
+  eventLive,
+  eventLog,
+  eventMessages,
+  eventProjection,
+  eventReport,
+  eventRoom,
+  exports,
+  grant,
+  grantReport,
+  graph,
+  imports,
+  isf,
   mandate,
   mandateCalendar,
-  trainingPlan,
-  grantReport,
   mandateDue,
-  secondFactor,
-  accessibility,
-  audit,
+  map,
+  meeting,
+  meetingFollowUp,
+  networks,
+  offline,
   picker,
+  resource,
+  rsa,
+  scenario,
+  secondFactor,
+  sector,
+  services,
+  siteKind,
+  sites,
+  situation,
+  situationReport,
+  staleness,
+  training,
+  trainingPlan,
+  visibility,
 ] as const
 
 const core = {
@@ -257,17 +283,6 @@ const core = {
   'outbox.linkWithheld':
     'Meddelandet innehåller en personlig länk (inbjudan, nytt lösenord, svar på möte eller kalender). Den visas inte här; bara mottagarens e-post får den.',
 
-  'audit.title': 'Ändringslogg',
-  'audit.intro': 'Varje ändring i portalen: vem, när, vad och hur.',
-  'audit.filter': 'Filtrera',
-  'audit.all': 'Alla',
-  'audit.when': 'När',
-  'audit.who': 'Vem',
-  'audit.what': 'Vad',
-  'audit.changes': 'Ändringar',
-  'audit.empty': 'Inga ändringar matchar filtret.',
-  'audit.system': 'Systemet',
-
   'account.title': 'Mitt konto',
   'account.changePassword': 'Byt lösenord',
   'account.changed': 'Lösenordet är bytt. Dina andra inloggningar är avslutade.',
@@ -300,48 +315,65 @@ const core = {
   'organisations.meta.new': 'Ny organisation',
   'organisations.meta.edit': 'Redigera organisation',
   'organisations.meta.fallback': 'Organisation',
+  'nav.mandate': 'Mandatperiod',
+
+  'outbox.calendar.REQUEST': 'Kalenderinbjudan (fil att öppna i kalendern)',
+  'outbox.calendar.CANCEL': 'Avbokning (fil att öppna i kalendern)',
 } as const
 
 export const coreSv = core
 
 export const sv = {
   ...core,
-  ...registryTerms.sv,
+  ...a11y.sv,
+  ...audit.sv,
+  ...availability.sv,
+  ...contactChannel.sv,
+  ...contactFunction.sv,
   ...contacts.sv,
-  ...sites.sv,
-  ...map.sv,
-  ...networks.sv,
-  ...offline.sv,
-  ...directory.sv,
-  ...staleness.sv,
-  ...scenarios.sv,
-  ...dependencyGraph.sv,
-  ...meetings.sv,
-  ...meetingFollowUp.sv,
-  ...rsa.sv,
   ...council.sv,
   ...councilAreas.sv,
-  ...councilSources.sv,
-  ...councilSituation.sv,
   ...councilMeasures.sv,
-  ...secondFactor.sv,
-  ...accessibility.sv,
-  ...events.sv,
-  ...eventLog.sv,
-  ...situationReports.sv,
-  ...isf.sv,
-  ...eventLive.sv,
-  ...eventRoom.sv,
-  ...eventReports.sv,
-  ...eventProjection.sv,
+  ...councilSources.sv,
+  ...deps.sv,
+  ...directory.sv,
+  ...event.sv,
   ...eventEvaluation.sv,
+  ...eventLive.sv,
+  ...eventLog.sv,
+  ...eventMessages.sv,
+  ...eventProjection.sv,
+  ...eventReport.sv,
+  ...eventRoom.sv,
+  ...exports.sv,
+  ...grant.sv,
+  ...grantReport.sv,
+  ...graph.sv,
+  ...imports.sv,
+  ...isf.sv,
   ...mandate.sv,
   ...mandateCalendar.sv,
-  ...trainingPlan.sv,
-  ...grantReport.sv,
   ...mandateDue.sv,
+  ...map.sv,
+  ...meeting.sv,
+  ...meetingFollowUp.sv,
+  ...networks.sv,
+  ...offline.sv,
   ...picker.sv,
-  ...audit.sv,
+  ...resource.sv,
+  ...rsa.sv,
+  ...scenario.sv,
+  ...secondFactor.sv,
+  ...sector.sv,
+  ...services.sv,
+  ...siteKind.sv,
+  ...sites.sv,
+  ...situation.sv,
+  ...situationReport.sv,
+  ...staleness.sv,
+  ...training.sv,
+  ...trainingPlan.sv,
+  ...visibility.sv,
 }
 
 export type MessageKey = keyof typeof sv

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../../app/i18n/en'
 import { labelOf, translator } from '../../app/i18n/i18n'
 import { labelFamilies } from '../../app/i18n/label-families'
-import { sv } from '../../app/i18n/sv'
+import { coreSv, sv } from '../../app/i18n/sv'
 import { labelledValues } from '../../app/modules/import/import-rows'
 
 const nbsp = '\u00a0'
@@ -54,5 +54,34 @@ describe('a family of keys named by a value', () => {
     expect(labelOf(translator('sv'), 'availability', 'always')).toBe(sv['availability.always'])
     expect(labelOf(translator('en'), 'availability', 'always')).toBe(en['availability.always'])
     expect(labelOf(translator('sv'), 'availability', 'sometimes')).toBe('sometimes')
+  })
+})
+
+describe('where a message lives', () => {
+  const areaFiles = import.meta.glob<{ sv: Record<string, unknown> }>('../../app/i18n/areas/*.ts', { eager: true })
+  const englishFiles = import.meta.glob<{ en: Record<string, unknown> }>('../../app/i18n/areas/en/*.ts', {
+    eager: true,
+  })
+  const nameOf = (file: string) => file.split('/').pop()!.replace(/\.ts$/, '')
+  const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+  const prefixOf = (key: string) => key.split('.')[0]!
+
+  it.each(Object.keys(areaFiles).map(nameOf))(
+    'areas/%s.ts holds only keys named after it, in both languages',
+    (name) => {
+      const keys = Object.keys(areaFiles[`../../app/i18n/areas/${name}.ts`]!.sv)
+      expect(keys.length).toBeGreaterThan(0)
+      expect(keys.filter((key) => prefixOf(key) !== camel(name))).toEqual([])
+      expect(Object.keys(englishFiles[`../../app/i18n/areas/en/${name}.ts`]!.en).sort()).toEqual([...keys].sort())
+    },
+  )
+
+  it('keeps each prefix in one place: the core catalogue or the area file of its name', () => {
+    const areaPrefixes = new Set(Object.keys(areaFiles).map((file) => camel(nameOf(file))))
+    const corePrefixes = new Set(Object.keys(coreSv).map(prefixOf))
+    expect([...corePrefixes].filter((prefix) => areaPrefixes.has(prefix))).toEqual([])
+    expect(
+      Object.keys(sv).filter((key) => !corePrefixes.has(prefixOf(key)) && !areaPrefixes.has(prefixOf(key))),
+    ).toEqual([])
   })
 })

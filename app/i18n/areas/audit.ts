@@ -2,6 +2,17 @@
 // and record is called. The codes are listed in app/modules/audit/vocabulary.ts,
 // which fails the typecheck when one has no message here.
 export const sv = {
+  'audit.system': 'Systemet',
+
+  'audit.empty': 'Inga ändringar matchar filtret.',
+  'audit.changes': 'Ändringar',
+  'audit.what': 'Vad',
+  'audit.who': 'Vem',
+  'audit.when': 'När',
+  'audit.all': 'Alla',
+  'audit.filter': 'Filtrera',
+  'audit.intro': 'Varje ändring i portalen: vem, när, vad och hur.',
+  'audit.title': 'Ändringslogg',
   'audit.unknownEvent': 'Ändring av ett slag som portalen inte längre har',
   'audit.hidden': '(dold för dig)',
   'audit.removed': '(borttagen)',
@@ -379,4 +390,10 @@ export const sv = {
   'audit.field.targetGroups': 'Målgrupper',
   'audit.field.goals': 'Mål',
   'audit.field.people': 'Personer',
+  'audit.entity.second_factor': 'Tvåstegsverifiering',
+  'audit.action.enrol': 'aktiverad',
+  'audit.action.replace': 'bytt till ny app',
+  'audit.action.remove': 'nollställd',
+  'audit.action.recovery_code_used': 'återställningskod använd',
+  'audit.action.recovery_codes_renewed': 'nya återställningskoder',
 } as const

@@ -1,7 +1,5 @@
 // Messages of the council's measures (insatser) and their follow-ups, in both languages.
 export const sv = {
-  'council.nav.measures': 'Insatser',
-
   'councilMeasures.title': 'Insatser',
   'councilMeasures.intro':
     'Rådets handlingsplan: de situationella och sociala insatser som rådet har beslutat, vem som ansvarar och när de följs upp.',

@@ -250,4 +250,5 @@ export const sv = {
   'council.meta.ownReports': 'Mina rapporter – {council}',
   'council.meta.report': 'Rapport – {council}',
   'council.meta.reportNew': 'Rapportera – {council}',
+  'council.nav.measures': 'Insatser',
 }

@@ -1,7 +1,6 @@
 // Messages of the evaluation after an event or exercise: the page, the
 // questionnaire each taking-part organisation answers, and the PDF report.
 export const sv = {
-  'eventRoom.section.evaluation': 'Utvärdering',
   'eventEvaluation.heading': 'Utvärdering',
   'eventEvaluation.notEnded': 'Utvärderingen kan öppnas när händelsen har avslutats.',
   'eventEvaluation.openIntro':

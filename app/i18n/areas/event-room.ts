@@ -1,6 +1,7 @@
 // Messages of the event room's core: the list, declaring, the event's
 // header and sections, the overview and leading an event.
 export const sv = {
+  'eventRoom.section.evaluation': 'Utvärdering',
   'eventRoom.title': 'Händelser',
   'eventRoom.intro':
     'Samhällsstörningar och övningar som kommunen leder i sitt geografiska område. Du ser de händelser där din organisation deltar.',

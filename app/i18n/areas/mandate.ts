@@ -1,8 +1,6 @@
 // Messages of the mandate period: the calendar of statutory deliverables
 // (årshjul), the yearly grant report and the training and exercise plan.
 export const sv = {
-  'nav.mandate': 'Mandatperiod',
-
   'mandate.kind.steering_document': 'Styrdokument för krisberedskap',
   'mandate.kind.crisis_board_rules': 'Krisledningsnämndens reglemente',
   'mandate.kind.chief_executive_instruction': 'Instruktion för kommunchefen',
@@ -24,17 +22,4 @@ export const sv = {
   'mandate.state.in_progress': 'Pågår',
   'mandate.state.done': 'Antagen/skickad',
   'mandate.state.overdue': 'Försenad',
-
-  'grant.category.risk_analysis': 'Risk- och sårbarhetsanalys',
-  'grant.category.planning': 'Planering',
-  'grant.category.cooperation': 'Samverkan',
-  'grant.category.training': 'Utbildning',
-  'grant.category.exercises': 'Övning',
-  'grant.category.reporting': 'Rapportering',
-  'grant.category.protective_security': 'Säkerhetsskydd',
-  'grant.category.civil_defence': 'Civilt försvar',
-
-  'training.measure.evaluated_activities': 'Utvärderade övningar',
-  'training.measure.held_activities': 'Genomförda övningar och utbildningar',
-  'training.measure.group_trained': 'Alla i målgruppen utbildade',
 } as const

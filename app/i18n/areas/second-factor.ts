@@ -75,10 +75,4 @@ export const sv = {
   'secondFactor.column': 'Tvåsteg',
   'secondFactor.column.on': 'Aktiverad',
   'secondFactor.column.off': 'Inte aktiverad',
-  'audit.entity.second_factor': 'Tvåstegsverifiering',
-  'audit.action.enrol': 'aktiverad',
-  'audit.action.replace': 'bytt till ny app',
-  'audit.action.remove': 'nollställd',
-  'audit.action.recovery_code_used': 'återställningskod använd',
-  'audit.action.recovery_codes_renewed': 'nya återställningskoder',
 }

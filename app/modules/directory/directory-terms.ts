@@ -1,6 +1,8 @@
 import { contactFunctions, sectors, type ContactFunction, type Sector } from '~/db/enums'
-import { sv } from '~/i18n/areas/registry-terms'
-import { en } from '~/i18n/areas/en/registry-terms'
+import { en as functionsEn } from '~/i18n/areas/en/contact-function'
+import { en as sectorsEn } from '~/i18n/areas/en/sector'
+import { sv as functionsSv } from '~/i18n/areas/contact-function'
+import { sv as sectorsSv } from '~/i18n/areas/sector'
 
 /**
  * Words of a search that name a contact function ("TiB", "ISK", "växel") or
@@ -43,8 +45,8 @@ function vocabulary<T extends string>(values: readonly T[], label: (value: T) =>
   return values.map((value) => [value, label(value).flatMap(words).filter((word) => !stopWords.has(word))])
 }
 
-const functionWords = vocabulary(contactFunctions, (fn) => [sv[`contactFunction.${fn}`], en[`contactFunction.${fn}`]])
-const sectorWords = vocabulary(sectors, (sector) => [sv[`sector.${sector}`], en[`sector.${sector}`]])
+const functionWords = vocabulary(contactFunctions, (fn) => [functionsSv[`contactFunction.${fn}`], functionsEn[`contactFunction.${fn}`]])
+const sectorWords = vocabulary(sectors, (sector) => [sectorsSv[`sector.${sector}`], sectorsEn[`sector.${sector}`]])
 
 /**
  * A query word names a label word when it is that word, or (five letters or

@@ -1,6 +1,7 @@
 import type { CallOutcome, ContactChannel, ContactFunction, EventKind, EventLevel } from '~/db/enums'
-import { sv as eventWords } from '~/i18n/areas/events'
-import { sv as registryWords } from '~/i18n/areas/registry-terms'
+import { sv as eventWords } from '~/i18n/areas/event'
+import { sv as channelWords } from '~/i18n/areas/contact-channel'
+import { sv as functionWords } from '~/i18n/areas/contact-function'
 import { formatDateTime } from '~/i18n/format'
 
 // The call-out's texts: its e-mail and its lines in the event log, in
@@ -64,8 +65,8 @@ export function callLogText(input: {
   outcome: CallOutcome
   note: string
 }): string {
-  const role = registryWords[`contactFunction.${input.function}`].split(' – ')[0]!
-  const channel = registryWords[`contactChannel.${input.channel}`].toLowerCase()
+  const role = functionWords[`contactFunction.${input.function}`].split(' – ')[0]!
+  const channel = channelWords[`contactChannel.${input.channel}`].toLowerCase()
   const note = input.note.trim()
   return `Samtal till ${input.organisationName} (${role}, ${channel}): ${eventWords[`event.callOutcome.${input.outcome}`]}.${note ? ` ${note}` : ''}`
 }

@@ -1,5 +1,5 @@
 import type { EventNeed, ServiceStatus } from '~/db/enums'
-import { sv as eventWords } from '~/i18n/areas/events'
+import { sv as eventWords } from '~/i18n/areas/event'
 import { formatDateTime, formatSwedishHours } from '~/i18n/format'
 
 // The event log's line for a status report, in Swedish like the rest of the

@@ -1,7 +1,19 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../audit.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../audit'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
+  'audit.system': 'The system',
+
+  'audit.empty': 'No changes match the filter.',
+  'audit.changes': 'Changes',
+  'audit.what': 'What',
+  'audit.who': 'Who',
+  'audit.when': 'When',
+  'audit.all': 'All',
+  'audit.filter': 'Filter',
+  'audit.intro': 'Every change in the portal: who, when, what and how.',
+  'audit.title': 'Change log',
   'audit.unknownEvent': 'A kind of change the portal no longer has',
   'audit.hidden': '(hidden from you)',
   'audit.removed': '(removed)',
@@ -379,4 +391,10 @@ export const en: Record<keyof typeof sv, string> = {
   'audit.field.targetGroups': 'Target groups',
   'audit.field.goals': 'Goals',
   'audit.field.people': 'People',
+  'audit.entity.second_factor': 'Two-step verification',
+  'audit.action.enrol': 'turned on',
+  'audit.action.replace': 'moved to a new app',
+  'audit.action.remove': 'reset',
+  'audit.action.recovery_code_used': 'recovery code used',
+  'audit.action.recovery_codes_renewed': 'new recovery codes',
 }

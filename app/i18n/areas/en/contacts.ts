@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../contacts.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../contacts'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'contacts.title': 'Contact routes',
   'contacts.crisisHeading': 'In a crisis: ISK and around the clock',
   'contacts.otherHeading': 'Other contact routes',

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../council-areas.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../council-areas'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'councilAreas.title': 'Areas',
   'councilAreas.intro':
     "The council's named areas. Reports with a position fall automatically into the smallest area that holds them, also when an area is redrawn or removed.",

@@ -1,9 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../council-measures.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../council-measures'
 
-export const en: Record<keyof typeof sv, string> = {
-  'council.nav.measures': 'Measures',
-
+export const en: Translation<typeof sv> = {
   'councilMeasures.title': 'Measures',
   'councilMeasures.intro':
     "The council's action plan: the situational and social measures the council has decided, who is responsible and when they are followed up.",

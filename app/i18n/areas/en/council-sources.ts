@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../council-sources.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../council-sources'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'councilSources.title': 'Other sources',
   'councilSources.intro':
     "Import the police's crime statistics and incident reports from, for example, the housing company or the schools, per month, category and area. They are used in the situation picture together with the council's own reports.",
@@ -117,4 +118,4 @@ export const en: Record<keyof typeof sv, string> = {
   'councilSources.trend.legend': 'Areas in the chart',
   'councilSources.meta.title': 'Other sources: {council}',
   'councilSources.meta.survey': 'Safety survey: {council}',
-} as const
+}

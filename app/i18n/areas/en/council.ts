@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../council.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../council'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'council.title': 'Crime-prevention councils',
   'council.none': 'You take part in no local crime-prevention council.',
   'council.intro':
@@ -250,4 +251,5 @@ export const en: Record<keyof typeof sv, string> = {
   'council.meta.ownReports': 'My reports – {council}',
   'council.meta.report': 'Report – {council}',
   'council.meta.reportNew': 'Submit a report – {council}',
+  'council.nav.measures': 'Measures',
 }

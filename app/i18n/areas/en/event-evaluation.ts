@@ -1,8 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../event-evaluation.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../event-evaluation'
 
-export const en: Record<keyof typeof sv, string> = {
-  'eventRoom.section.evaluation': 'Evaluation',
+export const en: Translation<typeof sv> = {
   'eventEvaluation.heading': 'Evaluation',
   'eventEvaluation.notEnded': 'The evaluation can be opened once the event has ended.',
   'eventEvaluation.openIntro':

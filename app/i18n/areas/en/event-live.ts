@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../event-live.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../event-live'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'eventLive.static': 'The page does not update by itself.',
   'eventLive.live': 'Updates automatically · last contact with the server {time}',
   'eventLive.polling': 'Updates every 15 seconds · last contact with the server {time}',

@@ -1,7 +1,9 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../event-room.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../event-room'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
+  'eventRoom.section.evaluation': 'Evaluation',
   'eventRoom.title': 'Events',
   'eventRoom.intro':
     'Disruptions and exercises that the municipality leads in its geographic area. You see the events your organisation takes part in.',

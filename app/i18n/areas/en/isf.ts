@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../isf.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../isf'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'isf.title': 'ISF conferences',
   'isf.intro':
     'The ISF conference brings the actors together for direction and coordination. The agenda follows the common grounds for coordination and command in societal disruptions: situation picture per actor, joint situation picture, direction, coordination of measures, information to the public and next conference.',

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../mandate-calendar.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../mandate-calendar'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'mandateCalendar.list.title': 'Mandate period',
   'mandateCalendar.list.intro':
     'Everything the municipality must produce, adopt, exercise and report during the mandate period, with dates, owners and state.',

@@ -1,9 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../mandate.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../mandate'
 
-export const en: Record<keyof typeof sv, string> = {
-  'nav.mandate': 'Mandate period',
-
+export const en: Translation<typeof sv> = {
   'mandate.kind.steering_document': 'Steering document for crisis preparedness',
   'mandate.kind.crisis_board_rules': "The crisis board's rules (reglemente)",
   'mandate.kind.chief_executive_instruction': 'Instruction for the chief executive',
@@ -25,17 +24,4 @@ export const en: Record<keyof typeof sv, string> = {
   'mandate.state.in_progress': 'In progress',
   'mandate.state.done': 'Adopted/sent',
   'mandate.state.overdue': 'Overdue',
-
-  'grant.category.risk_analysis': 'Risk and vulnerability analysis',
-  'grant.category.planning': 'Planning',
-  'grant.category.cooperation': 'Cooperation',
-  'grant.category.training': 'Training',
-  'grant.category.exercises': 'Exercises',
-  'grant.category.reporting': 'Reporting',
-  'grant.category.protective_security': 'Protective security',
-  'grant.category.civil_defence': 'Civil defence',
-
-  'training.measure.evaluated_activities': 'Evaluated exercises',
-  'training.measure.held_activities': 'Exercises and trainings held',
-  'training.measure.group_trained': 'Everyone in the target group trained',
 }

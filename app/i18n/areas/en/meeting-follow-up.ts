@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../meeting-follow-up.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../meeting-follow-up'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'meetingFollowUp.backToMeeting': 'Back to the meeting',
   'meetingFollowUp.sections': 'During and after the meeting',
   'meetingFollowUp.nav.minutes': 'Minutes and attendance',

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../networks.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../networks'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'networks.title': 'Networks',
   'networks.intro':
     'The networks the municipality takes part in: sub-regional crisis cooperation, the local crime-prevention council, Posom and others.',

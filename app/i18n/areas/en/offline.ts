@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../offline.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../offline'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'offline.title': 'Contact list for disrupted conditions',
   'offline.intro':
     "The network's functional contact routes (duty officer, ISK, switchboard, crisis management, communications). The page is saved in the browser when you visit it and can be opened without a network until you sign out. Personal and restricted routes are never saved.",

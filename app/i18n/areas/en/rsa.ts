@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../rsa.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../rsa'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'rsa.title': 'Risk and vulnerability analyses',
   'rsa.intro':
     "The municipality's risk and vulnerability analysis (RSA) is made once per term of office together with the actors in the area. Each participating organisation assesses the events for its own part; the coordinator compiles.",

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../second-factor.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../second-factor'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'secondFactor.code.title': 'Enter the code from your app',
   'secondFactor.code.intro':
     'Your account is protected with two-step verification. Open the authenticator app on your phone and type the six-digit code for Områdesansvarsportalen.',
@@ -75,10 +76,4 @@ export const en: Record<keyof typeof sv, string> = {
   'secondFactor.column': 'Two-step',
   'secondFactor.column.on': 'On',
   'secondFactor.column.off': 'Off',
-  'audit.entity.second_factor': 'Two-step verification',
-  'audit.action.enrol': 'turned on',
-  'audit.action.replace': 'moved to a new app',
-  'audit.action.remove': 'reset',
-  'audit.action.recovery_code_used': 'recovery code used',
-  'audit.action.recovery_codes_renewed': 'new recovery codes',
 }

@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../sites.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../sites'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'sites.title': 'Sites',
   'sites.none': 'No sites are registered.',
   'sites.add': 'Add site',
@@ -65,106 +66,6 @@ export const en: Record<keyof typeof sv, string> = {
   'sites.number.hoursRange': 'The number of hours cannot be negative and is at most 100,000.',
   'sites.styrel.range': 'The Styrel class is a whole number from 1 to 8.',
 
-  'services.title': 'Critical services',
-  'services.none': 'No critical services are registered.',
-  'services.add': 'Add service',
-  'services.newTitle': 'New critical service for {organisation}',
-  'services.editTitle': 'Edit the service {name}',
-  'services.manage': 'Edit the service and its dependencies',
-  'services.manageNamed': ' – {name}',
-  'services.details': 'About the service',
-  'services.save': 'Save the service',
-  'services.delete': 'Remove the service',
-  'services.deleteHint': "The service's dependencies are removed with it.",
-  'deps.saved': 'The dependency is saved.',
-  'deps.removed': 'The dependency is removed.',
-  'services.conflict':
-    'Someone else changed the service while you were editing. Your changes are not saved but are still in the form. Compare them with the current values below and save again.',
-  'services.deleteConflict':
-    'Someone else changed the service after you opened the page, so it was not removed. Check the details and try again.',
-  'services.delete.inUse':
-    "The service cannot be removed because other organisations' services depend on it (see the list below). They need to change their dependencies first; the coordinator can help.",
-  'services.field.sector': 'Sector',
-  'services.field.acceptableOutage': 'Acceptable outage time, hours',
-  'services.field.acceptableOutageHint':
-    "How long the service can be interrupted before life, health or society's functions are harmed.",
-  'services.field.peopleServed': 'Number of people the service reaches',
-  'services.field.hasContinuityPlan': 'There is a continuity plan',
-  'services.field.exercisedOn': 'The continuity plan was last exercised',
-  'services.field.exercisedHint': 'Date as YYYY-MM-DD. Leave empty if the plan has not been exercised.',
-  'services.field.sites': 'Sites where the service runs',
-  'services.field.sitesNone':
-    'The organisation has no sites yet. Add sites first if the service should be linked to them.',
-  'services.outage.range': 'The acceptable outage time must be more than 0 hours and at most 100,000.',
-  'services.people.range': 'The number of people is a whole number that is not negative.',
-  'services.exercised.future': 'The date cannot be in the future.',
-  'services.exercised.withoutPlan':
-    'An exercise date requires a continuity plan. Tick that there is a plan or clear the date.',
-  'services.sites.foreign': "Choose only the organisation's own sites.",
-  'services.sector': 'Sector',
-  'services.acceptableOutage': 'Acceptable outage time',
-  'services.styrel': 'Styrel class',
-  'services.peopleServed': 'People affected',
-  'services.continuityPlan': 'Continuity plan',
-  'services.planExercised': 'Yes, last exercised {date}',
-  'services.planNotExercised': 'Yes, not exercised',
-  'services.noPlan': 'No',
-  'services.sites': 'Sites',
-  'services.noSites': 'No site given',
-  'services.hours': '{hours} hours',
-  'services.notGiven': 'Not given',
-  'services.dependents': 'Other services that depend on this one',
-  'services.dependentItem': '{service} ({organisation}) copes {hours} hours without it',
-  'services.shortfallSummary':
-    'Warning: {count} of the dependencies lack a backup that lasts the acceptable outage time.',
-
-  'deps.title': 'Critical dependencies',
-  'deps.none': 'No dependencies are registered.',
-  'deps.addTitle': 'Add a dependency',
-  'deps.editTitle': 'Edit the dependency',
-  'deps.add': 'Add the dependency',
-  'deps.save': 'Save the dependency',
-  'deps.edit': 'Edit',
-  'deps.delete': 'Remove',
-  'deps.namedItem': 'the dependency on {target}',
-  'deps.conflict':
-    'Someone else changed the dependency while you were editing. Your changes are not saved but are still in the form. Compare them with the current values below and save again.',
-  'deps.deleteConflict':
-    'Someone else changed the dependency after you opened the page, so it was not removed. Check the details and try again.',
-  'deps.target.legend': 'The service depends on',
-  'deps.target.hint': "Choose either a resource or another organisation's critical service – not both.",
-  'deps.field.resource': 'Resource',
-  'deps.field.service': "Another organisation's service",
-  'deps.chooseNone': '– None –',
-  'deps.field.copesHours': 'Copes without it, hours',
-  'deps.field.copesHint': 'How many hours the service copes without the dependency before any backup is needed.',
-  'deps.field.backupDescription': 'Backup or redundancy',
-  'deps.field.backupHint':
-    'For example a generator, UPS, reserve fuel or an agreement on replacement staff. Leave empty if there is none.',
-  'deps.field.backupHours': 'The backup lasts, hours',
-  'deps.target.neither': "Choose a resource or another organisation's service.",
-  'deps.target.both': 'Choose either a resource or a service, not both.',
-  'deps.target.ownService':
-    "Choose a service of another organisation. The own organisation's services belong to its own continuity planning.",
-  'deps.target.unknown': 'The service no longer exists. Choose another one.',
-  'deps.backup.describe': 'Describe the backup when you give how long it lasts.',
-  'deps.service.gone': 'The service no longer exists.',
-  'deps.on': '{service} – {organisation}',
-  'deps.copes': 'Copes without it',
-  'deps.backup': 'Backup',
-  'deps.backupNone': 'No backup',
-  'deps.backupValue': '{description}, lasts {hours} hours',
-  'deps.backupNoHours': '{description}, duration not given',
-  'deps.weak.none': 'Weak point: no backup with stated hours. The service may be out for at most {acceptable} hours.',
-  'deps.weak.short':
-    'Weak point: the backup lasts {backup} hours, less than the acceptable outage time of {acceptable} hours.',
-  'deps.weak.shortSite':
-    'Weak point: the site’s backup power lasts {backup} hours, less than the acceptable outage time of {acceptable} hours.',
-  'deps.search.label': "Search other organisations' services",
-  'deps.search.submit': 'Search',
-  'deps.search.more': 'The list shows the first {count} services. Search to find more.',
   'sites.meta.fallback': 'Site',
   'sites.meta.new': 'New site – {organisation}',
-  'services.meta.fallback': 'Service',
-  'services.meta.new': 'New service – {organisation}',
 }

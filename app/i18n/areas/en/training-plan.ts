@@ -1,7 +1,8 @@
 // English messages of the area; the Swedish ones, and the keys, are in ../training-plan.ts.
+import type { Translation } from '../../plural'
 import type { sv } from '../training-plan'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'trainingPlan.heading': 'Training and exercise plan',
   'trainingPlan.intro':
     "The period's target groups, people and goals, and how far the exercises and trainings have come. Exercises and trainings are meetings of the kind exercise or training.",

@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../accessibility.ts.
-import type { sv } from '../accessibility'
+// English messages of the area; the Swedish ones, and the keys, are in ../a11y.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../a11y'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'a11y.footerLink': 'Accessibility statement',
   'a11y.title': 'Accessibility of the Area Responsibility Portal',
   'a11y.intro':

@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../situation-reports.ts.
-import type { sv } from '../situation-reports'
+// English messages of the area; the Swedish ones, and the keys, are in ../situation-report.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../situation-report'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'situationReport.section': 'Situation reports',
   'situationReport.title': 'Situation reports',
   'situationReport.intro':

@@ -1,4 +1,5 @@
 // Messages of the situation reports (lägesrapporter) to Länsstyrelsen and the actors.
+// (Keys under `situationReport.`; this file is named after them.)
 export const sv = {
   'situationReport.section': 'Lägesrapporter',
   'situationReport.title': 'Lägesrapporter',

@@ -1,5 +1,6 @@
 // Messages of the event room: the words of the field (levels, statuses,
 // needs, log kinds) that every event page, mail and export shares.
+// (Keys under `event.`; this file is named after them.)
 export const sv = {
   'event.exercise': 'ÖVNING',
   'event.kind.real': 'Verklig händelse',

@@ -1,5 +1,6 @@
 // The accessibility statement (tillgänglighetsredogörelse), as the law on
 // accessible digital public services (2018:1937) and Digg's model ask for it.
+// (Keys under `a11y.`; this file is named after them.)
 export const sv = {
   'a11y.footerLink': 'Tillgänglighetsredogörelse',
   'a11y.title': 'Tillgänglighet för Områdesansvarsportalen',

@@ -1,4 +1,5 @@
 // Messages of the meetings pages (convening, invitations, answers), in both languages.
+// (Keys under `meeting.`; this file is named after them.)
 export const sv = {
   'meeting.title': 'Möten',
   'meeting.intro':
@@ -125,8 +126,6 @@ export const sv = {
   'meeting.error.tooManyInvited': 'Högst 500 organisationer eller personer åt gången.',
   'meeting.error.version': 'Formuläret saknar version. Ladda om sidan och försök igen.',
   'meeting.error.answer': 'Välj om organisationen deltar.',
-  'outbox.calendar.REQUEST': 'Kalenderinbjudan (fil att öppna i kalendern)',
-  'outbox.calendar.CANCEL': 'Avbokning (fil att öppna i kalendern)',
   'meeting.meta.new': 'Nytt möte',
   'meeting.meta.fallback': 'Möte',
   'meeting.meta.edit': 'Ändra {meeting}',

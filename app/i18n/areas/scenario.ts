@@ -1,4 +1,5 @@
 // Messages of the outage scenario pages, in both languages.
+// (Keys under `scenario.`; this file is named after them.)
 export const sv = {
   'scenario.title': 'Scenarier',
   'scenario.intro':

@@ -1,4 +1,5 @@
 // Messages of the dependency graph page (/beroenden), in both languages.
+// (Keys under `graph.`; this file is named after them.)
 export const sv = {
   'graph.title': 'Beroenden',
   'graph.intro':

@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../council-situation.ts.
-import type { sv } from '../council-situation'
+// English messages of the area; the Swedish ones, and the keys, are in ../situation.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../situation'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'situation.nav': 'Situation pictures',
   'situation.title': 'Situation pictures',
   'situation.intro':

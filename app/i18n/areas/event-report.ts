@@ -1,5 +1,6 @@
 // Messages of the event room's call-out, call list and status reports
 // (through the portal and through a status link).
+// (Keys under `eventReport.`; this file is named after them.)
 export const sv = {
   'eventReport.form.current': 'Senast rapporterat {time}:',
   'eventReport.form.notReported': 'Inte rapporterad i händelsen än.',

@@ -1,6 +1,6 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../dependency-graph.ts.
+// English messages of the area; the Swedish ones, and the keys, are in ../graph.ts.
 import type { Translation } from '../../plural'
-import type { sv } from '../dependency-graph'
+import type { sv } from '../graph'
 
 export const en: Translation<typeof sv> = {
   'graph.title': 'Dependencies',

@@ -1,4 +1,5 @@
 // Messages of the council's situation pictures (lägesbilder), in both languages.
+// (Keys under `situation.`; this file is named after them.)
 export const sv = {
   'situation.nav': 'Lägesbilder',
   'situation.title': 'Lägesbilder',

@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../events.ts.
-import type { sv } from '../events'
+// English messages of the area; the Swedish ones, and the keys, are in ../event.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../event'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'event.exercise': 'EXERCISE',
   'event.kind.real': 'Real event',
   'event.kind.exercise': 'Exercise',

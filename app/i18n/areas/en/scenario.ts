@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../scenarios.ts.
-import type { sv } from '../scenarios'
+// English messages of the area; the Swedish ones, and the keys, are in ../scenario.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../scenario'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'scenario.title': 'Scenarios',
   'scenario.intro':
     'What happens to the critical services when electricity, water or something else fails? A scenario works out which services run on backup, degrade and stop, hour by hour, from the dependencies in the registry.',

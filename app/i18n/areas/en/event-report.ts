@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../event-reports.ts.
-import type { sv } from '../event-reports'
+// English messages of the area; the Swedish ones, and the keys, are in ../event-report.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../event-report'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'eventReport.form.current': 'Last reported {time}:',
   'eventReport.form.notReported': 'Not reported in this event yet.',
   'eventReport.form.status': 'Status',

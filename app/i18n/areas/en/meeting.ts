@@ -1,7 +1,8 @@
-// English messages of the area; the Swedish ones, and the keys, are in ../meetings.ts.
-import type { sv } from '../meetings'
+// English messages of the area; the Swedish ones, and the keys, are in ../meeting.ts.
+import type { Translation } from '../../plural'
+import type { sv } from '../meeting'
 
-export const en: Record<keyof typeof sv, string> = {
+export const en: Translation<typeof sv> = {
   'meeting.title': 'Meetings',
   'meeting.intro':
     'Network meetings, theme days, RSA workshops, exercises and crime-prevention council meetings. Invitations go by e-mail with a calendar file; each organisation answers for itself.',
@@ -127,8 +128,6 @@ export const en: Record<keyof typeof sv, string> = {
   'meeting.error.tooManyInvited': 'At most 500 organisations or people at a time.',
   'meeting.error.version': 'The form has no version. Reload the page and try again.',
   'meeting.error.answer': 'Choose whether the organisation is attending.',
-  'outbox.calendar.REQUEST': 'Calendar invitation (file to open in your calendar)',
-  'outbox.calendar.CANCEL': 'Cancellation (file to open in your calendar)',
   'meeting.meta.new': 'New meeting',
   'meeting.meta.fallback': 'Meeting',
   'meeting.meta.edit': 'Edit {meeting}',

@@ -1,0 +1,82 @@
+// Messages of this area, in both languages; keys are prefixed with the area.
+// (Keys under `import.`; this file is named after them.)
+export const sv = {
+  'import.title': 'Importera organisationer och kontaktvägar',
+  'import.intro':
+    'Ladda upp en CSV-fil med organisationer och deras kontaktvägar. Du får först se en förhandsgranskning; inget sparas förrän du bekräftar, och då sparas allt eller inget.',
+  'import.formatHeading': 'Filens format',
+  'import.formatIntro':
+    'En rad per kontaktväg. Första raden är rubrikraden med kolumnnamnen nedan. Fält skiljs med semikolon (;) som i svenska Excel, eller med komma. Fält med semikolon, komma, citattecken eller radbrytning omges av citattecken ("), och ett citattecken i fältet skrivs som två (""). Filen ska vara UTF-8 (gärna med BOM); en fil sparad som ”CSV (semikolonavgränsad)” i äldre Excel läses också.',
+  'import.columnHeading': 'Kolumn',
+  'import.meaningHeading': 'Innehåll',
+  'import.column.organisation':
+    'Organisationens namn. Krävs. Finns en organisation med exakt samma namn (utan hänsyn till stora och små bokstäver) läggs kontaktvägen till den; annars skapas organisationen.',
+  'import.column.kind':
+    'Typ av organisation. Krävs på minst en rad för en ny organisation; används inte för befintliga. Något av: {values}.',
+  'import.column.function': 'Kontaktvägens funktion. Något av: {values}.',
+  'import.column.channel': 'Kanal. Något av: {values}.',
+  'import.column.value': 'Nummer, e-postadress, talgrupp eller plats. Telefon och mobil: ett svenskt nummer.',
+  'import.column.availability': 'Tillgänglighet. Något av: {values}.',
+  'import.column.callOrder': 'Ordning, ett heltal 1–99 (1 om fältet är tomt).',
+  'import.column.visibility':
+    'Vem som får se kontaktvägen. Något av: {values}. Tomt betyder hela nätverket, utom för mobilnummer som då blir begränsade.',
+  'import.column.label': 'Förklaring (valfri), till exempel ”Växel, vardagar 8–16”.',
+  'import.formatRules':
+    'Värden kan skrivas som i portalen eller med koderna inom parentes. En rad med bara organisation (och typ) skapar organisationen utan kontaktväg. En kontaktväg som redan finns (samma organisation, funktion, kanal och nummer eller adress) hoppas över. Högst {rows} rader och {size} per fil.',
+  'import.template': 'Ladda ned en mall (CSV)',
+  'import.uploadHeading': 'Ladda upp',
+  'import.file': 'CSV-fil',
+  'import.fileHint': 'Högst {size} och {rows} rader.',
+  'import.fileTooLarge': 'Filen är {size}. Den får vara högst {max}.',
+  'import.text': 'Eller klistra in filens innehåll',
+  'import.textHint': 'Används bara om ingen fil är vald.',
+  'import.preview': 'Förhandsgranska',
+  'import.checking': 'Filen laddas upp och kontrolleras …',
+  'import.nothing': 'Välj en fil eller klistra in innehållet.',
+  'import.tooLarge': 'Filen är för stor. Den får vara högst {size}.',
+  'import.previewHeading': 'Förhandsgranskning',
+  'import.previewOf': 'Förhandsgranskning av {name}',
+  'import.pasted': 'inklistrad text',
+  'import.totals':
+    'Rader: {rows}. Nya organisationer: {organisations}. Nya kontaktvägar: {routes}. Kontaktvägar som redan finns och hoppas över: {duplicates}.',
+  'import.hasIssues': 'Rader med fel: {count}. Inget har sparats. Rätta raderna i filen och ladda upp den igen.',
+  'import.fileIssues': 'Filen kunde inte läsas in. Inget har sparats.',
+  'import.ready': 'Inga fel. Kontrollera förhandsgranskningen och bekräfta importen.',
+  'import.shown': 'Visar {shown} av {total} rader: de första raderna och de första 500 raderna med fel.',
+  'import.caption': 'Raderna i filen',
+  'import.line': 'Rad',
+  'import.organisation': 'Organisation',
+  'import.route': 'Kontaktväg',
+  'import.result': 'Kontroll',
+  'import.newOrganisation': 'Ny organisation',
+  'import.existingOrganisation': 'Finns redan',
+  'import.newRoute': 'Ny kontaktväg',
+  'import.duplicateRoute': 'Kontaktvägen finns redan och hoppas över',
+  'import.noRoute': 'Ingen kontaktväg',
+  'import.issue': '{column}: {message}',
+  'import.confirm': 'Bekräfta och importera',
+  'import.confirming': 'Importerar, vänta …',
+  'import.confirmHint': 'Förhandsgranskningen gäller till {time}. Därefter behöver filen laddas upp igen.',
+  'import.done': 'Importen är klar. Nya organisationer: {organisations}. Nya kontaktvägar: {routes}.',
+  'import.created': 'Nya organisationer',
+  'import.gone':
+    'Förhandsgranskningen finns inte längre: importen är redan gjord eller har gått ut. Ladda upp filen igen om den inte är importerad.',
+  'import.changed':
+    'Uppgifterna i portalen har ändrats sedan förhandsgranskningen, så att filen inte längre passar. Inget har sparats. Ladda upp filen igen.',
+  'import.error.unknownValue': 'Okänt värde ”{value}”. Skriv något av: {allowed}.',
+  'import.error.missing': 'Värde saknas.',
+  'import.error.extraFields':
+    'Raden har fler fält än rubrikraden. Omge fält som innehåller skiljetecken med citattecken.',
+  'import.error.ambiguousOrganisation':
+    'Flera organisationer i portalen har det här namnet. Lägg in kontaktvägen på organisationens sida.',
+  'import.error.kindNeeded': 'Organisationen finns inte i portalen. Ange typ så att den kan skapas.',
+  'import.error.kindConflict': 'Organisationen har en annan typ på en tidigare rad.',
+  'import.error.unterminatedQuote': 'Ett citattecken som börjar på rad {line} avslutas aldrig.',
+  'import.error.empty': 'Filen är tom.',
+  'import.error.noHeader': 'Första raden ska vara rubrikraden och ha en kolumn ”{name}”.',
+  'import.error.unknownColumn': 'Okänd kolumn ”{name}” i rubrikraden.',
+  'import.error.duplicateColumn': 'Kolumnen ”{name}” finns två gånger i rubrikraden.',
+  'import.error.noRows': 'Filen har bara en rubrikrad och inga rader att importera.',
+  'import.error.tooManyRows': 'Filen har {count} rader. Högst {max} rader kan importeras åt gången; dela upp filen.',
+  'import.meta.title': 'Importera',
+} as const
