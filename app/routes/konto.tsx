@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { fieldProps, formProps, useSchemaForm } from '~/components/forms/conform'
 import { Field } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
 import { formatDateTime } from '~/i18n/format'
@@ -13,7 +14,7 @@ import { PasswordSchema } from '~/modules/auth/password-policy'
 import { readDeviceToken } from '~/modules/auth/device-trust.server'
 import { enrolmentOf } from '~/modules/auth/second-factor.server'
 import { signInAndRedirect } from '~/modules/auth/sign-in.server'
-import { parseForm } from '~/modules/forms/parse-form'
+import { parseSubmission, statusOf } from '~/modules/forms/submission'
 import { readFormData } from '~/modules/http/form-data.server'
 import { saved } from '~/modules/http/flash.server'
 
@@ -31,23 +32,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = parseForm(ChangePasswordSchema, await readFormData(request))
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
-  if (isCommonPassword(parsed.data.newPassword))
-    return data({ errors: { newPassword: 'password.common' } }, { status: 400 })
+  const submission = parseSubmission(await readFormData(request), ChangePasswordSchema)
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: statusOf(submission) })
+  }
+  if (isCommonPassword(submission.value.newPassword)) {
+    return data({ result: submission.reply({ fieldErrors: { newPassword: ['password.common'] } }) }, { status: 400 })
+  }
   const db = await getDb()
   // The current password is checked under the same throttle as signing in (decision 019).
   const result = await changePassword(db, {
     userId: user.id,
-    ...parsed.data,
+    ...submission.value,
     ip: context.clientIp ?? 'unknown',
     deviceToken: readDeviceToken(request),
   })
-  if (!result.ok && result.error === 'throttled') {
-    const headers = { 'Retry-After': String(result.retryAfterSeconds) }
-    return data({ errors: { currentPassword: 'account.throttled' } }, { status: 429, headers })
+  if (!result.ok) {
+    const throttled = result.error === 'throttled'
+    const reply = submission.reply({
+      fieldErrors: { currentPassword: [throttled ? 'account.throttled' : 'account.wrongCurrent'] },
+    })
+    if (!throttled) return data({ result: reply }, { status: 400 })
+    return data({ result: reply }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
   }
-  if (!result.ok) return data({ errors: { currentPassword: 'account.wrongCurrent' } }, { status: 400 })
   // The new session replaces one that had passed any second factor.
   const current = await getSession(request)
   return signInAndRedirect(db, user.id, '/konto', {
@@ -62,7 +69,10 @@ export default function AccountPage() {
   const locale = useLocale()
   const account = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors: Record<string, string> = actionData?.errors ?? {}
+  const [form, fields] = useSchemaForm(ChangePasswordSchema, {
+    id: 'change-password-form',
+    lastResult: actionData?.result,
+  })
   return (
     <div className="page page--narrow">
       <h1>{t('account.title')}</h1>
@@ -73,12 +83,12 @@ export default function AccountPage() {
         <dd>{account.email}</dd>
       </dl>
       <h2>{t('account.changePassword')}</h2>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" {...formProps(form)}>
         <input type="text" name="username" autoComplete="username" defaultValue={account.email} hidden readOnly />
-        <Field label={t('field.currentPassword')} name="currentPassword" error={errors.currentPassword}>
+        <Field label={t('field.currentPassword')} {...fieldProps(fields.currentPassword)}>
           {(props) => <input {...props} type="password" autoComplete="current-password" required />}
         </Field>
-        <Field label={t('field.newPassword')} name="newPassword" error={errors.newPassword} hint={t('password.hint')}>
+        <Field label={t('field.newPassword')} {...fieldProps(fields.newPassword)} hint={t('password.hint')}>
           {(props) => (
             <input {...props} type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
           )}

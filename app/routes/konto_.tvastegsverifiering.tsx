@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { CancelSignIn, CurrentFactorFields, TotpCodeField } from '~/components/auth/second-factor-fields'
 import { FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
@@ -26,6 +27,7 @@ import {
 import { TotpCodeSchema } from '~/modules/auth/second-factor-form'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 // Setting up, replacing and managing the authenticator app. Reached by anyone
 // signed in, and by a session that must set it up before it may go on.
@@ -58,11 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Changing an app that is set up needs a current code or the password, not only the session.
 const confirmFields = { currentCode: z.string().max(64).optional(), currentPassword: z.string().max(1024).optional() }
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('enrol'), key: z.string().max(64), code: TotpCodeSchema, ...confirmFields }),
-  z.object({ intent: z.literal('renew'), ...confirmFields }),
-  z.object({ intent: z.literal('off'), ...confirmFields }),
-])
+const ConfirmSchema = z.object(confirmFields)
+const EnrolSchema = z.object({ key: z.string().max(64), code: TotpCodeSchema, ...confirmFields })
 
 type Errors = Record<string, string>
 type Enrolment = ReturnType<typeof enrolmentFor>
@@ -82,96 +81,163 @@ const confirmMessages = {
   },
 } as const
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await pageSession(request)
-  const form = await readFormData(request)
-  const intent = String(form.get('intent') ?? '')
-  const parsed = parseForm(ActionSchema, form)
-  const db = await getDb()
-  const organisationId = current.user.memberships[0]?.organisationId ?? null
-  const posted = decodeTotpKey(String(form.get('key') ?? ''))
-  const enrolment: Enrolment | null = intent === 'enrol' && posted ? enrolmentFor(posted, current.user.email) : null
-  // What the person typed stays on the page, except the confirmation itself.
-  const values = intent === 'enrol' && typeof form.get('code') === 'string' ? { code: String(form.get('code')) } : {}
-  const fail = (
-    errors: Errors,
-    extra: { enrolment?: Enrolment | null; status?: number; minutes?: number; retryAfterSeconds?: number } = {},
-  ) =>
-    data(
-      {
-        intent,
-        errors,
-        values: values as Errors,
-        minutes: extra.minutes ?? 0,
-        codes: null as string[] | null,
-        off: false,
-        enrolment: extra.enrolment ?? enrolment,
-      },
-      {
-        status: extra.status ?? 400,
-        headers: extra.retryAfterSeconds ? { 'Retry-After': String(extra.retryAfterSeconds) } : undefined,
-      },
-    )
-  const done = (result: { codes: string[] | null; off: boolean }) => ({
-    intent,
-    errors: {} as Errors,
-    values: {} as Errors,
-    minutes: 0,
-    enrolment: null,
-    ...result,
+interface FactorRequest {
+  request: Request
+  ip: string
+  db: Database
+  current: Awaited<ReturnType<typeof pageSession>>
+  form: FormData
+  organisationId: string | null
+}
+
+interface FactorPost extends FactorRequest {
+  intent: 'enrol' | 'renew' | 'off'
+  /** The key being set up, shown again after a refusal. */
+  enrolment: Enrolment | null
+  /** What the person typed stays on the page, except the confirmation itself. */
+  values: Errors
+}
+
+const post = (request: FactorRequest, intent: 'renew' | 'off'): FactorPost => ({
+  ...request,
+  intent,
+  enrolment: null,
+  values: {},
+})
+
+function fail(
+  { intent, values, enrolment }: FactorPost,
+  errors: Errors,
+  extra: { enrolment?: Enrolment | null; status?: number; minutes?: number; retryAfterSeconds?: number } = {},
+) {
+  return data(
+    {
+      intent,
+      errors,
+      values,
+      minutes: extra.minutes ?? 0,
+      codes: null as string[] | null,
+      off: false,
+      enrolment: extra.enrolment ?? enrolment,
+    },
+    {
+      status: extra.status ?? 400,
+      headers: extra.retryAfterSeconds ? { 'Retry-After': String(extra.retryAfterSeconds) } : undefined,
+    },
+  )
+}
+
+const done = ({ intent }: FactorPost, result: { codes: string[] | null; off: boolean }) => ({
+  intent,
+  errors: {} as Errors,
+  values: {} as Errors,
+  minutes: 0,
+  enrolment: null,
+  ...result,
+})
+
+/** The refusal when the change is not confirmed by a current code or the password, or null. */
+async function refuseUnconfirmed(factor: FactorPost, input: { currentCode?: string; currentPassword?: string }) {
+  const { request, ip, db, current } = factor
+  // A session still owing its code has shown nothing beyond the password.
+  if (current.step !== 'passed') return fail(factor, { currentCode: 'secondFactor.code.wrong' })
+  if (factor.intent === 'off' && secondFactorRequired(current.user.memberships)) {
+    return fail(factor, { currentCode: 'secondFactor.off.notAllowed' })
+  }
+  const confirmed = await confirmIdentity(db, {
+    userId: current.user.id,
+    sessionId: current.session.id,
+    code: input.currentCode,
+    password: input.currentPassword,
+    ip,
+    deviceToken: readDeviceToken(request),
   })
-  if (!parsed.ok) return fail(parsed.errors)
-  const input = parsed.data
+  if (confirmed.ok) return null
+  const errors = { [confirmed.field]: confirmMessages[confirmed.field][confirmed.error] }
+  if (confirmed.error !== 'throttled') return fail(factor, errors)
+  const minutes = Math.ceil(confirmed.retryAfterSeconds / 60)
+  return fail(factor, errors, { status: 429, minutes, retryAfterSeconds: confirmed.retryAfterSeconds })
+}
+
+/** Setting up the app, or replacing one that is set up (then confirmed like any change). */
+async function enrol(request: FactorRequest) {
+  const { db, current, form, organisationId } = request
+  const posted = decodeTotpKey(String(form.get('key') ?? ''))
+  const code = form.get('code')
+  const factor: FactorPost = {
+    ...request,
+    intent: 'enrol',
+    enrolment: posted ? enrolmentFor(posted, current.user.email) : null,
+    values: typeof code === 'string' ? { code } : {},
+  }
+  const parsed = parseForm(EnrolSchema, form)
+  if (!parsed.ok) return fail(factor, parsed.errors)
   const replacing = (await enrolmentOf(db, current.user.id)) !== null
-  if (input.intent === 'enrol' && !posted) {
+  if (!posted) {
     // A tampered key field: start again with a fresh key rather than fail on it.
-    return fail({ code: 'secondFactor.enrol.broken' }, { enrolment: enrolmentFor(newTotpKey(), current.user.email) })
+    return fail(
+      factor,
+      { code: 'secondFactor.enrol.broken' },
+      { enrolment: enrolmentFor(newTotpKey(), current.user.email) },
+    )
   }
-  if (input.intent === 'enrol' && posted && !codeMatchesKey(posted, input.code)) {
-    return fail({ code: 'secondFactor.enrol.wrong' })
+  if (!codeMatchesKey(posted, parsed.data.code)) return fail(factor, { code: 'secondFactor.enrol.wrong' })
+  if (replacing) {
+    const refused = await refuseUnconfirmed(factor, parsed.data)
+    if (refused) return refused
   }
-  if (input.intent !== 'enrol' || replacing) {
-    // A session still owing its code has shown nothing beyond the password.
-    if (current.step !== 'passed') return fail({ currentCode: 'secondFactor.code.wrong' })
-    if (input.intent === 'off' && secondFactorRequired(current.user.memberships)) {
-      return fail({ currentCode: 'secondFactor.off.notAllowed' })
-    }
-    const confirmed = await confirmIdentity(db, {
-      userId: current.user.id,
-      sessionId: current.session.id,
-      code: input.currentCode,
-      password: input.currentPassword,
-      ip: context.clientIp ?? 'unknown',
-      deviceToken: readDeviceToken(request),
-    })
-    if (!confirmed.ok) {
-      const errors = { [confirmed.field]: confirmMessages[confirmed.field][confirmed.error] }
-      if (confirmed.error !== 'throttled') return fail(errors)
-      const minutes = Math.ceil(confirmed.retryAfterSeconds / 60)
-      return fail(errors, { status: 429, minutes, retryAfterSeconds: confirmed.retryAfterSeconds })
-    }
-  }
-  if (input.intent === 'enrol') {
-    const codes = await enrolTotp(db, {
-      userId: current.user.id,
-      key: posted!,
-      code: input.code,
-      sessionId: current.session.id,
-      organisationId,
-    })
-    if (!codes) return fail({ code: 'secondFactor.enrol.wrong' })
-    return done({ codes, off: false })
-  }
-  if (input.intent === 'renew') {
-    return done({ codes: await renewRecoveryCodes(db, { userId: current.user.id, organisationId }), off: false })
-  }
+  const codes = await enrolTotp(db, {
+    userId: current.user.id,
+    key: posted,
+    code: parsed.data.code,
+    sessionId: current.session.id,
+    organisationId,
+  })
+  if (!codes) return fail(factor, { code: 'secondFactor.enrol.wrong' })
+  return done(factor, { codes, off: false })
+}
+
+async function renew(request: FactorRequest) {
+  const factor = post(request, 'renew')
+  const parsed = parseForm(ConfirmSchema, request.form)
+  if (!parsed.ok) return fail(factor, parsed.errors)
+  const refused = await refuseUnconfirmed(factor, parsed.data)
+  if (refused) return refused
+  const { db, current, organisationId } = request
+  return done(factor, { codes: await renewRecoveryCodes(db, { userId: current.user.id, organisationId }), off: false })
+}
+
+async function off(request: FactorRequest) {
+  const factor = post(request, 'off')
+  const parsed = parseForm(ConfirmSchema, request.form)
+  if (!parsed.ok) return fail(factor, parsed.errors)
+  const refused = await refuseUnconfirmed(factor, parsed.data)
+  if (refused) return refused
+  const { db, current, organisationId } = request
   await removeSecondFactor(db, {
     userId: current.user.id,
     actorId: current.user.id,
     organisationId,
     keepSessionId: current.session.id,
   })
-  return done({ codes: null, off: true })
+  return done(factor, { codes: null, off: true })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await pageSession(request)
+  const form = await readFormData(request)
+  return dispatchIntent(
+    form,
+    { enrol, renew, off },
+    {
+      request,
+      ip: context.clientIp ?? 'unknown',
+      db: await getDb(),
+      current,
+      form,
+      organisationId: current.user.memberships[0]?.organisationId ?? null,
+    },
+  )
 }
 
 export default function SecondFactorPage() {

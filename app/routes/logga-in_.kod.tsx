@@ -3,15 +3,19 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { CancelSignIn, TotpCodeField } from '~/components/auth/second-factor-fields'
 import { Field, FormMessage } from '~/components/forms/field'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
 import { useT, type Translate } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requireSession, safeRedirect, secondFactorPath } from '~/modules/auth/guards.server'
+import type { ValidSession } from '~/modules/auth/sessions.server'
 import { spendRecoveryCode, verifyTotpForSession } from '~/modules/auth/second-factor.server'
-import { SecondFactorFormSchema } from '~/modules/auth/second-factor-form'
+import { CodeFormSchema, RecoveryFormSchema } from '~/modules/auth/second-factor-form'
 import { readDeviceToken, trustThisBrowser } from '~/modules/auth/device-trust.server'
 import { secondFactorThrottle } from '~/modules/auth/second-factor-throttle.server'
+import { formValues } from '~/modules/forms/form-values'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 // The second step of signing in: a code from the authenticator app, or a recovery code.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,41 +28,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Errors = Record<string, string>
 
-export async function action({ request }: ActionFunctionArgs) {
-  const current = await requireSession(request)
-  const parsed = parseForm(SecondFactorFormSchema, await readFormData(request))
-  const back = safeRedirect(parsed.values.redirectTo)
-  if (current.step !== 'code') throw redirect(current.step === 'enrol' ? secondFactorPath('enrol', back) : back)
-  if (!parsed.ok) return data({ errors: parsed.errors as Errors, minutes: 0 }, { status: 400 })
-  const db = await getDb()
+interface CodeStep {
+  request: Request
+  db: Database
+  current: ValidSession
+  formData: FormData
+  back: string
+}
+
+const invalid = (errors: Errors) => data({ errors, minutes: 0 }, { status: 400 })
+
+const throttled = (retryAfterSeconds: number) =>
+  data(
+    { errors: { _form: 'secondFactor.code.throttled' } as Errors, minutes: Math.ceil(retryAfterSeconds / 60) },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  )
+
+/** This session's and browser's attempts so far, and the redirect that completes the sign-in. */
+async function attempt({ request, db, current }: CodeStep) {
   const now = new Date()
   const target = { userId: current.user.id, sessionId: current.session.id }
   const throttle = await secondFactorThrottle(db, { ...target, deviceToken: readDeviceToken(request) }, now)
-  if (throttle.retryAfterSeconds > 0) {
-    const minutes = Math.ceil(throttle.retryAfterSeconds / 60)
-    return data(
-      { errors: { _form: 'secondFactor.code.throttled' } as Errors, minutes },
-      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
-    )
-  }
   // A complete sign-in makes this browser trusted for the account (decision 019).
   const signedIn = async (to: string) => {
     await throttle.passed()
     return redirect(to, { headers: { 'Set-Cookie': await trustThisBrowser(db, request, current.user.id, now) } })
   }
-  if (parsed.data.intent === 'code') {
-    if (await verifyTotpForSession(db, { ...target, code: parsed.data.code }, now)) throw await signedIn(back)
-    await throttle.failed()
-    return data({ errors: { code: 'secondFactor.code.wrong' } as Errors, minutes: 0 }, { status: 400 })
-  }
-  const organisationId = current.user.memberships[0]?.organisationId ?? null
-  const left = await spendRecoveryCode(db, { ...target, code: parsed.data.recoveryCode, organisationId }, now)
+  return { now, target, throttle, signedIn }
+}
+
+async function code(step: CodeStep) {
+  const parsed = parseForm(CodeFormSchema, step.formData)
+  if (!parsed.ok) return invalid(parsed.errors)
+  const { now, target, throttle, signedIn } = await attempt(step)
+  if (throttle.retryAfterSeconds > 0) return throttled(throttle.retryAfterSeconds)
+  if (await verifyTotpForSession(step.db, { ...target, code: parsed.data.code }, now)) throw await signedIn(step.back)
+  await throttle.failed()
+  return invalid({ code: 'secondFactor.code.wrong' })
+}
+
+async function recovery(step: CodeStep) {
+  const parsed = parseForm(RecoveryFormSchema, step.formData)
+  if (!parsed.ok) return invalid(parsed.errors)
+  const { now, target, throttle, signedIn } = await attempt(step)
+  if (throttle.retryAfterSeconds > 0) return throttled(throttle.retryAfterSeconds)
+  const organisationId = step.current.user.memberships[0]?.organisationId ?? null
+  const left = await spendRecoveryCode(step.db, { ...target, code: parsed.data.recoveryCode, organisationId }, now)
   if (left === null) {
     await throttle.failed()
-    return data({ errors: { recoveryCode: 'secondFactor.recovery.wrong' } as Errors, minutes: 0 }, { status: 400 })
+    return invalid({ recoveryCode: 'secondFactor.recovery.wrong' })
   }
   // Straight to the account page, which says how many codes are left.
   throw await signedIn(`/konto/tvastegsverifiering?aterstallningskod=${left}`)
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const current = await requireSession(request)
+  const formData = await readFormData(request)
+  const back = safeRedirect(formValues(formData).redirectTo)
+  if (current.step !== 'code') throw redirect(current.step === 'enrol' ? secondFactorPath('enrol', back) : back)
+  return dispatchIntent(formData, { code, recovery }, { request, db: await getDb(), current, formData, back })
 }
 
 function formError(t: Translate, errors: Errors, minutes: number) {

@@ -44,8 +44,23 @@ import { createTestDatabase, useTestDatabase } from '../support/test-db'
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261127)
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 20)
 
-const sqlFragments = ["' OR 1=1 --", "'; drop table users; --", '" OR ""="', "1; select pg_sleep(5)", "' UNION SELECT null, version() --", '\\', "''"]
-const htmlFragments = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)", '</textarea><svg onload=alert(1)>', '{{7*7}}', '${7*7}']
+const sqlFragments = [
+  "' OR 1=1 --",
+  "'; drop table users; --",
+  '" OR ""="',
+  '1; select pg_sleep(5)',
+  "' UNION SELECT null, version() --",
+  '\\',
+  "''",
+]
+const htmlFragments = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '</textarea><svg onload=alert(1)>',
+  '{{7*7}}',
+  '${7*7}',
+]
 const unicodeFragments = [
   '\uD800', // a lone high surrogate
   'a\uDC00b', // a lone low surrogate
@@ -63,9 +78,37 @@ const unicodeFragments = [
   'Å\u030A', // decomposed Å
 ]
 const wrongTypes = [
-  '', '-1', '0', '-0', '1.5', '1e309', 'NaN', 'Infinity', '-Infinity', '0x10', '9007199254740993', '99999999999999999999',
-  '[]', '{}', 'null', 'undefined', 'true', 'false', 'on', '2026-02-30', '9999-99-99', '0000-00-00', '2026-W99', '25:61',
-  '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-00000000000g', '١٢٣', '１２', ' 12 ', '58,03.4', 'a@b',
+  '',
+  '-1',
+  '0',
+  '-0',
+  '1.5',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '9007199254740993',
+  '99999999999999999999',
+  '[]',
+  '{}',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'on',
+  '2026-02-30',
+  '9999-99-99',
+  '0000-00-00',
+  '2026-W99',
+  '25:61',
+  '00000000-0000-0000-0000-000000000000',
+  '00000000-0000-4000-8000-00000000000g',
+  '١٢٣',
+  '１２',
+  ' 12 ',
+  '58,03.4',
+  'a@b',
 ]
 const fragments = [...sqlFragments, ...htmlFragments, ...unicodeFragments]
 
@@ -79,7 +122,10 @@ function hostileValue(ids: string[]): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.constantFrom(...ids) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ids, 'Namn', '1'), fc.constantFrom(...fragments)).map(([a, b]) => a + b) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...ids, 'Namn', '1'), fc.constantFrom(...fragments)).map(([a, b]) => a + b),
+    },
     { weight: 1, arbitrary: huge },
   )
 }
@@ -92,13 +138,18 @@ function hostileBody(target: ActionTarget, ids: string[]): fc.Arbitrary<Pair[]> 
   const intents = intentsOf(source)
   const names = [...new Set([...fieldNamesOf(source), ...target.bodies.flatMap((body) => Object.keys(body))])]
   const value = hostileValue(ids)
-  const name = names.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.string({ maxLength: 12 })) : fc.string({ maxLength: 12 })
+  const name =
+    names.length > 0
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.string({ maxLength: 12 }))
+      : fc.string({ maxLength: 12 })
   return fc
     .record({
       base: fc.option(fc.constantFrom(...target.bodies), { freq: 2 }),
       drop: fc.array(fc.constantFrom(...names, 'intent'), { maxLength: 3 }),
       fields: fc.array(fc.tuple(name, value, fc.boolean()), { maxLength: 6 }),
-      intent: fc.option(intents.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...intents) }, value) : value),
+      intent: fc.option(
+        intents.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...intents) }, value) : value,
+      ),
     })
     .map(({ base, drop, fields, intent }) => {
       const pairs: Pair[] = Object.entries(base ?? {}).filter(([key]) => !drop.includes(key))
@@ -142,7 +193,7 @@ const englishZod =
   /^(Required|Invalid input|Invalid|Expected\b|String must|Number must|Array must|Invalid enum value|Invalid uuid|Invalid date|Invalid email|Invalid url|Unrecognized key|Too small|Too big|Must be|should be)/i
 const keyLike = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/
 
-/** Every message a 4xx answer shows: the values under `errors`, and `message`/`error` texts or keys. */
+/** Every message a 4xx answer shows: the values under `errors`, each Conform reply's `error`, and `message`/`error` texts or keys. */
 function messagesOf(body: unknown): string[] {
   const found: string[] = []
   const strings = (value: unknown) => {
@@ -153,10 +204,15 @@ function messagesOf(body: unknown): string[] {
   if (!body || typeof body !== 'object') return found
   const record = body as Record<string, unknown>
   strings(record.errors)
+  // A Conform reply (decision 031), under any name: its messages by field.
+  for (const value of Object.values(record)) {
+    if (value && typeof value === 'object' && 'initialValue' in value) strings((value as { error?: unknown }).error)
+  }
   for (const key of ['message', 'error']) {
     const value = record[key]
     if (typeof value === 'string') found.push(value)
-    else if (value && typeof value === 'object' && typeof (value as { key?: unknown }).key === 'string') found.push((value as { key: string }).key)
+    else if (value && typeof value === 'object' && typeof (value as { key?: unknown }).key === 'string')
+      found.push((value as { key: string }).key)
   }
   return found
 }
@@ -167,7 +223,12 @@ function notSwedish(message: string): boolean {
 }
 
 const summary = (pairs: Pair[]) =>
-  JSON.stringify(pairs.map(([key, value]) => [key.slice(0, 40), value.length > 80 ? `${value.slice(0, 40)}… (${value.length} chars)` : value]))
+  JSON.stringify(
+    pairs.map(([key, value]) => [
+      key.slice(0, 40),
+      value.length > 80 ? `${value.slice(0, 40)}… (${value.length} chars)` : value,
+    ]),
+  )
 
 const actionRoutes = (
   await Promise.all(routeFiles().map(async (route) => ((await importRoute(route)).action ? route : null)))
@@ -214,7 +275,9 @@ describe('hostile input to every route action', () => {
               result = await action!({ request: post(target!.url, pairs, cookie), params: target!.params, context })
             } catch (thrown) {
               if (!(thrown instanceof Response)) {
-                throw new Error(`${route} threw ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)} for ${summary(pairs)}`)
+                throw new Error(
+                  `${route} threw ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)} for ${summary(pairs)}`,
+                )
               }
               result = thrown
             }
@@ -231,8 +294,13 @@ describe('hostile input to every route action', () => {
             }
             expect(status, `${route} answered ${status} for ${summary(pairs)}`).toBeLessThan(500)
             if (status >= 400) {
-              expect(messages.filter(notSwedish), `${route} answered ${status} in English for ${summary(pairs)}`).toEqual([])
-              expect(await fingerprint(db), `${route} refused (${status}) but wrote for ${summary(pairs)}`).toEqual(before)
+              expect(
+                messages.filter(notSwedish),
+                `${route} answered ${status} in English for ${summary(pairs)}`,
+              ).toEqual([])
+              expect(await fingerprint(db), `${route} refused (${status}) but wrote for ${summary(pairs)}`).toEqual(
+                before,
+              )
             }
           }),
           { seed: SEED, numRuns: RUNS, endOnFailure: true },
@@ -261,7 +329,11 @@ describe('stored markup is shown as text', () => {
     const params = { id: organisation.id }
     const edited = await callRoute(
       editOrganisation.action,
-      postForm(`/organisationer/${organisation.id}/redigera`, { name: script, kind: 'company', description: image, version: '1' }, cookie),
+      postForm(
+        `/organisationer/${organisation.id}/redigera`,
+        { name: script, kind: 'company', description: image, version: '1' },
+        cookie,
+      ),
       params,
     )
     expect(edited.status).toBe(302)
@@ -269,7 +341,15 @@ describe('stored markup is shown as text', () => {
       newContactRoute.action,
       postForm(
         `/organisationer/${organisation.id}/kontaktvagar/ny`,
-        { function: 'isk', channel: 'mobile', value: '070-174 06 77', label: `${script}${image}`, availability: 'always', callOrder: '1', visibility: 'network' },
+        {
+          function: 'isk',
+          channel: 'mobile',
+          value: '070-174 06 77',
+          label: `${script}${image}`,
+          availability: 'always',
+          callOrder: '1',
+          visibility: 'network',
+        },
         cookie,
       ),
       params,
@@ -277,10 +357,18 @@ describe('stored markup is shown as text', () => {
     expect(created.status).toBe(302)
     const [route] = await db().select().from(contactRoutes)
     expect(route!.label).toBe(`${script}${image}`)
-    const page = await callRoute(organisationPage.loader, getRequest(`/organisationer/${organisation.id}`, cookie), params)
+    const page = await callRoute(
+      organisationPage.loader,
+      getRequest(`/organisationer/${organisation.id}`, cookie),
+      params,
+    )
     expect(page.status).toBe(200)
     // The name is the heading, which the organisation's layout draws.
-    const header = await callRoute(organisationLayout.loader, getRequest(`/organisationer/${organisation.id}`, cookie), params)
+    const header = await callRoute(
+      organisationLayout.loader,
+      getRequest(`/organisationer/${organisation.id}`, cookie),
+      params,
+    )
     expect(header.status).toBe(200)
     const html = await renderRoute(organisationPage.default, {
       loaderData: page.body,
@@ -341,7 +429,10 @@ describe('stored markup is shown as text', () => {
     const member = await makeUser(db(), { role: 'council_member', organisationId: organisation.id })
     await grantCouncil(db(), { councilId: council.id, userId: member.id })
     const { cookie } = await signedIn(db(), member.id)
-    const [category] = await db().select().from(councilCategories).where(sql`${councilCategories.councilId} = ${council.id}`)
+    const [category] = await db()
+      .select()
+      .from(councilCategories)
+      .where(sql`${councilCategories.councilId} = ${council.id}`)
     const { date, time } = instantToStockholm(new Date(Date.now() - 3_600_000))
     const params = { id: council.id }
     const filed = await callRoute(
@@ -367,7 +458,11 @@ describe('stored markup is shown as text', () => {
     expect(filed.status, JSON.stringify(filed.body)).toBe(302)
     const [report] = await db().select().from(councilReports)
     const reportParams = { id: council.id, reportId: report!.id }
-    const page = await callRoute(reportPage.loader, getRequest(`/trygghet/${council.id}/rapporter/${report!.id}`, cookie), reportParams)
+    const page = await callRoute(
+      reportPage.loader,
+      getRequest(`/trygghet/${council.id}/rapporter/${report!.id}`, cookie),
+      reportParams,
+    )
     expect(page.status).toBe(200)
     expectEscaped(await renderRoute(reportPage.default, { loaderData: page.body }))
   })

@@ -6,6 +6,7 @@ import { attemptLogin } from '../../app/modules/auth/login.server'
 import { verifyPassword } from '../../app/modules/auth/password.server'
 import { encodeTotpKey, newTotpKey } from '../../app/modules/auth/second-factor.server'
 import { totpCodeAt } from '../../app/modules/auth/totp'
+import type { FormReply } from '../../app/modules/forms/submission'
 import * as account from '../../app/routes/konto'
 import * as login from '../../app/routes/logga-in'
 import * as codePage from '../../app/routes/logga-in_.kod'
@@ -307,18 +308,18 @@ describe('attemptLogin', () => {
     const user = await makeUser(db())
     const { cookie } = await signedIn(db(), user.id)
     const change = (currentPassword: string) =>
-      callRoute<{ errors: Record<string, string> }>(
+      callRoute<{ result: FormReply }>(
         account.action,
         postForm('/konto', { currentPassword, newPassword: 'helt-ny-lösenfras' }, cookie),
       )
     for (let i = 0; i < 5; i++) {
       const wrong = await change('inte-mitt-lösen')
       expect(wrong.status).toBe(400)
-      expect(wrong.body!.errors.currentPassword).toBe('account.wrongCurrent')
+      expect(wrong.body!.result.error?.currentPassword).toEqual(['account.wrongCurrent'])
     }
     const held = await change(TEST_PASSWORD)
     expect(held.status).toBe(429)
-    expect(held.body!.errors.currentPassword).toBe('account.throttled')
+    expect(held.body!.result.error?.currentPassword).toEqual(['account.throttled'])
     const [row] = await db().select().from(users).where(eq(users.id, user.id))
     expect(await verifyPassword(row!.passwordHash!, TEST_PASSWORD)).toBe(true)
     // The same count holds back signing in from a browser the account has not used.

@@ -31,8 +31,6 @@ import {
 import { callRoute, type Handler } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
-
-
 /** Calls a loader or action as Remix would; a thrown Response is returned, so tests can look at it. */
 const call = <Body = never>(handler: Handler, request: Request, params: Record<string, string> = {}) =>
   callRoute<Body>(handler, request, params)
@@ -220,17 +218,19 @@ describe('outage scenarios', () => {
       expect(await db().select().from(scenarios)).toEqual([])
     })
 
-    it('an intent that is neither a row change nor a save changes nothing and saves nothing', async () => {
-      for (const intent of ['remove:0', 'bogus']) {
-        const result = await call<FormBody>(
+    it('removing the only row keeps it; an intent no button sends is a 400; neither saves', async () => {
+      const kept = await call<FormBody>(
+        newScenario.action as Handler,
+        formRequest('/scenarier/ny', scenarioForm({ intent: 'remove:0', rows: '1' }), partner.cookie),
+      )
+      expect(kept.status).toBe(200)
+      expect(kept.body?.values?.failures.map((row) => row.target)).toEqual(['resource:electricity'])
+      for (const intent of ['bogus', 'remove:1', 'toString']) {
+        const refused = await call(
           newScenario.action as Handler,
           formRequest('/scenarier/ny', scenarioForm({ intent, rows: '1' }), partner.cookie),
         )
-        expect(result.status, intent).toBe(200)
-        expect(
-          result.body?.values?.failures.map((row) => row.target),
-          intent,
-        ).toEqual(['resource:electricity'])
+        expect(refused.status, intent).toBe(400)
       }
       expect(await db().select().from(scenarios)).toEqual([])
     })

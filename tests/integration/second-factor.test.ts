@@ -5,6 +5,7 @@ import { auditLog } from '../../app/db/schema/audit'
 import { recoveryCodes, sessions, totpCredentials } from '../../app/db/schema/auth'
 import { isCommonPassword } from '../../app/modules/auth/common-passwords.server'
 import { totpCodeAt } from '../../app/modules/auth/totp'
+import type { FormReply } from '../../app/modules/forms/submission'
 import * as usersAdmin from '../../app/routes/admin+/anvandare'
 import * as home from '../../app/routes/_index'
 import * as account from '../../app/routes/konto'
@@ -293,12 +294,13 @@ describe('the second factor', () => {
   it('keeps a passed second factor when the password changes, and refuses the most common passwords', async () => {
     const user = await makeUser(db(), { role: 'coordinator' })
     const { cookie } = await signedIn(db(), user.id)
-    const common = await callRoute<{ errors: Record<string, string> }>(
+    const common = await callRoute<{ result: FormReply }>(
       account.action,
       postForm('/konto', { currentPassword: TEST_PASSWORD, newPassword: 'Password1' }, cookie),
     )
     expect(common.status).toBe(400)
-    expect(common.body!.errors.newPassword).toBe('password.common')
+    expect(common.body!.result.error?.newPassword).toEqual(['password.common'])
+    expect(JSON.stringify(common.body)).not.toContain(TEST_PASSWORD)
     const changed = await callRoute(
       account.action,
       postForm('/konto', { currentPassword: TEST_PASSWORD, newPassword: 'fyra ord i rad' }, cookie),

@@ -41,9 +41,11 @@ export function formProps(form: Pick<FormMetadata, 'id' | 'onSubmit' | 'noValida
 }
 
 /**
- * A Conform field as Field, NumberField, OptionSelect, CheckboxField and
- * ItemPicker take it: its name and its first message (an i18n key). The
- * value it starts with is `field.defaultValue ?? ''`.
+ * A Conform field as Field, NumberField, OptionSelect and CheckboxField take
+ * it: its name and its first message (an i18n key); an ItemPicker takes the
+ * message alone (`error={field.errors?.[0]}`). The value a control starts
+ * with is `field.defaultValue ?? ''`: what the user sent after a refused
+ * post, else the form's `defaultValue`.
  */
 export function fieldProps(field: { name: string; errors?: string[] }): { name: string; error: string | undefined } {
   return { name: field.name, error: field.errors?.[0] }

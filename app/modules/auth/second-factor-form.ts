@@ -12,11 +12,6 @@ export const RecoveryCodeSchema = z
   .min(1, 'secondFactor.recovery.wrong')
   .max(64, 'secondFactor.recovery.wrong')
 
-export const SecondFactorFormSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('code'), code: TotpCodeSchema, redirectTo: z.string().max(2048).optional() }),
-  z.object({
-    intent: z.literal('recovery'),
-    recoveryCode: RecoveryCodeSchema,
-    redirectTo: z.string().max(2048).optional(),
-  }),
-])
+const redirectTo = z.string().max(2048).optional()
+export const CodeFormSchema = z.object({ code: TotpCodeSchema, redirectTo })
+export const RecoveryFormSchema = z.object({ recoveryCode: RecoveryCodeSchema, redirectTo })

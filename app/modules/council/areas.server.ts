@@ -220,57 +220,68 @@ export type AreaActionOutcome =
       current?: { name: string; corners: Corner[]; version: number }
     }
 
-/** The areas page's posts: create, save (rename or redraw) and delete. */
-export async function runAreaAction(
+/** What each of the areas page's posts needs: the council, who posts, and the form. */
+export interface AreaPost {
+  councilId: string
+  actorId: string
+  formData: FormData
+}
+
+export async function createAreaFromForm(
   db: Database,
-  options: { councilId: string; actorId: string; formData: FormData },
+  { councilId, actorId, formData }: AreaPost,
 ): Promise<AreaActionOutcome> {
-  const { councilId, actorId, formData } = options
-  const intent = formData.get('intent')
-  if (intent === 'create') {
-    const parsed = parseForm(AreaCreateSchema, formData)
-    if (!parsed.ok) return { kind: 'failed', status: 400, form: 'new', errors: parsed.errors, values: parsed.values }
-    const result = await createArea(db, { councilId, actorId, name: parsed.data.name, polygon: parsed.data.corners })
-    if (result.ok) return { kind: 'done', message: 'created' }
+  const parsed = parseForm(AreaCreateSchema, formData)
+  if (!parsed.ok) return { kind: 'failed', status: 400, form: 'new', errors: parsed.errors, values: parsed.values }
+  const result = await createArea(db, { councilId, actorId, name: parsed.data.name, polygon: parsed.data.corners })
+  if (result.ok) return { kind: 'done', message: 'created' }
+  return {
+    kind: 'failed',
+    status: 400,
+    form: 'new',
+    errors: { name: 'councilAreas.error.nameTaken' },
+    values: parsed.values,
+  }
+}
+
+/** A rename or a redraw. */
+export async function saveAreaFromForm(
+  db: Database,
+  { councilId, actorId, formData }: AreaPost,
+): Promise<AreaActionOutcome> {
+  const areaId = String(formData.get('areaId') ?? '')
+  const parsed = parseForm(AreaUpdateSchema, formData)
+  if (!parsed.ok) return { kind: 'failed', status: 400, form: areaId, errors: parsed.errors, values: parsed.values }
+  const { data } = parsed
+  const result = await updateArea(db, {
+    councilId,
+    actorId,
+    id: data.areaId,
+    version: data.version,
+    name: data.name,
+    polygon: data.corners,
+  })
+  if (result.ok) return { kind: 'done', message: 'saved' }
+  return failure(result, areaId, parsed.values)
+}
+
+export async function deleteAreaFromForm(
+  db: Database,
+  { councilId, actorId, formData }: AreaPost,
+): Promise<AreaActionOutcome> {
+  const areaId = String(formData.get('areaId') ?? '')
+  const parsed = parseForm(AreaDeleteSchema, formData)
+  if (!parsed.ok)
     return {
       kind: 'failed',
       status: 400,
-      form: 'new',
-      errors: { name: 'councilAreas.error.nameTaken' },
+      form: areaId,
+      errors: { _form: 'validation.formInvalid' },
       values: parsed.values,
     }
-  }
-  const areaId = String(formData.get('areaId') ?? '')
-  if (intent === 'save') {
-    const parsed = parseForm(AreaUpdateSchema, formData)
-    if (!parsed.ok) return { kind: 'failed', status: 400, form: areaId, errors: parsed.errors, values: parsed.values }
-    const { data } = parsed
-    const result = await updateArea(db, {
-      councilId,
-      actorId,
-      id: data.areaId,
-      version: data.version,
-      name: data.name,
-      polygon: data.corners,
-    })
-    if (result.ok) return { kind: 'done', message: 'saved' }
-    return failure(result, areaId, parsed.values)
-  }
-  if (intent === 'delete') {
-    const parsed = parseForm(AreaDeleteSchema, formData)
-    if (!parsed.ok)
-      return {
-        kind: 'failed',
-        status: 400,
-        form: areaId,
-        errors: { _form: 'validation.formInvalid' },
-        values: parsed.values,
-      }
-    const result = await deleteArea(db, { councilId, actorId, id: parsed.data.areaId, version: parsed.data.version })
-    if (result.ok) return { kind: 'done', message: 'deleted' }
-    return failure(result, areaId, parsed.values)
-  }
-  return { kind: 'failed', status: 400, form: 'new', errors: { _form: 'validation.formInvalid' }, values: {} }
+  const result = await deleteArea(db, { councilId, actorId, id: parsed.data.areaId, version: parsed.data.version })
+  if (result.ok) return { kind: 'done', message: 'deleted' }
+  return failure(result, areaId, parsed.values)
 }
 
 function failure(

@@ -37,7 +37,9 @@ export function replyWithConflict<C extends Record<string, string>>(
 }
 
 /** `conflictingValues` for a reply: what it stores now beside what the user sent, field by field. */
-export function conflictOf<K extends string>(reply: (FormReply & { current?: Partial<Record<K, string>> }) | undefined) {
+export function conflictOf<K extends string>(
+  reply: (FormReply & { current?: Partial<Record<K, string>> }) | undefined,
+) {
   const sent: Partial<Record<K, string>> = {}
   for (const [name, value] of Object.entries(reply?.initialValue ?? {})) {
     if (typeof value === 'string') sent[name as K] = value

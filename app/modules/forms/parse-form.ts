@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { formValues } from './form-values'
+import { issueMessage } from './issue-message'
 
 export type FieldErrors = Record<string, string>
 
@@ -11,6 +12,8 @@ export type ParseResult<T> =
  * Validates a submitted form with a zod schema. On failure it returns the
  * first message per field (an i18n key) and the submitted text values, so the
  * form re-renders with everything the user typed. Password fields are never echoed.
+ * A converted form uses `parseSubmission` (submission.ts, decision 031) instead;
+ * this goes when the last form is converted.
  */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
   return parseValues(schema, formValues(formData))
@@ -27,24 +30,7 @@ export function parseValues<S extends z.ZodTypeAny>(schema: S, raw: Record<strin
   for (const key of withNul) errors[key] = 'validation.invalid'
   for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0] ?? '_form')
-    errors[field] ??= messageOf(issue)
+    errors[field] ??= issueMessage(issue)
   }
   return { ok: false, errors, values }
-}
-
-/**
- * A schema without its own message for a case (a missing field, a number out of range) gets zod's
- * English default; the user sees Swedish instead.
- */
-function messageOf(issue: z.ZodIssue): string {
-  if (issue.message !== z.defaultErrorMap(issue, { data: undefined, defaultError: issue.message }).message)
-    return issue.message
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'validation.required'
-  if (
-    issue.code === 'invalid_enum_value' ||
-    issue.code === 'invalid_union_discriminator' ||
-    issue.code === 'invalid_literal'
-  )
-    return 'validation.choose'
-  return 'validation.invalid'
 }

@@ -72,7 +72,10 @@ function namesHolding(value: unknown, text: string, name = ''): string[] {
 }
 
 /** The submission with `extra` messages added to its own, and a reply that leaves passwords out. */
-function guard<S extends z.ZodTypeAny>(submission: FormSubmission<S>, extra: Record<string, string[]>): FormSubmission<S> {
+function guard<S extends z.ZodTypeAny>(
+  submission: FormSubmission<S>,
+  extra: Record<string, string[]>,
+): FormSubmission<S> {
   const refused = Object.keys(extra).length > 0
   const reply = (options?: ReplyOptions): FormReply =>
     withoutPasswords(submission.reply(refused ? withMessages(options, extra) : options))
@@ -101,7 +104,8 @@ function withoutPasswords(reply: FormReply): FormReply {
 
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip)
-  if (value && typeof value === 'object') {
+  // A file stays as it is: in the browser Conform keeps the chosen file in the form's state.
+  if (value && typeof value === 'object' && !(value instanceof Blob)) {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => !PASSWORD.test(key))
@@ -114,4 +118,10 @@ function strip(value: unknown): unknown {
 /** The HTTP status of a post that saved nothing: 400 for refused input, 200 for a Conform intent (a row added without JavaScript). */
 export function statusOf(submission: { status: 'success' | 'error' | undefined }): number {
   return submission.status === 'error' ? 400 : 200
+}
+
+/** The reply to a post that only asked for something (a picker's search without JavaScript): the input kept, no messages. */
+export function replyKeepingInput(submission: Pick<FormSubmission<z.ZodTypeAny>, 'reply'>): FormReply {
+  const { initialValue, fields, state } = submission.reply()
+  return { initialValue, fields, state }
 }

@@ -16,7 +16,7 @@ export const NetworkSchema = z.object({
 export const NetworkUpdateSchema = NetworkSchema.extend({ version: versionField })
 
 export const MemberSchema = z.object({
-  organisationId: z.string().uuid('validation.choose'),
+  organisationId: z.string({ required_error: 'validation.choose' }).uuid('validation.choose'),
 })
 
 /** The coordinating organisation's picker: one, with the given id for a page first shown, else as the post chose. */

@@ -2,7 +2,8 @@ import type { Database } from '~/db/client.server'
 import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm, type FieldErrors } from '~/modules/forms/parse-form'
-import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
+import { dispatchIntent } from '~/modules/http/intents'
+import { notFound, requireUuid } from '~/modules/http/responses'
 import { createDependency, deleteDependency, updateDependency } from './dependencies.server'
 import { DependencySchema, DependencyUpdateSchema } from './dependency-rules'
 import { dependencyFormValues, serviceFormValues, type FormValues } from './form-values'
@@ -13,16 +14,17 @@ import { deleteService, updateService, type ServiceWithSites } from './services.
 import { listSites } from './sites.server'
 import { saved, type Notice } from '~/modules/http/flash.server'
 
-// The writes of the page that edits a service and its dependencies. The
-// route has already checked that the user may edit the service; each
-// dependency is checked again by its own stored organisation.
+// The writes of the page that edits a service and its dependencies, one
+// function per intent. The route has already checked that the user may edit
+// the service; each dependency is checked again by its own stored
+// organisation before anything is written.
 
 type Outcome<B> = { redirect: string; notice: Notice } | { status: 400 | 409; body: B }
 
-interface Context {
+export interface ServicePageContext {
+  db: Database
   user: SessionUser
   service: ServiceWithSites
-  intent: string
   formData: FormData
 }
 
@@ -38,25 +40,7 @@ export type ServiceFormBody =
     }
   | { form: 'deleteService'; errors: { _form: string } }
 
-export async function serviceAction(
-  db: Database,
-  { user, service, intent, formData }: Context,
-): Promise<Outcome<ServiceFormBody>> {
-  if (intent === 'delete') {
-    const version = versionField.safeParse(formData.get('version'))
-    if (!version.success)
-      return { status: 400, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
-    try {
-      const result = await deleteService(db, { actorId: user.id, id: service.id, version: version.data })
-      if (result.ok) return { redirect: `/organisationer/${service.organisationId}#verksamheter`, notice: saved('organisations.saved') }
-      if (result.error === 'notFound') throw notFound()
-      return { status: 409, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
-    } catch (error) {
-      if (!(error instanceof RegistryRuleError)) throw error
-      return { status: 409, body: { form: 'deleteService', errors: { _form: error.message } } }
-    }
-  }
-
+async function saveService({ db, user, service, formData }: ServicePageContext): Promise<Outcome<ServiceFormBody>> {
   const parsed = parseServiceForm(ServiceUpdateSchema, formData)
   const invalid = (errors: FieldErrors): Outcome<ServiceFormBody> => ({
     status: 400,
@@ -69,7 +53,11 @@ export async function serviceAction(
   } catch (error) {
     return invalid(ruleFieldErrors(error))
   }
-  if (result.ok) return { redirect: `/organisationer/${service.organisationId}#verksamhet-${service.id}`, notice: saved('organisations.saved') }
+  if (result.ok)
+    return {
+      redirect: `/organisationer/${service.organisationId}#verksamhet-${service.id}`,
+      notice: saved('organisations.saved'),
+    }
   if (result.error === 'notFound') throw notFound()
   const current = result.current
   const siteNames = new Map((await listSites(db, service.organisationId)).map((site) => [site.id, site.name]))
@@ -88,6 +76,25 @@ export async function serviceAction(
   }
 }
 
+async function removeService({ db, user, service, formData }: ServicePageContext): Promise<Outcome<ServiceFormBody>> {
+  const version = versionField.safeParse(formData.get('version'))
+  if (!version.success)
+    return { status: 400, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
+  try {
+    const result = await deleteService(db, { actorId: user.id, id: service.id, version: version.data })
+    if (result.ok)
+      return {
+        redirect: `/organisationer/${service.organisationId}#verksamheter`,
+        notice: saved('organisations.saved'),
+      }
+    if (result.error === 'notFound') throw notFound()
+    return { status: 409, body: { form: 'deleteService', errors: { _form: 'services.deleteConflict' } } }
+  } catch (error) {
+    if (!(error instanceof RegistryRuleError)) throw error
+    return { status: 409, body: { form: 'deleteService', errors: { _form: error.message } } }
+  }
+}
+
 export type DependencyFormBody =
   | {
       form: 'dependency'
@@ -98,54 +105,55 @@ export type DependencyFormBody =
     }
   | { form: 'deleteDependency'; errors: { _form: string } }
 
-export async function dependencyAction(
-  db: Database,
-  { user, service, intent, formData }: Context,
-): Promise<Outcome<DependencyFormBody>> {
-  const toDependencies = (message: 'deps.saved' | 'deps.removed') => ({ redirect: `${pagePath(service)}#beroenden`, notice: saved(message) })
-  const invalid = (
-    dependencyId: string | null,
-    errors: FieldErrors,
-    values: FormValues,
-  ): Outcome<DependencyFormBody> => ({
-    status: 400,
-    body: { form: 'dependency', dependencyId, errors, values, current: null },
-  })
+const toDependencies = (service: ServiceWithSites, message: 'deps.saved' | 'deps.removed') => ({
+  redirect: `${pagePath(service)}#beroenden`,
+  notice: saved(message),
+})
 
-  if (intent === 'addDependency') {
-    const parsed = parseForm(DependencySchema, formData)
-    if (!parsed.ok) return invalid(null, parsed.errors, parsed.values)
-    try {
-      await createDependency(db, { actorId: user.id, serviceId: service.id, ...parsed.data })
-    } catch (error) {
-      return invalid(null, ruleFieldErrors(error), parsed.values)
-    }
-    return toDependencies('deps.saved')
-  }
+const invalidDependency = (
+  dependencyId: string | null,
+  errors: FieldErrors,
+  values: FormValues,
+): Outcome<DependencyFormBody> => ({
+  status: 400,
+  body: { form: 'dependency', dependencyId, errors, values, current: null },
+})
 
-  if (intent !== 'updateDependency' && intent !== 'deleteDependency') throw badRequest()
+/** The dependency the form names, once this user may edit it (404 or 403 otherwise). */
+async function requirePostedDependency({ db, user, service, formData }: ServicePageContext) {
   const dependencyId = requireUuid(String(formData.get('dependencyId') ?? ''))
   await requireEditableDependency(db, user, service.id, dependencyId)
+  return dependencyId
+}
 
-  if (intent === 'deleteDependency') {
-    const version = versionField.safeParse(formData.get('version'))
-    if (!version.success)
-      return { status: 400, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
-    const result = await deleteDependency(db, { actorId: user.id, id: dependencyId, version: version.data })
-    if (result.ok) return toDependencies('deps.removed')
-    if (result.error === 'notFound') throw notFound()
-    return { status: 409, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
+async function addDependency({
+  db,
+  user,
+  service,
+  formData,
+}: ServicePageContext): Promise<Outcome<DependencyFormBody>> {
+  const parsed = parseForm(DependencySchema, formData)
+  if (!parsed.ok) return invalidDependency(null, parsed.errors, parsed.values)
+  try {
+    await createDependency(db, { actorId: user.id, serviceId: service.id, ...parsed.data })
+  } catch (error) {
+    return invalidDependency(null, ruleFieldErrors(error), parsed.values)
   }
+  return toDependencies(service, 'deps.saved')
+}
 
+async function changeDependency(context: ServicePageContext): Promise<Outcome<DependencyFormBody>> {
+  const dependencyId = await requirePostedDependency(context)
+  const { db, user, service, formData } = context
   const parsed = parseForm(DependencyUpdateSchema, formData)
-  if (!parsed.ok) return invalid(dependencyId, parsed.errors, parsed.values)
+  if (!parsed.ok) return invalidDependency(dependencyId, parsed.errors, parsed.values)
   let result
   try {
     result = await updateDependency(db, { actorId: user.id, id: dependencyId, ...parsed.data })
   } catch (error) {
-    return invalid(dependencyId, ruleFieldErrors(error), parsed.values)
+    return invalidDependency(dependencyId, ruleFieldErrors(error), parsed.values)
   }
-  if (result.ok) return toDependencies('deps.saved')
+  if (result.ok) return toDependencies(service, 'deps.saved')
   if (result.error === 'notFound') throw notFound()
   return {
     status: 409,
@@ -157,4 +165,31 @@ export async function dependencyAction(
       current: dependencyFormValues(result.current),
     },
   }
+}
+
+async function removeDependency(context: ServicePageContext): Promise<Outcome<DependencyFormBody>> {
+  const dependencyId = await requirePostedDependency(context)
+  const { db, user, service, formData } = context
+  const version = versionField.safeParse(formData.get('version'))
+  if (!version.success)
+    return { status: 400, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
+  const result = await deleteDependency(db, { actorId: user.id, id: dependencyId, version: version.data })
+  if (result.ok) return toDependencies(service, 'deps.removed')
+  if (result.error === 'notFound') throw notFound()
+  return { status: 409, body: { form: 'deleteDependency', errors: { _form: 'deps.deleteConflict' } } }
+}
+
+/** The service page's action: the posted intent's function, or 400. */
+export function runServicePageAction(context: ServicePageContext) {
+  return dispatchIntent(
+    context.formData,
+    {
+      save: saveService,
+      delete: removeService,
+      addDependency,
+      updateDependency: changeDependency,
+      deleteDependency: removeDependency,
+    },
+    context,
+  )
 }

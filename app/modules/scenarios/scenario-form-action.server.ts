@@ -1,6 +1,7 @@
 import type { Database } from '~/db/client.server'
 import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import type { PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { MAX_FAILURES } from './definition'
@@ -22,6 +23,46 @@ export type ScenarioFormStep = { pickers: Record<string, PickerState> } &
     | { kind: 'valid'; values: ScenarioFormValues; parsed: Extract<ReturnType<typeof parseScenarioForm>, { ok: true }> }
   )
 
+interface BuilderPost {
+  db: Database
+  request: Request
+  user: SessionUser
+  values: ScenarioFormValues
+  pickers: Record<string, PickerState>
+  options: { needsVersion: boolean; stateBefore?: 'draft' | 'shared' }
+}
+
+/** The rows move: each row's pickers are read again under its new number. */
+async function withRows(
+  { db, request, values }: BuilderPost,
+  failures: ScenarioFormValues['failures'],
+): Promise<ScenarioFormStep> {
+  const next = { ...values, failures }
+  const { pickers } = await pickerStates(db, request, scenarioPickers(next))
+  return { kind: 'rows', values: next, pickers }
+}
+
+function addRow(post: BuilderPost) {
+  const { failures } = post.values
+  return withRows(post, failures.length < MAX_FAILURES ? [...failures, emptyFailureRow()] : failures)
+}
+
+/** The intent `remove:<index>` of each row's button; the last row stays. */
+function removeRow(index: number) {
+  return (post: BuilderPost) => {
+    const { failures } = post.values
+    return withRows(post, failures.length > 1 ? failures.filter((_, i) => i !== index) : failures)
+  }
+}
+
+async function save({ user, values, pickers, options }: BuilderPost): Promise<ScenarioFormStep> {
+  if (!can(user, 'scenario.share')) values.state = options.stateBefore ?? 'draft'
+  const parsed = parseScenarioForm(values, { needsVersion: options.needsVersion })
+  return parsed.ok
+    ? { kind: 'valid', values, parsed, pickers }
+    : { kind: 'invalid', values, errors: parsed.errors, pickers }
+}
+
 /**
  * What a post of the builder asks for: a picker's search without JavaScript
  * or a row more or less (kept input, no save), or a save, checked; with the
@@ -33,32 +74,14 @@ export async function readScenarioPost(
   request: Request,
   formData: FormData,
   user: SessionUser,
-  options: { needsVersion: boolean; stateBefore?: 'draft' | 'shared' },
+  options: BuilderPost['options'],
 ): Promise<ScenarioFormStep> {
   const values = readScenarioForm(formData)
   const posted = await pickerStates(db, request, scenarioPickers(values, { posted: true }), formData)
   if (posted.picking) return { kind: 'rows', values: withPickedScopes(values, posted.pickers), pickers: posted.pickers }
-  const intent = String(formData.get('intent') ?? 'save')
-  // The rows move: each row's pickers are read again under its new number.
-  const moved = async (failures: ScenarioFormValues['failures']): Promise<ScenarioFormStep> => {
-    const next = { ...values, failures }
-    const { pickers } = await pickerStates(db, request, scenarioPickers(next))
-    return { kind: 'rows', values: next, pickers }
-  }
-  if (intent === 'add') {
-    return moved(values.failures.length < MAX_FAILURES ? [...values.failures, emptyFailureRow()] : values.failures)
-  }
-  const remove = /^remove:(\d+)$/.exec(intent)
-  if (remove) {
-    const index = Number(remove[1])
-    return moved(values.failures.length > 1 ? values.failures.filter((_, i) => i !== index) : values.failures)
-  }
-  const { pickers } = posted
-  // Anything but a save (a stale button, a made-up intent) changes nothing and saves nothing.
-  if (intent !== 'save') return { kind: 'rows', values, pickers }
-  if (!can(user, 'scenario.share')) values.state = options.stateBefore ?? 'draft'
-  const parsed = parseScenarioForm(values, { needsVersion: options.needsVersion })
-  return parsed.ok
-    ? { kind: 'valid', values, parsed, pickers }
-    : { kind: 'invalid', values, errors: parsed.errors, pickers }
+  const post: BuilderPost = { db, request, user, values, pickers: posted.pickers, options }
+  // Every button of the form names an intent (a picker's search is read above); a post naming none saves, as it always did.
+  if (!formData.has('intent')) return save(post)
+  const removals = Object.fromEntries(values.failures.map((_, index) => [`remove:${index}`, removeRow(index)]))
+  return dispatchIntent(formData, { ...removals, add: addRow, save }, post)
 }

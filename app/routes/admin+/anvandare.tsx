@@ -5,6 +5,7 @@ import { Field, FormMessage } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
 import { portalOrigin } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
 import { roles } from '~/db/enums'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
@@ -12,7 +13,7 @@ import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
 import { inviteUser, listPendingInvitations } from '~/modules/accounts/invitations.server'
 import { listUsersWithMemberships, setUserActive } from '~/modules/accounts/users.server'
-import { requirePermission } from '~/modules/auth/guards.server'
+import { requirePermission, requireUser } from '~/modules/auth/guards.server'
 import { removeSecondFactor } from '~/modules/auth/second-factor.server'
 import { emailField, enumField, uuidField, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
@@ -21,22 +22,20 @@ import { getMailer } from '~/modules/mail/mailer.server'
 import type { PickerSpec, PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 const InviteSchema = z.object({
-  intent: z.literal('invite'),
   email: emailField,
   organisationId: uuidField,
   role: enumField(roles),
 })
 
 const SetActiveSchema = z.object({
-  intent: z.enum(['deactivate', 'activate']),
   userId: uuidField,
   version: versionField,
 })
 
 const ResetSecondFactorSchema = z.object({
-  intent: z.literal('resetSecondFactor'),
   userId: uuidField,
   name: z.string().max(200).default(''),
 })
@@ -66,70 +65,78 @@ type ActionResult = {
   organisationPicker?: PickerState
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await readFormData(request)
-  const db = await getDb()
-  if (formData.get('intent') === 'invite') {
-    const user = await requirePermission(request, 'user.invite')
-    const { picking, pickers } = await pickerStates(db, request, invitePicker(), formData)
-    const organisationPicker = pickers.organisationId
-    const parsed = parseForm(InviteSchema, formData)
-    if (picking)
-      return data<ActionResult>({ form: 'invite', errors: {}, values: parsed.values, notice: null, organisationPicker })
-    if (!parsed.ok)
-      return data<ActionResult>(
-        { form: 'invite', errors: parsed.errors, values: parsed.values, notice: null, organisationPicker },
-        { status: 400 },
-      )
-    const result = await inviteUser(db, getMailer(), {
-      actorId: user.id,
-      ...parsed.data,
-      origin: portalOrigin(),
-    })
-    if (!result.ok) {
-      const errors: Record<string, string> =
-        result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
-      return data<ActionResult>(
-        { form: 'invite', errors, values: parsed.values, notice: null, organisationPicker },
-        { status: 400 },
-      )
-    }
-    const key: MessageKey =
-      result.delivery === 'smtp'
-        ? 'users.invited'
-        : result.delivery === 'outbox'
-          ? 'users.invitedOutbox'
-          : 'users.inviteFailed'
-    return data<ActionResult>({
-      form: 'invite',
-      errors: {},
-      values: {},
-      notice: { kind: result.delivery === 'failed' ? 'error' : 'success', key, vars: { email: parsed.data.email } },
-    })
+interface UsersAction {
+  request: Request
+  db: Database
+  formData: FormData
+}
+
+// The permission depends on the intent: each function asks for its own before it reads a field.
+
+async function invite({ request, db, formData }: UsersAction) {
+  const user = await requirePermission(request, 'user.invite')
+  const { picking, pickers } = await pickerStates(db, request, invitePicker(), formData)
+  const organisationPicker = pickers.organisationId
+  const parsed = parseForm(InviteSchema, formData)
+  if (picking)
+    return data<ActionResult>({ form: 'invite', errors: {}, values: parsed.values, notice: null, organisationPicker })
+  if (!parsed.ok)
+    return data<ActionResult>(
+      { form: 'invite', errors: parsed.errors, values: parsed.values, notice: null, organisationPicker },
+      { status: 400 },
+    )
+  const result = await inviteUser(db, getMailer(), {
+    actorId: user.id,
+    ...parsed.data,
+    origin: portalOrigin(),
+  })
+  if (!result.ok) {
+    const errors: Record<string, string> =
+      result.error === 'alreadyMember' ? { email: 'users.alreadyMember' } : { organisationId: 'validation.choose' }
+    return data<ActionResult>(
+      { form: 'invite', errors, values: parsed.values, notice: null, organisationPicker },
+      { status: 400 },
+    )
   }
+  const key: MessageKey =
+    result.delivery === 'smtp'
+      ? 'users.invited'
+      : result.delivery === 'outbox'
+        ? 'users.invitedOutbox'
+        : 'users.inviteFailed'
+  return data<ActionResult>({
+    form: 'invite',
+    errors: {},
+    values: {},
+    notice: { kind: result.delivery === 'failed' ? 'error' : 'success', key, vars: { email: parsed.data.email } },
+  })
+}
+
+/** For someone who lost both their phone and their recovery codes. */
+async function resetSecondFactor({ request, db, formData }: UsersAction) {
   const user = await requirePermission(request, 'user.manage')
-  if (formData.get('intent') === 'resetSecondFactor') {
-    // For someone who lost both their phone and their recovery codes.
-    const parsedReset = parseForm(ResetSecondFactorSchema, formData)
-    if (!parsedReset.ok) throw badRequest()
-    const removed = await removeSecondFactor(db, {
-      userId: parsedReset.data.userId,
-      actorId: user.id,
-      organisationId: user.memberships[0]?.organisationId ?? null,
-    })
-    const name = parsedReset.data.name
-    return data<ActionResult>({
-      form: 'status',
-      errors: {},
-      values: {},
-      notice: removed
-        ? { kind: 'success', key: 'secondFactor.reset.done', vars: { name } }
-        : { kind: 'info', key: 'secondFactor.column.off', vars: {} },
-    })
-  }
+  const parsed = parseForm(ResetSecondFactorSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const removed = await removeSecondFactor(db, {
+    userId: parsed.data.userId,
+    actorId: user.id,
+    organisationId: user.memberships[0]?.organisationId ?? null,
+  })
+  const name = parsed.data.name
+  return data<ActionResult>({
+    form: 'status',
+    errors: {},
+    values: {},
+    notice: removed
+      ? { kind: 'success', key: 'secondFactor.reset.done', vars: { name } }
+      : { kind: 'info', key: 'secondFactor.column.off', vars: {} },
+  })
+}
+
+async function setActive({ request, db, formData }: UsersAction, active: boolean) {
+  const user = await requirePermission(request, 'user.manage')
   const parsed = parseForm(SetActiveSchema, formData)
   if (!parsed.ok) throw badRequest()
-  const active = parsed.data.intent === 'activate'
   const result = await setUserActive(db, {
     actorId: user.id,
     userId: parsed.data.userId,
@@ -151,6 +158,17 @@ export async function action({ request }: ActionFunctionArgs) {
     { form: 'status', errors: {}, values: {}, notice: { kind: 'error', key, vars: {} } },
     { status: 409 },
   )
+}
+
+const activate = (context: UsersAction) => setActive(context, true)
+const deactivate = (context: UsersAction) => setActive(context, false)
+
+export async function action({ request }: ActionFunctionArgs) {
+  // Signed in before anything else, as before the dispatcher: an anonymous post goes to sign-in, whatever its intent.
+  await requireUser(request)
+  const formData = await readFormData(request)
+  const db = await getDb()
+  return dispatchIntent(formData, { invite, resetSecondFactor, activate, deactivate }, { request, db, formData })
 }
 
 export default function UsersPage() {
@@ -207,8 +225,8 @@ export default function UsersPage() {
           <ul className="link-list">
             {pending.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} – {invitation.organisationName}, {t(`role.${invitation.role}`)}.{' '}
-                {t('users.expires')} {formatDateTime(locale, invitation.expiresAt)}
+                {invitation.email} – {invitation.organisationName}, {t(`role.${invitation.role}`)}. {t('users.expires')}{' '}
+                {formatDateTime(locale, invitation.expiresAt)}
               </li>
             ))}
           </ul>
@@ -236,11 +254,7 @@ export default function UsersPage() {
                     {user.name}
                     <div className="muted">{user.email}</div>
                   </td>
-                  <td>
-                    {user.memberships
-                      .map((m) => `${m.organisationName} (${t(`role.${m.role}`)})`)
-                      .join(', ')}
-                  </td>
+                  <td>{user.memberships.map((m) => `${m.organisationName} (${t(`role.${m.role}`)})`).join(', ')}</td>
                   <td>{user.active ? t('users.active') : t('users.inactive')}</td>
                   <td>{user.secondFactor ? t('secondFactor.column.on') : t('secondFactor.column.off')}</td>
                   <td>

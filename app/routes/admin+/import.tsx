@@ -10,7 +10,14 @@ import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
-import { readImportSubmission, type ImportSubmissionError } from '~/modules/import/import-request.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
+import { dispatchIntent } from '~/modules/http/intents'
+import {
+  readConfirmation,
+  readImportForm,
+  readPreviewText,
+  type ImportSubmissionError,
+} from '~/modules/import/import-request.server'
 import { MAX_IMPORT_ROWS } from '~/modules/import/import-rows'
 import {
   confirmImport,
@@ -29,20 +36,34 @@ type ActionResult =
   | { step: 'preview'; preview: Preview; text: string }
   | { step: 'confirmed'; result: ConfirmResult }
 
+interface ImportAction {
+  user: SessionUser
+  formData: FormData
+}
+
+const refused = (error: ImportSubmissionError, status: 400 | 413) =>
+  data<ActionResult>({ step: 'upload', error, text: '' }, { status })
+
+async function preview({ user, formData }: ImportAction) {
+  const read = await readPreviewText(formData)
+  if (!read.ok) return refused(read.error, 400)
+  const checked = await previewImport(await getDb(), { actorId: user.id, text: read.text, fileName: read.fileName })
+  const clean = checked.ok && checked.batch !== null
+  return data<ActionResult>({ step: 'preview', preview: checked, text: read.pasted }, { status: clean ? 200 : 400 })
+}
+
+async function confirm({ user, formData }: ImportAction) {
+  const read = readConfirmation(formData)
+  if (!read.ok) return refused(read.error, 400)
+  const result = await confirmImport(await getDb(), { actorId: user.id, batchId: read.batchId })
+  return data<ActionResult>({ step: 'confirmed', result }, { status: result.ok ? 200 : 409 })
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'registry.oversee')
-  const submission = await readImportSubmission(request, getEnv().MAX_BODY_BYTES)
-  if (submission.intent === 'invalid') {
-    return data<ActionResult>({ step: 'upload', error: submission.error, text: '' }, { status: submission.status })
-  }
-  const db = await getDb()
-  if (submission.intent === 'confirm') {
-    const result = await confirmImport(db, { actorId: user.id, batchId: submission.batchId })
-    return data<ActionResult>({ step: 'confirmed', result }, { status: result.ok ? 200 : 409 })
-  }
-  const preview = await previewImport(db, { actorId: user.id, text: submission.text, fileName: submission.fileName })
-  const clean = preview.ok && preview.batch !== null
-  return data<ActionResult>({ step: 'preview', preview, text: submission.pasted }, { status: clean ? 200 : 400 })
+  const formData = await readImportForm(request, getEnv().MAX_BODY_BYTES)
+  if (!formData) return refused('import.tooLarge', 413)
+  return dispatchIntent(formData, { preview, confirm }, { user, formData })
 }
 
 export default function ImportPage() {

@@ -7,14 +7,20 @@ import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { assertPermission } from '~/modules/auth/guards.server'
 import { canOnEvent, eventResource } from '~/modules/events/event-access.server'
-import { eventHeading, readableEventPage } from '~/modules/events/event-page.server'
+import { eventHeading, readableEventPage, type EventPageContext } from '~/modules/events/event-page.server'
 import { eventActor } from '~/modules/events/events.server'
 import { parseIsfConveneForm } from '~/modules/events/isf-form'
-import { createIsfConference, listIsfConferences, nextIsf, sendIsfInvitations } from '~/modules/events/isf.server'
+import {
+  createIsfConference,
+  listIsfConferences,
+  nextIsf,
+  sendIsfInvitations,
+  type ConveneInput,
+} from '~/modules/events/isf.server'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { badRequest } from '~/modules/http/responses'
+import { dispatchIntent } from '~/modules/http/intents'
 import { saved } from '~/modules/http/flash.server'
 
 // The event's ISF conferences: every reader of the event sees the list; the
@@ -33,27 +39,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, event } = await readableEventPage(request, params)
-  assertPermission(user, 'event.manage', eventResource(event))
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  if (intent !== 'convene' && intent !== 'repeat') throw badRequest()
-  const actor = eventActor(user)
-  let input
-  if (intent === 'convene') {
-    const parsed = parseIsfConveneForm(formData)
-    if (!parsed.ok)
-      return data<IsfFormResult>({ form: 'convene', errors: parsed.errors, values: parsed.values }, { status: 400 })
-    input = { event, actor, ...parsed.data, startsAt: parsed.data.startsAt ?? new Date() }
-  } else {
-    input = await nextIsf(db, { event, actor })
-    if (!input)
-      return data<IsfFormResult>(
-        { form: 'repeat', errors: {}, values: {}, notice: 'isf.refused.noPrevious' },
-        { status: 409 },
-      )
-  }
+interface IsfAction extends EventPageContext {
+  request: Request
+  formData: FormData
+}
+
+async function convene(context: IsfAction) {
+  const parsed = parseIsfConveneForm(context.formData)
+  if (!parsed.ok)
+    return data<IsfFormResult>({ form: 'convene', errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const { event, user } = context
+  return create(context, 'convene', {
+    event,
+    actor: eventActor(user),
+    ...parsed.data,
+    startsAt: parsed.data.startsAt ?? new Date(),
+  })
+}
+
+/** The next conference, 4 hours after the latest, in one click. */
+async function repeat(context: IsfAction) {
+  const input = await nextIsf(context.db, { event: context.event, actor: eventActor(context.user) })
+  if (!input)
+    return data<IsfFormResult>(
+      { form: 'repeat', errors: {}, values: {}, notice: 'isf.refused.noPrevious' },
+      { status: 409 },
+    )
+  return create(context, 'repeat', input)
+}
+
+async function create(
+  { request, db, user, event, formData }: IsfAction,
+  form: 'convene' | 'repeat',
+  input: ConveneInput,
+) {
   let meetingId = ''
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createIsfConference(tx, input)
@@ -63,13 +82,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if ('refused' in submitted) {
     return data<IsfFormResult>(
-      { form: intent, errors: {}, values: {}, notice: `isf.refused.${submitted.refused}` },
+      { form, errors: {}, values: {}, notice: `isf.refused.${submitted.refused}` },
       { status: 409 },
     )
   }
   // A repeated post answers with the first one's page; its invitations went out then.
   if (!submitted.repeated) await sendIsfInvitations(db, meetingId, user.id)
   throw redirectTo(submitted)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const page = await readableEventPage(request, params)
+  assertPermission(page.user, 'event.manage', eventResource(page.event))
+  const formData = await readFormData(request)
+  return dispatchIntent(formData, { convene, repeat }, { ...page, request, formData })
 }
 
 export default function IsfPage() {

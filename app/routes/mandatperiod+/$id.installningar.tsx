@@ -10,6 +10,7 @@ import type { SessionUser } from '~/modules/auth/sessions.server'
 import { conflictingValues } from '~/modules/forms/conflict'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
 import { stockholmToday } from '~/modules/mandate/deliverable-state'
 import { requireManageablePeriod } from '~/modules/mandate/mandate-access.server'
@@ -75,21 +76,20 @@ async function save({ db, user, period }: Context, formData: FormData) {
   return outcomeOf(result, 'settings', parsed.values)
 }
 
-function sharing(shared: boolean) {
-  return async ({ db, user, period }: Context, formData: FormData) => {
-    const parsed = parseForm(ShareSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const result = await setCalendarShared(db, {
-      actorId: user.id,
-      id: period.id,
-      version: parsed.data.version,
-      shared,
-    })
-    return outcomeOf(result, shared ? 'shared' : 'unshared', settingsValues(period))
-  }
+async function setShared({ db, user, period }: Context, formData: FormData, shared: boolean) {
+  const parsed = parseForm(ShareSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const result = await setCalendarShared(db, {
+    actorId: user.id,
+    id: period.id,
+    version: parsed.data.version,
+    shared,
+  })
+  return outcomeOf(result, shared ? 'shared' : 'unshared', settingsValues(period))
 }
 
-const intents = { save, share: sharing(true), unshare: sharing(false) }
+const share = (context: Context, formData: FormData) => setShared(context, formData, true)
+const unshare = (context: Context, formData: FormData) => setShared(context, formData, false)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
@@ -97,9 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const period = await requireManageablePeriod(db, user, id)
   const formData = await readFormData(request)
-  const intent = String(formData.get('intent'))
-  if (!Object.hasOwn(intents, intent)) throw badRequest()
-  return intents[intent as keyof typeof intents]({ db, user, period }, formData)
+  return dispatchIntent(formData, { save, share, unshare }, { db, user, period }, formData)
 }
 
 export default function PeriodSettingsPage() {

@@ -11,12 +11,24 @@ import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { badRequest, notFound } from '~/modules/http/responses'
 import { MAX_DOCUMENT_BYTES } from '~/modules/meetings/document-types'
-import { deleteDocument, listDocuments, readUploadForm, storeDocument } from '~/modules/meetings/documents.server'
-import { manageableFollowUp, meetingHeading, readableFollowUp } from '~/modules/meetings/follow-up-page.server'
+import {
+  deleteDocument,
+  listDocuments,
+  readUploadForm,
+  storeDocument,
+  type UploadForm,
+} from '~/modules/meetings/documents.server'
+import {
+  manageableFollowUp,
+  meetingHeading,
+  readableFollowUp,
+  type FollowUpContext,
+} from '~/modules/meetings/follow-up-page.server'
 
-const DeleteSchema = z.object({ intent: z.literal('delete'), documentId: uuidField })
+const DeleteSchema = z.object({ documentId: uuidField })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, meeting, manage } = await readableFollowUp(request, params)
@@ -28,33 +40,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  // Permission first: a body is not read for someone who may not upload.
-  const { user, db, meeting } = await manageableFollowUp(request, params)
-  const back = `/moten/${meeting.id}/dokument`
-  const form = await readUploadForm(request, MAX_DOCUMENT_BYTES)
-  const fileError = (error: string) =>
-    data({ errors: { file: `meetingFollowUp.documents.error.${error}` } }, { status: 400 })
+interface DocumentAction extends FollowUpContext {
+  request: Request
+  back: string
+}
 
+const fileError = (error: string) =>
+  data({ errors: { file: `meetingFollowUp.documents.error.${error}` } }, { status: 400 })
+
+async function upload(
+  { request, user, db, meeting, back }: DocumentAction,
+  form: Exclude<UploadForm, { kind: 'other' }>,
+) {
   if (form.kind === 'tooLarge') return fileError('tooLarge')
   if (form.kind === 'missing') return fileError('missing')
-  if (form.kind === 'file') {
-    const stored = await submitOnce(db, submissionOf(request, form.formData, user.id), async (tx) => {
-      const document = await storeDocument(tx, {
-        actorId: user.id,
-        meetingId: meeting.id,
-        organiserOrganisationId: meeting.organiserOrganisationId,
-        filename: form.filename,
-        bytes: form.bytes,
-      })
-      return document.ok
-        ? { location: back, notice: saved('meetingFollowUp.documents.uploaded') }
-        : refuse(document.error)
+  const stored = await submitOnce(db, submissionOf(request, form.formData, user.id), async (tx) => {
+    const document = await storeDocument(tx, {
+      actorId: user.id,
+      meetingId: meeting.id,
+      organiserOrganisationId: meeting.organiserOrganisationId,
+      filename: form.filename,
+      bytes: form.bytes,
     })
-    if ('refused' in stored) return fileError(stored.refused)
-    throw redirectTo(stored)
-  }
-  const parsed = parseForm(DeleteSchema, form.formData)
+    return document.ok
+      ? { location: back, notice: saved('meetingFollowUp.documents.uploaded') }
+      : refuse(document.error)
+  })
+  if ('refused' in stored) return fileError(stored.refused)
+  throw redirectTo(stored)
+}
+
+async function remove({ user, db, meeting, back }: DocumentAction, formData: FormData) {
+  const parsed = parseForm(DeleteSchema, formData)
   if (!parsed.ok) throw badRequest()
   const removed = await deleteDocument(db, {
     actorId: user.id,
@@ -64,6 +81,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (!removed) throw notFound()
   throw redirectWithNotice(back, saved('meetingFollowUp.documents.deleted'))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Permission first: a body is not read for someone who may not upload.
+  const followUp = await manageableFollowUp(request, params)
+  const context = { ...followUp, request, back: `/moten/${followUp.meeting.id}/dokument` }
+  // An upload (multipart, `intent=upload`) is told apart while its body is read, under the size limit.
+  const form = await readUploadForm(request, MAX_DOCUMENT_BYTES)
+  if (form.kind !== 'other') return upload(context, form)
+  return dispatchIntent(form.formData, { delete: remove }, context, form.formData)
 }
 
 export const handle: SectionHandle<typeof loader> = {

@@ -1,25 +1,22 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { formError, formProps, useSchemaForm } from '~/components/forms/conform'
 import { FormMessage } from '~/components/forms/field'
 import { ItemPicker } from '~/components/forms/organisation-picker'
-import { NetworkFields, type NetworkValues } from '~/components/registry/network-fields'
+import { NetworkFields } from '~/components/registry/network-fields'
 import { getDb } from '~/db/app-db.server'
-import { useT } from '~/i18n/i18n'
+import { translateMessage, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
-import type { MessageKey } from '~/i18n/sv'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
-import { parseForm } from '~/modules/forms/parse-form'
-import { notFound, requireFound, requireUuid } from '~/modules/http/responses'
-import { getOrganisation } from '~/modules/organisations/organisations.server'
-import type { PickerState } from '~/modules/organisations/picker'
+import { conflictOf } from '~/modules/forms/conflict'
+import { requireFound, requireUuid } from '~/modules/http/responses'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { coordinatorPicker, memberPicker, MemberSchema, NetworkUpdateSchema } from '~/modules/registry/network-form'
-import { getNetwork, listNetworkMembers, setNetworkMember, updateNetwork } from '~/modules/registry/networks.server'
+import { networkPageActions } from '~/modules/registry/network-page-actions.server'
+import { getNetwork, listNetworkMembers } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
 import { dispatchIntent } from '~/modules/http/intents'
-import type { Database } from '~/db/client.server'
-import type { SessionUser } from '~/modules/auth/sessions.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireUuid(params.id)
@@ -49,107 +46,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Notice = { kind: 'success' | 'error'; key: MessageKey; vars: Record<string, string> }
-
-interface ActionResult {
-  errors: Record<string, string>
-  values: Record<string, string>
-  current: { name: string; description: string; coordinatorOrganisationId: string } | null
-  /** After a conflict: the name of the coordinating organisation saved meanwhile. */
-  currentCoordinatorName?: string | null
-  notice: Notice | null
-  /** The picker of the form posted, as the post left it, when nothing was saved. */
-  coordinatorPicker?: PickerState
-  memberPicker?: PickerState
-}
-
-interface NetworkAction {
-  db: Database
-  user: SessionUser
-  networkId: string
-  request: Request
-  formData: FormData
-}
-
-async function setMember({ db, user, networkId, request, formData }: NetworkAction, member: boolean) {
-  const { picking, pickers } = await pickerStates(db, request, memberPicker(), formData)
-  const chosen = { memberPicker: pickers.organisationId }
-  if (picking) return data<ActionResult>({ errors: {}, values: {}, current: null, notice: null, ...chosen })
-  const parsed = parseForm(MemberSchema, formData)
-  const organisation = parsed.ok ? await getOrganisation(db, parsed.data.organisationId) : null
-  if (!parsed.ok || !organisation) {
-    const errors = { organisationId: 'validation.choose' }
-    return data<ActionResult>({ errors, values: {}, current: null, notice: null, ...chosen }, { status: 400 })
-  }
-  await setNetworkMember(db, { actorId: user.id, networkId, organisationId: organisation.id, member })
-  const notice: Notice = {
-    kind: 'success',
-    key: member ? 'networks.memberAdded' : 'networks.memberRemoved',
-    vars: { name: organisation.name },
-  }
-  return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
-}
-
-async function update({ db, user, networkId, request, formData }: NetworkAction) {
-  const { picking, pickers } = await pickerStates(db, request, coordinatorPicker(), formData)
-  const chosen = { coordinatorPicker: pickers.coordinatorOrganisationId }
-  const parsed = parseForm(NetworkUpdateSchema, formData)
-  if (picking) return data<ActionResult>({ errors: {}, values: parsed.values, current: null, notice: null, ...chosen })
-  if (!parsed.ok) {
-    return data<ActionResult>(
-      { errors: parsed.errors, values: parsed.values, current: null, notice: null, ...chosen },
-      { status: 400 },
-    )
-  }
-  const result = await updateNetwork(db, { actorId: user.id, id: networkId, ...parsed.data })
-  if (result.ok) {
-    const notice: Notice = { kind: 'success', key: 'networks.saved', vars: {} }
-    return data<ActionResult>({ errors: {}, values: {}, current: null, notice })
-  }
-  if (result.error === 'notFound') throw notFound()
-  const { name, description, coordinatorOrganisationId, version } = result.current
-  const storedCoordinator = coordinatorOrganisationId ? await getOrganisation(db, coordinatorOrganisationId) : null
-  return data<ActionResult>(
-    {
-      errors: { _form: 'networks.conflict' },
-      values: { ...parsed.values, version: String(version) },
-      current: { name, description, coordinatorOrganisationId: coordinatorOrganisationId ?? '' },
-      currentCoordinatorName: storedCoordinator?.name ?? null,
-      notice: null,
-      ...chosen,
-    },
-    { status: 409 },
-  )
-}
-
-const add = (context: NetworkAction) => setMember(context, true)
-const remove = (context: NetworkAction) => setMember(context, false)
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requirePermission(request, 'registry.oversee')
   const db = await getDb()
   requireFound(await getNetwork(db, id))
   const formData = await readFormData(request)
-  return dispatchIntent(formData, { add, remove, update }, { db, user, networkId: id, request, formData })
+  return dispatchIntent(formData, networkPageActions, { db, user, networkId: id, request, formData })
 }
 
 export default function NetworkPage() {
   const t = useT()
   const { network, coordinatorName, members, coordinatorPicker, memberPicker, mayEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors: Record<string, string> = actionData?.errors ?? {}
-  // Kept input: after a conflict or a validation error the form shows what the user typed.
-  const submitted: Record<string, string> = actionData?.values ?? {}
-  const values: NetworkValues =
-    'name' in submitted
-      ? {
-          name: submitted.name ?? '',
-          description: submitted.description ?? '',
-          coordinatorOrganisationId: submitted.coordinatorOrganisationId ?? '',
-        }
-      : network
-  const version = submitted.version ?? String(network.version)
+  const [memberForm, memberFields] = useSchemaForm(MemberSchema, {
+    id: 'add-member-form',
+    lastResult: actionData?.member,
+  })
+  const [form, fields] = useSchemaForm(NetworkUpdateSchema, {
+    id: 'edit-network-form',
+    lastResult: actionData?.update,
+    defaultValue: {
+      name: network.name,
+      description: network.description,
+      coordinatorOrganisationId: network.coordinatorOrganisationId,
+      version: String(network.version),
+    },
+  })
+  // After a conflict the next save is over the version stored now.
+  const conflict = actionData?.update && 'current' in actionData.update ? actionData.update : undefined
   return (
     <div className="page">
       <h1>{network.name}</h1>
@@ -182,12 +107,17 @@ export default function NetworkPage() {
           ))}
         </ul>
         {mayEdit ? (
-          <Form method="post" className="stack panel" noValidate key={members.map((member) => member.id).join()}>
+          <Form
+            key={members.map((member) => member.id).join()}
+            method="post"
+            className="stack panel"
+            {...formProps(memberForm)}
+          >
             <input type="hidden" name="intent" value="add" />
             <ItemPicker
               state={actionData?.memberPicker ?? memberPicker}
               label={t('networks.addMember')}
-              error={errors.organisationId}
+              error={memberFields.organisationId.errors?.[0]}
               single
             />
             <button type="submit" className="button">
@@ -199,15 +129,18 @@ export default function NetworkPage() {
       {mayEdit ? (
         <section aria-labelledby="edit-network" className="panel">
           <h2 id="edit-network">{t('networks.edit')}</h2>
-          {errors._form ? <FormMessage kind="error">{t('networks.conflict')}</FormMessage> : null}
-          <Form method="post" className="stack" noValidate key={version}>
+          {formError(form) ? <FormMessage kind="error">{translateMessage(t, formError(form)!)}</FormMessage> : null}
+          <Form method="post" className="stack" {...formProps(form)}>
             <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="version" value={version} />
+            <input
+              type="hidden"
+              name={fields.version.name}
+              value={conflict?.current.version ?? String(network.version)}
+            />
             <NetworkFields
-              values={values}
-              errors={errors}
+              fields={fields}
               coordinator={actionData?.coordinatorPicker ?? coordinatorPicker}
-              current={actionData?.current ?? undefined}
+              current={conflictOf(conflict)}
               currentCoordinatorName={actionData?.currentCoordinatorName}
             />
             <button type="submit" className="button">

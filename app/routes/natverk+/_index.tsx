@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { formProps, useSchemaForm } from '~/components/forms/conform'
 import { FormMessage } from '~/components/forms/field'
 import { SubmissionKeyField } from '~/components/forms/submission-key-field'
 import { NetworkFields } from '~/components/registry/network-fields'
@@ -8,8 +9,8 @@ import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
-import { parseForm } from '~/modules/forms/parse-form'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
+import { parseSubmission, replyKeepingInput, statusOf } from '~/modules/forms/submission'
 import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { coordinatorPicker, NetworkSchema } from '~/modules/registry/network-form'
@@ -38,12 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const db = await getDb()
   const { picking, pickers } = await pickerStates(db, request, coordinatorPicker(), formData)
-  const parsed = parseForm(NetworkSchema, formData)
+  const submission = parseSubmission(formData, NetworkSchema)
   const coordinator = pickers.coordinatorOrganisationId
-  if (picking) return { errors: {} as Record<string, string>, values: parsed.values, coordinator }
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, coordinator }, { status: 400 })
+  if (picking) return { result: replyKeepingInput(submission), coordinator }
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), coordinator }, { status: statusOf(submission) })
+  }
   const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
-    const created = await createNetwork(tx, { actorId: user.id, ...parsed.data })
+    const created = await createNetwork(tx, { actorId: user.id, ...submission.value })
     return `/natverk/${created.id}`
   })
   throw redirectWithNotice(location, saved('networks.created'))
@@ -53,7 +56,7 @@ export default function NetworksPage() {
   const t = useT()
   const { networks, coordinator, mayCreate, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const values = actionData?.values ?? {}
+  const [form, fields] = useSchemaForm(NetworkSchema, { id: 'new-network-form', lastResult: actionData?.result })
   return (
     <div className="page">
       <h1>{t('networks.title')}</h1>
@@ -70,20 +73,10 @@ export default function NetworksPage() {
       {mayCreate ? (
         <section aria-labelledby="new-network" className="panel">
           <h2 id="new-network">{t('networks.create')}</h2>
-          {actionData && Object.keys(actionData.errors).length > 0 ? (
-            <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage>
-          ) : null}
-          <Form method="post" className="stack" noValidate>
+          {form.status === 'error' ? <FormMessage kind="error">{t('validation.formInvalid')}</FormMessage> : null}
+          <Form method="post" className="stack" {...formProps(form)}>
             <SubmissionKeyField value={submissionKey} />
-            <NetworkFields
-              values={{
-                name: values.name ?? '',
-                description: values.description ?? '',
-                coordinatorOrganisationId: values.coordinatorOrganisationId ?? '',
-              }}
-              errors={actionData?.errors ?? {}}
-              coordinator={actionData?.coordinator ?? coordinator}
-            />
+            <NetworkFields fields={fields} coordinator={actionData?.coordinator ?? coordinator} />
             <button type="submit" className="button">
               {t('networks.create')}
             </button>

@@ -4,10 +4,13 @@ import { ContactRouteFields } from '~/components/contacts/contact-route-fields'
 import { FormMessage } from '~/components/forms/field'
 import type { OrganisationPageHandle } from '~/components/organisations/organisation-header'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
+import type { ContactRoute } from '~/db/schema/registry'
 import { translator, useT } from '~/i18n/i18n'
 import { getLocale } from '~/i18n/locale.server'
 import { pageTitle } from '~/i18n/page-title'
 import type { MessageKey } from '~/i18n/sv'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 import { parseForm } from '~/modules/forms/parse-form'
 import { badRequest, notFound } from '~/modules/http/responses'
 import { requireEditableContactRoute } from '~/modules/contacts/contact-pages.server'
@@ -23,6 +26,7 @@ import {
 } from '~/modules/contacts/contact-route-values'
 import { deleteContactRoute, updateContactRoute } from '~/modules/contacts/contact-routes.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,28 +50,15 @@ interface EditResult {
   notice: MessageKey | null
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, route, organisation } = await requireEditableContactRoute(request, params)
-  const db = await getDb()
-  const formData = await readFormData(request)
-  const back = `/organisationer/${organisation.id}`
-  if (formData.get('intent') === 'delete') {
-    const parsed = parseForm(ContactRouteDeleteSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const result = await deleteContactRoute(db, { actorId: user.id, id: route.id, version: parsed.data.version })
-    if (result.ok) throw redirectWithNotice(back, saved('contacts.flash.borttagen'))
-    if (result.error === 'notFound') throw notFound()
-    return data<EditResult>(
-      {
-        errors: {},
-        values: contactRouteValues(result.current),
-        current: null,
-        version: String(result.current.version),
-        notice: 'contacts.deleteConflict',
-      },
-      { status: 409 },
-    )
-  }
+interface EditAction {
+  db: Database
+  user: SessionUser
+  route: ContactRoute
+  formData: FormData
+  back: string
+}
+
+async function save({ db, user, route, formData, back }: EditAction) {
   const parsed = parseContactRouteForm(ContactRouteUpdateSchema, formData)
   if (!parsed.ok) {
     return data<EditResult>(
@@ -96,6 +87,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+async function remove({ db, user, route, formData, back }: EditAction) {
+  const parsed = parseForm(ContactRouteDeleteSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const result = await deleteContactRoute(db, { actorId: user.id, id: route.id, version: parsed.data.version })
+  if (result.ok) throw redirectWithNotice(back, saved('contacts.flash.borttagen'))
+  if (result.error === 'notFound') throw notFound()
+  return data<EditResult>(
+    {
+      errors: {},
+      values: contactRouteValues(result.current),
+      current: null,
+      version: String(result.current.version),
+      notice: 'contacts.deleteConflict',
+    },
+    { status: 409 },
+  )
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, route, organisation } = await requireEditableContactRoute(request, params)
+  const db = await getDb()
+  const formData = await readFormData(request)
+  const back = `/organisationer/${organisation.id}`
+  return dispatchIntent(formData, { save, delete: remove }, { db, user, route, formData, back })
 }
 
 export const handle: OrganisationPageHandle<typeof loader> = {

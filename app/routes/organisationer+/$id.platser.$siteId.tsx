@@ -4,9 +4,11 @@ import { FormMessage } from '~/components/forms/field'
 import type { OrganisationPageHandle } from '~/components/organisations/organisation-header'
 import { SiteFields } from '~/components/registry/site-fields'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { notFound, requireUuid } from '~/modules/http/responses'
@@ -15,6 +17,7 @@ import { requireEditableSite } from '~/modules/registry/record-access.server'
 import { SiteUpdateSchema } from '~/modules/registry/site-form'
 import { deleteSite, updateSite } from '~/modules/registry/sites.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,35 +28,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organisationId: id, siteId, name: site.name, version: site.version, values: siteFormValues(site) }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const id = requireUuid(params.id)
-  const siteId = requireUuid(params.siteId)
-  const user = await requireUser(request)
-  const db = await getDb()
-  await requireEditableSite(db, user, id, siteId)
-  const formData = await readFormData(request)
+interface SiteAction {
+  db: Database
+  user: SessionUser
+  organisationId: string
+  siteId: string
+  formData: FormData
+}
 
-  if (formData.get('intent') === 'delete') {
-    const version = versionField.safeParse(formData.get('version'))
-    if (!version.success)
-      return data(
-        { form: 'delete' as const, errors: { _form: 'sites.deleteConflict' }, values: null, current: null },
-        { status: 400 },
-      )
-    const result = await deleteSite(db, { actorId: user.id, id: siteId, version: version.data })
-    if (result.ok) throw redirectWithNotice(`/organisationer/${id}#platser`, saved('organisations.saved'))
-    if (result.error === 'notFound') throw notFound()
-    return data(
-      { form: 'delete' as const, errors: { _form: 'sites.deleteConflict' }, values: null, current: null },
-      { status: 409 },
-    )
-  }
-
+async function save({ db, user, organisationId, siteId, formData }: SiteAction) {
   const parsed = parseForm(SiteUpdateSchema, formData)
   if (!parsed.ok)
     return data({ form: 'save' as const, errors: parsed.errors, values: parsed.values, current: null }, { status: 400 })
   const result = await updateSite(db, { actorId: user.id, id: siteId, ...parsed.data })
-  if (result.ok) throw redirectWithNotice(`/organisationer/${id}#plats-${siteId}`, saved('organisations.saved'))
+  if (result.ok)
+    throw redirectWithNotice(`/organisationer/${organisationId}#plats-${siteId}`, saved('organisations.saved'))
   if (result.error === 'notFound') throw notFound()
   // The user's input stays in the form; the new version lets them save over it knowingly.
   return data(
@@ -65,6 +54,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+async function remove({ db, user, organisationId, siteId, formData }: SiteAction) {
+  const deleteConflict = (status: 400 | 409) =>
+    data(
+      { form: 'delete' as const, errors: { _form: 'sites.deleteConflict' }, values: null, current: null },
+      { status },
+    )
+  const version = versionField.safeParse(formData.get('version'))
+  if (!version.success) return deleteConflict(400)
+  const result = await deleteSite(db, { actorId: user.id, id: siteId, version: version.data })
+  if (result.ok) throw redirectWithNotice(`/organisationer/${organisationId}#platser`, saved('organisations.saved'))
+  if (result.error === 'notFound') throw notFound()
+  return deleteConflict(409)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organisationId = requireUuid(params.id)
+  const siteId = requireUuid(params.siteId)
+  const user = await requireUser(request)
+  const db = await getDb()
+  await requireEditableSite(db, user, organisationId, siteId)
+  const formData = await readFormData(request)
+  return dispatchIntent(formData, { save, delete: remove }, { db, user, organisationId, siteId, formData })
 }
 
 export const handle: OrganisationPageHandle<typeof loader> = {

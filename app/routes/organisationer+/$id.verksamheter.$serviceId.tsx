@@ -12,7 +12,7 @@ import { requireUser } from '~/modules/auth/guards.server'
 import { requireUuid } from '~/modules/http/responses'
 import { requireEditableDependency, requireEditableService } from '~/modules/registry/record-access.server'
 import { getServicePage } from '~/modules/registry/service-page.server'
-import { dependencyAction, serviceAction } from '~/modules/registry/service-page-actions.server'
+import { runServicePageAction } from '~/modules/registry/service-page-actions.server'
 import { readFormData } from '~/modules/http/form-data.server'
 import { redirectWithNotice } from '~/modules/http/flash.server'
 
@@ -35,11 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const service = await requireEditableService(db, user, id, serviceId)
   const formData = await readFormData(request)
-  const intent = String(formData.get('intent') ?? 'save')
-  const result =
-    intent === 'save' || intent === 'delete'
-      ? await serviceAction(db, { user, service, intent, formData })
-      : await dependencyAction(db, { user, service, intent, formData })
+  const result = await runServicePageAction({ db, user, service, formData })
   if ('redirect' in result) throw redirectWithNotice(result.redirect, result.notice)
   return data(result.body, { status: result.status })
 }

@@ -4,9 +4,11 @@ import { FormMessage } from '~/components/forms/field'
 import { ProgressTable } from '~/components/rsa/progress-table'
 import type { SectionHandle } from '~/components/ui/section-heading'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { requireUser } from '~/modules/auth/guards.server'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { setResultsShared } from '~/modules/rsa/analyses.server'
@@ -21,6 +23,7 @@ import {
   requireReadableAnalysis,
 } from '~/modules/rsa/rsa-access.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,21 +52,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+interface ShareAction {
+  db: Database
+  user: SessionUser
+  id: string
+  formData: FormData
+}
+
+async function setShared({ db, user, id, formData }: ShareAction, shared: boolean) {
+  const version = versionField.safeParse(formData.get('version'))
+  if (!version.success) return data({ error: 'rsa.invalidRequest' as const }, { status: 400 })
+  const result = await setResultsShared(db, { actorId: user.id, id, version: version.data, shared })
+  if (result.ok) throw redirectWithNotice(`/rsa/${id}`, saved(shared ? 'rsa.sharedNow' : 'rsa.unsharedNow'))
+  if (result.error === 'notFound') throw notFound()
+  return data({ error: 'rsa.conflict' as const }, { status: 409 })
+}
+
+const share = (context: ShareAction) => setShared(context, true)
+const unshare = (context: ShareAction) => setShared(context, false)
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireUuid(params.id)
   const user = await requireUser(request)
   const db = await getDb()
   await requireManageableAnalysis(db, user, id)
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  const version = versionField.safeParse(formData.get('version'))
-  if ((intent !== 'share' && intent !== 'unshare') || !version.success) {
-    return data({ error: 'rsa.invalidRequest' as const }, { status: 400 })
-  }
-  const result = await setResultsShared(db, { actorId: user.id, id, version: version.data, shared: intent === 'share' })
-  if (result.ok) throw redirectWithNotice(`/rsa/${id}`, saved(intent === 'share' ? 'rsa.sharedNow' : 'rsa.unsharedNow'))
-  if (result.error === 'notFound') throw notFound()
-  return data({ error: 'rsa.conflict' as const }, { status: 409 })
+  return dispatchIntent(formData, { share, unshare }, { db, user, id, formData })
 }
 
 export const handle: SectionHandle<typeof loader> = { heading: 'rsa.overview' }

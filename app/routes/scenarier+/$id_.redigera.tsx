@@ -4,10 +4,13 @@ import { FormMessage } from '~/components/forms/field'
 import { ScenarioForm } from '~/components/scenarios/scenario-form-page'
 import { getEnv } from '~/config/env.server'
 import { getDb } from '~/db/app-db.server'
+import type { Database } from '~/db/client.server'
+import type { ScenarioRecord } from '~/db/schema/scenarios'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
+import type { SessionUser } from '~/modules/auth/sessions.server'
 import { versionField } from '~/modules/forms/fields'
 import { notFound, requireUuid } from '~/modules/http/responses'
 import { canChangeScenario, requireEditableScenario } from '~/modules/scenarios/scenario-access.server'
@@ -42,25 +45,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const id = requireUuid(params.id)
-  const user = await requireUser(request)
-  const db = await getDb()
-  const scenario = await requireEditableScenario(db, user, id)
-  const formData = await readFormData(request)
-  // Checked again on the locked row: a scenario shared meanwhile is no longer its drafter's to change.
-  const allowed = (row: Parameters<typeof canChangeScenario>[1]) => canChangeScenario(user, row)
+interface EditAction {
+  db: Database
+  request: Request
+  user: SessionUser
+  scenario: ScenarioRecord
+  formData: FormData
+}
 
-  if (formData.get('intent') === 'delete') {
-    const version = versionField.safeParse(formData.get('version'))
-    const result = version.success
-      ? await deleteScenario(db, { actorId: user.id, id, version: version.data }, allowed)
-      : null
-    if (result?.ok) throw redirectWithNotice('/scenarier', saved('scenario.deleted'))
-    if (result?.error === 'notFound') throw notFound()
-    return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
-  }
+// Checked again on the locked row: a scenario shared meanwhile is no longer its drafter's to change.
+const changeableBy = (user: SessionUser) => (row: Parameters<typeof canChangeScenario>[1]) =>
+  canChangeScenario(user, row)
 
+/** The builder's posts, whose intents `readScenarioPost` dispatches: a picker's search, a row more or less, a save. */
+async function edit({ db, request, user, scenario, formData }: EditAction) {
+  const { id } = scenario
   const step = await readScenarioPost(db, request, formData, user, { needsVersion: true, stateBefore: scenario.state })
   const { pickers } = step
   if (step.kind === 'rows') return data({ values: step.values, errors: {}, pickers })
@@ -68,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateScenario(
     db,
     { actorId: user.id, id, version: step.parsed.version!, ...step.parsed.data },
-    allowed,
+    changeableBy(user),
   )
   if (result.ok) throw redirectWithNotice(`/scenarier/${id}`, saved('scenario.saveFirst'))
   if (result.error === 'notFound') throw notFound()
@@ -81,6 +80,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+async function remove({ db, user, scenario, formData }: EditAction) {
+  const version = versionField.safeParse(formData.get('version'))
+  const result = version.success
+    ? await deleteScenario(db, { actorId: user.id, id: scenario.id, version: version.data }, changeableBy(user))
+    : null
+  if (result?.ok) throw redirectWithNotice('/scenarier', saved('scenario.deleted'))
+  if (result?.error === 'notFound') throw notFound()
+  return data({ values: null, errors: { _form: 'scenario.conflict' } }, { status: 409 })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireUuid(params.id)
+  const user = await requireUser(request)
+  const db = await getDb()
+  const scenario = await requireEditableScenario(db, user, id)
+  const formData = await readFormData(request)
+  const context = { db, request, user, scenario, formData }
+  // Only the delete form is the page's own; every other post is the builder's (a picker's search names no intent).
+  return formData.get('intent') === 'delete' ? remove(context) : edit(context)
 }
 
 export default function EditScenarioPage() {

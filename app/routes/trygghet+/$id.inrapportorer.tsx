@@ -24,6 +24,7 @@ import { emailField, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 const InviteSchema = z.object({ email: emailField, organisationId: uuidField })
 const PersonSchema = z.object({ userId: uuidField })
@@ -65,11 +66,9 @@ const refused = (errors: Record<string, string>, values: Record<string, string>,
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCouncil(request, params, 'council.manage')
   const formData = await readFormData(request)
-  const intent = formData.get('intent') ?? 'invite'
-  if (intent === 'grant') return grant(access, formData)
-  if (intent === 'revoke') return revoke(access, formData)
-  if (intent === 'invite') return invite(access, formData)
-  return refused({}, {})
+  // The invitation form was the page's only form and had no intent field; a post without one still invites.
+  if (!formData.has('intent')) return invite(access, formData)
+  return dispatchIntent(formData, { grant, revoke, invite }, access, formData)
 }
 
 async function grant({ user, db, council }: CouncilRequest, formData: FormData) {

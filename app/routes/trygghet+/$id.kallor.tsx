@@ -16,10 +16,15 @@ import { formatCount, formatUploadSize } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
-import { requireCouncil } from '~/modules/council/council-access.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
 import { councilRef, councilScope } from '~/modules/council/council-sections'
 import { MAX_STATISTICS_ROWS } from '~/modules/council/statistics-csv'
-import { councilUploadLimit, readCouncilUpload, resentText } from '~/modules/council/statistics-request.server'
+import {
+  councilUploadLimit,
+  readCouncilUpload,
+  resentText,
+  type CouncilUpload,
+} from '~/modules/council/statistics-request.server'
 import {
   deleteStatisticsImport,
   importStatistics,
@@ -30,23 +35,17 @@ import {
 } from '~/modules/council/statistics.server'
 import { enumField, requiredText, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
+import { dispatchIntent } from '~/modules/http/intents'
 import sourcesStyles from '~/styles/council-sources.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesStyles }]
 
-const SourcesFormSchema = z.discriminatedUnion(
-  'intent',
-  [
-    z.object({
-      intent: z.enum(['preview', 'confirm']),
-      kind: enumField(councilStatisticKinds),
-      source: requiredText(100),
-      fileName: z.string().max(255, 'validation.tooLong').default(''),
-    }),
-    z.object({ intent: z.literal('delete'), importId: uuidField }),
-  ],
-  { errorMap: () => ({ message: 'validation.choose' }) },
-)
+const ImportSchema = z.object({
+  kind: enumField(councilStatisticKinds),
+  source: requiredText(100),
+  fileName: z.string().max(255, 'validation.tooLong').default(''),
+})
+const DeleteSchema = z.object({ importId: uuidField })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
@@ -69,6 +68,60 @@ type ActionResult =
   | { intent: 'imported'; rows: number; replaced: number }
   | { intent: 'deleted'; ok: boolean }
 
+interface SourcesAction extends CouncilRequest {
+  upload: Extract<CouncilUpload, { ok: true }>
+}
+
+/** The fields of both import steps; the file's text comes from the upload (preview) or is sent back (confirm). */
+function readImport({ council, upload }: SourcesAction, text: string | null | undefined) {
+  const parsed = parseForm(ImportSchema, upload.formData)
+  const values = { kind: parsed.values.kind ?? '', source: parsed.values.source ?? '' }
+  if (!parsed.ok)
+    return { values, failed: data<ActionResult>({ intent: 'upload', errors: parsed.errors, values }, { status: 400 }) }
+  if (!text) {
+    const errors = { file: 'councilSources.noFile' }
+    return { values, failed: data<ActionResult>({ intent: 'upload', errors, values }, { status: 400 }) }
+  }
+  const { kind, source } = parsed.data
+  const fileName = upload.file?.name ?? parsed.data.fileName
+  return { values, input: { councilId: council.id, kind, source, fileName, text } }
+}
+
+/** The first step of an import: the file checked, nothing written. */
+async function preview(context: SourcesAction) {
+  const { values, failed, input } = readImport(context, context.upload.file?.text)
+  if (!input) return failed
+  const checked = await previewStatisticsImport(context.db, input)
+  const clean = checked.ok && checked.totals.rowsWithIssues === 0
+  return data<ActionResult>(
+    { intent: 'preview', preview: checked, values, text: input.text },
+    { status: clean ? 200 : 400 },
+  )
+}
+
+/** The second step: the checked text, sent back, checked again and written. */
+async function confirm(context: SourcesAction) {
+  const { values, failed, input } = readImport(context, resentText(context.upload.formData))
+  if (!input) return failed
+  const result = await importStatistics(context.db, { ...input, actorId: context.user.id })
+  if (result.ok) return { intent: 'imported' as const, rows: result.rows, replaced: result.replaced }
+  return data<ActionResult>({ intent: 'preview', preview: result.preview, values, text: input.text }, { status: 400 })
+}
+
+async function remove({ db, user, council, upload }: SourcesAction) {
+  const parsed = parseForm(DeleteSchema, upload.formData)
+  if (!parsed.ok) {
+    const values = { kind: parsed.values.kind ?? '', source: parsed.values.source ?? '' }
+    return data<ActionResult>({ intent: 'upload', errors: parsed.errors, values }, { status: 400 })
+  }
+  const ok = await deleteStatisticsImport(db, {
+    councilId: council.id,
+    importId: parsed.data.importId,
+    actorId: user.id,
+  })
+  return data<ActionResult>({ intent: 'deleted', ok }, { status: ok ? 200 : 404 })
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const upload = await readCouncilUpload(request)
@@ -77,32 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { intent: 'upload', errors: { file: upload.error }, values: { kind: '', source: '' } },
       { status: 413 },
     )
-  const parsed = parseForm(SourcesFormSchema, upload.formData)
-  const values = { kind: parsed.values.kind ?? '', source: parsed.values.source ?? '' }
-  if (!parsed.ok) return data<ActionResult>({ intent: 'upload', errors: parsed.errors, values }, { status: 400 })
-  const form = parsed.data
-  if (form.intent === 'delete') {
-    const ok = await deleteStatisticsImport(db, { councilId: council.id, importId: form.importId, actorId: user.id })
-    return data<ActionResult>({ intent: 'deleted', ok }, { status: ok ? 200 : 404 })
-  }
-  const text = form.intent === 'preview' ? upload.file?.text : resentText(upload.formData)
-  if (!text)
-    return data<ActionResult>({ intent: 'upload', errors: { file: 'councilSources.noFile' }, values }, { status: 400 })
-  const input = {
-    councilId: council.id,
-    kind: form.kind,
-    source: form.source,
-    fileName: upload.file?.name ?? form.fileName,
-    text,
-  }
-  if (form.intent === 'confirm') {
-    const result = await importStatistics(db, { ...input, actorId: user.id })
-    if (result.ok) return { intent: 'imported' as const, rows: result.rows, replaced: result.replaced }
-    return data<ActionResult>({ intent: 'preview', preview: result.preview, values, text }, { status: 400 })
-  }
-  const preview = await previewStatisticsImport(db, input)
-  const clean = preview.ok && preview.totals.rowsWithIssues === 0
-  return data<ActionResult>({ intent: 'preview', preview, values, text }, { status: clean ? 200 : 400 })
+  return dispatchIntent(upload.formData, { preview, confirm, delete: remove }, { db, user, council, upload })
 }
 
 export const handle: SectionHandle<typeof loader> = { heading: 'councilSources.title' }

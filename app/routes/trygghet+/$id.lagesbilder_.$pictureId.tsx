@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
-import { requireCouncil } from '~/modules/council/council-access.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
 import { councilRef, councilScope } from '~/modules/council/council-sections'
 import { FreezeSchema, PictureUpdateSchema } from '~/modules/council/situation-form'
 import {
@@ -23,6 +23,7 @@ import { badRequest, notFound, requireUuid } from '~/modules/http/responses'
 import sourcesStyles from '~/styles/council-sources.css?url'
 import weeklyStyles from '~/styles/council-weekly.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 export const links = () => [
   { rel: 'stylesheet', href: weeklyStyles },
@@ -51,24 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, council } = await requireCouncil(request, params, 'council.manage')
-  const id = requireUuid(params.pictureId)
-  const formData = await readFormData(request)
-  const base = `/trygghet/${council.id}/lagesbilder/${id}`
-  if (formData.get('intent') === 'freeze') {
-    const parsed = parseForm(FreezeSchema, formData)
-    if (!parsed.ok) throw badRequest()
-    const frozen = await freezePicture(db, { actorId: user.id, council, id, version: parsed.data.version })
-    if (frozen.ok) {
-      throw redirectWithNotice(
-        `${base}/version/${frozen.number}`,
-        saved('situation.freeze.done', { number: frozen.number }),
-      )
-    }
-    if (frozen.error === 'notFound') throw notFound()
-    return data({ form: 'freeze', errors: {}, values: {} as Record<string, string>, conflict: true }, { status: 409 })
-  }
+interface PictureAction extends CouncilRequest {
+  id: string
+  formData: FormData
+  base: string
+}
+
+async function text({ user, db, council, id, formData, base }: PictureAction) {
   const parsed = parseForm(PictureUpdateSchema, formData)
   if (!parsed.ok)
     return data({ form: 'text', errors: parsed.errors, values: parsed.values, conflict: false }, { status: 400 })
@@ -84,6 +74,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { status: 409 },
   )
+}
+
+async function freeze({ user, db, council, id, formData, base }: PictureAction) {
+  const parsed = parseForm(FreezeSchema, formData)
+  if (!parsed.ok) throw badRequest()
+  const frozen = await freezePicture(db, { actorId: user.id, council, id, version: parsed.data.version })
+  if (frozen.ok) {
+    throw redirectWithNotice(
+      `${base}/version/${frozen.number}`,
+      saved('situation.freeze.done', { number: frozen.number }),
+    )
+  }
+  if (frozen.error === 'notFound') throw notFound()
+  return data({ form: 'freeze', errors: {}, values: {} as Record<string, string>, conflict: true }, { status: 409 })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCouncil(request, params, 'council.manage')
+  const id = requireUuid(params.pictureId)
+  const formData = await readFormData(request)
+  const base = `/trygghet/${access.council.id}/lagesbilder/${id}`
+  return dispatchIntent(formData, { text, freeze }, { ...access, id, formData, base })
 }
 
 export const handle: SectionHandle<typeof loader> = {

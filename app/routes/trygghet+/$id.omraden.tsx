@@ -10,8 +10,15 @@ import { getEnv } from '~/config/env.server'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
-import { listAreas, runAreaAction } from '~/modules/council/areas.server'
-import { requireCouncil } from '~/modules/council/council-access.server'
+import {
+  createAreaFromForm,
+  deleteAreaFromForm,
+  listAreas,
+  saveAreaFromForm,
+  type AreaActionOutcome,
+  type AreaPost,
+} from '~/modules/council/areas.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
 import { councilRef, councilScope } from '~/modules/council/council-sections'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
@@ -19,6 +26,7 @@ import { saved } from '~/modules/http/flash.server'
 import { formatAreaText } from '~/modules/scenarios/scenario-form'
 import weeklyStyles from '~/styles/council-weekly.css?url'
 import { readFormData } from '~/modules/http/form-data.server'
+import { dispatchIntent } from '~/modules/http/intents'
 
 export const links = () => [
   { rel: 'stylesheet', href: leafletStyles },
@@ -48,20 +56,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+interface AreaAction extends CouncilRequest {
+  request: Request
+  formData: FormData
+}
+
+type AreaPostFunction = (db: Database, options: AreaPost) => Promise<AreaActionOutcome>
+
+/** A post's outcome as a transaction's answer: where it leads when done, what it refused otherwise. */
+async function settle(tx: Database, post: AreaPostFunction, { user, council, formData }: AreaAction) {
+  const outcome = await post(tx, { councilId: council.id, actorId: user.id, formData })
+  return outcome.kind === 'done'
+    ? { location: `/trygghet/${council.id}/omraden`, notice: saved(`councilAreas.done.${outcome.message}`) }
+    : refuse(outcome)
+}
+
+// Only a new area is guarded against a second post; saving and deleting are idempotent or versioned.
+function create(context: AreaAction) {
+  const { request, db, user, formData } = context
+  return submitOnce(db, submissionOf(request, formData, user.id), (tx) => settle(tx, createAreaFromForm, context))
+}
+
+const save = (context: AreaAction) => settle(context.db, saveAreaFromForm, context)
+const remove = (context: AreaAction) => settle(context.db, deleteAreaFromForm, context)
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const formData = await readFormData(request)
-  const run = async (tx: Database) => {
-    const outcome = await runAreaAction(tx, { councilId: council.id, actorId: user.id, formData })
-    return outcome.kind === 'done'
-      ? { location: `/trygghet/${council.id}/omraden`, notice: saved(`councilAreas.done.${outcome.message}`) }
-      : refuse(outcome)
-  }
-  // Only a new area is guarded against a second post; saving and deleting are idempotent or versioned.
-  const answered =
-    formData.get('intent') === 'create'
-      ? await submitOnce(db, submissionOf(request, formData, user.id), run)
-      : await run(db)
+  const answered = await dispatchIntent(
+    formData,
+    { create, save, delete: remove },
+    { request, db, user, council, formData },
+  )
   if (!('refused' in answered)) throw redirectTo({ repeated: false, ...answered })
   const outcome = answered.refused
   const { status, current, ...rest } = outcome

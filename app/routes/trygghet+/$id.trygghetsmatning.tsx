@@ -15,10 +15,15 @@ import type { SectionHandle } from '~/components/ui/section-heading'
 import { useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
 import { can } from '~/modules/auth/permissions'
-import { requireCouncil } from '~/modules/council/council-access.server'
+import { requireCouncil, type CouncilRequest } from '~/modules/council/council-access.server'
 import { councilRef, councilScope } from '~/modules/council/council-sections'
 import { areaNames } from '~/modules/council/reports.server'
-import { councilUploadLimit, readCouncilUpload, resentText } from '~/modules/council/statistics-request.server'
+import {
+  councilUploadLimit,
+  readCouncilUpload,
+  resentText,
+  type CouncilUpload,
+} from '~/modules/council/statistics-request.server'
 import {
   isSurveyYear,
   MAX_SURVEY_ROWS,
@@ -37,19 +42,18 @@ import {
   type SurveyImportPreview,
 } from '~/modules/council/survey.server'
 import { formValues } from '~/modules/forms/form-values'
+import { dispatchIntent } from '~/modules/http/intents'
 import sourcesStyles from '~/styles/council-sources.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesStyles }]
 
-const SurveyFormSchema = z.object({
-  intent: z.enum(['save', 'preview', 'confirm']),
-  year: z.coerce
-    .number()
-    .int()
-    .refine((year) => isSurveyYear(year))
-    .optional(),
-  fileName: z.string().max(255).default(''),
-})
+const yearField = z.coerce
+  .number()
+  .int()
+  .refine((year) => isSurveyYear(year))
+const fileNameField = z.string().max(255).default('')
+const SaveSchema = z.object({ year: yearField, fileName: fileNameField })
+const ImportSchema = z.object({ year: yearField.optional(), fileName: fileNameField })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.read')
@@ -86,44 +90,63 @@ type ActionResult =
   | { intent: 'preview'; preview: SurveyImportPreview; text: string }
   | { intent: 'imported'; rows: number; changed: number }
 
+interface SurveyAction extends CouncilRequest {
+  upload: Extract<CouncilUpload, { ok: true }>
+}
+
+const formInvalid = () => data<ActionResult>({ intent: 'upload', error: 'validation.formInvalid' }, { status: 400 })
+const noFile = () => data<ActionResult>({ intent: 'upload', error: 'councilSources.noFile' }, { status: 400 })
+
+async function save({ db, user, council, upload }: SurveyAction) {
+  const parsed = SaveSchema.safeParse(formValues(upload.formData))
+  if (!parsed.success) return formInvalid()
+  const { year } = parsed.data
+  const areas = await areaNames(db, council.id)
+  const read = readSurveyForm(upload.formData, [null, ...areas.map((area) => area.id)])
+  if (!read.ok) {
+    return data<ActionResult>(
+      { intent: 'save', year, error: 'invalid', values: read.values, errors: read.errors, current: null },
+      { status: 400 },
+    )
+  }
+  const result = await saveSurveyYear(db, { councilId: council.id, actorId: user.id, year, cells: read.cells })
+  if (result.ok) return { intent: 'saved' as const, year, count: result.changed }
+  const current = result.error === 'conflict' ? result.current : null
+  return data<ActionResult>(
+    { intent: 'save', year, error: result.error, values: read.values, errors: {}, current },
+    { status: 409 },
+  )
+}
+
+/** The first step of an import: the file checked, nothing written. */
+async function preview({ db, council, upload }: SurveyAction) {
+  const parsed = ImportSchema.safeParse(formValues(upload.formData))
+  if (!parsed.success) return formInvalid()
+  const text = upload.file?.text
+  if (!text) return noFile()
+  const fileName = upload.file?.name ?? parsed.data.fileName
+  const checked = await previewSurveyImport(db, { councilId: council.id, text, fileName })
+  const clean = checked.ok && checked.totals.rowsWithIssues === 0
+  return data<ActionResult>({ intent: 'preview', preview: checked, text }, { status: clean ? 200 : 400 })
+}
+
+/** The second step: the checked text, sent back, checked again and written. */
+async function confirm({ db, user, council, upload }: SurveyAction) {
+  const parsed = ImportSchema.safeParse(formValues(upload.formData))
+  if (!parsed.success) return formInvalid()
+  const text = resentText(upload.formData)
+  if (!text) return noFile()
+  const fileName = upload.file?.name ?? parsed.data.fileName
+  const result = await importSurvey(db, { councilId: council.id, text, fileName, actorId: user.id })
+  if (result.ok) return { intent: 'imported' as const, rows: result.rows, changed: result.changed }
+  return data<ActionResult>({ intent: 'preview', preview: result.preview, text }, { status: 400 })
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, council } = await requireCouncil(request, params, 'council.manage')
   const upload = await readCouncilUpload(request)
   if (!upload.ok) return data<ActionResult>({ intent: 'upload', error: upload.error }, { status: 413 })
-  const parsed = SurveyFormSchema.safeParse(formValues(upload.formData))
-  if (!parsed.success) return data<ActionResult>({ intent: 'upload', error: 'validation.formInvalid' }, { status: 400 })
-  const form = parsed.data
-  if (form.intent === 'save') {
-    if (form.year === undefined)
-      return data<ActionResult>({ intent: 'upload', error: 'validation.formInvalid' }, { status: 400 })
-    const year = form.year
-    const areas = await areaNames(db, council.id)
-    const read = readSurveyForm(upload.formData, [null, ...areas.map((area) => area.id)])
-    if (!read.ok) {
-      return data<ActionResult>(
-        { intent: 'save', year, error: 'invalid', values: read.values, errors: read.errors, current: null },
-        { status: 400 },
-      )
-    }
-    const result = await saveSurveyYear(db, { councilId: council.id, actorId: user.id, year, cells: read.cells })
-    if (result.ok) return { intent: 'saved' as const, year, count: result.changed }
-    const current = result.error === 'conflict' ? result.current : null
-    return data<ActionResult>(
-      { intent: 'save', year, error: result.error, values: read.values, errors: {}, current },
-      { status: 409 },
-    )
-  }
-  const text = form.intent === 'preview' ? upload.file?.text : resentText(upload.formData)
-  if (!text) return data<ActionResult>({ intent: 'upload', error: 'councilSources.noFile' }, { status: 400 })
-  const input = { councilId: council.id, text, fileName: upload.file?.name ?? form.fileName }
-  if (form.intent === 'confirm') {
-    const result = await importSurvey(db, { ...input, actorId: user.id })
-    if (result.ok) return { intent: 'imported' as const, rows: result.rows, changed: result.changed }
-    return data<ActionResult>({ intent: 'preview', preview: result.preview, text }, { status: 400 })
-  }
-  const preview = await previewSurveyImport(db, input)
-  const clean = preview.ok && preview.totals.rowsWithIssues === 0
-  return data<ActionResult>({ intent: 'preview', preview, text }, { status: clean ? 200 : 400 })
+  return dispatchIntent(upload.formData, { save, preview, confirm }, { db, user, council, upload })
 }
 
 export const handle: SectionHandle<typeof loader> = { heading: 'councilSources.survey.title' }
