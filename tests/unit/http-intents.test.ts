@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest'
-import { dispatchIntent } from '../../app/modules/http/intents'
+import { dispatchIntent, withDefaultIntent } from '../../app/modules/http/intents'
 
 function form(entries: Record<string, string | Blob>): FormData {
   const formData = new FormData()
@@ -50,5 +50,24 @@ describe('dispatchIntent', () => {
     const response = await refusal(() => dispatchIntent(form(entries), { save }))
     expect(response.status).toBe(400)
     expect(save).not.toHaveBeenCalled()
+  })
+})
+
+describe('withDefaultIntent', () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData()
+    for (const [name, value] of Object.entries(fields)) data.set(name, value)
+    return data
+  }
+  const handlers = { save: () => 'saved', delete: () => 'deleted' }
+
+  it('makes a post without an intent the default one', () => {
+    expect(dispatchIntent(withDefaultIntent(form({ name: 'x' }), 'save'), handlers)).toBe('saved')
+  })
+
+  it('leaves a named intent, known or not, as it is', () => {
+    expect(dispatchIntent(withDefaultIntent(form({ intent: 'delete' }), 'save'), handlers)).toBe('deleted')
+    expect(() => dispatchIntent(withDefaultIntent(form({ intent: 'bogus' }), 'save'), handlers)).toThrow()
+    expect(() => dispatchIntent(withDefaultIntent(form({ intent: '' }), 'save'), handlers)).toThrow()
   })
 })

@@ -19,3 +19,13 @@ export function dispatchIntent<H extends Record<string, Handler>>(
   const handler = handlers[intent] as (...args: Parameters<H[keyof H]>) => ReturnType<H[keyof H]>
   return handler(...args)
 }
+
+/**
+ * For a page whose main form once posted without an intent: a post that
+ * names none is `intent`, as before, so a page loaded before the intent was
+ * added (or a script) still saves. A named but unknown intent stays unknown.
+ */
+export function withDefaultIntent(formData: FormData, intent: string): FormData {
+  if (!formData.has('intent')) formData.set('intent', intent)
+  return formData
+}

@@ -26,7 +26,7 @@ import {
 } from '~/modules/contacts/contact-route-values'
 import { deleteContactRoute, updateContactRoute } from '~/modules/contacts/contact-routes.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { dispatchIntent } from '~/modules/http/intents'
+import { dispatchIntent, withDefaultIntent } from '~/modules/http/intents'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -112,7 +112,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const formData = await readFormData(request)
   const back = `/organisationer/${organisation.id}`
-  return dispatchIntent(formData, { save, delete: remove }, { db, user, route, formData, back })
+  // A post without an intent saves, as it did before the delete button got its own.
+  return dispatchIntent(
+    withDefaultIntent(formData, 'save'),
+    { save, delete: remove },
+    { db, user, route, formData, back },
+  )
 }
 
 export const handle: OrganisationPageHandle<typeof loader> = {

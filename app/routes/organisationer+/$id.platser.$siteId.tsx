@@ -17,7 +17,7 @@ import { requireEditableSite } from '~/modules/registry/record-access.server'
 import { SiteUpdateSchema } from '~/modules/registry/site-form'
 import { deleteSite, updateSite } from '~/modules/registry/sites.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { dispatchIntent } from '~/modules/http/intents'
+import { dispatchIntent, withDefaultIntent } from '~/modules/http/intents'
 import { redirectWithNotice, saved } from '~/modules/http/flash.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -77,7 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   await requireEditableSite(db, user, organisationId, siteId)
   const formData = await readFormData(request)
-  return dispatchIntent(formData, { save, delete: remove }, { db, user, organisationId, siteId, formData })
+  // A post without an intent saves, as it did before the delete button got its own.
+  return dispatchIntent(
+    withDefaultIntent(formData, 'save'),
+    { save, delete: remove },
+    { db, user, organisationId, siteId, formData },
+  )
 }
 
 export const handle: OrganisationPageHandle<typeof loader> = {
