@@ -247,7 +247,6 @@ export default function SecondFactorPage() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const redirectTo = safeRedirect(searchParams.get('redirectTo'))
-  const recoveryLeft = searchParams.get('aterstallningskod')
 
   if (actionData?.codes) return <RecoveryCodes codes={actionData.codes} continueTo={redirectTo} />
 
@@ -265,9 +264,6 @@ export default function SecondFactorPage() {
     <div className="page page--narrow">
       <h1>{t('secondFactor.title')}</h1>
       {actionData?.off ? <FormMessage kind="success">{t('secondFactor.off.done')}</FormMessage> : null}
-      {recoveryLeft !== null && page.status ? (
-        <FormMessage kind="info">{t('secondFactor.recovery.left', { count: Number(recoveryLeft) || 0 })}</FormMessage>
-      ) : null}
       {page.mustEnrol ? <p>{t('secondFactor.required')}</p> : page.status ? null : <p>{t('secondFactor.optional')}</p>}
       {page.status ? (
         <>

@@ -16,6 +16,7 @@ import { formValues } from '~/modules/forms/form-values'
 import { parseForm } from '~/modules/forms/parse-form'
 import { readFormData } from '~/modules/http/form-data.server'
 import { dispatchIntent } from '~/modules/http/intents'
+import { flashHeaders, type Notice } from '~/modules/http/flash.server'
 
 // The second step of signing in: a code from the authenticator app, or a recovery code.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,9 +51,10 @@ async function attempt({ request, db, current }: CodeStep) {
   const target = { userId: current.user.id, sessionId: current.session.id }
   const throttle = await secondFactorThrottle(db, { ...target, deviceToken: readDeviceToken(request) }, now)
   // A complete sign-in makes this browser trusted for the account (decision 019).
-  const signedIn = async (to: string) => {
+  const signedIn = async (to: string, notice?: Notice) => {
     await throttle.passed()
-    return redirect(to, { headers: { 'Set-Cookie': await trustThisBrowser(db, request, current.user.id, now) } })
+    const headers = new Headers({ 'Set-Cookie': await trustThisBrowser(db, request, current.user.id, now) })
+    return redirect(to, { headers: notice ? flashHeaders(notice, headers) : headers })
   }
   return { now, target, throttle, signedIn }
 }
@@ -78,8 +80,9 @@ async function recovery(step: CodeStep) {
     await throttle.failed()
     return invalid({ recoveryCode: 'secondFactor.recovery.wrong' })
   }
-  // Straight to the account page, which says how many codes are left.
-  throw await signedIn(`/konto/tvastegsverifiering?aterstallningskod=${left}`)
+  // Straight to the account page, with a notice of how many codes are left.
+  const notice: Notice = { kind: 'info', message: 'secondFactor.recovery.left', values: { count: left } }
+  throw await signedIn('/konto/tvastegsverifiering', notice)
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -113,7 +113,7 @@ describe('two-step verification', () => {
       page.waitForURL((address) => address.pathname === '/konto/tvastegsverifiering'),
       page.getByRole('button', { name: 'Använd återställningskoden' }).click(),
     ])
-    await page.getByText('Du har 9 koder kvar.').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Du har 9 koder kvar.' }).waitFor()
     await page.getByText('Oanvända återställningskoder: 9.').waitFor()
     await expectNoAxeViolations(page)
     await signOut(page)

@@ -211,7 +211,8 @@ describe('the second factor', () => {
       postForm('/logga-in/kod', { intent: 'recovery', recoveryCode: ` ${codes[3]!.toUpperCase()} ` }, cookie),
     )
     expect(used.status).toBe(302)
-    expect(used.location).toBe('/konto/tvastegsverifiering?aterstallningskod=9')
+    expect(used.location).toBe('/konto/tvastegsverifiering')
+    expect(used.notice).toEqual({ kind: 'info', message: 'secondFactor.recovery.left', values: { count: 9 } })
     expect((await callRoute(home.loader, getRequest('/', cookie))).status).toBe(200)
 
     const again = await signInWithPassword(user.email)
