@@ -33,7 +33,6 @@ import {
   makeUser,
   signedIn,
 } from '../support/factories'
-import { renderInLayout } from '../support/render-in-layout'
 import { renderRoute } from '../support/render-route'
 import { callRoute, flashCookieOf, postForm } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
@@ -334,9 +333,10 @@ describe('the council: reports, inbox, review, read log and retention', () => {
 
     const pageOf = async (page: { loader: unknown }, path: string, who: { cookie: string }, extra = {}) =>
       (await callRoute(page.loader, getRequest(`${base()}${path}`, who.cookie), { ...params(), ...extra })).body
-    const inbox = await renderInLayout(councilLayout.default, inboxPage, {
-      layoutData: coordinator.body,
-      pageData: await pageOf(inboxPage, '/inkorg', people.coordinator),
+    const inbox = await renderRoute(inboxPage.default, {
+      loaderData: await pageOf(inboxPage, '/inkorg', people.coordinator),
+      handle: inboxPage.handle,
+      layout: { Layout: councilLayout.default, loaderData: coordinator.body },
     })
     expect(inbox).toContain(
       '<header class="council-header"><p class="council-header__council">Lokalt BRÅ Vårgårda</p><h1>Inkorg</h1>',
@@ -344,23 +344,26 @@ describe('the council: reports, inbox, review, read log and retention', () => {
     expect(inbox.match(/<h1>/g)).toHaveLength(1)
     for (const link of ['Översikt', 'Rapportera', 'Mina rapporter', 'Inkorg', 'Inställningar', 'Läslogg'])
       expect(inbox).toContain(`>${link}</a>`)
-    const memberInbox = await renderInLayout(councilLayout.default, inboxPage, {
-      layoutData: member.body,
-      pageData: await pageOf(inboxPage, '/inkorg', people.member),
+    const memberInbox = await renderRoute(inboxPage.default, {
+      loaderData: await pageOf(inboxPage, '/inkorg', people.member),
+      handle: inboxPage.handle,
+      layout: { Layout: councilLayout.default, loaderData: member.body },
     })
     expect(memberInbox).toContain('>Veckobild</a>')
     for (const link of ['Inställningar', 'Läslogg']) expect(memberInbox).not.toContain(`>${link}</a>`)
-    const reporting = await renderInLayout(councilLayout.default, reportPage, {
-      layoutData: informant.body,
-      pageData: await pageOf(reportPage, '/rapportera', people.informant),
+    const reporting = await renderRoute(reportPage.default, {
+      loaderData: await pageOf(reportPage, '/rapportera', people.informant),
+      handle: reportPage.handle,
+      layout: { Layout: councilLayout.default, loaderData: informant.body },
     })
     expect(reporting).toContain('<h1>Rapportera</h1>')
     expect(reporting).toContain('>Mina rapporter</a>')
     for (const link of ['Översikt', 'Inkorg']) expect(reporting).not.toContain(`>${link}</a>`)
     // A heading that holds a record's date, in the reader's language.
-    const review = await renderInLayout(councilLayout.default, reviewPage, {
-      layoutData: member.body,
-      pageData: await pageOf(reviewPage, `/rapporter/${report!.id}`, people.member, { reportId: report!.id }),
+    const review = await renderRoute(reviewPage.default, {
+      loaderData: await pageOf(reviewPage, `/rapporter/${report!.id}`, people.member, { reportId: report!.id }),
+      handle: reviewPage.handle,
+      layout: { Layout: councilLayout.default, loaderData: member.body },
     })
     expect(review).toContain(`<h1>Rapport från ${formatDateTime('sv', report!.observedAt)}</h1>`)
   })

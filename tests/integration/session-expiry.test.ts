@@ -17,7 +17,7 @@ import { createSession } from '../../app/modules/auth/sessions.server'
 import { sessionPolicy } from '../../app/modules/auth/session-cookie.server'
 import { makeCouncil, makeOrganisation, makeUser, signedIn } from '../support/factories'
 import { renderRoute } from '../support/render-route'
-import { callRoute } from '../support/route-call'
+import { callRoute, flashCookieOf } from '../support/route-call'
 import { useTestDatabase } from '../support/test-db'
 
 // Issue 14, item 18: a browser whose session ended (idle, absolute lifetime,
@@ -161,7 +161,7 @@ describe('an ended session clears the browser’s offline data', () => {
     expectSiteDataCleared(document)
     expect(document.headers.get('Location')).toBe('/logga-in?redirectTo=%2Fkontaktlista')
     // The sign-in page says what the browser was told to forget, once.
-    const flash = document.headers.getSetCookie().find((line) => line.startsWith('flash='))!.split(';')[0]!
+    const flash = flashCookieOf(document)!
     const signIn = await handle(get('/logga-in?redirectTo=%2Fkontaktlista', flash))
     expect(signIn.status).toBe(200)
     expect(await signIn.text()).toContain(sv['login.expired'])

@@ -1,5 +1,5 @@
-import { Link, NavLink, useMatches } from '@remix-run/react'
-import type { SectionHandle } from '~/components/ui/section-heading'
+import { Link, NavLink } from '@remix-run/react'
+import { useSectionPage, type SectionHandle } from '~/components/ui/section-heading'
 import type { MeetingKind } from '~/db/enums'
 import { useT } from '~/i18n/i18n'
 import type { FollowUpSection } from '~/modules/meetings/follow-up-sections'
@@ -45,8 +45,7 @@ export interface MeetingPageHandle<Loader = unknown> extends SectionHandle<Loade
 
 /** The header the open page under the meeting asks for. */
 export function useMeetingPage(): MeetingPage {
-  const asked = useMatches().map((match) => (match.handle as MeetingPageHandle | undefined)?.page)
-  return asked.findLast((page) => page !== undefined) ?? 'followUp'
+  return useSectionPage<MeetingPageHandle>()?.handle.page ?? 'followUp'
 }
 
 /** The meeting's header above the open page; `heading` is the page's own h1. */

@@ -1,5 +1,5 @@
-import { Link, useMatches } from '@remix-run/react'
-import { useSectionHeading, type SectionHandle } from '~/components/ui/section-heading'
+import { Link } from '@remix-run/react'
+import { useSectionHeading, useSectionPage, type SectionHandle } from '~/components/ui/section-heading'
 import { useT } from '~/i18n/i18n'
 import type { OrganisationHeaderData } from '~/modules/organisations/organisation-header'
 
@@ -7,16 +7,13 @@ type PageData<Loader> = Parameters<Exclude<SectionHandle<Loader>['heading'], str
 
 /**
  * A page of an organisation's section names its heading, and says how the
- * header frames it:
- * - `narrow`: a page that is one form keeps the whole page, header included,
- *   as narrow as the form;
+ * header frames it (besides `narrow`, as every section's page may):
  * - `home`: the organisation's own page, where its editors find editing
  *   beside the name;
  * - `backTo`: a way back above the heading, to the place (a fragment of the
  *   organisation page) where this page's record is listed.
  */
 export interface OrganisationPageHandle<Loader = unknown> extends SectionHandle<Loader> {
-  narrow?: true
   home?: true
   backTo?: (data: PageData<Loader>) => string
 }
@@ -28,15 +25,10 @@ export interface OrganisationPageFrame {
   backTo: string | null
 }
 
-function isPageHandle(handle: unknown): handle is OrganisationPageHandle {
-  return typeof handle === 'object' && handle !== null && 'heading' in handle
-}
-
 /** How the open page of the section asks to be framed. */
 export function useOrganisationPageFrame(): OrganisationPageFrame {
-  const matches = useMatches()
-  const page = [...matches].reverse().find((match) => isPageHandle(match.handle))
-  const handle = page?.handle as OrganisationPageHandle | undefined
+  const page = useSectionPage<OrganisationPageHandle>()
+  const handle = page?.handle
   return {
     narrow: handle?.narrow === true,
     home: handle?.home === true,

@@ -1,5 +1,3 @@
-import { useMatches } from '@remix-run/react'
-import type { SectionHandle } from '~/components/ui/section-heading'
 import { useT } from '~/i18n/i18n'
 import { RsaNav, type RsaLinks } from './rsa-nav'
 
@@ -24,19 +22,6 @@ export function AnalysisHeader({ header, heading }: { header: AnalysisHeaderData
       <RsaNav id={header.id} title={header.title} links={header.links} />
     </header>
   )
-}
-
-/**
- * A page of an analysis names its heading, and a page that is one form
- * (`narrow`) keeps the whole page, header included, as narrow as the form.
- */
-export interface AnalysisPageHandle<Loader = unknown> extends SectionHandle<Loader> {
-  narrow?: true
-}
-
-/** Whether the open page of the analysis asks for the narrow page. */
-export function useNarrowAnalysisPage(): boolean {
-  return useMatches().some((match) => (match.handle as AnalysisPageHandle | undefined)?.narrow === true)
 }
 
 const layoutId = 'routes/rsa+/$id'

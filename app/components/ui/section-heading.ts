@@ -14,6 +14,8 @@ import type { MessageKey } from '~/i18n/sv'
  */
 export interface SectionHandle<Loader = unknown> {
   heading: MessageKey | ((t: Translate, data: LoaderData<Loader>, locale: Locale) => string)
+  /** A page that is one form keeps the whole page, the section's header included, as narrow as the form. */
+  narrow?: true
 }
 
 type LoaderData<Loader> = Loader extends (...args: never[]) => Promise<infer Data> ? Data : unknown
@@ -23,20 +25,24 @@ function isSectionHandle(handle: unknown): handle is SectionHandle {
 }
 
 /**
- * The open page's heading, for its section's layout: the deepest matched
- * route that names one. Empty while the page has no data (its loader failed
- * and an error boundary shows instead).
+ * The open page of a section, for its layout: the deepest matched route
+ * whose handle names a heading, with its loader data (undefined while the
+ * page has none: its loader failed and an error boundary shows instead).
+ * A section's own handle type (`H`) adds what its header asks of a page.
  */
+export function useSectionPage<H extends SectionHandle = SectionHandle>(): { handle: H; data: unknown } | null {
+  const matches = useMatches()
+  const page = matches.findLast((match) => isSectionHandle(match.handle))
+  return page ? { handle: page.handle as H, data: page.data } : null
+}
+
+/** The open page's heading, for its section's layout; empty while the page has no data. */
 export function useSectionHeading(): string {
   const t = useT()
   const locale = useLocale()
-  const matches = useMatches()
-  for (let index = matches.length - 1; index >= 0; index -= 1) {
-    const match = matches[index]!
-    if (!isSectionHandle(match.handle)) continue
-    const { heading } = match.handle
-    if (typeof heading === 'string') return t(heading)
-    return match.data === undefined ? '' : heading(t, match.data as never, locale)
-  }
-  return ''
+  const page = useSectionPage()
+  if (!page) return ''
+  const { heading } = page.handle
+  if (typeof heading === 'string') return t(heading)
+  return page.data === undefined ? '' : heading(t, page.data as never, locale)
 }

@@ -1,7 +1,7 @@
 import type { Database } from '~/db/client.server'
 import { can } from '~/modules/auth/permissions'
 import type { SessionUser } from '~/modules/auth/sessions.server'
-import { dispatchIntent } from '~/modules/http/intents'
+import { dispatchIntent, withDefaultIntent } from '~/modules/http/intents'
 import type { PickerState } from '~/modules/organisations/picker'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { MAX_FAILURES } from './definition'
@@ -81,7 +81,6 @@ export async function readScenarioPost(
   if (posted.picking) return { kind: 'rows', values: withPickedScopes(values, posted.pickers), pickers: posted.pickers }
   const post: BuilderPost = { db, request, user, values, pickers: posted.pickers, options }
   // Every button of the form names an intent (a picker's search is read above); a post naming none saves, as it always did.
-  if (!formData.has('intent')) return save(post)
   const removals = Object.fromEntries(values.failures.map((_, index) => [`remove:${index}`, removeRow(index)]))
-  return dispatchIntent(formData, { ...removals, add: addRow, save }, post)
+  return dispatchIntent(withDefaultIntent(formData, 'save'), { ...removals, add: addRow, save }, post)
 }

@@ -18,7 +18,7 @@ import { getIsfConference, isfLogEntries, isfRound } from '~/modules/events/isf.
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { optionalText, versionField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
-import { refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, refuse, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { readFormData } from '~/modules/http/form-data.server'
 import { dispatchIntent } from '~/modules/http/intents'
 import { forbidden, notFound, requireUuid } from '~/modules/http/responses'
@@ -117,7 +117,7 @@ async function logEntry(context: ConferenceAction, intent: 'decision' | 'task') 
   const input = { ...parsed.data, text: isfLogText(conference.number, parsed.data.text) }
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const written = await writeLogEntry(tx, { event, user, organisationId, input })
-    return written.ok ? back : refuse(written.error)
+    return written.ok ? { location: back, notice: saved(`isf.log.${intent}.saved`) } : refuse(written.error)
   })
   if ('refused' in submitted) {
     if (submitted.refused === 'forbidden') throw forbidden()
@@ -126,7 +126,7 @@ async function logEntry(context: ConferenceAction, intent: 'decision' | 'task') 
       { status: 409 },
     )
   }
-  throw redirectWithNotice(submitted.location, saved(`isf.log.${intent}.saved`))
+  throw redirectTo(submitted)
 }
 
 const decision = (context: ConferenceAction) => logEntry(context, 'decision')

@@ -11,12 +11,12 @@ import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
 import { parseSubmission, replyKeepingInput, statusOf } from '~/modules/forms/submission'
-import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { coordinatorPicker, NetworkSchema } from '~/modules/registry/network-form'
 import { createNetwork, listNetworks } from '~/modules/registry/networks.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { redirectWithNotice, saved } from '~/modules/http/flash.server'
+import { saved } from '~/modules/http/flash.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'network.read')
@@ -45,11 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), coordinator }, { status: statusOf(submission) })
   }
-  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createNetwork(tx, { actorId: user.id, ...submission.value })
-    return `/natverk/${created.id}`
+    return { location: `/natverk/${created.id}`, notice: saved('networks.created') }
   })
-  throw redirectWithNotice(location, saved('networks.created'))
+  throw redirectTo(submitted)
 }
 
 export default function NetworksPage() {

@@ -55,7 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const outcome = await runPlanAction(tx, user, analysis, formData)
-    return outcome.kind === 'done' ? { location: `/rsa/${id}/atgarder`, notice: saved(planNotices[outcome.message]) } : refuse(outcome)
+    return outcome.kind === 'done'
+      ? { location: `/rsa/${id}/atgarder`, notice: saved(planNotices[outcome.message]) }
+      : refuse(outcome)
   })
   if ('refused' in submitted) return data(submitted.refused, { status: 400 })
   throw redirectTo(submitted)

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormMessage } from '~/components/forms/field'
-import type { AnalysisPageHandle } from '~/components/rsa/analysis-header'
+import type { SectionHandle } from '~/components/ui/section-heading'
 import { MeasureFields } from '~/components/rsa/measure-fields'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ values: outcome.values, errors: outcome.errors }, { status: outcome.status })
 }
 
-export const handle: AnalysisPageHandle<typeof loader> = {
+export const handle: SectionHandle<typeof loader> = {
   heading: (t, data) => t('rsa.plan.edit', { title: data.title }),
   narrow: true,
 }

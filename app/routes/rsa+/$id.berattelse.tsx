@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormMessage } from '~/components/forms/field'
-import { analysisTitleOf, type AnalysisPageHandle } from '~/components/rsa/analysis-header'
+import { analysisTitleOf } from '~/components/rsa/analysis-header'
+import type { SectionHandle } from '~/components/ui/section-heading'
 import { getDb } from '~/db/app-db.server'
 import { translateMessage, useT } from '~/i18n/i18n'
 import { pageTitle } from '~/i18n/page-title'
@@ -56,7 +57,7 @@ const partLabels: Record<(typeof reportParts)[number], MessageKey> = {
   measures: 'rsa.part.measures',
 }
 
-export const handle: AnalysisPageHandle<typeof loader> = { heading: 'rsa.narrative.title', narrow: true }
+export const handle: SectionHandle<typeof loader> = { heading: 'rsa.narrative.title', narrow: true }
 
 export default function NarrativePage() {
   const t = useT()

@@ -59,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { form: 'participants', values: none, errors: none, shape: null, participants: pickers.organisationIds }
   }
   const outcome = await runSettingsAction(db, user, analysis, formData)
-  if (outcome.kind === 'done') throw redirectWithNotice(`/rsa/${id}/installningar`, saved(doneMessages[outcome.message]))
+  if (outcome.kind === 'done')
+    throw redirectWithNotice(`/rsa/${id}/installningar`, saved(doneMessages[outcome.message]))
   return data(
     {
       form: outcome.form,

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { AnalysisPageHandle } from '~/components/rsa/analysis-header'
+import type { SectionHandle } from '~/components/ui/section-heading'
 import { AnswerForm, ScaleGuide } from '~/components/rsa/answer-form'
 import { getDb } from '~/db/app-db.server'
 import { useT } from '~/i18n/i18n'
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ ...outcome, errors: {} }, { status: 409 })
 }
 
-export const handle: AnalysisPageHandle<typeof loader> = { heading: (_t, data) => data.event.title, narrow: true }
+export const handle: SectionHandle<typeof loader> = { heading: (_t, data) => data.event.title, narrow: true }
 
 export default function AnswerPage() {
   const t = useT()

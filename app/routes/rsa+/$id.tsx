@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { AnalysisHeader, useNarrowAnalysisPage } from '~/components/rsa/analysis-header'
-import { useSectionHeading } from '~/components/ui/section-heading'
+import { AnalysisHeader } from '~/components/rsa/analysis-header'
+import { useSectionHeading, useSectionPage } from '~/components/ui/section-heading'
 import { getDb } from '~/db/app-db.server'
 import { pageTitle } from '~/i18n/page-title'
 import { requireUser } from '~/modules/auth/guards.server'
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AnalysisLayout() {
   const { header } = useLoaderData<typeof loader>()
   const heading = useSectionHeading()
-  const narrow = useNarrowAnalysisPage()
+  const narrow = useSectionPage()?.handle.narrow === true
   return (
     <div className={narrow ? 'page page--narrow' : 'page'}>
       <AnalysisHeader header={header} heading={heading} />

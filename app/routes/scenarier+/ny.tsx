@@ -8,7 +8,7 @@ import { pageTitle } from '~/i18n/page-title'
 import { requirePermission } from '~/modules/auth/guards.server'
 import { can } from '~/modules/auth/permissions'
 import { newSubmissionKey } from '~/modules/forms/submission-key'
-import { submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
+import { redirectTo, submissionOf, submitOnce } from '~/modules/forms/submit-once.server'
 import { forbidden } from '~/modules/http/responses'
 import { scenarioOwnerFor } from '~/modules/scenarios/scenario-access.server'
 import { readScenarioPost } from '~/modules/scenarios/scenario-form-action.server'
@@ -17,7 +17,7 @@ import { scenarioFormOptions } from '~/modules/scenarios/scenario-options.server
 import { pickerStates } from '~/modules/organisations/picker.server'
 import { createScenario } from '~/modules/scenarios/scenarios.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { redirectWithNotice, saved } from '~/modules/http/flash.server'
+import { saved } from '~/modules/http/flash.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'scenario.create')
@@ -46,11 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { values, pickers } = step
   if (step.kind === 'rows') return data({ values, errors: {}, pickers })
   if (step.kind === 'invalid') return data({ values, errors: step.errors, pickers }, { status: 400 })
-  const { location } = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
+  const submitted = await submitOnce(db, submissionOf(request, formData, user.id), async (tx) => {
     const created = await createScenario(tx, { actorId: user.id, organisationId, ...step.parsed.data })
-    return `/scenarier/${created.id}`
+    return { location: `/scenarier/${created.id}`, notice: saved('scenario.saveFirst') }
   })
-  throw redirectWithNotice(location, saved('scenario.saveFirst'))
+  throw redirectTo(submitted)
 }
 
 export default function NewScenarioPage() {

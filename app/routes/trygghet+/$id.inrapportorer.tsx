@@ -24,7 +24,7 @@ import { emailField, uuidField } from '~/modules/forms/fields'
 import { parseForm } from '~/modules/forms/parse-form'
 import { getMailer } from '~/modules/mail/mailer.server'
 import { readFormData } from '~/modules/http/form-data.server'
-import { dispatchIntent } from '~/modules/http/intents'
+import { dispatchIntent, withDefaultIntent } from '~/modules/http/intents'
 
 const InviteSchema = z.object({ email: emailField, organisationId: uuidField })
 const PersonSchema = z.object({ userId: uuidField })
@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCouncil(request, params, 'council.manage')
   const formData = await readFormData(request)
   // The invitation form was the page's only form and had no intent field; a post without one still invites.
-  if (!formData.has('intent')) return invite(access, formData)
-  return dispatchIntent(formData, { grant, revoke, invite }, access, formData)
+  return dispatchIntent(withDefaultIntent(formData, 'invite'), { grant, revoke, invite }, access, formData)
 }
 
 async function grant({ user, db, council }: CouncilRequest, formData: FormData) {
